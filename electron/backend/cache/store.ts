@@ -1,0 +1,32 @@
+import type { CacheEvent } from '../../../shared/domain';
+
+export interface CacheStoreStats {
+  keyspace_hits: number;
+  keyspace_misses: number;
+  expired_keys: number;
+  evicted_keys: number;
+  used_memory: number;
+  maxmemory: number;
+  maxmemory_policy: string;
+}
+
+/**
+ * What the sector configuration service needs from a cache. The embedded keyspace implements it
+ * in memory; a team that outgrows one laptop implements it over a real Redis.
+ * Every operation emits CacheEvents (HIT, MISS, SET, DELETE, FLUSHALL, EXPIRED, EVICTED) to listeners.
+ */
+export interface CacheStore {
+  get(key: string): Promise<string | null>;
+  /** SET key value EX ttlSeconds */
+  set(key: string, value: string, ttlSeconds: number): Promise<void>;
+  /** DEL; resolves to the number of keys removed. */
+  del(keys: string[]): Promise<number>;
+  flushAll(): Promise<void>;
+  /** PTTL semantics: -2 missing, -1 no expiry, else remaining milliseconds. */
+  pttl(key: string): Promise<number>;
+  /** KEYS pattern (Redis glob). */
+  keys(pattern: string): Promise<string[]>;
+  stats(): Promise<CacheStoreStats>;
+  onEvent(listener: (event: CacheEvent) => void): () => void;
+  close(): Promise<void>;
+}

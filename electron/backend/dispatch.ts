@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { contract, isChannel, type Channel, type Output, type ParsedInput } from '../../shared/contract';
+import { AppError, type ErrorValue, type Result } from '../../shared/errors';
+
+/** One handler per contract channel: a missing channel is a compile error. */
+export type Handlers = {
+  [C in Channel]: (input: ParsedInput<C>) => Promise<Output<C>> | Output<C>;
+};
+
+export function toErrorValue(error: unknown): ErrorValue {
+  if (error instanceof AppError) return error.toValue();
+  if (error instanceof Error && 'code' in error && typeof error.code === 'string') {
+    if (error.code.startsWith('SQLITE_CONSTRAINT')) return { code: 'CONSTRAINT', message: error.message };
+    if (error.code === 'SQLITE_BUSY') return { code: 'BUSY', message: error.message };
+    if (error.code.startsWith('SQLITE_')) return { code: 'DB_ERROR', message: error.message };
+  }
+  return { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) };
+}
+
+/**
+ * The untyped door every transport uses: checks the channel name and validates the payload against
+ * the contract before any handler runs, so a bad message changes nothing.
+ */
+export function createDispatcher(handlers: Handlers) {
+  return async function dispatch(channel: unknown, payload: unknown): Promise<Result<unknown>> {
+    if (!isChannel(channel)) {
+      return {
+        ok: false,
+        error: { code: 'UNKNOWN_CHANNEL', message: `Unknown channel: ${String(channel)}` },
+      };
+    }
+    const parsed = contract[channel].input.safeParse(payload === undefined ? {} : payload);
+    if (!parsed.success) {
+      return {
+        ok: false,
+        error: {
+          code: 'INVALID_INPUT',
+          message: `Invalid input for ${channel}: ${z.prettifyError(parsed.error)}`,
+        },
+      };
+    }
+    try {
+      const handler = handlers[channel] as (input: unknown) => unknown;
+      return { ok: true, value: await handler(parsed.data) };
+    } catch (error) {
+      return { ok: false, error: toErrorValue(error) };
+    }
+  };
+}

@@ -1,0 +1,19 @@
+import type { Bridge } from '../../shared/contract';
+import type { Result } from '../../shared/errors';
+
+/** The backend every shell wraps: Electron's ipcMain, the browser host's HTTP server, the CLI. */
+export interface Backend extends Bridge {
+  readonly dbFile: string;
+  /** The untyped door for transports: validates channel and payload against the contract. */
+  dispatch(channel: unknown, payload: unknown): Promise<Result<unknown>>;
+  /** Closes the cache and the database file cleanly. */
+  close(): Promise<void>;
+}
+
+export interface BackendOptions {
+  dbFile: string;
+  /** TTL of cached sector configurations; the lab's 3600 s by default. */
+  cacheTtlSeconds?: number;
+  /** When set, the configuration service caches in this Redis instead of the embedded keyspace. */
+  redisUrl?: string;
+}

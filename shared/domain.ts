@@ -1,0 +1,153 @@
+/** Domain types shared by the backend, the CLI and the renderer. Names follow the seed's snake_case. */
+
+export interface FocusGroup {
+  focus_group_id: string;
+  platform: string;
+  group_name: string;
+  group_code: string;
+  display_order: number;
+  is_active: boolean;
+}
+
+export interface Dimension {
+  dimension_id: string;
+  dimension_name: string;
+  dimension_code: string;
+  display_order: number;
+}
+
+/** The plain JSON form of a SectorConfig, used over IPC, in the cache and by the CLI. */
+export interface SectorConfigJson {
+  focus_group_id: string;
+  group_name: string;
+  group_code: string;
+  dimension_weights: Record<string, number>;
+  calibrations: Record<string, number>;
+  h_r_baseline: number;
+  ebitda_multiplier: number;
+  position_factor_delta: number;
+  talent_concentration_threshold: number;
+  weights_sum: number;
+  weights_valid: boolean;
+}
+
+export interface SeedResult {
+  step: 'focus_groups_dimensions' | 'weights_calibrations';
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  /** Row counts per table after the step. */
+  totals: Record<string, number>;
+  message: string;
+}
+
+export interface ColumnInfo {
+  name: string;
+  type: string;
+  notnull: boolean;
+  pk: boolean;
+  default_value: string | null;
+}
+
+export interface SchemaObject {
+  name: string;
+  type: 'table' | 'view';
+  columns: ColumnInfo[];
+  row_count: number | null;
+  sql: string;
+}
+
+export interface SchemaInfo {
+  version: number;
+  latest_version: number;
+  objects: SchemaObject[];
+  indexes: { name: string; table: string; sql: string }[];
+}
+
+export interface MigrationResult {
+  applied: number[];
+  version: number;
+  message: string;
+}
+
+export interface DbStatus {
+  file: string;
+  schema_version: number;
+  latest_version: number;
+  focus_groups: number;
+  dimensions: number;
+  weights: number;
+  calibrations: number;
+  organizations: number;
+}
+
+export type OrgValue = string | number | boolean | string[] | null;
+export type OrgRow = Record<string, OrgValue>;
+
+export interface OrgPage {
+  columns: string[];
+  rows: OrgRow[];
+  total: number;
+  limit: number;
+  offset: number;
+}
+
+export interface InsertOrgsResult {
+  inserted: number;
+  per_sector: Record<string, number>;
+  duration_ms: number;
+}
+
+export const cacheEventTypes = ['HIT', 'MISS', 'SET', 'DELETE', 'FLUSHALL', 'EXPIRED', 'EVICTED'] as const;
+export type CacheEventType = (typeof cacheEventTypes)[number];
+
+export interface CacheEvent {
+  type: CacheEventType;
+  /** null for FLUSHALL */
+  key: string | null;
+  /** epoch milliseconds */
+  at: number;
+  duration_ms: number;
+}
+
+/** A cache event as the service logs it: `Cache MISS for key: sector:pe_manufacturing`. */
+export interface CacheLogEntry extends CacheEvent {
+  seq: number;
+  message: string;
+}
+
+export interface CacheStats {
+  hits: number;
+  misses: number;
+  hit_rate: number;
+  keys: { key: string; ttl_ms: number }[];
+  used_memory: number;
+  maxmemory: number;
+  maxmemory_policy: string;
+  expired_keys: number;
+  evicted_keys: number;
+}
+
+export interface FetchConfigResult {
+  config: SectorConfigJson;
+  source: 'cache' | 'database';
+  duration_ms: number;
+}
+
+export interface InvalidateResult {
+  scope: 'sector' | 'all';
+  keys: string[];
+  deleted: number;
+}
+
+export interface ProgressEvent {
+  task: string;
+  done: number;
+  total: number;
+  finished: boolean;
+}
+
+/** Formats a cache event the way the lab's service logs it. */
+export function formatCacheEvent(event: Pick<CacheEvent, 'type' | 'key'>): string {
+  return event.key === null ? `Cache ${event.type}` : `Cache ${event.type} for key: ${event.key}`;
+}

@@ -1,0 +1,46 @@
+export const errorCodes = [
+  'INVALID_INPUT',
+  'UNKNOWN_CHANNEL',
+  'NOT_FOUND',
+  'NO_SCHEMA',
+  'NOT_SEEDED',
+  'CONSTRAINT',
+  'CANCELLED',
+  'BUSY',
+  'DB_ERROR',
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof errorCodes)[number];
+
+/** The shape every error takes when it crosses a process or network boundary. */
+export interface ErrorValue {
+  code: ErrorCode;
+  message: string;
+}
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+
+  toValue(): ErrorValue {
+    return { code: this.code, message: this.message };
+  }
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorValue };
+
+export function isErrorValue(value: unknown): value is ErrorValue {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as ErrorValue).code === 'string' &&
+    (errorCodes as readonly string[]).includes((value as ErrorValue).code) &&
+    typeof (value as ErrorValue).message === 'string'
+  );
+}
