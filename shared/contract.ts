@@ -30,6 +30,37 @@ export const focusGroupId = z
   .max(50)
   .regex(/^pe_[a-z0-9_]+$/, 'a focus group id looks like pe_manufacturing');
 
+export const orgSortColumns = [
+  'legal_name',
+  'annual_revenue_usd',
+  'employee_count',
+  'founding_year',
+  'headquarters_country',
+  'status',
+  'sector_name',
+] as const;
+export type OrgSortColumn = (typeof orgSortColumns)[number];
+export const orgStatuses = ['active', 'inactive', 'archived'] as const;
+
+/**
+ * A page of vw_organizations_full. Paging is by key: pass the previous page's next_cursor as
+ * `after` (or prev_cursor as `before`). `offset` exists for the CLI and small tables.
+ */
+export const orgQuery = z
+  .object({
+    focus_group_id: focusGroupId.nullable().optional(),
+    status: z.enum(orgStatuses).nullable().optional(),
+    search: z.string().max(200).nullable().optional(),
+    sort: z.enum(orgSortColumns).default('legal_name'),
+    dir: z.enum(['asc', 'desc']).default('asc'),
+    limit: z.number().int().min(1).max(500).default(50),
+    offset: z.number().int().min(0).optional(),
+    after: z.string().max(2000).nullable().optional(),
+    before: z.string().max(2000).nullable().optional(),
+  })
+  .strict();
+export type OrgQuery = z.output<typeof orgQuery>;
+
 function channel<Output>() {
   return <Input extends z.ZodType>(input: Input) => ({ input, output: undefined as unknown as Output });
 }
@@ -82,15 +113,7 @@ export const contract = {
       })
       .strict(),
   ),
-  'orgs:query': channel<OrgPage>()(
-    z
-      .object({
-        focus_group_id: focusGroupId.nullable().optional(),
-        limit: z.number().int().min(1).max(500).default(50),
-        offset: z.number().int().min(0).default(0),
-      })
-      .strict(),
-  ),
+  'orgs:query': channel<OrgPage>()(orgQuery),
 } as const;
 
 export type Contract = typeof contract;

@@ -87,9 +87,12 @@ export type OrgRow = Record<string, OrgValue>;
 export interface OrgPage {
   columns: string[];
   rows: OrgRow[];
+  /** Rows matching the filter (all pages). */
   total: number;
   limit: number;
-  offset: number;
+  /** Opaque keys for the neighbouring pages; null at either end. */
+  next_cursor: string | null;
+  prev_cursor: string | null;
 }
 
 export interface InsertOrgsResult {
