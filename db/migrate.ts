@@ -1,0 +1,75 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import type { MigrationResult } from '../shared/domain';
+import { AppError } from '../shared/errors';
+import { appFile } from './app-root';
+import type { Db } from './connection';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+let cached: Migration[] | undefined;
+
+/** Numbered files in db/migrations, e.g. 001_schema.sql, in version order. */
+export function migrations(): Migration[] {
+  if (cached) return cached;
+  const dir = appFile('db', 'migrations');
+  cached = readdirSync(dir)
+    .filter((name) => /^\d{3}_[a-z0-9_]+\.sql$/.test(name))
+    .sort()
+    .map((name) => ({
+      version: Number(name.slice(0, 3)),
+      name,
+      sql: readFileSync(`${dir}/${name}`, 'utf8'),
+    }));
+  cached.forEach((m, i) => {
+    if (m.version !== i + 1) throw new Error(`Migration ${m.name} is out of sequence: expected ${i + 1}`);
+  });
+  return cached;
+}
+
+export function latestVersion(): number {
+  return migrations().length;
+}
+
+export function schemaVersion(db: Db): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+export function pendingMigrations(db: Db): Migration[] {
+  const version = schemaVersion(db);
+  if (version > latestVersion()) {
+    throw new AppError(
+      'DB_ERROR',
+      `This database has schema version ${version}, newer than this app knows (${latestVersion()}); update Sector Studio`,
+    );
+  }
+  return migrations().slice(version);
+}
+
+/** Applies pending migrations, each in its own transaction together with its user_version bump. */
+export function migrate(db: Db): MigrationResult {
+  const applied: number[] = [];
+  for (const migration of pendingMigrations(db)) {
+    db.transaction(() => {
+      db.exec(migration.sql);
+      // PRAGMA takes no bound parameters; the version is an integer parsed from the file name.
+      db.pragma(`user_version = ${Math.trunc(migration.version)}`);
+    })();
+    applied.push(migration.version);
+  }
+  const version = schemaVersion(db);
+  const message =
+    applied.length === 0
+      ? `Schema already at version ${version}; nothing to do`
+      : `Applied migration${applied.length > 1 ? 's' : ''} ${applied.join(', ')}; schema at version ${version}`;
+  return { applied, version, message };
+}
+
+export function requireSchema(db: Db): void {
+  if (schemaVersion(db) === 0) {
+    throw new AppError('NO_SCHEMA', 'The database has no schema yet: initialize the database schema first');
+  }
+}

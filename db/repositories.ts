@@ -1,0 +1,44 @@
+import type { Dimension, FocusGroup, InsertOrgsResult, OrgPage } from '../shared/domain';
+import type { OrgQuery } from '../shared/contract';
+import type { SectorConfig } from '../shared/sector-config';
+
+/**
+ * What the services need from storage. SQLite implements these today; a PostgreSQL implementation
+ * would slot in behind the same interfaces.
+ */
+export interface ConfigRepository {
+  listSectors(): FocusGroup[];
+  listDimensions(): Dimension[];
+  /** Throws AppError NOT_FOUND for an unknown sector, NOT_SEEDED before seeding. */
+  loadSectorConfig(focusGroupId: string): SectorConfig;
+  /** Closes the current row and adds a new effective-dated one, in one transaction. */
+  updateWeight(input: {
+    focus_group_id: string;
+    dimension_code: string;
+    weight: number;
+    rationale?: string;
+  }): void;
+  updateCalibration(input: {
+    focus_group_id: string;
+    parameter_name: string;
+    value: number;
+    description?: string;
+  }): void;
+}
+
+export interface OrganizationRepository {
+  query(query: OrgQuery): OrgPage;
+}
+
+export interface SampleProgress {
+  done: number;
+  total: number;
+}
+
+export interface SampleOptions {
+  count: number;
+  seed?: number;
+  onProgress?: (progress: SampleProgress) => void;
+}
+
+export type InsertSample = (options: SampleOptions) => InsertOrgsResult;
