@@ -15,8 +15,12 @@ export default defineConfig({
   },
   preload: {
     build: {
+      // A sandboxed preload can require nothing but 'electron': bundle zod and the contract in,
+      // and emit CommonJS (.cjs, since package.json says "type": "module").
+      externalizeDeps: false,
       rollupOptions: {
         input: { index: resolve(__dirname, 'electron/preload/index.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
       },
     },
   },

@@ -1,0 +1,255 @@
+import type { IpcMainInvokeEvent } from 'electron';
+import { pathToFileURL } from 'node:url';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { channels } from '../../shared/contract';
+import type { CacheLogEntry } from '../../shared/domain';
+import { eventChannel, invokeChannel } from '../preload/names';
+import { startShell } from './app';
+import { fakeBackend } from './testing/fake-backend';
+
+type Listener = (...args: unknown[]) => unknown;
+
+const electron = vi.hoisted(() => {
+  function emitter() {
+    const listeners = new Map<string, Listener[]>();
+    return {
+      listeners,
+      on(name: string, fn: Listener) {
+        listeners.set(name, [...(listeners.get(name) ?? []), fn]);
+      },
+      emit(name: string, ...args: unknown[]) {
+        for (const fn of listeners.get(name) ?? []) fn(...args);
+      },
+    };
+  }
+  const appEvents = emitter();
+  const paths = new Map<string, string>();
+  const app = {
+    isPackaged: true,
+    setPath: vi.fn((name: string, value: string) => void paths.set(name, value)),
+    getPath: vi.fn((name: string) => paths.get(name) ?? `/no/such/path/${name}`),
+    requestSingleInstanceLock: vi.fn(() => true),
+    enableSandbox: vi.fn(),
+    whenReady: vi.fn(async () => {}),
+    quit: vi.fn(),
+    exit: vi.fn(),
+    on: (name: string, fn: Listener) => appEvents.on(name, fn),
+  };
+  const windows: FakeWindow[] = [];
+  class FakeWindow {
+    readonly events = emitter();
+    readonly webContents = { send: vi.fn(), isDestroyed: () => false, getURL: () => this.url };
+    url = '';
+    readonly isMinimized = vi.fn(() => true);
+    readonly restore = vi.fn();
+    readonly focus = vi.fn();
+    readonly show = vi.fn();
+    readonly loadURL = vi.fn(async (url: string) => {
+      this.url = url;
+    });
+    constructor(readonly options: { webPreferences?: Record<string, unknown> }) {
+      windows.push(this);
+    }
+    on(name: string, fn: Listener) {
+      this.events.on(name, fn);
+    }
+    once(name: string, fn: Listener) {
+      this.events.on(name, fn);
+    }
+  }
+  const defaultSession = {
+    webRequest: { onHeadersReceived: vi.fn() },
+    setPermissionRequestHandler: vi.fn(),
+    setPermissionCheckHandler: vi.fn(),
+    setDevicePermissionHandler: vi.fn(),
+  };
+  const ipcMain = { handle: vi.fn(), removeHandler: vi.fn() };
+  const dialog = { showErrorBox: vi.fn() };
+  return { app, appEvents, paths, windows, FakeWindow, defaultSession, ipcMain, dialog };
+});
+
+vi.mock('electron', () => ({
+  app: electron.app,
+  BrowserWindow: electron.FakeWindow,
+  session: { defaultSession: electron.defaultSession },
+  ipcMain: electron.ipcMain,
+  dialog: electron.dialog,
+}));
+
+const options = { preloadPath: '/app/out/preload/index.cjs', indexHtml: '/app/out/renderer/index.html' };
+const pageUrl = pathToFileURL(options.indexHtml).href;
+
+async function start(createBackend = vi.fn(async () => fakeBackend().backend)) {
+  await startShell({ ...options, createBackend });
+  return createBackend;
+}
+
+function onlyWindow() {
+  expect(electron.windows).toHaveLength(1);
+  return electron.windows[0] as InstanceType<typeof electron.FakeWindow>;
+}
+
+const flush = () => new Promise((resolve) => setImmediate(resolve));
+
+beforeEach(() => {
+  vi.clearAllMocks();
+  vi.unstubAllEnvs();
+  vi.stubEnv('ELECTRON_RENDERER_URL', undefined);
+  vi.stubEnv('SECTOR_STUDIO_DB', undefined);
+  electron.appEvents.listeners.clear();
+  electron.paths.clear();
+  electron.paths.set('appData', '/home/analyst/.config');
+  electron.windows.length = 0;
+  electron.app.isPackaged = true;
+  electron.app.requestSingleInstanceLock.mockReturnValue(true);
+});
+
+describe('Electron shell', () => {
+  it('opens one window with the hardened webPreferences on the built page', async () => {
+    await start();
+    const window = onlyWindow();
+    expect(window.options.webPreferences).toEqual({
+      preload: options.preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      safeDialogs: true,
+    });
+    expect(window.loadURL).toHaveBeenCalledExactlyOnceWith(pageUrl);
+    expect(electron.app.enableSandbox).toHaveBeenCalledOnce();
+  });
+
+  it('keeps the database in the user-data folder named after the product', async () => {
+    const createBackend = await start();
+    expect(electron.app.setPath).toHaveBeenCalledWith('userData', '/home/analyst/.config/Sector Studio');
+    // The single-instance lock lives in userData, so the folder must be fixed first.
+    expect(electron.app.setPath.mock.invocationCallOrder[0]).toBeLessThan(
+      electron.app.requestSingleInstanceLock.mock.invocationCallOrder[0] ?? 0,
+    );
+    expect(createBackend).toHaveBeenCalledExactlyOnceWith({
+      dbFile: '/home/analyst/.config/Sector Studio/sector-studio.db',
+    });
+  });
+
+  it('registers every contract channel with ipcMain.handle', async () => {
+    await start();
+    const registered = electron.ipcMain.handle.mock.calls.map(([name]) => name as string);
+    expect(registered.sort()).toEqual(channels.map(invokeChannel).sort());
+  });
+
+  it('answers the app page and refuses a foreign frame without touching the backend', async () => {
+    const fake = fakeBackend();
+    await start(vi.fn(async () => fake.backend));
+    const call = electron.ipcMain.handle.mock.calls.find(([name]) => name === invokeChannel('schema:init'));
+    const handler = call?.[1] as (event: IpcMainInvokeEvent, payload: unknown) => Promise<unknown>;
+    const from = (url: string) => ({ senderFrame: { url, parent: null } }) as unknown as IpcMainInvokeEvent;
+
+    const refused = await handler(from('https://evil.example/'), {});
+    expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(fake.dispatch).not.toHaveBeenCalled();
+
+    expect(await handler(from(pageUrl), {})).toEqual({ ok: true, value: 'answer to schema:init' });
+    expect(fake.dispatch).toHaveBeenCalledExactlyOnceWith('schema:init', {});
+  });
+
+  it('forwards backend events to the window', async () => {
+    const fake = fakeBackend();
+    await start(vi.fn(async () => fake.backend));
+    const entry: CacheLogEntry = {
+      seq: 1,
+      type: 'FLUSHALL',
+      key: null,
+      at: 0,
+      duration_ms: 0,
+      message: 'Cache FLUSHALL',
+    };
+    fake.bus.emit('cache:log', entry);
+    expect(onlyWindow().webContents.send).toHaveBeenCalledExactlyOnceWith(eventChannel('cache:log'), entry);
+  });
+
+  it('hardens the session and every web contents the app creates', async () => {
+    await start();
+    expect(electron.defaultSession.webRequest.onHeadersReceived).toHaveBeenCalledOnce();
+    expect(electron.defaultSession.setPermissionRequestHandler).toHaveBeenCalledOnce();
+    expect(electron.defaultSession.setPermissionCheckHandler).toHaveBeenCalledOnce();
+
+    const contents = { on: vi.fn(), setWindowOpenHandler: vi.fn() };
+    electron.appEvents.emit('web-contents-created', {}, contents);
+    expect(contents.setWindowOpenHandler).toHaveBeenCalledOnce();
+    expect(contents.on.mock.calls.map(([name]) => name)).toEqual(['will-navigate', 'will-attach-webview']);
+  });
+
+  it('ignores ELECTRON_RENDERER_URL in a packaged app', async () => {
+    vi.stubEnv('ELECTRON_RENDERER_URL', 'https://evil.example/');
+    await start();
+    expect(onlyWindow().loadURL).toHaveBeenCalledExactlyOnceWith(pageUrl);
+  });
+
+  it('loads the dev server when electron-vite dev runs the unpackaged app', async () => {
+    electron.app.isPackaged = false;
+    vi.stubEnv('ELECTRON_RENDERER_URL', 'http://localhost:5173');
+    await start();
+    expect(onlyWindow().loadURL).toHaveBeenCalledExactlyOnceWith('http://localhost:5173');
+  });
+
+  it('quits at once when another instance holds the lock', async () => {
+    electron.app.requestSingleInstanceLock.mockReturnValue(false);
+    const createBackend = await start();
+    expect(electron.app.quit).toHaveBeenCalledOnce();
+    expect(createBackend).not.toHaveBeenCalled();
+    expect(electron.windows).toHaveLength(0);
+  });
+
+  it('focuses the existing window when a second instance starts', async () => {
+    await start();
+    electron.appEvents.emit('second-instance');
+    const window = onlyWindow();
+    expect(window.restore).toHaveBeenCalledOnce();
+    expect(window.focus).toHaveBeenCalledOnce();
+    expect(electron.windows).toHaveLength(1);
+  });
+
+  it('waits for the backend to close before letting the app quit', async () => {
+    const fake = fakeBackend();
+    let finishClose = () => {};
+    fake.close.mockImplementation(() => new Promise<void>((resolve) => (finishClose = resolve)));
+    await start(vi.fn(async () => fake.backend));
+
+    const firstQuit = { preventDefault: vi.fn() };
+    electron.appEvents.emit('will-quit', firstQuit);
+    await flush();
+    expect(firstQuit.preventDefault).toHaveBeenCalledOnce();
+    expect(fake.close).toHaveBeenCalledOnce();
+    expect(electron.app.quit).not.toHaveBeenCalled();
+    expect(electron.ipcMain.removeHandler).toHaveBeenCalledTimes(channels.length);
+
+    finishClose();
+    await flush();
+    expect(electron.app.quit).toHaveBeenCalledOnce();
+
+    const secondQuit = { preventDefault: vi.fn() };
+    electron.appEvents.emit('will-quit', secondQuit);
+    expect(secondQuit.preventDefault).not.toHaveBeenCalled();
+    expect(fake.close).toHaveBeenCalledOnce();
+  });
+
+  it('reports a database that cannot be opened and exits', async () => {
+    await start(
+      vi.fn(async () => Promise.reject(new Error('SQLITE_CANTOPEN: unable to open database file'))),
+    );
+    expect(electron.dialog.showErrorBox).toHaveBeenCalledExactlyOnceWith(
+      'Sector Studio',
+      expect.stringContaining('SQLITE_CANTOPEN'),
+    );
+    expect(electron.app.exit).toHaveBeenCalledExactlyOnceWith(1);
+    expect(electron.windows).toHaveLength(0);
+    expect(electron.ipcMain.handle).not.toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,96 @@
+import { app, dialog, ipcMain, session, type BrowserWindow } from 'electron';
+import { join } from 'node:path';
+import { dbFileName, productName } from '../backend/paths';
+import type { Backend, BackendOptions } from '../backend/types';
+import { forwardEvents, registerIpcHandlers } from './ipc';
+import { resolveAppPage } from './page';
+import { denyPermissions, guardWebContents, installContentSecurityPolicy } from './security';
+import { createMainWindow } from './window';
+
+export interface ShellOptions {
+  createBackend: (options: BackendOptions) => Promise<Backend>;
+  /** Absolute path of the bundled (CommonJS) preload script. */
+  preloadPath: string;
+  /** Absolute path of the built renderer's index.html. */
+  indexHtml: string;
+}
+
+/** The Electron lifecycle around one backend: one instance, one window, a clean close on quit. */
+export async function startShell(options: ShellOptions): Promise<void> {
+  // Named after the product, as paths.ts computes it for the CLI and the browser host, and set
+  // before the single-instance lock, which lives in this folder too.
+  app.setPath('userData', join(app.getPath('appData'), productName));
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+  app.enableSandbox();
+
+  const page = resolveAppPage({
+    isPackaged: app.isPackaged,
+    rendererUrl: process.env.ELECTRON_RENDERER_URL,
+    indexHtml: options.indexHtml,
+  });
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents));
+
+  let backend: Promise<Backend> | null = null;
+  let window: BrowserWindow | null = null;
+  let stopIpc = () => {};
+  let quitState: 'running' | 'closing' | 'closed' = 'running';
+
+  const openWindow = (ready: Backend) => {
+    const opened = createMainWindow(page, options.preloadPath);
+    const stopEvents = forwardEvents(ready, opened.webContents, page);
+    opened.on('closed', () => {
+      stopEvents();
+      window = null;
+    });
+    window = opened;
+  };
+
+  app.on('second-instance', () => {
+    if (!window) return;
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('activate', () => {
+    if (window || !backend) return;
+    void backend.then(openWindow);
+  });
+  // Quitting waits for the database to be closed (WAL checkpointed, file released).
+  app.on('will-quit', (event) => {
+    if (quitState === 'closed' || !backend) return;
+    event.preventDefault();
+    if (quitState === 'closing') return;
+    quitState = 'closing';
+    stopIpc();
+    backend
+      .then((ready) => ready.close())
+      .catch((error: unknown) => console.error('Closing the database failed:', error))
+      .finally(() => {
+        quitState = 'closed';
+        app.quit();
+      });
+  });
+
+  await app.whenReady();
+  installContentSecurityPolicy(session.defaultSession, page);
+  denyPermissions(session.defaultSession);
+
+  const dbFile = process.env.SECTOR_STUDIO_DB ?? join(app.getPath('userData'), dbFileName);
+  backend = options.createBackend({ dbFile });
+  let ready: Backend;
+  try {
+    ready = await backend;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    dialog.showErrorBox(productName, `Could not open the database ${dbFile}:\n${message}`);
+    app.exit(1);
+    return;
+  }
+  stopIpc = registerIpcHandlers(ipcMain, ready, page);
+  openWindow(ready);
+}
