@@ -113,6 +113,7 @@ export const contract = {
       })
       .strict(),
   ),
+  'orgs:cancelInsert': channel<{ cancelled: boolean }>()(empty),
   'orgs:query': channel<OrgPage>()(orgQuery),
 } as const;
 

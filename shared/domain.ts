@@ -97,6 +97,10 @@ export interface OrgPage {
 
 export interface InsertOrgsResult {
   inserted: number;
+  /** The faker seed used: the same seed always generates the same organizations. */
+  seed: number;
+  /** True when the user cancelled; whole batches before the cancel are kept. */
+  cancelled: boolean;
   per_sector: Record<string, number>;
   duration_ms: number;
 }

@@ -12,6 +12,8 @@ export interface Backend extends Bridge {
 
 export interface BackendOptions {
   dbFile: string;
+  /** Refuse to create the file when it does not exist (CLI commands other than init). */
+  mustExist?: boolean;
   /** TTL of cached sector configurations; the lab's 3600 s by default. */
   cacheTtlSeconds?: number;
   /** When set, the configuration service caches in this Redis instead of the embedded keyspace. */

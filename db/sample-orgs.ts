@@ -1,0 +1,207 @@
+import { Faker, base, en } from '@faker-js/faker';
+import type { InsertOrgsResult } from '../shared/domain';
+import { AppError } from '../shared/errors';
+import { attributeTables } from './columns';
+import type { Db } from './connection';
+import { requireSchema } from './migrate';
+import { industryCodes, sectorAttributes } from './sample-data';
+
+type SqlValue = string | number | null;
+type SqlRow = Record<string, SqlValue>;
+
+export interface SampleOrganization {
+  sector: string;
+  organization: SqlRow;
+  attributes: SqlRow;
+}
+
+const countries = [
+  'USA',
+  'USA',
+  'USA',
+  'USA',
+  'USA',
+  'USA',
+  'GBR',
+  'DEU',
+  'FRA',
+  'CAN',
+  'JPN',
+  'NLD',
+  'CHE',
+  'IND',
+];
+const suffixes = ['Inc.', 'LLC', 'Corp.', 'Holdings', 'Group', 'Partners', 'Ltd.'];
+
+function toSql(values: Record<string, string | number | boolean | string[] | null>): SqlRow {
+  const row: SqlRow = {};
+  for (const [key, value] of Object.entries(values)) {
+    row[key] =
+      typeof value === 'boolean' ? (value ? 1 : 0) : Array.isArray(value) ? JSON.stringify(value) : value;
+  }
+  return row;
+}
+
+/**
+ * Deterministic sample organizations: the same seed gives the same rows. Sectors are dealt round
+ * robin so that any ten organizations cover all seven sectors.
+ */
+export function* generateOrganizations(
+  count: number,
+  seed: number,
+  sectors: string[],
+): Generator<SampleOrganization> {
+  const f = new Faker({ locale: [en, base] });
+  f.seed(seed);
+  for (let i = 0; i < count; i++) {
+    const sector = sectors[i % sectors.length]!;
+    const company = f.company.name().slice(0, 200);
+    const employees = Math.round(10 ** f.number.float({ min: 1, max: 5.5 }));
+    const country = f.helpers.arrayElement(countries);
+    const listed = f.datatype.boolean({ probability: 0.3 });
+    const codes = industryCodes[sector]!;
+    const slug = company.toLowerCase().replace(/[^a-z0-9]+/g, '');
+    yield {
+      sector,
+      organization: {
+        organization_id: f.string.uuid(),
+        legal_name: `${company} ${f.helpers.arrayElement(suffixes)}`,
+        display_name: company,
+        ticker_symbol: listed ? f.string.alpha({ length: { min: 2, max: 4 }, casing: 'upper' }) : null,
+        cik_number: listed ? f.string.numeric(10) : null,
+        duns_number: f.string.numeric(9),
+        focus_group_id: sector,
+        primary_sic_code: f.helpers.arrayElement(codes.sic),
+        primary_naics_code: f.helpers.arrayElement(codes.naics),
+        employee_count: employees,
+        annual_revenue_usd: Math.round(employees * f.number.int({ min: 90_000, max: 450_000 })),
+        founding_year: f.number.int({ min: 1870, max: 2023 }),
+        headquarters_country: country,
+        headquarters_state: country === 'USA' ? f.location.state() : null,
+        headquarters_city: f.location.city().slice(0, 100),
+        website_url: `https://www.${slug.slice(0, 60) || 'example'}.com`,
+        status: f.helpers.weightedArrayElement([
+          { weight: 85, value: 'active' },
+          { weight: 10, value: 'inactive' },
+          { weight: 5, value: 'archived' },
+        ]),
+        created_by: 'sample-generator',
+      },
+      attributes: toSql(sectorAttributes[sector]!(f)),
+    };
+  }
+}
+
+export interface InsertSampleOptions {
+  count: number;
+  seed?: number;
+  batchSize?: number;
+  signal?: AbortSignal;
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** Prepared once per connection: the organization insert and one insert per attribute table. */
+export function sampleInserter(db: Db) {
+  requireSchema(db);
+  const orgColumns = [
+    'organization_id',
+    'legal_name',
+    'display_name',
+    'ticker_symbol',
+    'cik_number',
+    'duns_number',
+    'focus_group_id',
+    'primary_sic_code',
+    'primary_naics_code',
+    'employee_count',
+    'annual_revenue_usd',
+    'founding_year',
+    'headquarters_country',
+    'headquarters_state',
+    'headquarters_city',
+    'website_url',
+    'status',
+    'created_by',
+  ];
+  const insertOrg = db.prepare(
+    `INSERT INTO organizations (${orgColumns.join(', ')}) VALUES (${orgColumns.map((c) => `@${c}`).join(', ')})`,
+  );
+  // Table and column names come from the reference configuration, never from user input.
+  const insertAttributes = new Map(
+    attributeTables().map((t) => {
+      const columns = ['organization_id', ...t.columns.map((c) => c.name)];
+      const sql = `INSERT INTO ${t.table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`;
+      return [t.focusGroupId, db.prepare(sql)] as const;
+    }),
+  );
+  const sectors = db
+    .prepare<[], string>('SELECT focus_group_id FROM focus_groups WHERE is_active = 1 ORDER BY display_order')
+    .pluck();
+
+  const insertBatch = db.transaction((batch: SampleOrganization[]) => {
+    for (const row of batch) {
+      insertOrg.run(row.organization);
+      insertAttributes
+        .get(row.sector)!
+        .run({ organization_id: row.organization.organization_id, ...row.attributes });
+    }
+  });
+
+  return {
+    sectors: () => sectors.all(),
+    insertBatch,
+  };
+}
+
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Inserts `count` generated organizations with their sector attribute rows, one transaction per
+ * batch. Between batches it yields, so progress reaches the UI and a cancel can land; a cancel or a
+ * crash keeps whole batches only.
+ */
+export async function insertSampleOrganizations(
+  db: Db,
+  options: InsertSampleOptions,
+): Promise<InsertOrgsResult> {
+  const inserter = sampleInserter(db);
+  const sectors = inserter.sectors();
+  if (sectors.length === 0) throw new AppError('NOT_SEEDED', 'Seed the focus groups and dimensions first');
+  const seed = options.seed ?? Math.floor(Math.random() * 2 ** 31);
+  const batchSize = options.batchSize ?? 5_000;
+  const started = performance.now();
+  const perSector: Record<string, number> = {};
+  let inserted = 0;
+  let batch: SampleOrganization[] = [];
+  const flush = async () => {
+    try {
+      inserter.insertBatch(batch);
+    } catch (error) {
+      if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
+        throw new AppError(
+          'CONSTRAINT',
+          `Sample organizations for seed ${seed} are already in the database; use another seed`,
+        );
+      }
+      throw error;
+    }
+    for (const row of batch) perSector[row.sector] = (perSector[row.sector] ?? 0) + 1;
+    inserted += batch.length;
+    batch = [];
+    options.onProgress?.(inserted, options.count);
+    await yieldToEventLoop();
+  };
+  for (const row of generateOrganizations(options.count, seed, sectors)) {
+    if (options.signal?.aborted) break;
+    batch.push(row);
+    if (batch.length === batchSize) await flush();
+  }
+  if (batch.length > 0 && !options.signal?.aborted) await flush();
+  return {
+    inserted,
+    seed,
+    cancelled: options.signal?.aborted ?? false,
+    per_sector: perSector,
+    duration_ms: Math.round(performance.now() - started),
+  };
+}

@@ -1,0 +1,25 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDatabase, type Db } from '../connection';
+import { migrate } from '../migrate';
+import { seedFocusGroupsAndDimensions, seedWeightsAndCalibrations } from '../seeding';
+
+/** A temporary folder removed by the returned cleanup. */
+export function tempDir(): { dir: string; cleanup: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), 'sector-studio-'));
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export function migratedDb(): Db {
+  const db = openDatabase(':memory:');
+  migrate(db);
+  return db;
+}
+
+export function seededDb(): Db {
+  const db = migratedDb();
+  seedFocusGroupsAndDimensions(db);
+  seedWeightsAndCalibrations(db);
+  return db;
+}

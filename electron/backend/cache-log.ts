@@ -1,0 +1,23 @@
+import { formatCacheEvent, type CacheEvent, type CacheLogEntry } from '../../shared/domain';
+
+const HISTORY = 500;
+
+/** Keeps the last cache events as the service logs them, so a newly opened Cache section has a history. */
+export class CacheLog {
+  private readonly entries: CacheLogEntry[] = [];
+  private seq = 0;
+
+  constructor(private readonly onEntry: (entry: CacheLogEntry) => void) {}
+
+  record(event: CacheEvent): void {
+    const entry: CacheLogEntry = { ...event, seq: ++this.seq, message: formatCacheEvent(event) };
+    this.entries.push(entry);
+    if (this.entries.length > HISTORY) this.entries.shift();
+    this.onEntry(entry);
+  }
+
+  /** Newest first. */
+  recent(): CacheLogEntry[] {
+    return [...this.entries].reverse();
+  }
+}

@@ -1,0 +1,130 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { Channel, Input, Output } from '../../shared/contract';
+import { AppError, type Result } from '../../shared/errors';
+import { createConfigRepository } from '../../db/config-repo';
+import { openDatabase, type Db } from '../../db/connection';
+import { migrate, requireSchema } from '../../db/migrate';
+import { createOrganizationRepository } from '../../db/org-repo';
+import { insertSampleOrganizations } from '../../db/sample-orgs';
+import { databaseStatus, describeSchema } from '../../db/schema-info';
+import { seedFocusGroupsAndDimensions, seedWeightsAndCalibrations } from '../../db/seeding';
+import { KeyspaceStore } from './cache/keyspace-store';
+import { createRedisStore } from './cache/redis-store';
+import type { CacheStore } from './cache/store';
+import { CacheLog } from './cache-log';
+import { SectorConfigService } from './config-service';
+import { createDispatcher, type Handlers } from './dispatch';
+import { EventBus } from './event-bus';
+import type { Backend, BackendOptions } from './types';
+
+export type { Backend, BackendOptions } from './types';
+
+/** Services that need the schema; built on first use after `init`. */
+function createServices(db: Db, store: CacheStore, ttlSeconds: number | undefined) {
+  const configs = createConfigRepository(db);
+  return {
+    configs,
+    organizations: createOrganizationRepository(db),
+    configService: new SectorConfigService(configs, store, ttlSeconds),
+  };
+}
+
+/** The composition root: one database file, one cache, the handler table, the event bus. */
+export async function createBackend(options: BackendOptions): Promise<Backend> {
+  if (options.dbFile !== ':memory:' && !options.mustExist)
+    mkdirSync(dirname(options.dbFile), { recursive: true });
+  const db = openDatabase(options.dbFile, { mustExist: options.mustExist });
+  const store: CacheStore = options.redisUrl ? await createRedisStore(options.redisUrl) : new KeyspaceStore();
+  const bus = new EventBus();
+  const cacheLog = new CacheLog((entry) => bus.emit('cache:log', entry));
+  store.onEvent((event) => cacheLog.record(event));
+
+  let services: ReturnType<typeof createServices> | undefined;
+  const ready = () => {
+    requireSchema(db);
+    services ??= createServices(db, store, options.cacheTtlSeconds);
+    return services;
+  };
+  let insertRun: AbortController | undefined;
+
+  const handlers: Handlers = {
+    'db:status': () => databaseStatus(db, options.dbFile),
+    'schema:init': () => migrate(db),
+    'schema:describe': () => describeSchema(db),
+    'seed:focusGroupsDimensions': () => seedFocusGroupsAndDimensions(db),
+    'seed:weightsCalibrations': async () => {
+      const result = seedWeightsAndCalibrations(db);
+      if (result.inserted + result.updated > 0) await ready().configService.invalidate();
+      return result;
+    },
+    'sectors:list': () => ready().configs.listSectors(),
+    'dimensions:list': () => ready().configs.listDimensions(),
+    'config:get': ({ focus_group_id }) => ready().configs.loadSectorConfig(focus_group_id).toJSON(),
+    'config:updateWeight': (input) => ready().configService.updateWeight(input),
+    'config:updateCalibration': (input) => ready().configService.updateCalibration(input),
+    'cache:fetch': ({ focus_group_id }) => ready().configService.getConfig(focus_group_id),
+    'cache:invalidate': ({ focus_group_id }) => ready().configService.invalidate(focus_group_id),
+    'cache:stats': async () => {
+      const [stats, keys] = await Promise.all([store.stats(), store.keys('*')]);
+      const ttls = await Promise.all(
+        keys.sort().map(async (key) => ({ key, ttl_ms: await store.pttl(key) })),
+      );
+      const lookups = stats.keyspace_hits + stats.keyspace_misses;
+      return {
+        hits: stats.keyspace_hits,
+        misses: stats.keyspace_misses,
+        hit_rate: lookups === 0 ? 0 : stats.keyspace_hits / lookups,
+        keys: ttls.filter((k) => k.ttl_ms !== -2),
+        used_memory: stats.used_memory,
+        maxmemory: stats.maxmemory,
+        maxmemory_policy: stats.maxmemory_policy,
+        expired_keys: stats.expired_keys,
+        evicted_keys: stats.evicted_keys,
+      };
+    },
+    'cache:log': () => cacheLog.recent(),
+    'orgs:insertSample': async ({ count, seed }) => {
+      ready();
+      if (insertRun) throw new AppError('BUSY', 'Sample organizations are already being inserted');
+      insertRun = new AbortController();
+      const task = 'orgs:insertSample';
+      try {
+        bus.emit('progress', { task, done: 0, total: count, finished: false });
+        const result = await insertSampleOrganizations(db, {
+          count,
+          seed,
+          signal: insertRun.signal,
+          onProgress: (done, total) => bus.emit('progress', { task, done, total, finished: false }),
+        });
+        bus.emit('progress', { task, done: result.inserted, total: count, finished: true });
+        return result;
+      } catch (error) {
+        bus.emit('progress', { task, done: 0, total: count, finished: true });
+        throw error;
+      } finally {
+        insertRun = undefined;
+      }
+    },
+    'orgs:cancelInsert': () => {
+      const running = insertRun !== undefined;
+      insertRun?.abort();
+      return { cancelled: running };
+    },
+    'orgs:query': (query) => ready().organizations.query(query),
+  };
+  const dispatch = createDispatcher(handlers);
+
+  return {
+    dbFile: options.dbFile,
+    dispatch,
+    invoke: <C extends Channel>(channel: C, input: Input<C>) =>
+      dispatch(channel, input) as Promise<Result<Output<C>>>,
+    subscribe: (event, listener) => bus.subscribe(event, listener),
+    async close() {
+      insertRun?.abort();
+      await store.close();
+      db.close();
+    },
+  };
+}

@@ -1,0 +1,148 @@
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { SingleBar } from 'cli-progress';
+import type { Channel, Input, Output } from '../../shared/contract';
+import { createBackend, type Backend } from '../backend';
+import { defaultDbFile } from '../backend/paths';
+import { runCacheCli } from './cache-cli';
+import { formatOrgPage, orgFormats, type OrgFormat } from './format';
+
+class CliError extends Error {}
+
+function integer(name: string, min: number) {
+  return (text: string) => {
+    const n = Number(text);
+    if (!/^\d+$/.test(text) || !Number.isSafeInteger(n) || n < min) {
+      throw new InvalidArgumentError(`${name} must be an integer ≥ ${min}`);
+    }
+    return n;
+  };
+}
+
+async function withBackend<T>(
+  dbFile: string,
+  create: boolean,
+  run: (backend: Backend) => Promise<T>,
+): Promise<T> {
+  const backend = await createBackend({ dbFile, mustExist: !create });
+  try {
+    return await run(backend);
+  } finally {
+    await backend.close();
+  }
+}
+
+async function call<C extends Channel>(backend: Backend, channel: C, input: Input<C>): Promise<Output<C>> {
+  const result = await backend.invoke(channel, input);
+  if (!result.ok) throw new CliError(result.error.message);
+  return result.value;
+}
+
+function print(value: unknown): void {
+  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+export function buildProgram(): Command {
+  const program = new Command('sector-studio')
+    .description('Sector Studio on the command line: the same database and code as the desktop app')
+    .option('--db <file>', 'database file', defaultDbFile())
+    .showHelpAfterError();
+  const db = () => program.opts<{ db: string }>().db;
+
+  program
+    .command('init')
+    .description('create the schema (idempotent)')
+    .action(() =>
+      withBackend(db(), true, async (b) => console.log((await call(b, 'schema:init', {})).message)),
+    );
+
+  program
+    .command('seed')
+    .description('seed focus groups & dimensions, then all weights & calibrations (idempotent)')
+    .action(() =>
+      withBackend(db(), false, async (b) => {
+        console.log((await call(b, 'seed:focusGroupsDimensions', {})).message);
+        console.log((await call(b, 'seed:weightsCalibrations', {})).message);
+      }),
+    );
+
+  program
+    .command('seed-orgs')
+    .description('insert generated sample organizations with their sector attributes')
+    .option('--count <n>', 'how many', integer('--count', 1), 10)
+    .option('--seed <s>', 'faker seed: the same seed gives the same organizations', integer('--seed', 0))
+    .action((options: { count: number; seed?: number }) =>
+      withBackend(db(), false, async (b) => {
+        const bar =
+          process.stderr.isTTY && options.count >= 10_000 ? new SingleBar({ etaBuffer: 20 }) : undefined;
+        bar?.start(options.count, 0);
+        const stop = b.subscribe('progress', (p) => bar?.update(p.done));
+        const onSigint = () => void b.invoke('orgs:cancelInsert', {});
+        process.once('SIGINT', onSigint);
+        try {
+          const result = await call(b, 'orgs:insertSample', { count: options.count, seed: options.seed });
+          bar?.stop();
+          const verb = result.cancelled ? 'Cancelled after inserting' : 'Inserted';
+          console.log(
+            `${verb} ${result.inserted} organizations (seed ${result.seed}) in ${result.duration_ms} ms`,
+          );
+        } finally {
+          bar?.stop();
+          stop();
+          process.off('SIGINT', onSigint);
+        }
+      }),
+    );
+
+  program
+    .command('sectors')
+    .description('list the sectors (focus groups) as JSON')
+    .action(() => withBackend(db(), false, async (b) => print(await call(b, 'sectors:list', {}))));
+
+  program
+    .command('config')
+    .description("a sector's configuration as JSON")
+    .argument('<focus_group_id>', 'e.g. pe_financial_services')
+    .action((id: string) =>
+      withBackend(db(), false, async (b) => print(await call(b, 'config:get', { focus_group_id: id }))),
+    );
+
+  program
+    .command('orgs')
+    .description('rows of the unified organization view')
+    .option('--sector <focus_group_id>', 'only this sector')
+    .option('--limit <n>', 'rows per page', integer('--limit', 1), 50)
+    .option('--offset <n>', 'rows to skip', integer('--offset', 0), 0)
+    .addOption(new Option('--format <format>', 'output format').choices(orgFormats).default('json'))
+    .action((options: { sector?: string; limit: number; offset: number; format: OrgFormat }) =>
+      withBackend(db(), false, async (b) => {
+        const page = await call(b, 'orgs:query', {
+          focus_group_id: options.sector ?? null,
+          limit: options.limit,
+          offset: options.offset,
+        });
+        process.stdout.write(formatOrgPage(page, options.format));
+      }),
+    );
+
+  program
+    .command('cache-cli')
+    .description('an empty embedded keyspace: Redis commands on stdin, one JSON reply per line on stdout')
+    .action(() => runCacheCli(process.stdin, process.stdout));
+
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  try {
+    await buildProgram().exitOverride().parseAsync(argv);
+    return 0;
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === 'commander.helpDisplayed' || code === 'commander.version') return 0;
+    if (code?.startsWith('commander.')) return 2;
+    process.stderr.write(`error: ${(error as Error).message}\n`);
+    return 1;
+  }
+}
+
+process.exitCode = await main(process.argv);
