@@ -1,0 +1,204 @@
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
+import { networkInterfaces, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { CacheLogEntry, ProgressEvent } from '../../shared/domain';
+import type { Result } from '../../shared/errors';
+import { EventBus } from '../backend/event-bus';
+import { startBrowserHost, type BrowserHost, type BrowserHostOptions } from './server';
+
+interface Reply {
+  status: number;
+  headers: IncomingHttpHeaders;
+  body: string;
+}
+
+function send(
+  url: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(url, { method: options.method ?? 'GET', headers: options.headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          headers: res.headers,
+          body: Buffer.concat(chunks).toString(),
+        }),
+      );
+    });
+    req.on('error', reject);
+    req.end(options.body);
+  });
+}
+
+function fakeBackend() {
+  const bus = new EventBus();
+  const calls: { channel: unknown; payload: unknown }[] = [];
+  const backend: BrowserHostOptions['backend'] = {
+    subscribe: (event, listener) => bus.subscribe(event, listener),
+    dispatch: async (channel, payload): Promise<Result<unknown>> => {
+      calls.push({ channel, payload });
+      return { ok: true, value: { echoed: payload ?? null } };
+    },
+  };
+  return { backend, bus, calls };
+}
+
+let host: BrowserHost;
+let staticDir: string;
+let fake: ReturnType<typeof fakeBackend>;
+
+function json(origin = host.url): Record<string, string> {
+  return { 'Content-Type': 'application/json', Origin: origin };
+}
+
+beforeEach(async () => {
+  staticDir = await mkdtemp(join(tmpdir(), 'browser-host-'));
+  await mkdir(join(staticDir, 'assets'));
+  await writeFile(join(staticDir, 'index.html'), '<!doctype html><title>Sector Studio</title>');
+  await writeFile(join(staticDir, 'assets', 'index-abc.js'), 'console.log(1)');
+  fake = fakeBackend();
+  host = await startBrowserHost({ backend: fake.backend, port: 0, staticDir, maxBodyBytes: 1000 });
+});
+
+afterEach(async () => {
+  await host.close();
+  await rm(staticDir, { recursive: true, force: true });
+});
+
+describe('browser host', () => {
+  it('listens on 127.0.0.1 only', async () => {
+    const { hostname, port } = new URL(host.url);
+    expect(hostname).toBe('127.0.0.1');
+    const external = Object.values(networkInterfaces())
+      .flat()
+      .find((address) => address !== undefined && address.family === 'IPv4' && !address.internal);
+    if (external !== undefined) {
+      await expect(send(`http://${external.address}:${port}/`)).rejects.toThrow(/ECONNREFUSED/);
+    }
+  });
+
+  it('serves the renderer with content types and a strict CSP', async () => {
+    const page = await send(`${host.url}/`);
+    expect(page.status).toBe(200);
+    expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(page.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(page.headers['x-content-type-options']).toBe('nosniff');
+    const script = await send(`${host.url}/assets/index-abc.js`);
+    expect(script.headers['content-type']).toBe('text/javascript; charset=utf-8');
+    expect(script.headers['cache-control']).toContain('immutable');
+  });
+
+  it('never serves files outside the renderer folder', async () => {
+    expect((await send(`${host.url}/../server.ts`)).status).toBe(404);
+    expect((await send(`${host.url}/%2e%2e/%2e%2e/etc/passwd`)).status).toBe(404);
+    expect((await send(`${host.url}/missing.js`)).status).toBe(404);
+  });
+
+  it('invokes a channel and answers with its Result', async () => {
+    const reply = await send(`${host.url}/api/invoke/config:get`, {
+      method: 'POST',
+      headers: json(),
+      body: JSON.stringify({ focus_group_id: 'pe_retail' }),
+    });
+    expect(reply.status).toBe(200);
+    expect(JSON.parse(reply.body)).toEqual({ ok: true, value: { echoed: { focus_group_id: 'pe_retail' } } });
+    expect(fake.calls).toEqual([{ channel: 'config:get', payload: { focus_group_id: 'pe_retail' } }]);
+  });
+
+  it('answers an unknown channel, malformed JSON and oversized bodies with typed errors', async () => {
+    const unknown = await send(`${host.url}/api/invoke/db:drop`, {
+      method: 'POST',
+      headers: json(),
+      body: '{}',
+    });
+    expect(unknown.status).toBe(404);
+    expect(JSON.parse(unknown.body)).toEqual({
+      ok: false,
+      error: { code: 'UNKNOWN_CHANNEL', message: 'Unknown channel: db:drop' },
+    });
+
+    const malformed = await send(`${host.url}/api/invoke/db:status`, {
+      method: 'POST',
+      headers: json(),
+      body: '{"oops',
+    });
+    expect(malformed.status).toBe(400);
+    expect(JSON.parse(malformed.body)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+
+    const large = await send(`${host.url}/api/invoke/db:status`, {
+      method: 'POST',
+      headers: json(),
+      body: JSON.stringify({ pad: 'x'.repeat(2000) }),
+    });
+    expect(large.status).toBe(413);
+    expect(JSON.parse(large.body)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+
+    expect(fake.calls).toEqual([]);
+    // The host is still serving after all of that.
+    expect((await send(`${host.url}/`)).status).toBe(200);
+  });
+
+  it('refuses cross-origin and rebinding requests before any handler runs', async () => {
+    const url = `${host.url}/api/invoke/db:status`;
+    const foreign = await send(url, { method: 'POST', headers: json('https://evil.example'), body: '{}' });
+    expect(foreign.status).toBe(403);
+    expect(JSON.parse(foreign.body).error.message).toMatch(/Cross-origin request refused/);
+
+    const rebound = await send(url, {
+      method: 'POST',
+      headers: { ...json(), Host: `evil.example:${new URL(host.url).port}` },
+      body: '{}',
+    });
+    expect(rebound.status).toBe(403);
+
+    const crossSite = await send(url, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Sec-Fetch-Site': 'cross-site' },
+      body: '{}',
+    });
+    expect(crossSite.status).toBe(403);
+
+    const form = await send(url, { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: '{}' });
+    expect(form.status).toBe(415);
+
+    const events = await send(`${host.url}/api/events`, { headers: { Origin: 'http://localhost:1' } });
+    expect(events.status).toBe(403);
+    expect(fake.calls).toEqual([]);
+  });
+
+  it('streams every event kind over Server-Sent Events', async () => {
+    const controller = new AbortController();
+    const response = await fetch(`${host.url}/api/events`, { signal: controller.signal });
+    expect(response.headers.get('content-type')).toBe('text/event-stream; charset=utf-8');
+    if (response.body === null) throw new Error('the event stream has no body');
+    const reader = response.body.getReader();
+    const log: CacheLogEntry = {
+      seq: 1,
+      type: 'MISS',
+      key: 'sector:pe_retail',
+      at: 1,
+      duration_ms: 0.1,
+      message: 'Cache MISS for key: sector:pe_retail',
+    };
+    const progress: ProgressEvent = { task: 'orgs', done: 5, total: 10, finished: false };
+    fake.bus.emit('cache:log', log);
+    fake.bus.emit('progress', progress);
+
+    let text = '';
+    const decoder = new TextDecoder();
+    while (!text.includes('event: progress')) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      text += decoder.decode(value);
+    }
+    controller.abort();
+    expect(text).toContain(`event: cache:log\ndata: ${JSON.stringify(log)}\n\n`);
+    expect(text).toContain(`event: progress\ndata: ${JSON.stringify(progress)}\n\n`);
+  });
+});

@@ -1,0 +1,60 @@
+import { notifications } from '@mantine/notifications';
+import { useEffect, useEffectEvent, useState } from 'react';
+import type { Bridge, Channel, EventMap, EventName, Input, Output } from '../../../shared/contract';
+import type { ErrorValue } from '../../../shared/errors';
+import { createHttpBridge } from './http-bridge';
+
+/** Electron's preload bridge when present, otherwise the same contract over the browser host. */
+export const bridge: Bridge = window.sectorStudio ?? createHttpBridge();
+
+const errorTitles: Partial<Record<ErrorValue['code'], string>> = {
+  NO_SCHEMA: 'The database has no schema yet',
+  NOT_SEEDED: 'The database is not seeded yet',
+  INVALID_INPUT: 'Invalid input',
+  NOT_FOUND: 'Not found',
+  CONSTRAINT: 'Rejected by the database',
+  BUSY: 'The database is busy',
+};
+
+export function notifyError(error: ErrorValue): void {
+  notifications.show({
+    color: 'red',
+    title: errorTitles[error.code] ?? `Error (${error.code})`,
+    message: error.message,
+    autoClose: 8000,
+  });
+}
+
+export function notifySuccess(title: string, message: string): void {
+  notifications.show({ color: 'teal', title, message });
+}
+
+/** Calls a channel; a failure is shown as a notification with the backend's message and yields null. */
+export async function call<C extends Channel>(channel: C, input: Input<C>): Promise<Output<C> | null> {
+  const result = await bridge.invoke(channel, input);
+  if (result.ok) return result.value;
+  notifyError(result.error);
+  return null;
+}
+
+export function useBridgeEvent<E extends EventName>(
+  event: E,
+  listener: (payload: EventMap[E]) => void,
+): void {
+  const onEvent = useEffectEvent(listener);
+  useEffect(() => bridge.subscribe(event, (payload) => onEvent(payload)), [event]);
+}
+
+/** Runs one action at a time and says whether it is running, for button loading states. */
+export function useAction(): [boolean, <T>(work: () => Promise<T>) => Promise<T>] {
+  const [running, setRunning] = useState(false);
+  async function run<T>(work: () => Promise<T>): Promise<T> {
+    setRunning(true);
+    try {
+      return await work();
+    } finally {
+      setRunning(false);
+    }
+  }
+  return [running, run];
+}

@@ -1,0 +1,62 @@
+import {
+  eventNames,
+  type Bridge,
+  type Channel,
+  type EventMap,
+  type EventName,
+  type Input,
+  type Output,
+} from '../../../shared/contract';
+import { isErrorValue, type Result } from '../../../shared/errors';
+
+type Listeners = { [E in EventName]: Set<(payload: EventMap[E]) => void> };
+
+function isResult(value: unknown): value is Result<unknown> {
+  if (typeof value !== 'object' || value === null || !('ok' in value)) return false;
+  return value.ok === true ? 'value' in value : 'error' in value && isErrorValue(value.error);
+}
+
+function failure(message: string): Result<never> {
+  return { ok: false, error: { code: 'INTERNAL', message } };
+}
+
+/** The Bridge over the browser host: one POST per call, one EventSource for every event kind. */
+export function createHttpBridge(): Bridge {
+  const listeners: Listeners = { 'cache:log': new Set(), progress: new Set() };
+  let source: EventSource | null = null;
+
+  function connect(): void {
+    if (source !== null) return;
+    source = new EventSource('/api/events');
+    for (const name of eventNames) {
+      source.addEventListener(name, (event) => {
+        const payload: unknown = JSON.parse((event as MessageEvent<string>).data);
+        for (const listener of listeners[name]) (listener as (value: unknown) => void)(payload);
+      });
+    }
+  }
+
+  return {
+    async invoke<C extends Channel>(channel: C, input: Input<C>): Promise<Result<Output<C>>> {
+      let response: Response;
+      try {
+        response = await fetch(`/api/invoke/${encodeURIComponent(channel)}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify(input),
+        });
+      } catch (error) {
+        return failure(`Cannot reach the Sector Studio host: ${String(error)}`);
+      }
+      const body: unknown = await response.json().catch(() => null);
+      if (!isResult(body)) return failure(`Unexpected reply from the host (HTTP ${response.status})`);
+      return body as Result<Output<C>>;
+    },
+    subscribe<E extends EventName>(event: E, listener: (payload: EventMap[E]) => void): () => void {
+      connect();
+      const set = listeners[event] as Set<(payload: EventMap[E]) => void>;
+      set.add(listener);
+      return () => set.delete(listener);
+    },
+  };
+}

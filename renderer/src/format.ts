@@ -1,0 +1,29 @@
+/** Shows a number with at least two decimals, as analysts read multipliers (1.10), but never hides precision. */
+export function formatDecimal(value: number): string {
+  if (Number.isInteger(value)) return String(value);
+  const decimals = String(value).split('.')[1]?.length ?? 0;
+  return value.toFixed(Math.min(Math.max(2, decimals), 6));
+}
+
+export function formatMs(ms: number): string {
+  if (ms < 1) return `${ms.toFixed(3)} ms`;
+  if (ms < 100) return `${ms.toFixed(2)} ms`;
+  return `${Math.round(ms).toLocaleString()} ms`;
+}
+
+export function formatTime(epochMs: number): string {
+  const date = new Date(epochMs);
+  const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+  return `${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}.${pad(date.getMilliseconds(), 3)}`;
+}
+
+export function formatDuration(ms: number): string {
+  const total = Math.max(0, Math.round(ms / 1000));
+  const minutes = Math.floor(total / 60);
+  const seconds = total % 60;
+  return minutes > 0 ? `${minutes}m ${String(seconds).padStart(2, '0')}s` : `${seconds}s`;
+}
+
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count.toLocaleString()} ${count === 1 ? one : many}`;
+}

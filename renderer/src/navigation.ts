@@ -1,0 +1,44 @@
+import {
+  IconAdjustmentsHorizontal,
+  IconBolt,
+  IconBuildingSkyscraper,
+  IconDatabase,
+  IconHome,
+  IconPlant2,
+  type Icon,
+} from '@tabler/icons-react';
+import { useSyncExternalStore } from 'react';
+
+export const sections = [
+  { id: 'home', label: 'Home', icon: IconHome },
+  { id: 'schema', label: 'Schema', icon: IconDatabase },
+  { id: 'seeding', label: 'Seeding', icon: IconPlant2 },
+  { id: 'sector-configuration', label: 'Sector Configuration', icon: IconAdjustmentsHorizontal },
+  { id: 'cache', label: 'Cache', icon: IconBolt },
+  { id: 'organizations', label: 'Organizations', icon: IconBuildingSkyscraper },
+] as const satisfies readonly { id: string; label: string; icon: Icon }[];
+
+export type SectionId = (typeof sections)[number]['id'];
+
+function isSectionId(value: string): value is SectionId {
+  return sections.some((section) => section.id === value);
+}
+
+function subscribe(onChange: () => void): () => void {
+  window.addEventListener('hashchange', onChange);
+  return () => window.removeEventListener('hashchange', onChange);
+}
+
+function currentSection(): SectionId {
+  const id = window.location.hash.replace(/^#\/?/, '');
+  return isSectionId(id) ? id : 'home';
+}
+
+/** The section lives in the URL hash, so a reload or a link keeps the analyst where they were. */
+export function useSection(): SectionId {
+  return useSyncExternalStore(subscribe, currentSection);
+}
+
+export function sectionHref(id: SectionId): string {
+  return `#${id}`;
+}

@@ -1,0 +1,90 @@
+import { Group, Table, Text, UnstyledButton } from '@mantine/core';
+import { IconArrowDown, IconArrowUp, IconArrowsSort } from '@tabler/icons-react';
+import { orgSortColumns, type OrgSortColumn } from '../../../../shared/contract';
+import type { OrgRow } from '../../../../shared/domain';
+import type { ColumnGroup } from './column-groups';
+import { OrgCell } from './OrgCell';
+
+interface Props {
+  columns: string[];
+  rows: OrgRow[];
+  groups: ColumnGroup[];
+  sort: OrgSortColumn;
+  dir: 'asc' | 'desc';
+  onSort: (column: OrgSortColumn) => void;
+}
+
+function isSortColumn(column: string): column is OrgSortColumn {
+  return (orgSortColumns as readonly string[]).includes(column);
+}
+
+function Header({ column, sort, dir, onSort }: Pick<Props, 'sort' | 'dir' | 'onSort'> & { column: string }) {
+  if (!isSortColumn(column)) return <Table.Th>{column}</Table.Th>;
+  const active = sort === column;
+  const Arrow = !active ? IconArrowsSort : dir === 'asc' ? IconArrowUp : IconArrowDown;
+  return (
+    <Table.Th aria-sort={active ? (dir === 'asc' ? 'ascending' : 'descending') : 'none'}>
+      <UnstyledButton onClick={() => onSort(column)} aria-label={`Sort by ${column}`}>
+        <Group gap={4} wrap="nowrap">
+          <Text span fw={700} size="sm" c={active ? 'indigo.7' : undefined}>
+            {column}
+          </Text>
+          <Arrow size={14} color={active ? 'var(--mantine-color-indigo-7)' : 'var(--mantine-color-gray-5)'} />
+        </Group>
+      </UnstyledButton>
+    </Table.Th>
+  );
+}
+
+/** The unified view, every column, sticky header and first column, scrolling both ways. */
+export function OrgTable({ columns, rows, groups, sort, dir, onSort }: Props) {
+  return (
+    <Table.ScrollContainer minWidth={columns.length * 140} maxHeight={560} type="native">
+      <Table
+        className="org-grid"
+        stickyHeader
+        striped
+        highlightOnHover
+        withColumnBorders
+        verticalSpacing={6}
+        fz="sm"
+        aria-label="Unified organization data"
+      >
+        <Table.Thead>
+          {groups.length > 1 && (
+            <Table.Tr>
+              {groups.map((group, index) => (
+                <Table.Th
+                  key={`${group.label}-${index}`}
+                  colSpan={group.span}
+                  bg="indigo.0"
+                  c="indigo.9"
+                  fz="xs"
+                  tt="uppercase"
+                >
+                  {group.label}
+                </Table.Th>
+              ))}
+            </Table.Tr>
+          )}
+          <Table.Tr>
+            {columns.map((column) => (
+              <Header key={column} column={column} sort={sort} dir={dir} onSort={onSort} />
+            ))}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((row, index) => (
+            <Table.Tr key={String(row.organization_id ?? index)}>
+              {columns.map((column) => (
+                <Table.Td key={column}>
+                  <OrgCell column={column} value={row[column] ?? null} />
+                </Table.Td>
+              ))}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}

@@ -1,0 +1,68 @@
+import { useCallback, useRef, useState } from 'react';
+import type { Input, OrgSortColumn } from '../../../../shared/contract';
+import type { OrgPage } from '../../../../shared/domain';
+import { call } from '../../api/bridge';
+
+export interface OrgFilter {
+  focus_group_id: string | null;
+  sort: OrgSortColumn;
+  dir: 'asc' | 'desc';
+  limit: number;
+}
+
+export interface OrgPager {
+  page: OrgPage | null;
+  /** Zero-based position of the page's first row within the filter. */
+  start: number;
+  loading: boolean;
+  first: (filter: OrgFilter) => Promise<void>;
+  next: () => Promise<void>;
+  prev: () => Promise<void>;
+}
+
+type Cursor = Pick<Input<'orgs:query'>, 'after' | 'before'>;
+
+/**
+ * Keyset paging over vw_organizations_full: each page is one SQL query from the neighbour's cursor,
+ * so a page costs the same at row 50 as at row 500,000 and the table never crosses IPC whole.
+ */
+export function useOrgPager(): OrgPager {
+  const [page, setPage] = useState<OrgPage | null>(null);
+  const [start, setStart] = useState(0);
+  const [loading, setLoading] = useState(false);
+  const filter = useRef<OrgFilter | null>(null);
+  const request = useRef(0);
+
+  const load = useCallback(async (cursor: Cursor, nextStart: (current: OrgPage) => number) => {
+    const current = filter.current;
+    if (current === null) return;
+    const id = ++request.current;
+    setLoading(true);
+    const result = await call('orgs:query', { ...current, ...cursor });
+    // A slower answer to an older request must not overwrite a newer one.
+    if (id !== request.current) return;
+    setLoading(false);
+    if (result === null) return;
+    setStart(nextStart(result));
+    setPage(result);
+  }, []);
+
+  const first = useCallback(
+    (next: OrgFilter) => {
+      filter.current = next;
+      return load({}, () => 0);
+    },
+    [load],
+  );
+  const next = useCallback(async () => {
+    if (page?.next_cursor == null) return;
+    const shown = page.rows.length;
+    await load({ after: page.next_cursor }, () => start + shown);
+  }, [load, page, start]);
+  const prev = useCallback(async () => {
+    if (page?.prev_cursor == null) return;
+    await load({ before: page.prev_cursor }, (result) => Math.max(0, start - result.rows.length));
+  }, [load, page, start]);
+
+  return { page, start, loading, first, next, prev };
+}

@@ -1,0 +1,31 @@
+import { createContext, use, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { DbStatus } from '../../../shared/domain';
+import { call } from '../api/bridge';
+
+interface StatusValue {
+  /** null until the first answer arrives */
+  status: DbStatus | null;
+  refresh: () => Promise<void>;
+}
+
+const StatusContext = createContext<StatusValue | null>(null);
+
+/** What the database holds, loaded once and refreshed by every section after it changes something. */
+export function StatusProvider({ children }: { children: ReactNode }) {
+  const [status, setStatus] = useState<DbStatus | null>(null);
+  const refresh = useCallback(async () => {
+    const next = await call('db:status', {});
+    if (next !== null) setStatus(next);
+  }, []);
+  useEffect(() => {
+    void call('db:status', {}).then((next) => next !== null && setStatus(next));
+  }, []);
+  const value = useMemo(() => ({ status, refresh }), [status, refresh]);
+  return <StatusContext value={value}>{children}</StatusContext>;
+}
+
+export function useDbStatus(): StatusValue {
+  const value = use(StatusContext);
+  if (value === null) throw new Error('useDbStatus outside StatusProvider');
+  return value;
+}
