@@ -121,6 +121,7 @@ describe('Electron shell', () => {
       webviewTag: false,
       navigateOnDragDrop: false,
       safeDialogs: true,
+      disableBlinkFeatures: 'Auxclick',
     });
     expect(window.loadURL).toHaveBeenCalledExactlyOnceWith(pageUrl);
     expect(electron.app.enableSandbox).toHaveBeenCalledOnce();

@@ -28,6 +28,8 @@ export function createMainWindow(page: AppPage, preloadPath: string): BrowserWin
       webviewTag: false,
       navigateOnDragDrop: false,
       safeDialogs: true,
+      // A middle click on a link would otherwise ask for a new window (denied anyway, see security.ts).
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   // Shown once painted, so the user never sees an empty white frame.
