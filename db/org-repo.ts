@@ -1,23 +1,18 @@
 import type { Statement } from 'better-sqlite3';
 import type { OrgQuery, OrgSortColumn } from '../shared/contract';
-import type { OrgPage, OrgRow } from '../shared/domain';
 import { AppError } from '../shared/errors';
 import type { Db } from './connection';
 import { decodeOrgRow } from './columns';
 import { requireSchema } from './migrate';
 import type { OrganizationRepository } from './repositories';
 
-/**
- * Sort keys per sortable column, written exactly as the indexes of migration 002 declare them so
- * that SQLite walks an index instead of sorting. NULLs are folded to a value below every real one,
- * which keeps the keyset comparison a plain row-value comparison.
- */
+/** Sort keys per sortable column: the NULL-free key columns of migration 002, then their tie-breakers. */
 const sortKeys: Record<OrgSortColumn, string[]> = {
   legal_name: ['legal_name'],
-  annual_revenue_usd: ['coalesce(annual_revenue_usd, -1)'],
-  employee_count: ['coalesce(employee_count, -1)'],
-  founding_year: ['coalesce(founding_year, 0)'],
-  headquarters_country: ["coalesce(headquarters_country, '')"],
+  annual_revenue_usd: ['revenue_key'],
+  employee_count: ['employees_key'],
+  founding_year: ['founded_key'],
+  headquarters_country: ['country_key'],
   status: ['status', 'legal_name'],
   sector_name: ['focus_group_id', 'legal_name'],
 };
@@ -49,6 +44,55 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
+function filters(query: OrgQuery): { where: string[]; params: Record<string, KeyValue> } {
+  const where: string[] = [];
+  const params: Record<string, KeyValue> = {};
+  if (query.focus_group_id) {
+    where.push('focus_group_id = @focus_group_id');
+    params.focus_group_id = query.focus_group_id;
+  }
+  if (query.status) {
+    where.push('status = @status');
+    params.status = query.status;
+  }
+  if (query.search) {
+    where.push("legal_name LIKE @search ESCAPE '\\'");
+    params.search = `%${escapeLike(query.search)}%`;
+  }
+  return { where, params };
+}
+
+export interface PageQuery {
+  sql: string;
+  params: Record<string, KeyValue>;
+  keys: string[];
+  backward: boolean;
+  cursor: string | null;
+}
+
+/**
+ * The page's keys, read from organizations and its indexes alone (the rows are fetched from the view
+ * by id afterwards). The SQL text depends only on which filters and which sort are in use.
+ */
+export function buildPageQuery(query: OrgQuery): PageQuery {
+  const keys = [...sortKeys[query.sort], 'organization_id'];
+  const { where, params } = filters(query);
+  const backward = Boolean(query.before);
+  const cursor = query.before ?? query.after ?? null;
+  const pageParams: Record<string, KeyValue> = { ...params, limit: query.limit + 1 };
+  const ascending = (query.dir === 'asc') !== backward;
+  if (cursor) {
+    decodeCursor(cursor, keys.length).forEach((value, i) => (pageParams[`k${i}`] = value));
+    where.push(`(${keys.join(', ')}) ${ascending ? '>' : '<'} (${keys.map((_, i) => `@k${i}`).join(', ')})`);
+  }
+  const order = keys.map((k) => `${k} ${ascending ? 'ASC' : 'DESC'}`).join(', ');
+  const useOffset = !cursor && query.offset !== undefined;
+  if (useOffset) pageParams.offset = query.offset ?? 0;
+  const sql = `SELECT ${keys.join(', ')} FROM organizations${where.length ? ` WHERE ${where.join(' AND ')}` : ''}
+    ORDER BY ${order} LIMIT @limit${useOffset ? ' OFFSET @offset' : ''}`;
+  return { sql, params: pageParams, keys, backward, cursor };
+}
+
 export function createOrganizationRepository(db: Db): OrganizationRepository {
   requireSchema(db);
   const statements = new Map<string, Statement>();
@@ -58,6 +102,11 @@ export function createOrganizationRepository(db: Db): OrganizationRepository {
     "SELECT (SELECT total_changes()) || ':' || (SELECT data_version FROM pragma_data_version) AS v",
   );
 
+  const rowsById = db.prepare(
+    'SELECT * FROM vw_organizations_full WHERE organization_id IN (SELECT value FROM json_each(?))',
+  );
+  const columns = rowsById.columns().map((c) => c.name);
+
   function prepared(sql: string): Statement {
     let statement = statements.get(sql);
     if (!statement) {
@@ -65,24 +114,6 @@ export function createOrganizationRepository(db: Db): OrganizationRepository {
       statements.set(sql, statement);
     }
     return statement;
-  }
-
-  function filters(query: OrgQuery): { where: string[]; params: Record<string, KeyValue> } {
-    const where: string[] = [];
-    const params: Record<string, KeyValue> = {};
-    if (query.focus_group_id) {
-      where.push('focus_group_id = @focus_group_id');
-      params.focus_group_id = query.focus_group_id;
-    }
-    if (query.status) {
-      where.push('status = @status');
-      params.status = query.status;
-    }
-    if (query.search) {
-      where.push("legal_name LIKE @search ESCAPE '\\'");
-      params.search = `%${escapeLike(query.search)}%`;
-    }
-    return { where, params };
   }
 
   // Counts are cached per filter until this or another connection writes to the file.
@@ -104,48 +135,28 @@ export function createOrganizationRepository(db: Db): OrganizationRepository {
 
   return {
     query(query) {
-      const keys = [...sortKeys[query.sort], 'organization_id'];
+      const page = buildPageQuery(query);
+      const keyRows = prepared(page.sql).raw().all(page.params) as KeyValue[][];
+      const more = keyRows.length > query.limit;
+      if (more) keyRows.pop();
+      if (page.backward) keyRows.reverse();
+      const idColumn = page.keys.length - 1;
+      const ids = keyRows.map((k) => k[idColumn] as string);
+      const byId = new Map(
+        (rowsById.all(JSON.stringify(ids)) as Record<string, unknown>[]).map((r) => [r.organization_id, r]),
+      );
+      const hasBefore = page.backward ? more : page.cursor !== null || (query.offset ?? 0) > 0;
+      const hasAfter = page.backward || more;
+      const first = keyRows[0];
+      const last = keyRows[keyRows.length - 1];
       const { where, params } = filters(query);
-      const backward = Boolean(query.before);
-      const cursor = query.before ?? query.after;
-      const pageWhere = [...where];
-      const pageParams: Record<string, KeyValue | number> = { ...params, limit: query.limit + 1 };
-      const ascending = (query.dir === 'asc') !== backward;
-      if (cursor) {
-        const values = decodeCursor(cursor, keys.length);
-        values.forEach((value, i) => (pageParams[`k${i}`] = value));
-        pageWhere.push(
-          `(${keys.join(', ')}) ${ascending ? '>' : '<'} (${keys.map((_, i) => `@k${i}`).join(', ')})`,
-        );
-      }
-      const order = keys.map((k) => `${k} ${ascending ? 'ASC' : 'DESC'}`).join(', ');
-      const useOffset = !cursor && query.offset !== undefined;
-      if (useOffset) pageParams.offset = query.offset ?? 0;
-      const sql = `SELECT * FROM vw_organizations_full
-        ${pageWhere.length ? `WHERE ${pageWhere.join(' AND ')}` : ''}
-        ORDER BY ${order} LIMIT @limit${useOffset ? ' OFFSET @offset' : ''}`;
-      const statement = prepared(sql);
-      const raw = statement.all(pageParams) as Record<string, unknown>[];
-      const more = raw.length > query.limit;
-      if (more) raw.pop();
-      if (backward) raw.reverse();
-      const keysSelect = prepared(
-        `SELECT ${keys.join(', ')} FROM organizations WHERE organization_id = ?`,
-      ).raw();
-      const keyOf = (row: Record<string, unknown>) =>
-        encodeCursor(keysSelect.get(row.organization_id) as KeyValue[]);
-      const rows: OrgRow[] = raw.map(decodeOrgRow);
-      const first = raw[0];
-      const last = raw[raw.length - 1];
-      const hasBefore = backward ? more : Boolean(cursor) || (query.offset ?? 0) > 0;
-      const hasAfter = backward ? true : more;
       return {
-        columns: statement.columns().map((c) => c.name),
-        rows,
+        columns,
+        rows: ids.map((id) => decodeOrgRow(byId.get(id)!)),
         total: total(where, params),
         limit: query.limit,
-        next_cursor: last && hasAfter ? keyOf(last) : null,
-        prev_cursor: first && hasBefore ? keyOf(first) : null,
+        next_cursor: hasAfter && last ? encodeCursor(last) : null,
+        prev_cursor: hasBefore && first ? encodeCursor(first) : null,
       };
     },
   };
