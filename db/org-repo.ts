@@ -75,8 +75,12 @@ export interface PageQuery {
  * by id afterwards). The SQL text depends only on which filters and which sort are in use.
  */
 export function buildPageQuery(query: OrgQuery): PageQuery {
-  const keys = [...sortKeys[query.sort], 'organization_id'];
   const { where, params } = filters(query);
+  // A key pinned by an equality filter is constant on every page; leaving it in the row-value
+  // comparison would stop SQLite from seeking past it.
+  const pinned = (key: string) =>
+    (key === 'focus_group_id' && query.focus_group_id) || (key === 'status' && query.status);
+  const keys = [...sortKeys[query.sort].filter((key) => !pinned(key)), 'organization_id'];
   const backward = Boolean(query.before);
   const cursor = query.before ?? query.after ?? null;
   const pageParams: Record<string, KeyValue> = { ...params, limit: query.limit + 1 };
