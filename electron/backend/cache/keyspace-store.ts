@@ -1,0 +1,57 @@
+import type { CacheEvent } from '../../../shared/domain';
+import { Keyspace, type KeyspaceOptions } from './keyspace';
+import type { CacheStore, CacheStoreStats } from './store';
+
+/** The embedded CacheStore: the in-memory keyspace behind the service's async interface. */
+export class KeyspaceStore implements CacheStore {
+  readonly keyspace: Keyspace;
+
+  constructor(keyspace: Keyspace | KeyspaceOptions = {}) {
+    this.keyspace = keyspace instanceof Keyspace ? keyspace : new Keyspace(keyspace);
+  }
+
+  async get(key: string): Promise<string | null> {
+    return this.keyspace.get(key);
+  }
+
+  async set(key: string, value: string, ttlSeconds: number): Promise<void> {
+    this.keyspace.set(key, value, ttlSeconds * 1000);
+  }
+
+  async del(keys: string[]): Promise<number> {
+    return this.keyspace.del(keys);
+  }
+
+  async flushAll(): Promise<void> {
+    this.keyspace.flushAll();
+  }
+
+  async pttl(key: string): Promise<number> {
+    return this.keyspace.pttl(key);
+  }
+
+  async keys(pattern: string): Promise<string[]> {
+    return this.keyspace.keys(pattern);
+  }
+
+  async stats(): Promise<CacheStoreStats> {
+    const s = this.keyspace.stats();
+    return {
+      keyspace_hits: s.keyspace_hits,
+      keyspace_misses: s.keyspace_misses,
+      expired_keys: s.expired_keys,
+      evicted_keys: s.evicted_keys,
+      used_memory: s.used_memory,
+      maxmemory: s.maxmemory,
+      maxmemory_policy: s.maxmemory_policy,
+    };
+  }
+
+  onEvent(listener: (event: CacheEvent) => void): () => void {
+    return this.keyspace.onEvent(listener);
+  }
+
+  async close(): Promise<void> {
+    this.keyspace.close();
+  }
+}
