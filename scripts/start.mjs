@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// `npm start [-- args]`: builds the app, then opens the Electron window. Where the Electron
-// binary is not installed, says so in one line and starts the browser host instead.
+// `npm start [-- args]`: builds the app (electron-vite build), then opens the Electron window.
+// Where the Electron binary is not installed, says so in one line and starts the browser host
+// instead (`npm run start:browser`), passing the same arguments on.
 
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -12,18 +13,15 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 const args = process.argv.slice(2);
 
-const build = spawnSync(process.execPath, [electronViteCli(), 'build'], {
-  cwd: root,
-  stdio: 'inherit',
-});
-if (build.status !== 0) process.exit(build.status ?? 1);
-
 const electron = installedElectron();
 if (electron) {
+  const build = spawnSync(process.execPath, [electronViteCli(), 'build'], { cwd: root, stdio: 'inherit' });
+  if (build.status !== 0) process.exit(build.status ?? 1);
   run(electron, ['.', ...args], electronEnv());
 } else {
+  // The browser host builds the renderer it serves itself, so nothing is built twice.
   console.log(
-    'Electron binary not installed (run `npx install-electron` to fetch it); starting the browser host instead.',
+    'Electron binary not installed (`npx install-electron` fetches it), so no desktop window: starting the browser host instead.',
   );
   runNpm(['run', 'start:browser', '--', ...args]);
 }
@@ -38,13 +36,18 @@ function electronViteCli() {
  * fails after a network attempt and elsewhere may take minutes.
  */
 function installedElectron() {
+  // Mirrors node_modules/electron/index.js, which reads the same two places.
   const packageDir = dirname(require.resolve('electron/package.json'));
   const pathFile = join(packageDir, 'path.txt');
-  if (!existsSync(pathFile)) return null;
-  const executable = readFileSync(pathFile, 'utf8').trim();
-  const dist = process.env.ELECTRON_OVERRIDE_DIST_PATH ?? join(packageDir, 'dist');
-  const candidate = join(dist, executable);
-  return executable && existsSync(candidate) ? candidate : null;
+  const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
+  const executable = existsSync(pathFile)
+    ? readFileSync(pathFile, 'utf8').trim()
+    : override
+      ? 'electron'
+      : '';
+  if (!executable) return null;
+  const candidate = join(override ?? join(packageDir, 'dist'), executable);
+  return existsSync(candidate) ? candidate : null;
 }
 
 function electronEnv() {
