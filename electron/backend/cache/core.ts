@@ -1,5 +1,5 @@
 import type { CacheEvent, CacheEventType } from '../../../shared/domain';
-import { systemClock, type Clock } from './clock';
+import { CoarseClock, type Clock } from './clock';
 import { encodeBytes } from './bytes';
 import { globMatch } from './glob';
 import { errors } from './reply';
@@ -109,7 +109,7 @@ export class KeyspaceCore {
   private opStart = 0;
 
   constructor(options: KeyspaceOptions = {}) {
-    this.clock = options.clock ?? systemClock;
+    this.clock = options.clock ?? new CoarseClock();
     this.maxmemory = options.maxmemory ?? 0;
     this.maxmemoryPolicy = options.maxmemoryPolicy ?? 'noeviction';
     this.maxmemorySamples = options.maxmemorySamples ?? 5;
@@ -125,7 +125,11 @@ export class KeyspaceCore {
 
   /** GET: counts a hit or a miss and emits HIT or MISS. */
   get(key: string): string | null {
-    if (this.listeners.size !== 0) this.opStart = performance.now();
+    if (this.listeners.size === 0) {
+      const entry = this.lookupRead(key);
+      return entry === undefined ? null : entry.value;
+    }
+    this.opStart = performance.now();
     const entry = this.readValue(key);
     return entry === undefined ? null : entry.value;
   }
@@ -256,8 +260,9 @@ export class KeyspaceCore {
 
   // ---- primitives for the command layer --------------------------------------------------------
 
-  /** Marks the start of a command, so events can report its duration. */
+  /** Marks the start of a command: fresh time, and a start for the duration of its events. */
   beginOp(): void {
+    this.clock.refresh?.();
     if (this.listeners.size !== 0) this.opStart = performance.now();
   }
 
