@@ -655,4 +655,28 @@ export const differentialScripts: Record<string, string> = {
     GET k2
     INFO stats
   `,
+  'expired keys seen by writes, DEL and SET GET': `
+    SET a v PX 100
+    SET b v PX 100
+    SET c v PX 100
+    SET d v PX 100
+    DEBUG SET-ACTIVE-EXPIRE 0
+    DEBUG SLEEP 0.2
+    SET a new GET
+    DEL b
+    EXPIRE c 100
+    RENAME d x
+    INCR a
+    GET a
+    TTL a
+    SET t v EX 100
+    SET dst old EX 5
+    RENAME t dst
+    TTL dst
+    GETEX dst EXAT 1
+    EXISTS dst
+    INFO stats
+    INFO keyspace
+    DEBUG SET-ACTIVE-EXPIRE 1
+  `,
 };
