@@ -1,4 +1,3 @@
-import type { IpcMainInvokeEvent } from 'electron';
 import { pathToFileURL } from 'node:url';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { channels } from '../../shared/contract';
@@ -6,75 +5,9 @@ import type { CacheLogEntry } from '../../shared/domain';
 import { eventChannel, invokeChannel } from '../preload/names';
 import { startShell } from './app';
 import { fakeBackend } from './testing/fake-backend';
+import { electron, invokeAs, resetFakeElectron, type FakeWindow } from './testing/fake-electron';
 
-type Listener = (...args: unknown[]) => unknown;
-
-const electron = vi.hoisted(() => {
-  function emitter() {
-    const listeners = new Map<string, Listener[]>();
-    return {
-      listeners,
-      on(name: string, fn: Listener) {
-        listeners.set(name, [...(listeners.get(name) ?? []), fn]);
-      },
-      emit(name: string, ...args: unknown[]) {
-        for (const fn of listeners.get(name) ?? []) fn(...args);
-      },
-    };
-  }
-  const appEvents = emitter();
-  const paths = new Map<string, string>();
-  const app = {
-    isPackaged: true,
-    setPath: vi.fn((name: string, value: string) => void paths.set(name, value)),
-    getPath: vi.fn((name: string) => paths.get(name) ?? `/no/such/path/${name}`),
-    requestSingleInstanceLock: vi.fn(() => true),
-    enableSandbox: vi.fn(),
-    whenReady: vi.fn(async () => {}),
-    quit: vi.fn(),
-    exit: vi.fn(),
-    on: (name: string, fn: Listener) => appEvents.on(name, fn),
-  };
-  const windows: FakeWindow[] = [];
-  class FakeWindow {
-    readonly events = emitter();
-    readonly webContents = { send: vi.fn(), isDestroyed: () => false, getURL: () => this.url };
-    url = '';
-    readonly isMinimized = vi.fn(() => true);
-    readonly restore = vi.fn();
-    readonly focus = vi.fn();
-    readonly show = vi.fn();
-    readonly loadURL = vi.fn(async (url: string) => {
-      this.url = url;
-    });
-    constructor(readonly options: { webPreferences?: Record<string, unknown> }) {
-      windows.push(this);
-    }
-    on(name: string, fn: Listener) {
-      this.events.on(name, fn);
-    }
-    once(name: string, fn: Listener) {
-      this.events.on(name, fn);
-    }
-  }
-  const defaultSession = {
-    webRequest: { onHeadersReceived: vi.fn() },
-    setPermissionRequestHandler: vi.fn(),
-    setPermissionCheckHandler: vi.fn(),
-    setDevicePermissionHandler: vi.fn(),
-  };
-  const ipcMain = { handle: vi.fn(), removeHandler: vi.fn() };
-  const dialog = { showErrorBox: vi.fn() };
-  return { app, appEvents, paths, windows, FakeWindow, defaultSession, ipcMain, dialog };
-});
-
-vi.mock('electron', () => ({
-  app: electron.app,
-  BrowserWindow: electron.FakeWindow,
-  session: { defaultSession: electron.defaultSession },
-  ipcMain: electron.ipcMain,
-  dialog: electron.dialog,
-}));
+vi.mock('electron', async () => (await import('./testing/fake-electron')).electronModule);
 
 const options = { preloadPath: '/app/out/preload/index.cjs', indexHtml: '/app/out/renderer/index.html' };
 const pageUrl = pathToFileURL(options.indexHtml).href;
@@ -86,22 +19,16 @@ async function start(createBackend = vi.fn(async () => fakeBackend().backend)) {
 
 function onlyWindow() {
   expect(electron.windows).toHaveLength(1);
-  return electron.windows[0] as InstanceType<typeof electron.FakeWindow>;
+  return electron.windows[0] as FakeWindow;
 }
 
 const flush = () => new Promise((resolve) => setImmediate(resolve));
 
 beforeEach(() => {
-  vi.clearAllMocks();
+  resetFakeElectron('/home/analyst/.config');
   vi.unstubAllEnvs();
   vi.stubEnv('ELECTRON_RENDERER_URL', undefined);
   vi.stubEnv('SECTOR_STUDIO_DB', undefined);
-  electron.appEvents.listeners.clear();
-  electron.paths.clear();
-  electron.paths.set('appData', '/home/analyst/.config');
-  electron.windows.length = 0;
-  electron.app.isPackaged = true;
-  electron.app.requestSingleInstanceLock.mockReturnValue(true);
 });
 
 describe('Electron shell', () => {
@@ -148,15 +75,12 @@ describe('Electron shell', () => {
   it('answers the app page and refuses a foreign frame without touching the backend', async () => {
     const fake = fakeBackend();
     await start(vi.fn(async () => fake.backend));
-    const call = electron.ipcMain.handle.mock.calls.find(([name]) => name === invokeChannel('schema:init'));
-    const handler = call?.[1] as (event: IpcMainInvokeEvent, payload: unknown) => Promise<unknown>;
-    const from = (url: string) => ({ senderFrame: { url, parent: null } }) as unknown as IpcMainInvokeEvent;
-
-    const refused = await handler(from('https://evil.example/'), {});
+    const handler = (url: string) => invokeAs(url, invokeChannel('schema:init'), {});
+    const refused = await handler('https://evil.example/');
     expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect(fake.dispatch).not.toHaveBeenCalled();
 
-    expect(await handler(from(pageUrl), {})).toEqual({ ok: true, value: 'answer to schema:init' });
+    expect(await handler(pageUrl)).toEqual({ ok: true, value: 'answer to schema:init' });
     expect(fake.dispatch).toHaveBeenCalledExactlyOnceWith('schema:init', {});
   });
 
