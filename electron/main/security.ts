@@ -30,7 +30,7 @@ export function installContentSecurityPolicy(session: Session, page: AppPage): v
  * `electron-vite dev` only: React Refresh injects an inline preamble script and Vite's hot reload
  * talks over a WebSocket to the dev server. Never used by a packaged app (see resolveAppPage).
  */
-export function devServerPolicy(origin: string): string {
+function devServerPolicy(origin: string): string {
   const socket = origin.replace(/^http/, 'ws');
   return [
     "default-src 'none'",
