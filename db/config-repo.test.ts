@@ -6,11 +6,11 @@ import { migratedDb, seededDb } from './test/helpers';
 const ref = loadReference();
 
 describe('config repository', () => {
-  it("loads every sector's current weights and calibrations as in the reference", () => {
+  it("loads every sector's current weights and calibrations as in the reference", async () => {
     const repo = createConfigRepository(seededDb());
     const codeOf = new Map(ref.dimensions.map((d) => [d.dimension_id, d.dimension_code]));
     for (const group of ref.focus_groups) {
-      const json = repo.loadSectorConfig(group.focus_group_id).toJSON();
+      const json = (await repo.loadSectorConfig(group.focus_group_id)).toJSON();
       expect(json.group_name).toBe(group.group_name);
       expect(json.dimension_weights).toEqual(
         Object.fromEntries(
@@ -23,7 +23,7 @@ describe('config repository', () => {
       expect(json.weights_sum).toBe(1);
       expect(json.weights_valid).toBe(true);
     }
-    const fin = repo.loadSectorConfig('pe_financial_services').toJSON();
+    const fin = (await repo.loadSectorConfig('pe_financial_services')).toJSON();
     expect([
       fin.h_r_baseline,
       fin.ebitda_multiplier,
@@ -33,19 +33,19 @@ describe('config repository', () => {
     expect(JSON.stringify(fin)).not.toMatch(/0000000|9999999/);
   });
 
-  it('answers an unknown sector with NOT_FOUND and an unseeded database with NOT_SEEDED', () => {
-    expect(() => createConfigRepository(seededDb()).loadSectorConfig('pe_space')).toThrow(
+  it('answers an unknown sector with NOT_FOUND and an unseeded database with NOT_SEEDED', async () => {
+    await expect(createConfigRepository(seededDb()).loadSectorConfig('pe_space')).rejects.toThrow(
       expect.objectContaining({ code: 'NOT_FOUND', message: 'Unknown sector: pe_space' }),
     );
-    expect(() => createConfigRepository(migratedDb()).loadSectorConfig('pe_energy')).toThrow(
+    await expect(createConfigRepository(migratedDb()).loadSectorConfig('pe_energy')).rejects.toThrow(
       expect.objectContaining({ code: 'NOT_SEEDED' }),
     );
   });
 
-  it('updates a weight with a new effective-dated row and closes the old one', () => {
+  it('updates a weight with a new effective-dated row and closes the old one', async () => {
     const db = seededDb();
     const repo = createConfigRepository(db);
-    repo.updateWeight({
+    await repo.updateWeight({
       focus_group_id: 'pe_energy',
       dimension_code: 'talent',
       weight: 0.2,
@@ -68,11 +68,11 @@ describe('config repository', () => {
       },
       { weight: 0.2, weight_rationale: 'scarcer', effective_from: today, effective_to: null, is_current: 1 },
     ]);
-    expect(repo.loadSectorConfig('pe_energy').getDimensionWeight('talent')).toBe(0.2);
-    expect(repo.loadSectorConfig('pe_energy').validateWeightsSum()).toBe(false);
+    expect((await repo.loadSectorConfig('pe_energy')).getDimensionWeight('talent')).toBe(0.2);
+    expect((await repo.loadSectorConfig('pe_energy')).validateWeightsSum()).toBe(false);
 
     // A second change on the same day revises that day's row.
-    repo.updateWeight({ focus_group_id: 'pe_energy', dimension_code: 'talent', weight: 0.12 });
+    await repo.updateWeight({ focus_group_id: 'pe_energy', dimension_code: 'talent', weight: 0.12 });
     expect(
       db
         .prepare("SELECT count(*) AS n FROM focus_group_dimension_weights WHERE focus_group_id = 'pe_energy'")
@@ -80,15 +80,19 @@ describe('config repository', () => {
     ).toEqual({
       n: 8,
     });
-    expect(repo.loadSectorConfig('pe_energy').validateWeightsSum()).toBe(true);
+    expect((await repo.loadSectorConfig('pe_energy')).validateWeightsSum()).toBe(true);
   });
 
-  it('updates and adds calibrations the same way', () => {
+  it('updates and adds calibrations the same way', async () => {
     const db = seededDb();
     const repo = createConfigRepository(db);
-    repo.updateCalibration({ focus_group_id: 'pe_retail', parameter_name: 'h_r_baseline', value: 77 });
-    repo.updateCalibration({ focus_group_id: 'pe_retail', parameter_name: 'governance_minimum', value: 55 });
-    const config = repo.loadSectorConfig('pe_retail');
+    await repo.updateCalibration({ focus_group_id: 'pe_retail', parameter_name: 'h_r_baseline', value: 77 });
+    await repo.updateCalibration({
+      focus_group_id: 'pe_retail',
+      parameter_name: 'governance_minimum',
+      value: 55,
+    });
+    const config = await repo.loadSectorConfig('pe_retail');
     expect(config.hRBaseline).toBe(77);
     expect(config.calibrations.governance_minimum).toBe(55);
     expect(
@@ -100,15 +104,15 @@ describe('config repository', () => {
     ).toEqual({ n: 1 });
   });
 
-  it('refuses a weight outside 0..1 in the database and leaves the old row current', () => {
+  it('refuses a weight outside 0..1 in the database and leaves the old row current', async () => {
     const db = seededDb();
     const repo = createConfigRepository(db);
-    expect(() =>
+    await expect(
       repo.updateWeight({ focus_group_id: 'pe_energy', dimension_code: 'talent', weight: 1.5 }),
-    ).toThrow(/CHECK constraint failed/);
-    expect(() =>
+    ).rejects.toThrow(/CHECK constraint failed/);
+    await expect(
       repo.updateWeight({ focus_group_id: 'pe_energy', dimension_code: 'nope', weight: 0.1 }),
-    ).toThrow(/Unknown dimension: nope/);
-    expect(repo.loadSectorConfig('pe_energy').getDimensionWeight('talent')).toBe(0.12);
+    ).rejects.toThrow(/Unknown dimension: nope/);
+    expect((await repo.loadSectorConfig('pe_energy')).getDimensionWeight('talent')).toBe(0.12);
   });
 });

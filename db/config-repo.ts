@@ -1,4 +1,4 @@
-import type { Dimension, FocusGroup } from '../shared/domain';
+import type { Dimension } from '../shared/domain';
 import { AppError } from '../shared/errors';
 import { SectorConfig } from '../shared/sector-config';
 import type { Db } from './connection';
@@ -93,11 +93,52 @@ export function createConfigRepository(db: Db): ConfigRepository {
     throw new AppError('NOT_FOUND', `Unknown sector: ${focusGroupId}`);
   }
 
-  return {
-    listSectors: () => statements.sectors.all().map((r) => ({ ...r, is_active: r.is_active === 1 })),
-    listDimensions: () => statements.dimensions.all(),
+  // Effective dating is by day: a second change on the same day revises that day's row.
+  const updateWeight = db.transaction((input: Parameters<ConfigRepository['updateWeight']>[0]) => {
+    requireSector(input.focus_group_id);
+    const dimension = statements.dimensionByCode.get(input.dimension_code);
+    if (!dimension) throw new AppError('NOT_FOUND', `Unknown dimension: ${input.dimension_code}`);
+    const current = statements.currentWeight.get(input.focus_group_id, dimension.dimension_id);
+    const rationale = input.rationale ?? null;
+    if (current && current.effective_from === current.today) {
+      statements.reviseWeight.run({ id: current.weight_id, weight: input.weight, rationale });
+      return;
+    }
+    if (current) statements.closeWeight.run(current.weight_id);
+    statements.insertWeight.run({
+      focus_group_id: input.focus_group_id,
+      dimension_id: dimension.dimension_id,
+      weight: input.weight,
+      rationale,
+    });
+  });
 
-    loadSectorConfig(focusGroupId) {
+  const updateCalibration = db.transaction((input: Parameters<ConfigRepository['updateCalibration']>[0]) => {
+    requireSector(input.focus_group_id);
+    const current = statements.currentCalibration.get(input.focus_group_id, input.parameter_name);
+    const description = input.description ?? null;
+    if (current && current.effective_from === current.today) {
+      statements.reviseCalibration.run({ id: current.calibration_id, value: input.value, description });
+      return;
+    }
+    if (current) statements.closeCalibration.run(current.calibration_id);
+    statements.insertCalibration.run({
+      focus_group_id: input.focus_group_id,
+      parameter_name: input.parameter_name,
+      value: input.value,
+      parameter_type: current?.parameter_type ?? 'numeric',
+      description: description ?? current?.description ?? null,
+    });
+  });
+
+  // SQLite answers synchronously; the async surface is the interface's, for servers like PostgreSQL.
+  return {
+    listSectors: async () => statements.sectors.all().map((r) => ({ ...r, is_active: r.is_active === 1 })),
+    listDimensions: async () => statements.dimensions.all(),
+    updateWeight: async (input) => updateWeight(input),
+    updateCalibration: async (input) => updateCalibration(input),
+
+    async loadSectorConfig(focusGroupId) {
       const group = requireSector(focusGroupId);
       return new SectorConfig({
         focusGroupId: group.focus_group_id,
@@ -111,43 +152,5 @@ export function createConfigRepository(db: Db): ConfigRepository {
         ),
       });
     },
-
-    // Effective dating is by day: a second change on the same day revises that day's row.
-    updateWeight: db.transaction((input: Parameters<ConfigRepository['updateWeight']>[0]) => {
-      requireSector(input.focus_group_id);
-      const dimension = statements.dimensionByCode.get(input.dimension_code);
-      if (!dimension) throw new AppError('NOT_FOUND', `Unknown dimension: ${input.dimension_code}`);
-      const current = statements.currentWeight.get(input.focus_group_id, dimension.dimension_id);
-      const rationale = input.rationale ?? null;
-      if (current && current.effective_from === current.today) {
-        statements.reviseWeight.run({ id: current.weight_id, weight: input.weight, rationale });
-        return;
-      }
-      if (current) statements.closeWeight.run(current.weight_id);
-      statements.insertWeight.run({
-        focus_group_id: input.focus_group_id,
-        dimension_id: dimension.dimension_id,
-        weight: input.weight,
-        rationale,
-      });
-    }),
-
-    updateCalibration: db.transaction((input: Parameters<ConfigRepository['updateCalibration']>[0]) => {
-      requireSector(input.focus_group_id);
-      const current = statements.currentCalibration.get(input.focus_group_id, input.parameter_name);
-      const description = input.description ?? null;
-      if (current && current.effective_from === current.today) {
-        statements.reviseCalibration.run({ id: current.calibration_id, value: input.value, description });
-        return;
-      }
-      if (current) statements.closeCalibration.run(current.calibration_id);
-      statements.insertCalibration.run({
-        focus_group_id: input.focus_group_id,
-        parameter_name: input.parameter_name,
-        value: input.value,
-        parameter_type: current?.parameter_type ?? 'numeric',
-        description: description ?? current?.description ?? null,
-      });
-    }),
   };
 }

@@ -102,13 +102,18 @@ export function createOrganizationRepository(db: Db): OrganizationRepository {
   const statements = new Map<string, Statement>();
   const counts = new Map<string, number>();
   let countsVersion = '';
-  const version = db.prepare<[], { v: string }>(
-    "SELECT (SELECT total_changes()) || ':' || (SELECT data_version FROM pragma_data_version) AS v",
-  );
+  const version = db
+    .prepare<[], string>(
+      "SELECT (SELECT total_changes()) || ':' || (SELECT data_version FROM pragma_data_version)",
+    )
+    .pluck();
 
   const rowsById = db.prepare(
     'SELECT * FROM vw_organizations_full WHERE organization_id IN (SELECT value FROM json_each(?))',
   );
+  const sectorExists = db
+    .prepare<[string], number>('SELECT 1 FROM focus_groups WHERE focus_group_id = ?')
+    .pluck();
   const columns = rowsById.columns().map((c) => c.name);
 
   function prepared(sql: string): Statement {
@@ -122,7 +127,7 @@ export function createOrganizationRepository(db: Db): OrganizationRepository {
 
   // Counts are cached per filter until this or another connection writes to the file.
   function total(where: string[], params: Record<string, KeyValue>): number {
-    const current = version.get()!.v;
+    const current = version.get() ?? '';
     if (current !== countsVersion) {
       counts.clear();
       countsVersion = current;
@@ -139,6 +144,9 @@ export function createOrganizationRepository(db: Db): OrganizationRepository {
 
   return {
     query(query) {
+      if (query.focus_group_id && !sectorExists.get(query.focus_group_id)) {
+        throw new AppError('NOT_FOUND', `Unknown sector: ${query.focus_group_id}`);
+      }
       const page = buildPageQuery(query);
       const keyRows = prepared(page.sql).raw().all(page.params) as KeyValue[][];
       const more = keyRows.length > query.limit;
@@ -156,7 +164,10 @@ export function createOrganizationRepository(db: Db): OrganizationRepository {
       const { where, params } = filters(query);
       return {
         columns,
-        rows: ids.map((id) => decodeOrgRow(byId.get(id)!)),
+        rows: ids.flatMap((id) => {
+          const row = byId.get(id);
+          return row ? [decodeOrgRow(row)] : [];
+        }),
         total: total(where, params),
         limit: query.limit,
         next_cursor: hasAfter && last ? encodeCursor(last) : null,

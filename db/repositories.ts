@@ -4,26 +4,26 @@ import type { SectorConfig } from '../shared/sector-config';
 
 /**
  * What the services need from storage. SQLite implements these today; a PostgreSQL implementation
- * would slot in behind the same interfaces.
+ * would slot in behind the same interfaces, which is why they are asynchronous.
  */
 export interface ConfigRepository {
-  listSectors(): FocusGroup[];
-  listDimensions(): Dimension[];
-  /** Throws AppError NOT_FOUND for an unknown sector, NOT_SEEDED before seeding. */
-  loadSectorConfig(focusGroupId: string): SectorConfig;
+  listSectors(): Promise<FocusGroup[]>;
+  listDimensions(): Promise<Dimension[]>;
+  /** Rejects with AppError NOT_FOUND for an unknown sector, NOT_SEEDED before seeding. */
+  loadSectorConfig(focusGroupId: string): Promise<SectorConfig>;
   /** Closes the current row and adds a new effective-dated one, in one transaction. */
   updateWeight(input: {
     focus_group_id: string;
     dimension_code: string;
     weight: number;
     rationale?: string;
-  }): void;
+  }): Promise<void>;
   updateCalibration(input: {
     focus_group_id: string;
     parameter_name: string;
     value: number;
     description?: string;
-  }): void;
+  }): Promise<void>;
 }
 
 export interface OrganizationRepository {

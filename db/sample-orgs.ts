@@ -32,6 +32,8 @@ const countries = [
   'IND',
 ];
 const suffixes = ['Inc.', 'LLC', 'Corp.', 'Holdings', 'Group', 'Partners', 'Ltd.'];
+// faker already ends some names in a legal form ("Kuhn LLC"); those keep it instead of gaining a second.
+const companySuffix = /\b(Inc|LLC|Group|Sons)$/;
 
 function toSql(values: Record<string, string | number | boolean | string[] | null>): SqlRow {
   const row: SqlRow = {};
@@ -44,28 +46,35 @@ function toSql(values: Record<string, string | number | boolean | string[] | nul
 
 /**
  * Deterministic sample organizations: the same seed gives the same rows. Sectors are dealt round
- * robin so that any ten organizations cover all seven sectors.
+ * robin so that any ten organizations cover all seven sectors; a sector without a generator (one a
+ * user added) gets no samples.
  */
 export function* generateOrganizations(
   count: number,
   seed: number,
   sectors: string[],
 ): Generator<SampleOrganization> {
+  const plans = sectors.flatMap((sector) => {
+    const attributes = sectorAttributes[sector];
+    const codes = industryCodes[sector];
+    return attributes && codes ? [{ sector, attributes, codes }] : [];
+  });
   const f = new Faker({ locale: [en, base] });
   f.seed(seed);
   for (let i = 0; i < count; i++) {
-    const sector = sectors[i % sectors.length]!;
+    const plan = plans[i % plans.length];
+    if (!plan) return;
+    const { sector, codes } = plan;
     const company = f.company.name().slice(0, 200);
     const employees = Math.round(10 ** f.number.float({ min: 1, max: 5.5 }));
     const country = f.helpers.arrayElement(countries);
     const listed = f.datatype.boolean({ probability: 0.3 });
-    const codes = industryCodes[sector]!;
     const slug = company.toLowerCase().replace(/[^a-z0-9]+/g, '');
     yield {
       sector,
       organization: {
         organization_id: f.string.uuid(),
-        legal_name: `${company} ${f.helpers.arrayElement(suffixes)}`,
+        legal_name: companySuffix.test(company) ? company : `${company} ${f.helpers.arrayElement(suffixes)}`,
         display_name: company,
         ticker_symbol: listed ? f.string.alpha({ length: { min: 2, max: 4 }, casing: 'upper' }) : null,
         cik_number: listed ? f.string.numeric(10) : null,
@@ -87,7 +96,7 @@ export function* generateOrganizations(
         ]),
         created_by: 'sample-generator',
       },
-      attributes: toSql(sectorAttributes[sector]!(f)),
+      attributes: toSql(plan.attributes(f)),
     };
   }
 }
@@ -141,9 +150,9 @@ export function sampleInserter(db: Db) {
   const insertBatch = db.transaction((batch: SampleOrganization[]) => {
     for (const row of batch) {
       insertOrg.run(row.organization);
-      insertAttributes
-        .get(row.sector)!
-        .run({ organization_id: row.organization.organization_id, ...row.attributes });
+      const insertAttribute = insertAttributes.get(row.sector);
+      if (!insertAttribute) throw new AppError('INTERNAL', `No attribute table for ${row.sector}`);
+      insertAttribute.run({ organization_id: row.organization.organization_id, ...row.attributes });
     }
   });
 

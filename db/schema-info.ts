@@ -56,7 +56,10 @@ export function describeSchema(db: Db): SchemaInfo {
 
 /** `table` comes from sqlite_schema, never from a caller. */
 function countRows(db: Db, table: string): number {
-  return db.prepare<[], { n: number }>(`SELECT count(*) AS n FROM "${table.replace(/"/g, '""')}"`).get()!.n;
+  return db
+    .prepare(`SELECT count(*) FROM "${table.replace(/"/g, '""')}"`)
+    .pluck()
+    .get() as number;
 }
 
 export function databaseStatus(db: Db, file: string): DbStatus {
@@ -73,13 +76,13 @@ export function databaseStatus(db: Db, file: string): DbStatus {
   };
   if (version === 0) return status;
   const counts = db
-    .prepare<[], Omit<DbStatus, 'file' | 'schema_version' | 'latest_version'>>(
+    .prepare(
       `SELECT (SELECT count(*) FROM focus_groups) AS focus_groups,
               (SELECT count(*) FROM dimensions) AS dimensions,
               (SELECT count(*) FROM focus_group_dimension_weights WHERE is_current = 1) AS weights,
               (SELECT count(*) FROM focus_group_calibrations WHERE is_current = 1) AS calibrations,
               (SELECT count(*) FROM organizations) AS organizations`,
     )
-    .get()!;
+    .get() as Omit<DbStatus, 'file' | 'schema_version' | 'latest_version'>;
   return { ...status, ...counts };
 }

@@ -15,7 +15,9 @@ interface Flight<T> {
  * invalidation after every committed write.
  *
  * Stale-write guard: each key has a generation that invalidation bumps. A load that started before
- * an invalidation does not write its (now old) value back, and later readers do not join it.
+ * an invalidation does not write its (now old) value back, and readers arriving after the
+ * invalidation do not join it. This relies on the store applying one client's commands in the order
+ * they are sent, as the embedded keyspace and a single Redis connection do.
  */
 export class SectorConfigService {
   private readonly flights = new Map<string, Flight<unknown>>();
@@ -29,16 +31,20 @@ export class SectorConfigService {
 
   async getConfig(focusGroupId: string): Promise<FetchConfigResult> {
     const started = performance.now();
-    const { value, source } = await this.cached(sectorKey(focusGroupId), () =>
-      this.repository.loadSectorConfig(focusGroupId).toJSON(),
+    const { value, source } = await this.cached(sectorKey(focusGroupId), async () =>
+      (await this.repository.loadSectorConfig(focusGroupId)).toJSON(),
     );
     return { config: value, source, duration_ms: performance.now() - started };
   }
 
   async getAllSectors(): Promise<SectorConfigJson[]> {
-    const { value } = await this.cached(ALL_SECTORS_KEY, () =>
-      this.repository.listSectors().map((s) => this.repository.loadSectorConfig(s.focus_group_id).toJSON()),
-    );
+    const { value } = await this.cached(ALL_SECTORS_KEY, async () => {
+      const sectors = await this.repository.listSectors();
+      const configs = await Promise.all(
+        sectors.map((s) => this.repository.loadSectorConfig(s.focus_group_id)),
+      );
+      return configs.map((c) => c.toJSON());
+    });
     return value;
   }
 
@@ -56,7 +62,7 @@ export class SectorConfigService {
   }
 
   async updateWeight(input: Parameters<ConfigRepository['updateWeight']>[0]): Promise<SectorConfigJson> {
-    this.repository.updateWeight(input);
+    await this.repository.updateWeight(input);
     await this.invalidate(input.focus_group_id);
     return (await this.getConfig(input.focus_group_id)).config;
   }
@@ -64,7 +70,7 @@ export class SectorConfigService {
   async updateCalibration(
     input: Parameters<ConfigRepository['updateCalibration']>[0],
   ): Promise<SectorConfigJson> {
-    this.repository.updateCalibration(input);
+    await this.repository.updateCalibration(input);
     await this.invalidate(input.focus_group_id);
     return (await this.getConfig(input.focus_group_id)).config;
   }
@@ -74,7 +80,10 @@ export class SectorConfigService {
     this.flights.delete(key);
   }
 
-  private cached<T>(key: string, load: () => T): Promise<{ value: T; source: 'cache' | 'database' }> {
+  private cached<T>(
+    key: string,
+    load: () => Promise<T>,
+  ): Promise<{ value: T; source: 'cache' | 'database' }> {
     const existing = this.flights.get(key) as Flight<{ value: T; source: 'cache' | 'database' }> | undefined;
     if (existing) return existing.promise;
     const flight = { promise: this.readThrough(key, load) };
@@ -88,7 +97,7 @@ export class SectorConfigService {
 
   private async readThrough<T>(
     key: string,
-    load: () => T,
+    load: () => Promise<T>,
   ): Promise<{ value: T; source: 'cache' | 'database' }> {
     const generation = this.generations.get(key) ?? 0;
     const hit = await this.store.get(key);
@@ -99,7 +108,7 @@ export class SectorConfigService {
         // A value that is not our JSON (written by something else) is treated as a miss and replaced.
       }
     }
-    const value = load();
+    const value = await load();
     if ((this.generations.get(key) ?? 0) === generation) {
       await this.store.set(key, JSON.stringify(value), this.ttlSeconds);
     }

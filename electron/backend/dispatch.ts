@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { contract, isChannel, type Channel, type Output, type ParsedInput } from '../../shared/contract';
 import { AppError, type ErrorValue, type Result } from '../../shared/errors';
 
@@ -15,6 +15,11 @@ export function toErrorValue(error: unknown): ErrorValue {
     if (error.code.startsWith('SQLITE_')) return { code: 'DB_ERROR', message: error.message };
   }
   return { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) };
+}
+
+/** One line, e.g. `weight: Too big: expected number to be <=1; limit: Invalid input`. */
+function describeIssues(error: z.ZodError): string {
+  return error.issues.map((issue) => `${issue.path.join('.') || 'input'}: ${issue.message}`).join('; ');
 }
 
 /**
@@ -35,7 +40,7 @@ export function createDispatcher(handlers: Handlers) {
         ok: false,
         error: {
           code: 'INVALID_INPUT',
-          message: `Invalid input for ${channel}: ${z.prettifyError(parsed.error)}`,
+          message: `Invalid input for ${channel}: ${describeIssues(parsed.error)}`,
         },
       };
     }

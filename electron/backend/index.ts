@@ -60,7 +60,8 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     },
     'sectors:list': () => ready().configs.listSectors(),
     'dimensions:list': () => ready().configs.listDimensions(),
-    'config:get': ({ focus_group_id }) => ready().configs.loadSectorConfig(focus_group_id).toJSON(),
+    'config:get': async ({ focus_group_id }) =>
+      (await ready().configs.loadSectorConfig(focus_group_id)).toJSON(),
     'config:updateWeight': (input) => ready().configService.updateWeight(input),
     'config:updateCalibration': (input) => ready().configService.updateCalibration(input),
     'cache:fetch': ({ focus_group_id }) => ready().configService.getConfig(focus_group_id),

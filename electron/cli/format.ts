@@ -23,10 +23,10 @@ const tableColumns = [
 
 function textTable(page: OrgPage): string {
   const rows = page.rows.map((row) => tableColumns.map((c) => (row[c] === null ? '' : String(row[c]))));
-  const widths = tableColumns.map((c, i) => Math.max(c.length, ...rows.map((r) => r[i]!.length)));
+  const widths = tableColumns.map((c, i) => Math.max(c.length, ...rows.map((r) => r[i]?.length ?? 0)));
   const line = (cells: string[]) =>
     cells
-      .map((cell, i) => cell.padEnd(widths[i]!))
+      .map((cell, i) => cell.padEnd(widths[i] ?? 0))
       .join('  ')
       .trimEnd();
   return [

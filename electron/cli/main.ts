@@ -44,8 +44,7 @@ function print(value: unknown): void {
 export function buildProgram(): Command {
   const program = new Command('sector-studio')
     .description('Sector Studio on the command line: the same database and code as the desktop app')
-    .option('--db <file>', 'database file', defaultDbFile())
-    .showHelpAfterError();
+    .option('--db <file>', 'database file', defaultDbFile());
   const db = () => program.opts<{ db: string }>().db;
 
   program
