@@ -1,4 +1,4 @@
-import { Button, Card, EmptyState, Group, Select, Stack, Title } from '@mantine/core';
+import { Button, Card, EmptyState, Group, Select, Stack, Switch, Title } from '@mantine/core';
 import { IconBuildingSkyscraper, IconRefresh, IconTableOff } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import type { OrgSortColumn } from '../../../shared/contract';
@@ -26,6 +26,7 @@ function OrganizationsBody() {
   const sectors = useSectors();
   const pager = useOrgPager();
   const [schema, setSchema] = useState<SchemaInfo | null>(null);
+  const [onlyOwnColumns, setOnlyOwnColumns] = useState(false);
   const [filter, setFilter] = useState<OrgFilter>({
     focus_group_id: null,
     sort: 'legal_name',
@@ -48,8 +49,11 @@ function OrganizationsBody() {
   }
 
   const sectorName = (id: string) => sectors.find((s) => s.focus_group_id === id)?.group_name ?? id;
-  const columns = displayOrder(pager.page?.columns ?? []);
   const owners = schema === null ? new Map<string, string>() : sectorOfColumn(schema, sectors);
+  const focus = filter.focus_group_id === null ? null : sectorName(filter.focus_group_id);
+  const columns = displayOrder(pager.page?.columns ?? []).filter(
+    (column) => !onlyOwnColumns || focus === null || (owners.get(column) ?? focus) === focus,
+  );
 
   return (
     <Stack gap="lg">
@@ -78,6 +82,14 @@ function OrganizationsBody() {
             >
               Fetch Unified Organization Data
             </Button>
+            <Switch
+              label="Hide other sectors' columns"
+              checked={onlyOwnColumns}
+              disabled={filter.focus_group_id === null}
+              onChange={(event) => setOnlyOwnColumns(event.currentTarget.checked)}
+              mb={8}
+              ml="auto"
+            />
           </Group>
           {pager.page === null ? (
             <EmptyState

@@ -50,8 +50,8 @@ export function InvalidatePanel({ options }: { options: SectorOption[] }) {
             color="gray"
             title={last.scope === 'all' ? 'Cache flushed' : 'Sector invalidated'}
           >
-            {plural(last.deleted, 'key')} deleted
-            {last.keys.length > 0 && `: ${last.keys.join(', ')}`}
+            {plural(last.deleted, 'cached key')} deleted
+            {last.keys.length > 0 && ` (checked ${last.keys.join(', ')})`}
           </Alert>
         )}
       </Stack>

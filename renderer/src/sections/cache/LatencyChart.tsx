@@ -36,9 +36,9 @@ export function LatencyChart({ samples }: { samples: FetchSample[] }) {
         <Text size="sm">
           Median miss <b>{miss === null ? '—' : formatMs(miss)}</b>
         </Text>
-        {hit !== null && miss !== null && hit > 0 && (
+        {hit !== null && miss !== null && hit > 0 && miss / hit >= 1.5 && (
           <Text size="sm" c="teal.7" fw={600}>
-            hit is {(miss / hit).toFixed(0)}× faster
+            a hit is {(miss / hit).toFixed(miss / hit < 10 ? 1 : 0)}× faster
           </Text>
         )}
       </Group>

@@ -16,7 +16,7 @@ function isRawNumber(column: string): boolean {
 export function OrgCell({ column, value }: { column: string; value: OrgValue }) {
   if (value === null) {
     return (
-      <Text span size="sm" c="gray.4" aria-label="empty">
+      <Text span size="sm" c="gray.5" aria-label="empty">
         —
       </Text>
     );
@@ -31,7 +31,7 @@ export function OrgCell({ column, value }: { column: string; value: OrgValue }) 
   if (Array.isArray(value)) {
     if (value.length === 0)
       return (
-        <Text span size="sm" c="gray.4">
+        <Text span size="sm" c="gray.5">
           [ ]
         </Text>
       );

@@ -39,7 +39,7 @@ function Header({ column, sort, dir, onSort }: Pick<Props, 'sort' | 'dir' | 'onS
 /** The unified view, every column, sticky header and first column, scrolling both ways. */
 export function OrgTable({ columns, rows, groups, sort, dir, onSort }: Props) {
   return (
-    <Table.ScrollContainer minWidth={columns.length * 140} maxHeight={560} type="native">
+    <Table.ScrollContainer minWidth="max-content" maxHeight={560} type="native">
       <Table
         className="org-grid"
         stickyHeader
@@ -77,7 +77,7 @@ export function OrgTable({ columns, rows, groups, sort, dir, onSort }: Props) {
           {rows.map((row, index) => (
             <Table.Tr key={String(row.organization_id ?? index)}>
               {columns.map((column) => (
-                <Table.Td key={column}>
+                <Table.Td key={column} data-column={column}>
                   <OrgCell column={column} value={row[column] ?? null} />
                 </Table.Td>
               ))}

@@ -16,24 +16,27 @@ export function WeightsChart({ rows, sector }: { rows: WeightRow[]; sector: stri
             backgroundColor: 'rgba(76, 110, 245, 0.75)',
             hoverBackgroundColor: 'rgba(59, 91, 219, 0.95)',
             borderRadius: 6,
-            maxBarThickness: 48,
+            maxBarThickness: 28,
           },
         ],
       }}
       options={{
+        // Horizontal bars keep long dimension names readable, first dimension on top.
+        indexAxis: 'y',
         responsive: true,
         maintainAspectRatio: false,
+        animation: { duration: 300 },
         plugins: {
           legend: { display: false },
           tooltip: { callbacks: { label: (item) => `Weight ${Number(item.raw).toFixed(3)}` } },
         },
         scales: {
-          y: {
+          x: {
             beginAtZero: true,
             suggestedMax: 0.3,
             ticks: { callback: (value) => Number(value).toFixed(2) },
           },
-          x: { grid: { display: false } },
+          y: { grid: { display: false } },
         },
       }}
     />

@@ -22,7 +22,7 @@ function Outcome({ result }: { result: SeedResult }) {
       color={changed ? 'teal' : 'gray'}
       variant="light"
       icon={changed ? <IconCheck /> : <IconInfoCircle />}
-      title={changed ? 'Seeded' : 'Nothing changed'}
+      title={changed ? 'Seeded' : 'Already up to date'}
     >
       <Stack gap={6}>
         <Text size="sm">{result.message}</Text>

@@ -1,0 +1,42 @@
+import { expect, type Page } from '@playwright/test';
+
+export const screenshotDir = 'e2e/screenshots';
+
+export async function openSection(page: Page, name: string): Promise<void> {
+  await page.getByRole('navigation').getByRole('link', { name, exact: true }).click();
+  await expect(page.getByRole('heading', { level: 2 })).toContainText(
+    name === 'Home' ? 'Sector Studio' : name,
+  );
+}
+
+/** Picks an option of a Mantine Select by the select's label and the option's text. */
+export async function choose(page: Page, label: string, option: string): Promise<void> {
+  await page.getByRole('combobox', { name: label, exact: true }).click();
+  await page.getByRole('option', { name: option, exact: true }).click();
+  await expect(page.getByRole('combobox', { name: label, exact: true })).toHaveValue(option);
+}
+
+export async function screenshot(page: Page, section: string): Promise<void> {
+  // Let charts finish their first animation so that screenshots show them drawn.
+  await page.waitForTimeout(600);
+  // No hover tooltip in the picture.
+  await page.mouse.move(0, 0);
+  // The header and navbar are fixed; a viewport as tall as the page keeps them whole in the image.
+  const viewport = page.viewportSize();
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  if (viewport !== null) await page.setViewportSize({ width: viewport.width, height });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: `${screenshotDir}/${section}.png` });
+  if (viewport !== null) await page.setViewportSize(viewport);
+}
+
+/** The text of every row of the cache log, newest first. */
+export async function cacheLog(page: Page): Promise<string[]> {
+  return page.getByRole('table', { name: 'Cache log' }).locator('tbody tr').allInnerTexts();
+}
+
+/** The value of a stat card (or cache figure) in the main area, by its label. */
+export function stat(page: Page, label: string) {
+  return page.getByRole('main').getByLabel(label, { exact: true });
+}
