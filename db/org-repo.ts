@@ -44,7 +44,10 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-function filters(query: OrgQuery): { where: string[]; params: Record<string, KeyValue> } {
+function filters(query: Pick<OrgQuery, 'focus_group_id' | 'status' | 'search'>): {
+  where: string[];
+  params: Record<string, KeyValue>;
+} {
   const where: string[] = [];
   const params: Record<string, KeyValue> = {};
   if (query.focus_group_id) {
@@ -142,21 +145,35 @@ export function createOrganizationRepository(db: Db): OrganizationRepository {
     return n;
   }
 
+  function keyPage(query: OrgQuery) {
+    if (query.focus_group_id && !sectorExists.get(query.focus_group_id)) {
+      throw new AppError('NOT_FOUND', `Unknown sector: ${query.focus_group_id}`);
+    }
+    const page = buildPageQuery(query);
+    const keyRows = prepared(page.sql).raw().all(page.params) as KeyValue[][];
+    const more = keyRows.length > query.limit;
+    if (more) keyRows.pop();
+    if (page.backward) keyRows.reverse();
+    return { page, keyRows, more };
+  }
+
+  /** The view's rows for a page of keys, in the keys' order. */
+  function rowsOf(keyRows: KeyValue[][]): Record<string, unknown>[] {
+    const ids = keyRows.map((k) => k[k.length - 1] as string);
+    const byId = new Map(
+      (rowsById.all(JSON.stringify(ids)) as Record<string, unknown>[]).map((r) => [r.organization_id, r]),
+    );
+    return ids.flatMap((id) => {
+      const row = byId.get(id);
+      return row ? [row] : [];
+    });
+  }
+
   return {
+    columns,
+
     query(query) {
-      if (query.focus_group_id && !sectorExists.get(query.focus_group_id)) {
-        throw new AppError('NOT_FOUND', `Unknown sector: ${query.focus_group_id}`);
-      }
-      const page = buildPageQuery(query);
-      const keyRows = prepared(page.sql).raw().all(page.params) as KeyValue[][];
-      const more = keyRows.length > query.limit;
-      if (more) keyRows.pop();
-      if (page.backward) keyRows.reverse();
-      const idColumn = page.keys.length - 1;
-      const ids = keyRows.map((k) => k[idColumn] as string);
-      const byId = new Map(
-        (rowsById.all(JSON.stringify(ids)) as Record<string, unknown>[]).map((r) => [r.organization_id, r]),
-      );
+      const { page, keyRows, more } = keyPage(query);
       const hasBefore = page.backward ? more : page.cursor !== null || (query.offset ?? 0) > 0;
       const hasAfter = page.backward || more;
       const first = keyRows[0];
@@ -164,15 +181,29 @@ export function createOrganizationRepository(db: Db): OrganizationRepository {
       const { where, params } = filters(query);
       return {
         columns,
-        rows: ids.flatMap((id) => {
-          const row = byId.get(id);
-          return row ? [decodeOrgRow(row)] : [];
-        }),
+        rows: rowsOf(keyRows).map(decodeOrgRow),
         total: total(where, params),
         limit: query.limit,
         next_cursor: hasAfter && last ? encodeCursor(last) : null,
         prev_cursor: hasBefore && first ? encodeCursor(first) : null,
       };
+    },
+
+    count(filter) {
+      const { where, params } = filters(filter);
+      return total(where, params);
+    },
+
+    // Each chunk is its own short query, so nothing holds the connection between chunks.
+    *scan(filter, chunkSize) {
+      let after: string | null = null;
+      for (;;) {
+        const { keyRows, more } = keyPage({ ...filter, limit: chunkSize, after });
+        if (keyRows.length > 0) yield rowsOf(keyRows);
+        const last = keyRows[keyRows.length - 1];
+        if (!more || !last) return;
+        after = encodeCursor(last);
+      }
     },
   };
 }

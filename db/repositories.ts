@@ -26,8 +26,16 @@ export interface ConfigRepository {
   }): Promise<void>;
 }
 
+/** Which organizations, in which order: a query without its paging. */
+export type OrgFilter = Pick<OrgQuery, 'focus_group_id' | 'status' | 'search' | 'sort' | 'dir'>;
+
 export interface OrganizationRepository {
+  /** The unified view's column names, in order. */
+  readonly columns: string[];
   query(query: OrgQuery): OrgPage;
+  count(filter: Pick<OrgQuery, 'focus_group_id' | 'status' | 'search'>): number;
+  /** Every matching row of the view as SQLite returns it, in keyset chunks. */
+  scan(filter: OrgFilter, chunkSize: number): Generator<Record<string, unknown>[]>;
 }
 
 export interface SampleProgress {

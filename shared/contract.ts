@@ -3,6 +3,7 @@ import type {
   CacheLogEntry,
   CacheStats,
   DbStatus,
+  ExportResult,
   Dimension,
   FetchConfigResult,
   FocusGroup,
@@ -41,6 +42,7 @@ export const orgSortColumns = [
 ] as const;
 export type OrgSortColumn = (typeof orgSortColumns)[number];
 export const orgStatuses = ['active', 'inactive', 'archived'] as const;
+export type OrgStatus = (typeof orgStatuses)[number];
 
 /**
  * A page of vw_organizations_full. Paging is by key: pass the previous page's next_cursor as
@@ -60,6 +62,16 @@ export const orgQuery = z
   })
   .strict();
 export type OrgQuery = z.output<typeof orgQuery>;
+
+/** Which organizations an export writes, and in which order: the grid's filter and sort. */
+export const orgExport = orgQuery.pick({
+  focus_group_id: true,
+  status: true,
+  search: true,
+  sort: true,
+  dir: true,
+});
+export type OrgExport = z.output<typeof orgExport>;
 
 function channel<Output>() {
   return <Input extends z.ZodType>(input: Input) => ({ input, output: undefined as unknown as Output });
@@ -115,6 +127,8 @@ export const contract = {
   ),
   'orgs:cancelInsert': channel<{ cancelled: boolean }>()(empty),
   'orgs:query': channel<OrgPage>()(orgQuery),
+  'orgs:export': channel<ExportResult>()(orgExport),
+  'orgs:cancelExport': channel<{ cancelled: boolean }>()(empty),
 } as const;
 
 export type Contract = typeof contract;

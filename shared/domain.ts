@@ -105,6 +105,13 @@ export interface InsertOrgsResult {
   duration_ms: number;
 }
 
+export interface ExportResult {
+  /** Where the CSV was written; null when the user dismissed the save dialog. */
+  path: string | null;
+  rows: number;
+  cancelled: boolean;
+}
+
 export const cacheEventTypes = ['HIT', 'MISS', 'SET', 'DELETE', 'FLUSHALL', 'EXPIRED', 'EVICTED'] as const;
 export type CacheEventType = (typeof cacheEventTypes)[number];
 

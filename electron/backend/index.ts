@@ -1,11 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { Channel, Input, Output } from '../../shared/contract';
+import type { Channel, Input, OrgExport, Output } from '../../shared/contract';
 import { AppError, type Result } from '../../shared/errors';
 import { createConfigRepository } from '../../db/config-repo';
 import { openDatabase, type Db } from '../../db/connection';
 import { migrate, requireSchema } from '../../db/migrate';
 import { createOrganizationRepository } from '../../db/org-repo';
+import { exportOrganizationsCsv } from '../../db/export';
 import { insertSampleOrganizations } from '../../db/sample-orgs';
 import { databaseStatus, describeSchema } from '../../db/schema-info';
 import { seedFocusGroupsAndDimensions, seedWeightsAndCalibrations } from '../../db/seeding';
@@ -16,6 +17,8 @@ import { CacheLog } from './cache-log';
 import { SectorConfigService } from './config-service';
 import { createDispatcher, type Handlers } from './dispatch';
 import { EventBus } from './event-bus';
+import { exportToFile } from './export-file';
+import { Tasks } from './tasks';
 import type { Backend, BackendOptions } from './types';
 
 export type { Backend, BackendOptions } from './types';
@@ -46,7 +49,13 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     services ??= createServices(db, store, options.cacheTtlSeconds);
     return services;
   };
-  let insertRun: AbortController | undefined;
+  const tasks = new Tasks(bus);
+  const exportOrganizations = (filter: OrgExport, out: NodeJS.WritableStream) => {
+    const { organizations } = ready();
+    return tasks.run('orgs:export', organizations.count(filter), ({ signal, progress }) =>
+      exportOrganizationsCsv(organizations, filter, out, { signal, onProgress: progress }),
+    );
+  };
 
   const handlers: Handlers = {
     'db:status': () => databaseStatus(db, options.dbFile),
@@ -85,34 +94,27 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       };
     },
     'cache:log': () => cacheLog.recent(),
-    'orgs:insertSample': async ({ count, seed }) => {
+    'orgs:insertSample': ({ count, seed }) => {
       ready();
-      if (insertRun) throw new AppError('BUSY', 'Sample organizations are already being inserted');
-      insertRun = new AbortController();
-      const task = 'orgs:insertSample';
-      try {
-        bus.emit('progress', { task, done: 0, total: count, finished: false });
-        const result = await insertSampleOrganizations(db, {
-          count,
-          seed,
-          signal: insertRun.signal,
-          onProgress: (done, total) => bus.emit('progress', { task, done, total, finished: false }),
-        });
-        bus.emit('progress', { task, done: result.inserted, total: count, finished: true });
-        return result;
-      } catch (error) {
-        bus.emit('progress', { task, done: 0, total: count, finished: true });
-        throw error;
-      } finally {
-        insertRun = undefined;
-      }
+      return tasks.run('orgs:insertSample', count, ({ signal, progress }) =>
+        insertSampleOrganizations(db, { count, seed, signal, onProgress: progress }),
+      );
     },
-    'orgs:cancelInsert': () => {
-      const running = insertRun !== undefined;
-      insertRun?.abort();
-      return { cancelled: running };
-    },
+    'orgs:cancelInsert': () => ({ cancelled: tasks.cancel('orgs:insertSample') }),
     'orgs:query': (query) => ready().organizations.query(query),
+    'orgs:export': async (filter) => {
+      ready();
+      if (!options.chooseExportPath) {
+        throw new AppError(
+          'INVALID_INPUT',
+          'Saving to a file needs the desktop app; the browser downloads instead',
+        );
+      }
+      const path = await options.chooseExportPath('organizations.csv');
+      if (path === null) return { path: null, rows: 0, cancelled: true };
+      return { path, ...(await exportToFile(path, (out) => exportOrganizations(filter, out))) };
+    },
+    'orgs:cancelExport': () => ({ cancelled: tasks.cancel('orgs:export') }),
   };
   const dispatch = createDispatcher(handlers);
 
@@ -122,8 +124,9 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     invoke: <C extends Channel>(channel: C, input: Input<C>) =>
       dispatch(channel, input) as Promise<Result<Output<C>>>,
     subscribe: (event, listener) => bus.subscribe(event, listener),
+    exportOrganizations,
     async close() {
-      insertRun?.abort();
+      tasks.cancelAll();
       await store.close();
       db.close();
     },

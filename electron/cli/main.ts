@@ -1,6 +1,16 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { SingleBar } from 'cli-progress';
-import type { Channel, Input, Output } from '../../shared/contract';
+import {
+  orgExport,
+  orgSortColumns,
+  orgStatuses,
+  type Channel,
+  type Input,
+  type OrgSortColumn,
+  type OrgStatus,
+  type Output,
+} from '../../shared/contract';
+import { exportToFile } from '../backend/export-file';
 import { createBackend, type Backend } from '../backend';
 import { defaultDbFile } from '../backend/paths';
 import { runCacheCli } from './cache-cli';
@@ -35,6 +45,11 @@ async function call<C extends Channel>(backend: Backend, channel: C, input: Inpu
   const result = await backend.invoke(channel, input);
   if (!result.ok) throw new CliError(result.error.message);
   return result.value;
+}
+
+/** A progress bar on stderr when a person is watching. */
+function progressBar(): SingleBar | undefined {
+  return process.stderr.isTTY ? new SingleBar({ etaBuffer: 20 }) : undefined;
 }
 
 function print(value: unknown): void {
@@ -121,6 +136,50 @@ export function buildProgram(): Command {
         });
         process.stdout.write(formatOrgPage(page, options.format));
       }),
+    );
+
+  program
+    .command('export')
+    .description('write the unified view as CSV to a file, streamed (whole file or nothing)')
+    .addOption(new Option('--format <format>', 'file format').choices(['csv']).default('csv'))
+    .option('--sector <focus_group_id>', 'only this sector')
+    .addOption(new Option('--status <status>', 'only this status').choices(orgStatuses))
+    .option('--search <text>', 'legal name contains')
+    .addOption(new Option('--sort <column>', 'order by').choices(orgSortColumns).default('legal_name'))
+    .addOption(new Option('--dir <dir>', 'direction').choices(['asc', 'desc']).default('asc'))
+    .requiredOption('--out <file>', 'the CSV file to write')
+    .action(
+      (options: {
+        sector?: string;
+        status?: OrgStatus;
+        search?: string;
+        sort: OrgSortColumn;
+        dir: 'asc' | 'desc';
+        out: string;
+      }) =>
+        withBackend(db(), false, async (b) => {
+          const filter = orgExport.parse({
+            focus_group_id: options.sector ?? null,
+            status: options.status ?? null,
+            search: options.search ?? null,
+            sort: options.sort,
+            dir: options.dir,
+          });
+          const bar = progressBar();
+          const stop = b.subscribe('progress', (p) => {
+            if (p.task !== 'orgs:export') return;
+            if (p.done === 0) bar?.start(p.total, 0);
+            bar?.update(p.done);
+          });
+          try {
+            const result = await exportToFile(options.out, (out) => b.exportOrganizations(filter, out));
+            bar?.stop();
+            console.error(`Exported ${result.rows} organizations to ${options.out}`);
+          } finally {
+            bar?.stop();
+            stop();
+          }
+        }),
     );
 
   program

@@ -4,6 +4,7 @@ import { channels } from '../../shared/contract';
 import type { CacheLogEntry } from '../../shared/domain';
 import { eventChannel, invokeChannel } from '../preload/names';
 import { startShell } from './app';
+import type { BackendOptions } from '../backend/types';
 import { fakeBackend } from './testing/fake-backend';
 import { electron, invokeAs, resetFakeElectron, type FakeWindow } from './testing/fake-electron';
 
@@ -12,7 +13,7 @@ vi.mock('electron', async () => (await import('./testing/fake-electron')).electr
 const options = { preloadPath: '/app/out/preload/index.cjs', indexHtml: '/app/out/renderer/index.html' };
 const pageUrl = pathToFileURL(options.indexHtml).href;
 
-async function start(createBackend = vi.fn(async () => fakeBackend().backend)) {
+async function start(createBackend = vi.fn(async (_options: BackendOptions) => fakeBackend().backend)) {
   await startShell({ ...options, createBackend });
   return createBackend;
 }
@@ -63,7 +64,22 @@ describe('Electron shell', () => {
     );
     expect(createBackend).toHaveBeenCalledExactlyOnceWith({
       dbFile: '/home/analyst/.config/Sector Studio/sector-studio.db',
+      chooseExportPath: expect.any(Function),
     });
+  });
+
+  it('asks where to save an export with the save dialog, suggesting a CSV in Documents', async () => {
+    const createBackend = await start();
+    electron.paths.set('documents', '/home/analyst/Documents');
+    const { chooseExportPath } = createBackend.mock.calls[0]![0];
+    expect(await chooseExportPath!('organizations.csv')).toBe('/home/analyst/Documents/out.csv');
+    const options = electron.dialog.showSaveDialog.mock.calls[0]!.at(-1);
+    expect(options).toMatchObject({
+      defaultPath: '/home/analyst/Documents/organizations.csv',
+      filters: [{ name: 'CSV', extensions: ['csv'] }],
+    });
+    electron.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: true, filePath: '' });
+    expect(await chooseExportPath!('organizations.csv')).toBeNull();
   });
 
   it('registers every contract channel with ipcMain.handle', async () => {

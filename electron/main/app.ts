@@ -81,7 +81,7 @@ export async function startShell(options: ShellOptions): Promise<void> {
   denyPermissions(session.defaultSession);
 
   const dbFile = process.env.SECTOR_STUDIO_DB ?? join(app.getPath('userData'), dbFileName);
-  backend = options.createBackend({ dbFile });
+  backend = options.createBackend({ dbFile, chooseExportPath: (name) => chooseSavePath(window, name) });
   let ready: Backend;
   try {
     ready = await backend;
@@ -93,4 +93,15 @@ export async function startShell(options: ShellOptions): Promise<void> {
   }
   stopIpc = registerIpcHandlers(ipcMain, ready, page);
   openWindow(ready);
+}
+
+/** The save dialog for CSV exports, attached to the window when there is one. */
+async function chooseSavePath(window: BrowserWindow | null, suggestedName: string): Promise<string | null> {
+  const options = {
+    title: 'Export organizations',
+    defaultPath: join(app.getPath('documents'), suggestedName),
+    filters: [{ name: 'CSV', extensions: ['csv'] }],
+  };
+  const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
+  return result.canceled || !result.filePath ? null : result.filePath;
 }

@@ -17,6 +17,7 @@ export function fakeBackend() {
     close,
     invoke: (channel, input) => dispatch(channel, input) as never,
     subscribe: (event, listener) => bus.subscribe(event, listener),
+    exportOrganizations: vi.fn(async () => ({ rows: 0, cancelled: false })),
   };
   return { backend, bus, dispatch, close };
 }

@@ -64,7 +64,13 @@ const defaultSession = {
   setDevicePermissionHandler: vi.fn(),
 };
 const ipcMain = { handle: vi.fn(), removeHandler: vi.fn() };
-const dialog = { showErrorBox: vi.fn() };
+const dialog = {
+  showErrorBox: vi.fn(),
+  showSaveDialog: vi.fn(async (..._args: unknown[]) => ({
+    canceled: false,
+    filePath: '/home/analyst/Documents/out.csv',
+  })),
+};
 
 export const electron = { app, appEvents, paths, windows, defaultSession, ipcMain, dialog };
 

@@ -1,0 +1,55 @@
+import { stringify } from 'csv-stringify';
+import { once } from 'node:events';
+import { finished } from 'node:stream/promises';
+import { attributeTables } from './columns';
+import type { ExportResult } from '../shared/domain';
+import type { OrganizationRepository, OrgFilter } from './repositories';
+
+export interface ExportOptions {
+  signal?: AbortSignal;
+  onProgress?: (done: number, total: number) => void;
+  chunkSize?: number;
+}
+
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Streams the unified view as CSV: a header row, then every matching row in the chosen order.
+ * Rows are read in keyset chunks and written with backpressure, so memory stays flat however many
+ * rows there are. Booleans are written as true/false, arrays as JSON, NULL as an empty cell.
+ */
+export async function exportOrganizationsCsv(
+  organizations: OrganizationRepository,
+  filter: OrgFilter,
+  out: NodeJS.WritableStream,
+  options: ExportOptions = {},
+): Promise<Omit<ExportResult, 'path'>> {
+  const booleans = new Set(
+    attributeTables().flatMap((t) => t.columns.filter((c) => c.kind === 'boolean').map((c) => c.name)),
+  );
+  const columns = organizations.columns;
+  const total = organizations.count(filter);
+  const csv = stringify({ header: true, columns });
+  const done = finished(csv.pipe(out));
+  let rows = 0;
+  let cancelled = false;
+  for (const chunk of organizations.scan(filter, options.chunkSize ?? 2_000)) {
+    if (options.signal?.aborted) {
+      cancelled = true;
+      break;
+    }
+    for (const row of chunk) {
+      for (const name of booleans) {
+        const value = row[name];
+        if (value !== null) row[name] = value === 1 ? 'true' : 'false';
+      }
+      if (!csv.write(row)) await once(csv, 'drain');
+    }
+    rows += chunk.length;
+    options.onProgress?.(rows, total);
+    await yieldToEventLoop();
+  }
+  csv.end();
+  await done;
+  return { rows, cancelled };
+}
