@@ -59,7 +59,9 @@ function print(value: unknown): void {
 export function buildProgram(): Command {
   const program = new Command('sector-studio')
     .description('Sector Studio on the command line: the same database and code as the desktop app')
-    .option('--db <file>', 'database file', defaultDbFile());
+    .option('--db <file>', 'database file', defaultDbFile())
+    // Set before the subcommands are added, which inherit it: usage errors then exit with 2.
+    .exitOverride();
   const db = () => program.opts<{ db: string }>().db;
 
   program
@@ -192,7 +194,7 @@ export function buildProgram(): Command {
 
 export async function main(argv: string[]): Promise<number> {
   try {
-    await buildProgram().exitOverride().parseAsync(argv);
+    await buildProgram().parseAsync(argv);
     return 0;
   } catch (error) {
     const code = (error as { code?: string }).code;
