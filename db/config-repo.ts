@@ -42,8 +42,8 @@ export function createConfigRepository(db: Db): ConfigRepository {
       `SELECT parameter_name, parameter_value FROM focus_group_calibrations
        WHERE focus_group_id = ? AND is_current = 1 ORDER BY calibration_id`,
     ),
-    currentWeight: db.prepare<[string, string], { weight_id: number; effective_from: string; today: string }>(
-      `SELECT weight_id, effective_from, date('now') AS today FROM focus_group_dimension_weights
+    currentWeight: db.prepare<[string, string], { id: number; effective_from: string; today: string }>(
+      `SELECT weight_id AS id, effective_from, date('now') AS today FROM focus_group_dimension_weights
        WHERE focus_group_id = ? AND dimension_id = ? AND is_current = 1`,
     ),
     reviseWeight: db.prepare(
@@ -60,14 +60,14 @@ export function createConfigRepository(db: Db): ConfigRepository {
     currentCalibration: db.prepare<
       [string, string],
       {
-        calibration_id: number;
+        id: number;
         effective_from: string;
         today: string;
         parameter_type: string;
         description: string | null;
       }
     >(
-      `SELECT calibration_id, effective_from, date('now') AS today, parameter_type, description
+      `SELECT calibration_id AS id, effective_from, date('now') AS today, parameter_type, description
        FROM focus_group_calibrations WHERE focus_group_id = ? AND parameter_name = ? AND is_current = 1`,
     ),
     reviseCalibration: db.prepare(
@@ -93,42 +93,47 @@ export function createConfigRepository(db: Db): ConfigRepository {
     throw new AppError('NOT_FOUND', `Unknown sector: ${focusGroupId}`);
   }
 
-  // Effective dating is by day: a second change on the same day revises that day's row.
+  // Effective dating is by day: a second change on the same day revises that day's row; otherwise
+  // the current row is closed and a new one dated today becomes current.
+  function reviseOrSupersede(
+    current: { id: number; effective_from: string; today: string } | undefined,
+    revise: (id: number) => void,
+    close: (id: number) => void,
+    insert: () => void,
+  ): void {
+    if (current && current.effective_from === current.today) return revise(current.id);
+    if (current) close(current.id);
+    insert();
+  }
+
   const updateWeight = db.transaction((input: Parameters<ConfigRepository['updateWeight']>[0]) => {
     requireSector(input.focus_group_id);
     const dimension = statements.dimensionByCode.get(input.dimension_code);
     if (!dimension) throw new AppError('NOT_FOUND', `Unknown dimension: ${input.dimension_code}`);
-    const current = statements.currentWeight.get(input.focus_group_id, dimension.dimension_id);
     const rationale = input.rationale ?? null;
-    if (current && current.effective_from === current.today) {
-      statements.reviseWeight.run({ id: current.weight_id, weight: input.weight, rationale });
-      return;
-    }
-    if (current) statements.closeWeight.run(current.weight_id);
-    statements.insertWeight.run({
-      focus_group_id: input.focus_group_id,
-      dimension_id: dimension.dimension_id,
-      weight: input.weight,
-      rationale,
-    });
+    reviseOrSupersede(
+      statements.currentWeight.get(input.focus_group_id, dimension.dimension_id),
+      (id) => statements.reviseWeight.run({ id, weight: input.weight, rationale }),
+      (id) => statements.closeWeight.run(id),
+      () => statements.insertWeight.run({ ...input, dimension_id: dimension.dimension_id, rationale }),
+    );
   });
 
   const updateCalibration = db.transaction((input: Parameters<ConfigRepository['updateCalibration']>[0]) => {
     requireSector(input.focus_group_id);
     const current = statements.currentCalibration.get(input.focus_group_id, input.parameter_name);
     const description = input.description ?? null;
-    if (current && current.effective_from === current.today) {
-      statements.reviseCalibration.run({ id: current.calibration_id, value: input.value, description });
-      return;
-    }
-    if (current) statements.closeCalibration.run(current.calibration_id);
-    statements.insertCalibration.run({
-      focus_group_id: input.focus_group_id,
-      parameter_name: input.parameter_name,
-      value: input.value,
-      parameter_type: current?.parameter_type ?? 'numeric',
-      description: description ?? current?.description ?? null,
-    });
+    reviseOrSupersede(
+      current,
+      (id) => statements.reviseCalibration.run({ id, value: input.value, description }),
+      (id) => statements.closeCalibration.run(id),
+      () =>
+        statements.insertCalibration.run({
+          ...input,
+          parameter_type: current?.parameter_type ?? 'numeric',
+          description: description ?? current?.description ?? null,
+        }),
+    );
   });
 
   // SQLite answers synchronously; the async surface is the interface's, for servers like PostgreSQL.
