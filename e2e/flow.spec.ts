@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { cacheLog, choose, openSection, screenshot, stat } from './ui';
+import { cacheLog, choose, openSection, screenshot, scrollGridTo, stat } from './ui';
 
 const sectorKey = 'sector:pe_financial_services';
 
@@ -125,8 +125,8 @@ test('the whole lab flow on a fresh database', async ({ page }) => {
     // ...while its own are filled in.
     const charters = await grid.locator('td[data-column="charter_type"]').allInnerTexts();
     expect(charters.some((text) => text !== '—')).toBe(true);
-    // Show the sector's own columns next to the sticky name column in the screenshot.
-    await grid.getByRole('columnheader', { name: 'regulatory_bodies', exact: true }).scrollIntoViewIfNeeded();
+    // The screenshot shows where Manufacturing's empty columns meet Financial Services' own.
+    await scrollGridTo(grid, 'supply_chain_visibility');
     await screenshot(page, 'organizations');
   });
 

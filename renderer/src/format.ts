@@ -5,9 +5,11 @@ export function formatDecimal(value: number): string {
   return value.toFixed(Math.min(Math.max(2, decimals), 6));
 }
 
+/** Three significant digits for sub-millisecond cache timings, whole milliseconds for bulk work. */
 export function formatMs(ms: number): string {
   if (ms < 1) return `${ms.toFixed(3)} ms`;
-  if (ms < 100) return `${ms.toFixed(2)} ms`;
+  if (ms < 10) return `${ms.toFixed(2)} ms`;
+  if (ms < 100) return `${ms.toFixed(1)} ms`;
   return `${Math.round(ms).toLocaleString()} ms`;
 }
 

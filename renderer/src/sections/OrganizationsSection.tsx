@@ -122,7 +122,7 @@ function OrganizationsBody() {
                 <OrgTable
                   columns={columns}
                   rows={pager.page.rows}
-                  groups={columnGroups(columns, owners)}
+                  groups={columnGroups(columns.slice(1), owners)}
                   sort={filter.sort}
                   dir={filter.dir}
                   onSort={sortBy}

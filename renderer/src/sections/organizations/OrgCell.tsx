@@ -1,4 +1,3 @@
-import { Badge, Group, Text } from '@mantine/core';
 import type { OrgValue } from '../../../../shared/domain';
 
 const money = new Intl.NumberFormat(undefined, {
@@ -13,37 +12,36 @@ function isRawNumber(column: string): boolean {
   return /(_year|_code|_number|_id)$/.test(column);
 }
 
+/**
+ * One grid cell. Plain elements styled by styles.css rather than Mantine components: a page holds
+ * up to 250 rows × 92 columns, and per-cell component overhead is what makes such a grid sluggish.
+ */
 export function OrgCell({ column, value }: { column: string; value: OrgValue }) {
   if (value === null) {
     return (
-      <Text span size="sm" c="gray.5" aria-label="empty">
+      <span className="cell-null" title="NULL">
         —
-      </Text>
+      </span>
     );
   }
   if (typeof value === 'boolean') {
-    return (
-      <Text span fw={700} c={value ? 'teal.7' : 'red.6'} aria-label={value ? 'yes' : 'no'}>
-        {value ? '✓' : '✗'}
-      </Text>
+    return value ? (
+      <span className="cell-true" title="true">
+        ✓
+      </span>
+    ) : (
+      <span className="cell-false" title="false">
+        ✗
+      </span>
     );
   }
   if (Array.isArray(value)) {
-    if (value.length === 0)
-      return (
-        <Text span size="sm" c="gray.5">
-          [ ]
-        </Text>
-      );
-    return (
-      <Group gap={4} wrap="nowrap">
-        {value.map((item) => (
-          <Badge key={item} size="sm" variant="light" color="gray" radius="sm" tt="none">
-            {item}
-          </Badge>
-        ))}
-      </Group>
-    );
+    if (value.length === 0) return <span className="cell-null">[ ]</span>;
+    return value.map((item) => (
+      <span key={item} className="cell-chip">
+        {item}
+      </span>
+    ));
   }
   if (typeof value === 'number') {
     const text = isRawNumber(column)
@@ -51,15 +49,7 @@ export function OrgCell({ column, value }: { column: string; value: OrgValue }) 
       : column.endsWith('_usd')
         ? money.format(value)
         : decimal.format(value);
-    return (
-      <Text span size="sm" ff="monospace">
-        {text}
-      </Text>
-    );
+    return <span className="cell-number">{text}</span>;
   }
-  return (
-    <Text span size="sm">
-      {value}
-    </Text>
-  );
+  return value;
 }

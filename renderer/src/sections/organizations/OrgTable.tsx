@@ -8,6 +8,7 @@ import { OrgCell } from './OrgCell';
 interface Props {
   columns: string[];
   rows: OrgRow[];
+  /** Header groups of every column but the first, which stays pinned. */
   groups: ColumnGroup[];
   sort: OrgSortColumn;
   dir: 'asc' | 'desc';
@@ -52,17 +53,11 @@ export function OrgTable({ columns, rows, groups, sort, dir, onSort }: Props) {
       >
         <Table.Thead>
           {groups.length > 1 && (
-            <Table.Tr>
+            <Table.Tr className="group-row">
+              <Table.Th />
               {groups.map((group, index) => (
-                <Table.Th
-                  key={`${group.label}-${index}`}
-                  colSpan={group.span}
-                  bg="indigo.0"
-                  c="indigo.9"
-                  fz="xs"
-                  tt="uppercase"
-                >
-                  {group.label}
+                <Table.Th key={`${group.label}-${index}`} colSpan={group.span}>
+                  <span className="group-label">{group.label}</span>
                 </Table.Th>
               ))}
             </Table.Tr>
@@ -77,9 +72,9 @@ export function OrgTable({ columns, rows, groups, sort, dir, onSort }: Props) {
           {rows.map((row, index) => (
             <Table.Tr key={String(row.organization_id ?? index)}>
               {columns.map((column) => (
-                <Table.Td key={column} data-column={column}>
+                <td key={column} data-column={column} className="cell">
                   <OrgCell column={column} value={row[column] ?? null} />
-                </Table.Td>
+                </td>
               ))}
             </Table.Tr>
           ))}

@@ -1,6 +1,7 @@
 import { Accordion, Badge, Code, Group, Table, Text } from '@mantine/core';
 import { IconEye, IconTable } from '@tabler/icons-react';
 import type { SchemaInfo, SchemaObject } from '../../../../shared/domain';
+import { plural } from '../../format';
 import { ColumnTable } from './ColumnTable';
 
 interface Props {
@@ -29,7 +30,7 @@ export function ObjectList({ objects, indexes }: Props) {
                 <Text size="sm" c="dimmed">
                   {object.columns.length} columns
                   {object.row_count !== null && ` · ${object.row_count.toLocaleString()} rows`}
-                  {own.length > 0 && ` · ${own.length} indexes`}
+                  {own.length > 0 && ` · ${plural(own.length, 'index', 'indexes')}`}
                 </Text>
               </Group>
             </Accordion.Control>
