@@ -131,9 +131,13 @@ export interface CacheLogEntry extends CacheEvent {
 }
 
 export interface CacheStats {
+  /** The configuration service's lookups: what the log shows as HIT and MISS. */
   hits: number;
   misses: number;
   hit_rate: number;
+  /** The store's own INFO stats counters, which also count TTL and EXISTS lookups. */
+  keyspace_hits: number;
+  keyspace_misses: number;
   keys: { key: string; ttl_ms: number }[];
   used_memory: number;
   maxmemory: number;

@@ -80,11 +80,13 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       const ttls = await Promise.all(
         keys.sort().map(async (key) => ({ key, ttl_ms: await store.pttl(key) })),
       );
-      const lookups = stats.keyspace_hits + stats.keyspace_misses;
+      const { hits, misses } = cacheLog.lookups();
       return {
-        hits: stats.keyspace_hits,
-        misses: stats.keyspace_misses,
-        hit_rate: lookups === 0 ? 0 : stats.keyspace_hits / lookups,
+        hits,
+        misses,
+        hit_rate: hits + misses === 0 ? 0 : hits / (hits + misses),
+        keyspace_hits: stats.keyspace_hits,
+        keyspace_misses: stats.keyspace_misses,
         keys: ttls.filter((k) => k.ttl_ms !== -2),
         used_memory: stats.used_memory,
         maxmemory: stats.maxmemory,
