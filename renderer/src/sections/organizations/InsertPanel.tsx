@@ -1,5 +1,5 @@
 import { Badge, Button, Card, Group, NumberInput, Progress, Stack, Text } from '@mantine/core';
-import { IconPlus } from '@tabler/icons-react';
+import { IconPlus, IconX } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { InsertOrgsResult, ProgressEvent } from '../../../../shared/domain';
 import { call, notifySuccess, useAction, useBridgeEvent } from '../../api/bridge';
@@ -19,7 +19,7 @@ export function InsertPanel({ sectorName, onInserted }: Props) {
   const [running, run] = useAction();
 
   useBridgeEvent('progress', (event) => {
-    if (running) setProgress(event);
+    if (running && event.task === 'orgs:insertSample') setProgress(event);
   });
 
   const insert = () =>
@@ -31,8 +31,10 @@ export function InsertPanel({ sectorName, onInserted }: Props) {
       if (result === null) return;
       setLast(result);
       notifySuccess(
-        'Sample organizations inserted',
-        `${plural(result.inserted, 'organization')} in ${formatMs(result.duration_ms)}.`,
+        result.cancelled ? 'Insert cancelled' : 'Sample organizations inserted',
+        result.cancelled
+          ? `${plural(result.inserted, 'organization')} from completed batches were kept.`
+          : `${plural(result.inserted, 'organization')} in ${formatMs(result.duration_ms)}.`,
       );
       await refresh();
       onInserted();
@@ -62,6 +64,15 @@ export function InsertPanel({ sectorName, onInserted }: Props) {
           <Button leftSection={<IconPlus size={18} />} loading={running} onClick={() => void insert()}>
             Insert Sample Organizations
           </Button>
+          {running && (
+            <Button
+              variant="default"
+              leftSection={<IconX size={16} />}
+              onClick={() => void call('orgs:cancelInsert', {})}
+            >
+              Cancel
+            </Button>
+          )}
         </Group>
         {running && progress !== null && (
           <Stack gap={4}>
@@ -74,11 +85,12 @@ export function InsertPanel({ sectorName, onInserted }: Props) {
         {last !== null && (
           <Group gap={6}>
             <Text size="sm">
-              Inserted {plural(last.inserted, 'organization')} in {formatMs(last.duration_ms)}:
+              {last.cancelled ? 'Cancelled; kept' : 'Inserted'} {plural(last.inserted, 'organization')} in{' '}
+              {formatMs(last.duration_ms)}:
             </Text>
             {Object.entries(last.per_sector).map(([id, n]) => (
               <Badge key={id} variant="light" color="gray" tt="none">
-                {sectorName(id)} {n}
+                {sectorName(id)} {n.toLocaleString()}
               </Badge>
             ))}
           </Group>
