@@ -30,6 +30,8 @@ export default defineConfig({
     build: {
       // electron-vite leaves bundles unminified; the browser host serves this one over HTTP.
       minify: true,
+      // One bundle read from disk or loopback, never over a slow network: no need to split it.
+      chunkSizeWarningLimit: 1200,
       rollupOptions: {
         input: { index: resolve(__dirname, 'renderer/index.html') },
       },
