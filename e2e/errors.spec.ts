@@ -37,6 +37,12 @@ test('sections say what to do first, and backend errors arrive as notifications'
     await page.getByRole('textbox', { name: 'New value for AI Governance weight' }).fill('1.5');
     await expect(page.getByText('Must be at most 1')).toBeVisible();
     await expect(page.getByRole('button', { name: 'Save' })).toBeDisabled();
+
+    // A valid edit is saved, and the sum check says at once that the weights no longer add up.
+    await page.getByRole('textbox', { name: 'New value for AI Governance weight' }).fill('0.21');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect(page.getByText('Weights sum to 1.010, not 1.0')).toBeVisible();
+    await expect(page.getByRole('table', { name: 'Dimension weights' })).toContainText('0.21');
   } finally {
     await host.stop();
     await db.dispose();

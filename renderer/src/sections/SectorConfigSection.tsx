@@ -58,7 +58,7 @@ function SectorConfigView({
             <Title order={4} mb="sm">
               Weights by dimension
             </Title>
-            <div style={{ position: 'relative', height: 340 }}>
+            <div style={{ position: 'relative', height: 380 }}>
               <WeightsChart rows={rows} sector={config.group_name} />
             </div>
           </Card>
