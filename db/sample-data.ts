@@ -1,16 +1,187 @@
-import type { Faker } from '@faker-js/faker';
+import { faker } from '@faker-js/faker/locale/en';
 
 type Attributes = Record<string, string | number | boolean | string[] | null>;
 
-const pick = <T>(f: Faker, items: readonly T[]): T => f.helpers.arrayElement(items);
-const some = (f: Faker, items: readonly string[], max = 3): string[] =>
-  f.helpers.arrayElements(items, { min: 1, max: Math.min(max, items.length) });
-const int = (f: Faker, min: number, max: number) => f.number.int({ min, max });
-const money = (f: Faker, min: number, max: number) => f.number.float({ min, max, fractionDigits: 2 });
-const bool = (f: Faker, probability = 0.5) => f.datatype.boolean({ probability });
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+
+/**
+ * The sample generator's random source: sfc32, seeded through splitmix32 so that nearby seeds give
+ * unrelated streams. faker's own helpers cost ~35 µs per organization (argument validation,
+ * template parsing, a Mersenne Twister per call), which made generation as slow as the inserts; this
+ * draws the same kinds of values from faker's own word lists in a few microseconds.
+ */
+export class SampleRandom {
+  private a: number;
+  private b: number;
+  private c: number;
+  private d: number;
+
+  constructor(seed: number) {
+    let s = seed >>> 0;
+    const splitmix = () => {
+      s = (s + 0x9e3779b9) | 0;
+      let z = Math.imul(s ^ (s >>> 16), 0x85ebca6b);
+      z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
+      return (z ^ (z >>> 16)) >>> 0;
+    };
+    this.a = splitmix();
+    this.b = splitmix();
+    this.c = splitmix();
+    this.d = splitmix();
+    for (let i = 0; i < 12; i++) this.uint32();
+  }
+
+  uint32(): number {
+    const t = (((this.a + this.b) | 0) + this.d) | 0;
+    this.d = (this.d + 1) | 0;
+    this.a = this.b ^ (this.b >>> 9);
+    this.b = (this.c + (this.c << 3)) | 0;
+    this.c = (this.c << 21) | (this.c >>> 11);
+    this.c = (this.c + t) | 0;
+    return t >>> 0;
+  }
+
+  /** Uniform in [0, 1). */
+  float(): number {
+    return this.uint32() / 4_294_967_296;
+  }
+
+  /** Uniform integer in [min, max]. */
+  int(min: number, max: number): number {
+    return min + Math.floor(this.float() * (max - min + 1));
+  }
+
+  /** Uniform in [min, max) with two decimals, like money amounts and percentages. */
+  money(min: number, max: number): number {
+    return Math.round((min + this.float() * (max - min)) * 100) / 100;
+  }
+
+  bool(probability = 0.5): boolean {
+    return this.float() < probability;
+  }
+
+  pick<T>(items: readonly T[]): T {
+    return items[Math.floor(this.float() * items.length)] as T;
+  }
+
+  /** 1 to `max` distinct items in random order. */
+  some<T>(items: readonly T[], max = 3): T[] {
+    const pool = [...items];
+    const count = this.int(1, Math.min(max, pool.length));
+    for (let i = 0; i < count; i++) {
+      const j = i + Math.floor(this.float() * (pool.length - i));
+      [pool[i], pool[j]] = [pool[j] as T, pool[i] as T];
+    }
+    return pool.slice(0, count);
+  }
+
+  digits(length: number): string {
+    let out = '';
+    for (let i = 0; i < length; i++) out += String.fromCharCode(48 + Math.floor(this.float() * 10));
+    return out;
+  }
+
+  letters(length: number): string {
+    let out = '';
+    for (let i = 0; i < length; i++) out += String.fromCharCode(65 + Math.floor(this.float() * 26));
+    return out;
+  }
+
+  /** A random (version 4) UUID in lower-case hex. */
+  uuid(): string {
+    const a = this.uint32();
+    const b = (this.uint32() & 0xffff0fff) | 0x4000;
+    const c = (this.uint32() & 0x3fffffff) | 0x80000000;
+    const d = this.uint32();
+    const h = (n: number, shift: number) => HEX[(n >>> shift) & 0xff] as string;
+    return (
+      h(a, 24) +
+      h(a, 16) +
+      h(a, 8) +
+      h(a, 0) +
+      '-' +
+      h(b, 24) +
+      h(b, 16) +
+      '-' +
+      h(b, 8) +
+      h(b, 0) +
+      '-' +
+      h(c, 24) +
+      h(c, 16) +
+      '-' +
+      h(c, 8) +
+      h(c, 0) +
+      h(d, 24) +
+      h(d, 16) +
+      h(d, 8) +
+      h(d, 0)
+    );
+  }
+}
+
+// A faker upgrade that moves a list should fail here, loudly, not generate empty names.
+function words(list: unknown, name: string): readonly string[] {
+  if (Array.isArray(list) && list.length > 0 && list.every((w) => typeof w === 'string')) return list;
+  throw new Error(`faker's en locale has no ${name} list`);
+}
+
+const defs = faker.rawDefinitions;
+const lastNames = words(defs.person?.last_name?.generic, 'person.last_name');
+const firstNames = words(defs.person?.first_name?.generic, 'person.first_name');
+const legalForms = words(defs.company?.legal_entity_type, 'company.legal_entity_type');
+const cityPrefixes = words(defs.location?.city_prefix, 'location.city_prefix');
+const citySuffixes = words(defs.location?.city_suffix, 'location.city_suffix');
+const cityNames = words(defs.location?.city_name, 'location.city_name');
+const states = words(defs.location?.state, 'location.state');
+const adjectives = words(defs.word?.adjective, 'word.adjective');
+const nouns = words(defs.word?.noun, 'word.noun');
+
+/** faker's en last-name pattern: one name, or two joined by a hyphen one time in twenty. */
+const lastName = (r: SampleRandom) =>
+  r.bool(0.05) ? `${r.pick(lastNames)}-${r.pick(lastNames)}` : r.pick(lastNames);
+
+/** faker's en company-name patterns, with its word lists. */
+export function companyName(r: SampleRandom): string {
+  switch (r.int(0, 2)) {
+    case 0:
+      return `${lastName(r)} - ${lastName(r)}`;
+    case 1:
+      return `${lastName(r)} ${r.pick(legalForms)}`;
+    default:
+      return `${lastName(r)}, ${lastName(r)} and ${lastName(r)}`;
+  }
+}
+
+/** faker's en city patterns, with its word lists. */
+export function cityName(r: SampleRandom): string {
+  switch (r.int(0, 4)) {
+    case 0:
+      return `${r.pick(cityPrefixes)} ${r.pick(firstNames)}${r.pick(citySuffixes)}`;
+    case 1:
+      return `${r.pick(cityPrefixes)} ${r.pick(firstNames)}`;
+    case 2:
+      return `${r.pick(firstNames)}${r.pick(citySuffixes)}`;
+    case 3:
+      return `${lastName(r)}${r.pick(citySuffixes)}`;
+    default:
+      return r.pick(cityNames);
+  }
+}
+
+export const stateName = (r: SampleRandom) => r.pick(states);
+
+/** An adjective-noun handle like faker's internet.domainWord ("brave-antelope"). */
+export const domainWord = (r: SampleRandom) =>
+  `${r.pick(adjectives)}-${r.pick(nouns)}`.toLowerCase().replace(/[^a-z0-9-]/g, '');
+
+const pick = <T>(r: SampleRandom, items: readonly T[]): T => r.pick(items);
+const some = (r: SampleRandom, items: readonly string[], max = 3): string[] => r.some(items, max);
+const int = (r: SampleRandom, min: number, max: number) => r.int(min, max);
+const money = (r: SampleRandom, min: number, max: number) => r.money(min, max);
+const bool = (r: SampleRandom, probability = 0.5) => r.bool(probability);
 
 /** Plausible sector attribute rows: real vendor names, counts and shares in believable ranges. */
-export const sectorAttributes: Record<string, (f: Faker) => Attributes> = {
+export const sectorAttributes: Record<string, (f: SampleRandom) => Attributes> = {
   pe_manufacturing: (f) => ({
     ot_systems: some(f, [
       'Siemens SIMATIC',
@@ -83,7 +254,7 @@ export const sectorAttributes: Record<string, (f: Faker) => Attributes> = {
     return {
       hipaa_certified: bool(f, 0.85),
       hitrust_certified: bool(f, 0.4),
-      fda_clearances: Array.from({ length: clearances }, () => `K${f.string.numeric(6)}`),
+      fda_clearances: Array.from({ length: clearances }, () => `K${f.digits(6)}`),
       fda_clearance_count: clearances,
       ehr_system: pick(f, [
         'Epic',
@@ -112,7 +283,7 @@ export const sectorAttributes: Record<string, (f: Faker) => Attributes> = {
     ]),
     primary_language: pick(f, ['TypeScript', 'Python', 'Go', 'Java', 'Rust', 'C#', 'Kotlin']),
     cloud_native: bool(f, 0.75),
-    github_org: f.internet.domainWord().slice(0, 100),
+    github_org: domainWord(f).slice(0, 100),
     github_stars_total: int(f, 0, 250_000),
     open_source_projects: int(f, 0, 300),
     ml_platform: pick(f, ['SageMaker', 'Vertex AI', 'Azure ML', 'Databricks', 'Kubeflow', 'In-house']),

@@ -1,10 +1,16 @@
-import { Faker, base, en } from '@faker-js/faker';
 import type { InsertOrgsResult } from '../shared/domain';
 import { AppError } from '../shared/errors';
 import { attributeTables } from './columns';
 import type { Db } from './connection';
 import { requireSchema } from './migrate';
-import { industryCodes, sectorAttributes } from './sample-data';
+import {
+  SampleRandom,
+  cityName,
+  companyName,
+  industryCodes,
+  sectorAttributes,
+  stateName,
+} from './sample-data';
 
 type SqlValue = string | number | null;
 type SqlRow = Record<string, SqlValue>;
@@ -32,16 +38,22 @@ const countries = [
   'IND',
 ];
 const suffixes = ['Inc.', 'LLC', 'Corp.', 'Holdings', 'Group', 'Partners', 'Ltd.'];
-// faker already ends some names in a legal form ("Kuhn LLC"); those keep it instead of gaining a second.
+// Some generated names already end in a legal form ("Kuhn LLC"); those keep it instead of gaining a second.
 const companySuffix = /\b(Inc|LLC|Group|Sons)$/;
 
 function toSql(values: Record<string, string | number | boolean | string[] | null>): SqlRow {
   const row: SqlRow = {};
-  for (const [key, value] of Object.entries(values)) {
+  for (const key in values) {
+    const value = values[key] as string | number | boolean | string[] | null;
     row[key] =
       typeof value === 'boolean' ? (value ? 1 : 0) : Array.isArray(value) ? JSON.stringify(value) : value;
   }
   return row;
+}
+
+function status(r: SampleRandom): string {
+  const x = r.float();
+  return x < 0.85 ? 'active' : x < 0.95 ? 'inactive' : 'archived';
 }
 
 /**
@@ -59,44 +71,39 @@ export function* generateOrganizations(
     const codes = industryCodes[sector];
     return attributes && codes ? [{ sector, attributes, codes }] : [];
   });
-  const f = new Faker({ locale: [en, base] });
-  f.seed(seed);
+  const r = new SampleRandom(seed);
   for (let i = 0; i < count; i++) {
     const plan = plans[i % plans.length];
     if (!plan) return;
     const { sector, codes } = plan;
-    const company = f.company.name().slice(0, 200);
-    const employees = Math.round(10 ** f.number.float({ min: 1, max: 5.5 }));
-    const country = f.helpers.arrayElement(countries);
-    const listed = f.datatype.boolean({ probability: 0.3 });
+    const company = companyName(r).slice(0, 200);
+    const employees = Math.round(10 ** (1 + 4.5 * r.float()));
+    const country = r.pick(countries);
+    const listed = r.bool(0.3);
     const slug = company.toLowerCase().replace(/[^a-z0-9]+/g, '');
     yield {
       sector,
       organization: {
-        organization_id: f.string.uuid(),
-        legal_name: companySuffix.test(company) ? company : `${company} ${f.helpers.arrayElement(suffixes)}`,
+        organization_id: r.uuid(),
+        legal_name: companySuffix.test(company) ? company : `${company} ${r.pick(suffixes)}`,
         display_name: company,
-        ticker_symbol: listed ? f.string.alpha({ length: { min: 2, max: 4 }, casing: 'upper' }) : null,
-        cik_number: listed ? f.string.numeric(10) : null,
-        duns_number: f.string.numeric(9),
+        ticker_symbol: listed ? r.letters(r.int(2, 4)) : null,
+        cik_number: listed ? r.digits(10) : null,
+        duns_number: r.digits(9),
         focus_group_id: sector,
-        primary_sic_code: f.helpers.arrayElement(codes.sic),
-        primary_naics_code: f.helpers.arrayElement(codes.naics),
+        primary_sic_code: r.pick(codes.sic),
+        primary_naics_code: r.pick(codes.naics),
         employee_count: employees,
-        annual_revenue_usd: Math.round(employees * f.number.int({ min: 90_000, max: 450_000 })),
-        founding_year: f.number.int({ min: 1870, max: 2023 }),
+        annual_revenue_usd: Math.round(employees * r.int(90_000, 450_000)),
+        founding_year: r.int(1870, 2023),
         headquarters_country: country,
-        headquarters_state: country === 'USA' ? f.location.state() : null,
-        headquarters_city: f.location.city().slice(0, 100),
+        headquarters_state: country === 'USA' ? stateName(r) : null,
+        headquarters_city: cityName(r).slice(0, 100),
         website_url: `https://www.${slug.slice(0, 60) || 'example'}.com`,
-        status: f.helpers.weightedArrayElement([
-          { weight: 85, value: 'active' },
-          { weight: 10, value: 'inactive' },
-          { weight: 5, value: 'archived' },
-        ]),
+        status: status(r),
         created_by: 'sample-generator',
       },
-      attributes: toSql(plan.attributes(f)),
+      attributes: toSql(plan.attributes(r)),
     };
   }
 }
