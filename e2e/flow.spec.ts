@@ -125,6 +125,16 @@ test('the whole lab flow on a fresh database', async ({ page }) => {
     // ...while its own are filled in.
     const charters = await grid.locator('td[data-column="charter_type"]').allInnerTexts();
     expect(charters.some((text) => text !== '—')).toBe(true);
+    // Name search narrows the same query in SQL.
+    const name = (await grid.locator('td[data-column="legal_name"]').first().innerText()).trim();
+    await page.getByRole('textbox', { name: 'Search by name' }).fill(name);
+    await expect(grid.locator('td[data-column="legal_name"]').first()).toHaveText(name);
+    await expect(page.getByText(/^Showing 1–\d of \d$/)).toBeVisible();
+    const found = await grid.locator('td[data-column="legal_name"]').allInnerTexts();
+    expect(found.every((text) => text.includes(name))).toBe(true);
+    await page.getByRole('textbox', { name: 'Search by name' }).fill('');
+    await expect(page.getByText(`Showing 1–${sectors.length} of ${sectors.length}`)).toBeVisible();
+
     // The screenshot shows where Manufacturing's empty columns meet Financial Services' own.
     await scrollGridTo(grid, 'supply_chain_visibility');
     await screenshot(page, 'organizations');

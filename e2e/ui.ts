@@ -19,8 +19,9 @@ export async function choose(page: Page, label: string, option: string): Promise
 export async function screenshot(page: Page, section: string): Promise<void> {
   // Let charts finish their first animation so that screenshots show them drawn.
   await page.waitForTimeout(600);
-  // No hover tooltip in the picture.
+  // No hover tooltip or focus ring in the picture.
   await page.mouse.move(0, 0);
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
   // The header and navbar are fixed; a viewport as tall as the page keeps them whole in the image.
   const viewport = page.viewportSize();
   const height = await page.evaluate(() => document.documentElement.scrollHeight);

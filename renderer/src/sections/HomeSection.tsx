@@ -6,6 +6,7 @@ import { StatCard } from '../components/StatCard';
 import { plural } from '../format';
 import { sectionHref, type SectionId } from '../navigation';
 import { useDbStatus } from '../state/status';
+import { SectionCards } from './home/SectionCards';
 
 interface Step {
   label: string;
@@ -101,6 +102,7 @@ export function HomeSection() {
             </Title>
             <Checklist status={status} />
           </Card>
+          <SectionCards />
         </>
       )}
     </Stack>

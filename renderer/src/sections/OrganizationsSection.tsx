@@ -9,6 +9,7 @@ import { SectionHeader } from '../components/SectionHeader';
 import { sectorOptions, useSectors } from '../state/sectors';
 import { columnGroups, sectorOfColumn } from './organizations/column-groups';
 import { InsertPanel } from './organizations/InsertPanel';
+import { NameSearch } from './organizations/NameSearch';
 import { OrgTable } from './organizations/OrgTable';
 import { PagerBar } from './organizations/PagerBar';
 import { useOrgPager, type OrgFilter } from './organizations/use-org-pager';
@@ -29,6 +30,7 @@ function OrganizationsBody() {
   const [onlyOwnColumns, setOnlyOwnColumns] = useState(false);
   const [filter, setFilter] = useState<OrgFilter>({
     focus_group_id: null,
+    search: null,
     sort: 'legal_name',
     dir: 'asc',
     limit: 50,
@@ -75,6 +77,7 @@ function OrganizationsBody() {
               allowDeselect={false}
               w={280}
             />
+            <NameSearch onSearch={(search) => apply({ search })} />
             <Button
               leftSection={<IconRefresh size={18} />}
               loading={pager.loading}
@@ -82,14 +85,6 @@ function OrganizationsBody() {
             >
               Fetch Unified Organization Data
             </Button>
-            <Switch
-              label="Hide other sectors' columns"
-              checked={onlyOwnColumns}
-              disabled={filter.focus_group_id === null}
-              onChange={(event) => setOnlyOwnColumns(event.currentTarget.checked)}
-              mb={8}
-              ml="auto"
-            />
           </Group>
           {pager.page === null ? (
             <EmptyState
@@ -109,7 +104,14 @@ function OrganizationsBody() {
                 onLimit={(limit) => apply({ limit })}
                 onPrev={() => void pager.prev()}
                 onNext={() => void pager.next()}
-              />
+              >
+                <Switch
+                  label="Hide other sectors' columns"
+                  checked={onlyOwnColumns}
+                  disabled={filter.focus_group_id === null}
+                  onChange={(event) => setOnlyOwnColumns(event.currentTarget.checked)}
+                />
+              </PagerBar>
               {pager.page.rows.length === 0 ? (
                 <EmptyState
                   icon={<IconTableOff size={28} />}

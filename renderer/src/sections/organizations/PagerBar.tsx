@@ -1,8 +1,11 @@
 import { Button, Group, Select, Text } from '@mantine/core';
 import { IconChevronLeft, IconChevronRight } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
 import type { OrgPage } from '../../../../shared/domain';
 
 interface Props {
+  /** Grid options shown next to the page controls. */
+  children?: ReactNode;
   page: OrgPage;
   start: number;
   loading: boolean;
@@ -14,7 +17,7 @@ interface Props {
 
 export const pageSizes = [25, 50, 100, 250];
 
-export function PagerBar({ page, start, loading, limit, onLimit, onPrev, onNext }: Props) {
+export function PagerBar({ children, page, start, loading, limit, onLimit, onPrev, onNext }: Props) {
   const from = page.rows.length === 0 ? 0 : start + 1;
   const to = start + page.rows.length;
   return (
@@ -22,7 +25,8 @@ export function PagerBar({ page, start, loading, limit, onLimit, onPrev, onNext 
       <Text size="sm" aria-live="polite">
         Showing {from.toLocaleString()}–{to.toLocaleString()} of {page.total.toLocaleString()}
       </Text>
-      <Group gap="xs">
+      <Group gap="md">
+        {children}
         <Select
           aria-label="Rows per page"
           data={pageSizes.map((n) => ({ value: String(n), label: `${n} per page` }))}

@@ -5,6 +5,8 @@ import { call } from '../../api/bridge';
 
 export interface OrgFilter {
   focus_group_id: string | null;
+  /** Part of a legal or display name; null for none. */
+  search: string | null;
   sort: OrgSortColumn;
   dir: 'asc' | 'desc';
   limit: number;
