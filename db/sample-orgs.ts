@@ -108,6 +108,34 @@ export function* generateOrganizations(
   }
 }
 
+/**
+ * Organizations per transaction. Each row lands at a random place in every organizations index, so
+ * a commit writes (and the WAL checkpoint copies) nearly one page per index per row at 5,000 rows;
+ * at 20,000 a page takes several rows before it is written. Measured at 300,000 organizations:
+ * 2,500 orgs/s with 5,000 per batch, 5,100 with 25,000. A batch still commits in about a second, so
+ * progress and cancel stay responsive.
+ */
+export const DEFAULT_SAMPLE_BATCH = 20_000;
+
+/**
+ * Page cache while seeding, in KiB. SQLite's default (2 MB) holds a sliver of the 13 indexes, so at
+ * scale most index pages are re-read from the file on every insert (measured at 100,000
+ * organizations: 2,800 orgs/s and 9 s of system time with the default, 4,600 and 3 s with this).
+ */
+const BULK_CACHE_KIB = 256 * 1024;
+
+/** Raises the connection's page cache for a bulk insert; the returned function puts it back. */
+export function raiseCacheForBulkInsert(db: Db): () => void {
+  const previous = Math.trunc(db.pragma('cache_size', { simple: true }) as number);
+  const pageKib = (db.pragma('page_size', { simple: true }) as number) / 1024;
+  if ((previous < 0 ? -previous : previous * pageKib) >= BULK_CACHE_KIB) return () => undefined;
+  db.pragma(`cache_size = -${BULK_CACHE_KIB}`);
+  return () => {
+    // Shrinking the cache frees its pages, so the memory goes back once seeding ends.
+    db.pragma(`cache_size = ${previous}`);
+  };
+}
+
 export interface InsertSampleOptions {
   count: number;
   seed?: number;
@@ -184,7 +212,7 @@ export async function insertSampleOrganizations(
   const sectors = inserter.sectors();
   if (sectors.length === 0) throw new AppError('NOT_SEEDED', 'Seed the focus groups and dimensions first');
   const seed = options.seed ?? Math.floor(Math.random() * 2 ** 31);
-  const batchSize = options.batchSize ?? 5_000;
+  const batchSize = options.batchSize ?? DEFAULT_SAMPLE_BATCH;
   const started = performance.now();
   const perSector: Record<string, number> = {};
   let inserted = 0;
@@ -207,12 +235,17 @@ export async function insertSampleOrganizations(
     options.onProgress?.(inserted, options.count);
     await yieldToEventLoop();
   };
-  for (const row of generateOrganizations(options.count, seed, sectors)) {
-    if (options.signal?.aborted) break;
-    batch.push(row);
-    if (batch.length === batchSize) await flush();
+  const restoreCache = raiseCacheForBulkInsert(db);
+  try {
+    for (const row of generateOrganizations(options.count, seed, sectors)) {
+      if (options.signal?.aborted) break;
+      batch.push(row);
+      if (batch.length === batchSize) await flush();
+    }
+    if (batch.length > 0 && !options.signal?.aborted) await flush();
+  } finally {
+    restoreCache();
   }
-  if (batch.length > 0 && !options.signal?.aborted) await flush();
   return {
     inserted,
     seed,
