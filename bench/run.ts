@@ -36,6 +36,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
     const started = performance.now();
     const result = await work();
     durations[name] = round((performance.now() - started) / 1000, 1);
+    log(`${name}: ${durations[name]} s, rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB`);
     return result;
   };
 
