@@ -1,5 +1,6 @@
 import { AppShell, Container } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
+import { useEffect } from 'react';
 import { AppHeader } from './components/AppHeader';
 import { AppNavbar } from './components/AppNavbar';
 import { useSection, type SectionId } from './navigation';
@@ -9,6 +10,7 @@ import { OrganizationsSection } from './sections/OrganizationsSection';
 import { SchemaSection } from './sections/SchemaSection';
 import { SectorConfigSection } from './sections/SectorConfigSection';
 import { SeedingSection } from './sections/SeedingSection';
+import { useDbStatus } from './state/status';
 
 const views: Record<SectionId, () => React.JSX.Element> = {
   home: HomeSection,
@@ -22,6 +24,11 @@ const views: Record<SectionId, () => React.JSX.Element> = {
 export function App() {
   const active = useSection();
   const [navOpened, nav] = useDisclosure(false);
+  const { refresh } = useDbStatus();
+  // The CLI or a second window may have changed the file meanwhile: each section opens on fresh counts.
+  useEffect(() => {
+    void refresh();
+  }, [active, refresh]);
   const View = views[active];
   return (
     <AppShell

@@ -1,4 +1,4 @@
-import { createContext, use, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, use, useCallback, useMemo, useState, type ReactNode } from 'react';
 import type { DbStatus } from '../../../shared/domain';
 import { call } from '../api/bridge';
 
@@ -10,15 +10,12 @@ interface StatusValue {
 
 const StatusContext = createContext<StatusValue | null>(null);
 
-/** What the database holds, loaded once and refreshed by every section after it changes something. */
+/** What the database holds: read whenever a section opens, and after every change a section makes. */
 export function StatusProvider({ children }: { children: ReactNode }) {
   const [status, setStatus] = useState<DbStatus | null>(null);
   const refresh = useCallback(async () => {
     const next = await call('db:status', {});
     if (next !== null) setStatus(next);
-  }, []);
-  useEffect(() => {
-    void call('db:status', {}).then((next) => next !== null && setStatus(next));
   }, []);
   const value = useMemo(() => ({ status, refresh }), [status, refresh]);
   return <StatusContext value={value}>{children}</StatusContext>;
