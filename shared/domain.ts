@@ -158,8 +158,10 @@ export interface InvalidateResult {
   deleted: number;
 }
 
+export type TaskName = 'orgs:insertSample' | 'orgs:export';
+
 export interface ProgressEvent {
-  task: string;
+  task: TaskName;
   done: number;
   total: number;
   finished: boolean;

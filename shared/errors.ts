@@ -1,6 +1,7 @@
 export const errorCodes = [
   'INVALID_INPUT',
   'UNKNOWN_CHANNEL',
+  'FORBIDDEN',
   'NOT_FOUND',
   'NO_SCHEMA',
   'NOT_SEEDED',

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CacheLogEntry, ProgressEvent } from '../../shared/domain';
+import { DEFAULT_SAMPLE_BATCH } from '../../db/sample-orgs';
 import { tempDir } from '../../db/test/helpers';
 import { createBackend, type Backend } from '.';
 
@@ -132,15 +133,15 @@ describe('backend dispatch', () => {
     await seed();
     const progress: ProgressEvent[] = [];
     backend.subscribe('progress', (p) => progress.push(p));
-    const running = backend.invoke('orgs:insertSample', { count: 12_000, seed: 3 });
+    const running = backend.invoke('orgs:insertSample', { count: 45_000, seed: 3 });
     const second = await backend.invoke('orgs:insertSample', { count: 5 });
     expect(second).toMatchObject({ ok: false, error: { code: 'BUSY' } });
-    expect((await ok(running)).inserted).toBe(12_000);
-    expect(progress[0]).toEqual({ task: 'orgs:insertSample', done: 0, total: 12_000, finished: false });
+    expect((await ok(running)).inserted).toBe(45_000);
+    expect(progress[0]).toEqual({ task: 'orgs:insertSample', done: 0, total: 45_000, finished: false });
     expect(progress.at(-1)).toEqual({
       task: 'orgs:insertSample',
-      done: 12_000,
-      total: 12_000,
+      done: 45_000,
+      total: 45_000,
       finished: true,
     });
     expect(progress.length).toBeGreaterThan(3);
@@ -153,11 +154,12 @@ describe('backend dispatch', () => {
   it('cancels an insert between batches', async () => {
     await seed();
     backend.subscribe('progress', (p) => {
-      if (p.done >= 5_000 && !p.finished) void backend.invoke('orgs:cancelInsert', {});
+      if (p.done >= DEFAULT_SAMPLE_BATCH && !p.finished) void backend.invoke('orgs:cancelInsert', {});
     });
-    const result = await ok(backend.invoke('orgs:insertSample', { count: 50_000, seed: 4 }));
+    const result = await ok(backend.invoke('orgs:insertSample', { count: 100_000, seed: 4 }));
     expect(result.cancelled).toBe(true);
-    expect(result.inserted % 5_000).toBe(0);
+    expect(result.inserted % DEFAULT_SAMPLE_BATCH).toBe(0);
+    expect(result.inserted).toBeLessThan(100_000);
     expect((await ok(backend.invoke('db:status', {}))).organizations).toBe(result.inserted);
   });
 

@@ -1,7 +1,6 @@
+import type { TaskName } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
 import type { EventBus } from './event-bus';
-
-export type TaskName = 'orgs:insertSample' | 'orgs:export';
 
 export interface TaskContext {
   signal: AbortSignal;

@@ -186,7 +186,7 @@ describe('browser host', () => {
       duration_ms: 0.1,
       message: 'Cache MISS for key: sector:pe_retail',
     };
-    const progress: ProgressEvent = { task: 'orgs', done: 5, total: 10, finished: false };
+    const progress: ProgressEvent = { task: 'orgs:insertSample', done: 5, total: 10, finished: false };
     fake.bus.emit('cache:log', log);
     fake.bus.emit('progress', progress);
 

@@ -135,7 +135,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', `http://${loopback}`);
     const refusal = checkOrigin(req.headers, port, url.pathname.startsWith('/api/'));
-    if (refusal !== null) return sendError(res, 403, 'INVALID_INPUT', refusal);
+    if (refusal !== null) return sendError(res, 403, 'FORBIDDEN', refusal);
 
     if (url.pathname.startsWith(invokePrefix)) {
       let channel: string;

@@ -93,7 +93,7 @@ describe('Electron shell', () => {
     await start(vi.fn(async () => fake.backend));
     const handler = (url: string) => invokeAs(url, invokeChannel('schema:init'), {});
     const refused = await handler('https://evil.example/');
-    expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(fake.dispatch).not.toHaveBeenCalled();
 
     expect(await handler(pageUrl)).toEqual({ ok: true, value: 'answer to schema:init' });

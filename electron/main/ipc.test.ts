@@ -61,7 +61,7 @@ describe('IPC handlers', () => {
         error: { code: string; message: string };
       };
       expect(answer.ok).toBe(false);
-      expect(answer.error.code).toBe('INVALID_INPUT');
+      expect(answer.error.code).toBe('FORBIDDEN');
       expect(answer.error.message).toContain(`Refused ${channel}`);
     }
     expect(dispatch).not.toHaveBeenCalled();

@@ -15,7 +15,7 @@ export function isTrustedSender(frame: WebFrameMain | null, page: AppPage): bool
 
 function refusal(channel: Channel, frame: WebFrameMain | null): Result<never> {
   const error: ErrorValue = {
-    code: 'INVALID_INPUT',
+    code: 'FORBIDDEN',
     message: `Refused ${channel}: the sender (${frame?.url ?? 'a destroyed frame'}) is not the app's own page`,
   };
   return { ok: false, error };

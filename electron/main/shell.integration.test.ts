@@ -74,7 +74,7 @@ describe('Electron shell with the real backend', () => {
 
   it('refuses a foreign frame, and the database is left as it was', async () => {
     const refused = await call('schema:init', {}, 'https://evil.example/');
-    expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect((await value<DbStatus>('db:status')).schema_version).toBe(0);
   });
 
