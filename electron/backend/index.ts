@@ -50,10 +50,13 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     return services;
   };
   const tasks = new Tasks(bus);
-  const exportOrganizations = (filter: OrgExport, out: NodeJS.WritableStream) => {
+  const exportOrganizations = (filter: OrgExport, out: NodeJS.WritableStream, caller?: AbortSignal) => {
     const { organizations } = ready();
     return tasks.run('orgs:export', organizations.count(filter), ({ signal, progress }) =>
-      exportOrganizationsCsv(organizations, filter, out, { signal, onProgress: progress }),
+      exportOrganizationsCsv(organizations, filter, out, {
+        signal: caller === undefined ? signal : AbortSignal.any([signal, caller]),
+        onProgress: progress,
+      }),
     );
   };
 

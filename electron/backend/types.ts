@@ -9,9 +9,14 @@ export interface Backend extends Bridge {
   dispatch(channel: unknown, payload: unknown): Promise<Result<unknown>>;
   /**
    * Streams the unified view as CSV to `out` (the CLI's file, the browser host's download),
-   * reporting progress on the 'progress' event as task 'orgs:export'.
+   * reporting progress on the 'progress' event as task 'orgs:export'. Aborting `signal` (the browser
+   * host's client went away) stops it like `orgs:cancelExport` does.
    */
-  exportOrganizations(filter: OrgExport, out: NodeJS.WritableStream): Promise<Omit<ExportResult, 'path'>>;
+  exportOrganizations(
+    filter: OrgExport,
+    out: NodeJS.WritableStream,
+    signal?: AbortSignal,
+  ): Promise<Omit<ExportResult, 'path'>>;
   /** Closes the cache and the database file cleanly. */
   close(): Promise<void>;
 }

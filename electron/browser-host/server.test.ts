@@ -2,9 +2,13 @@ import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parse } from 'csv-parse/sync';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { CacheLogEntry, ProgressEvent } from '../../shared/domain';
-import type { Result } from '../../shared/errors';
+import type { OrgExport } from '../../shared/contract';
+import { AppError, type Result } from '../../shared/errors';
+import { tempDir } from '../../db/test/helpers';
+import { createBackend, type Backend } from '../backend/index';
 import { EventBus } from '../backend/event-bus';
 import { startBrowserHost, type BrowserHost, type BrowserHostOptions } from './server';
 
@@ -38,14 +42,24 @@ function send(
 function fakeBackend() {
   const bus = new EventBus();
   const calls: { channel: unknown; payload: unknown }[] = [];
+  const exports: OrgExport[] = [];
   const backend: BrowserHostOptions['backend'] = {
     subscribe: (event, listener) => bus.subscribe(event, listener),
     dispatch: async (channel, payload): Promise<Result<unknown>> => {
       calls.push({ channel, payload });
       return { ok: true, value: { echoed: payload ?? null } };
     },
+    exportOrganizations: async (filter, out) => {
+      exports.push(filter);
+      if (filter.focus_group_id === 'pe_missing')
+        throw new AppError('NOT_FOUND', 'Unknown sector: pe_missing');
+      out.write('organization_id,legal_name\n');
+      out.write('o1,"Acme, Inc."\n');
+      out.end('o2,Globex\n');
+      return { rows: 2, cancelled: false };
+    },
   };
-  return { backend, bus, calls };
+  return { backend, bus, calls, exports };
 }
 
 let host: BrowserHost;
@@ -200,5 +214,154 @@ describe('browser host', () => {
     controller.abort();
     expect(text).toContain(`event: cache:log\ndata: ${JSON.stringify(log)}\n\n`);
     expect(text).toContain(`event: progress\ndata: ${JSON.stringify(progress)}\n\n`);
+  });
+
+  it('streams the export as a CSV download named after the sector, parameters checked by the contract', async () => {
+    const reply = await send(
+      `${host.url}/api/export.csv?focus_group_id=pe_retail&status=active&sort=annual_revenue_usd&dir=desc&search=`,
+      { headers: { 'Sec-Fetch-Site': 'same-origin', 'Sec-Fetch-Mode': 'navigate' } },
+    );
+    expect(reply.status).toBe(200);
+    expect(reply.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(reply.headers['content-disposition']).toBe('attachment; filename="organizations-retail.csv"');
+    expect(reply.headers['cache-control']).toBe('no-store');
+    expect(reply.body).toBe('organization_id,legal_name\no1,"Acme, Inc."\no2,Globex\n');
+    expect(fake.exports).toEqual([
+      { focus_group_id: 'pe_retail', status: 'active', sort: 'annual_revenue_usd', dir: 'desc' },
+    ]);
+
+    const all = await send(`${host.url}/api/export.csv`);
+    expect(all.headers['content-disposition']).toBe('attachment; filename="organizations-all.csv"');
+    expect(fake.exports[1]).toEqual({ sort: 'legal_name', dir: 'asc' });
+  });
+
+  it('answers bad export parameters with 400 and a typed error before the export starts', async () => {
+    for (const query of [
+      'sort=revenue; DROP TABLE organizations',
+      'dir=up',
+      'status=gone',
+      'limit=5',
+      'focus_group_id=retail',
+      'dir=asc&dir=desc',
+    ]) {
+      const reply = await send(`${host.url}/api/export.csv?${query}`);
+      expect(reply.status, query).toBe(400);
+      expect(reply.headers['content-type']).toBe('application/json; charset=utf-8');
+      expect(reply.headers['content-disposition']).toBeUndefined();
+      expect(JSON.parse(reply.body)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    }
+    expect(fake.exports).toEqual([]);
+
+    const unknown = await send(`${host.url}/api/export.csv?focus_group_id=pe_missing`);
+    expect(unknown.status).toBe(404);
+    expect(JSON.parse(unknown.body)).toEqual({
+      ok: false,
+      error: { code: 'NOT_FOUND', message: 'Unknown sector: pe_missing' },
+    });
+    expect((await send(`${host.url}/api/export.csv`, { method: 'POST' })).status).toBe(405);
+  });
+
+  it('refuses a cross-site or rebinding download request', async () => {
+    const url = `${host.url}/api/export.csv`;
+    const refused: Record<string, string>[] = [
+      { 'Sec-Fetch-Site': 'cross-site', 'Sec-Fetch-Mode': 'navigate' },
+      { 'Sec-Fetch-Site': 'same-site', 'Sec-Fetch-Mode': 'navigate' },
+      { Origin: 'https://evil.example' },
+      { Host: `evil.example:${new URL(host.url).port}` },
+    ];
+    for (const headers of refused) {
+      const reply = await send(url, { headers });
+      expect(reply.status).toBe(403);
+      expect(JSON.parse(reply.body)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    }
+    // Typed into the address bar: the browser says the navigation came from no site at all.
+    expect((await send(url, { headers: { 'Sec-Fetch-Site': 'none' } })).status).toBe(200);
+    expect(fake.exports).toHaveLength(1);
+  });
+});
+
+describe('browser host export with the real backend', () => {
+  let dir: { dir: string; cleanup: () => void };
+  let backend: Backend;
+  let realHost: BrowserHost;
+  const results: Promise<{ rows: number; cancelled: boolean }>[] = [];
+
+  beforeAll(async () => {
+    dir = tempDir();
+    backend = await createBackend({ dbFile: join(dir.dir, 'export.db') });
+    for (const channel of [
+      'schema:init',
+      'seed:focusGroupsDimensions',
+      'seed:weightsCalibrations',
+    ] as const) {
+      expect((await backend.invoke(channel, {})).ok).toBe(true);
+    }
+    // Enough rows that the CSV outgrows the socket buffers, so the client's abort lands mid-stream.
+    expect((await backend.invoke('orgs:insertSample', { count: 30_000, seed: 3 })).ok).toBe(true);
+    realHost = await startBrowserHost({
+      backend: {
+        dispatch: backend.dispatch,
+        subscribe: backend.subscribe,
+        exportOrganizations: (filter, out, signal) => {
+          const result = backend.exportOrganizations(filter, out, signal);
+          results.push(result);
+          return result;
+        },
+      },
+      port: 0,
+      staticDir: tmpdir(),
+    });
+  }, 60_000);
+
+  afterAll(async () => {
+    await realHost.close();
+    await backend.close();
+    dir.cleanup();
+  });
+
+  it('downloads every row of the filter in the grid order', async () => {
+    const reply = await send(
+      `${realHost.url}/api/export.csv?focus_group_id=pe_energy&sort=employee_count&dir=desc`,
+    );
+    const [header, ...rows] = parse(reply.body) as string[][];
+    const employees = rows.map((row) => Number(row[header!.indexOf('employee_count')]));
+    expect(await results.at(-1)).toEqual({ rows: rows.length, cancelled: false });
+    expect(rows.length).toBeGreaterThan(1000);
+    expect(new Set(rows.map((row) => row[header!.indexOf('focus_group_id')]))).toEqual(
+      new Set(['pe_energy']),
+    );
+    expect(employees).toEqual([...employees].sort((a, b) => b - a));
+  });
+
+  it('stops the export when the client goes away, and the next export runs', async () => {
+    const progress: ProgressEvent[] = [];
+    const unsubscribe = backend.subscribe('progress', (event) => progress.push(event));
+    const controller = new AbortController();
+    const response = await fetch(`${realHost.url}/api/export.csv`, { signal: controller.signal });
+    expect(response.status).toBe(200);
+    await response.body!.getReader().read();
+    controller.abort();
+
+    expect(await results.at(-1)).toMatchObject({ cancelled: true });
+    const rows = (await results.at(-1))!.rows;
+    expect(rows).toBeLessThan(30_000);
+    expect(progress.at(-1)).toMatchObject({ task: 'orgs:export', finished: true, done: rows, total: 30_000 });
+    unsubscribe();
+
+    const again = await send(`${realHost.url}/api/export.csv?status=archived`);
+    expect(again.status).toBe(200);
+    expect(await results.at(-1)).toMatchObject({ cancelled: false });
+  });
+
+  it('cuts the connection instead of ending it when the export is cancelled', async () => {
+    const reply = fetch(`${realHost.url}/api/export.csv`).then(async (response) => {
+      const reader = response.body!.getReader();
+      await reader.read();
+      expect((await backend.invoke('orgs:cancelExport', {})).ok).toBe(true);
+      for (;;) if ((await reader.read()).done) return 'complete';
+    });
+    // A truncated file must not look like a whole one: the browser sees a failed download.
+    await expect(reply).rejects.toThrow();
+    expect(await results.at(-1)).toMatchObject({ cancelled: true });
   });
 });

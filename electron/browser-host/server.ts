@@ -3,12 +3,13 @@ import type { AddressInfo } from 'node:net';
 import { eventNames, isChannel } from '../../shared/contract';
 import type { ErrorCode, Result } from '../../shared/errors';
 import type { Backend } from '../backend/types';
+import { exportPath, handleExport } from './export-route';
 import { checkOrigin } from './origin';
 import { securityHeaders } from './security-headers';
 import { serveStatic } from './static-files';
 
 export interface BrowserHostOptions {
-  backend: Pick<Backend, 'dispatch' | 'subscribe'>;
+  backend: Pick<Backend, 'dispatch' | 'subscribe' | 'exportOrganizations'>;
   /** 0 picks a free port. */
   port: number;
   /** The built renderer (out/renderer). */
@@ -152,6 +153,15 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     if (url.pathname === '/api/events') {
       if (req.method !== 'GET') return sendError(res, 405, 'INVALID_INPUT', 'Use GET for the event stream');
       return handleEvents(req, res, options.backend, streams);
+    }
+    if (url.pathname === exportPath) {
+      handleExport(req, res, url, options.backend, (r, status, error) =>
+        sendError(r, status, error.code, error.message),
+      ).catch((error: unknown) => {
+        if (!res.headersSent) sendError(res, 500, 'INTERNAL', String(error));
+        else res.destroy();
+      });
+      return;
     }
     if (url.pathname.startsWith('/api/')) return sendError(res, 404, 'NOT_FOUND', `No route ${url.pathname}`);
     serveStatic(req, res, url.pathname, options.staticDir).catch((error: unknown) => {
