@@ -1,25 +1,33 @@
-import { Button, Card, EmptyState, Group, Select, Stack, Switch, Title } from '@mantine/core';
-import { IconBuildingSkyscraper, IconRefresh, IconTableOff } from '@tabler/icons-react';
+import { Card, EmptyState, Group, Stack, Switch, Title } from '@mantine/core';
+import { IconBuildingSkyscraper, IconTableOff } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import type { OrgSortColumn } from '../../../shared/contract';
-import type { SchemaInfo } from '../../../shared/domain';
+import type { OrgRow, SchemaInfo } from '../../../shared/domain';
 import { call } from '../api/bridge';
 import { Prerequisite } from '../components/Prerequisite';
 import { SectionHeader } from '../components/SectionHeader';
-import { sectorOptions, useSectors } from '../state/sectors';
+import { useSectors } from '../state/sectors';
 import { columnGroups, sectorOfColumn } from './organizations/column-groups';
+import {
+  columnGroupNames,
+  groupOfColumn,
+  pinnedColumn,
+  useHiddenGroups,
+  visibleColumns,
+} from './organizations/column-visibility';
+import { ColumnMenu } from './organizations/ColumnMenu';
+import { ExportPanel } from './organizations/ExportPanel';
 import { InsertPanel } from './organizations/InsertPanel';
-import { NameSearch } from './organizations/NameSearch';
+import { OrgDrawer } from './organizations/OrgDrawer';
+import { OrgFilters } from './organizations/OrgFilters';
 import { OrgTable } from './organizations/OrgTable';
 import { PagerBar } from './organizations/PagerBar';
 import { useOrgPager, type OrgFilter } from './organizations/use-org-pager';
 
-const allSectors = 'all';
-
 /** The name first, so that the sticky first column says which organization a row is. */
 function displayOrder(columns: string[]): string[] {
-  return columns.includes('legal_name')
-    ? ['legal_name', ...columns.filter((c) => c !== 'legal_name')]
+  return columns.includes(pinnedColumn)
+    ? [pinnedColumn, ...columns.filter((c) => c !== pinnedColumn)]
     : columns;
 }
 
@@ -28,8 +36,11 @@ function OrganizationsBody() {
   const pager = useOrgPager();
   const [schema, setSchema] = useState<SchemaInfo | null>(null);
   const [onlyOwnColumns, setOnlyOwnColumns] = useState(false);
+  const [hidden, setHidden] = useHiddenGroups();
+  const [opened, setOpened] = useState<OrgRow | null>(null);
   const [filter, setFilter] = useState<OrgFilter>({
     focus_group_id: null,
+    status: null,
     search: null,
     sort: 'legal_name',
     dir: 'asc',
@@ -53,9 +64,15 @@ function OrganizationsBody() {
   const sectorName = (id: string) => sectors.find((s) => s.focus_group_id === id)?.group_name ?? id;
   const owners = schema === null ? new Map<string, string>() : sectorOfColumn(schema, sectors);
   const focus = filter.focus_group_id === null ? null : sectorName(filter.focus_group_id);
-  const columns = displayOrder(pager.page?.columns ?? []).filter(
+  const all = displayOrder(pager.page?.columns ?? []);
+  const columns = visibleColumns(all, owners, hidden).filter(
     (column) => !onlyOwnColumns || focus === null || (owners.get(column) ?? focus) === focus,
   );
+  const groupSizes = columnGroupNames(all, owners).map((name) => ({
+    name,
+    count: all.filter((c) => groupOfColumn(c, owners) === name).length,
+  }));
+  const ownAttributes = all.filter((c) => opened !== null && owners.get(c) === opened.sector_name);
 
   return (
     <Stack gap="lg">
@@ -65,27 +82,37 @@ function OrganizationsBody() {
       />
       <Card withBorder padding="lg">
         <Stack gap="md">
-          <Title order={4}>Unified organization data</Title>
-          <Group align="flex-end">
-            <Select
-              label="Filter Organizations by Sector"
-              data={[{ value: allSectors, label: 'All Sectors' }, ...sectorOptions(sectors)]}
-              value={filter.focus_group_id ?? allSectors}
-              onChange={(value) =>
-                apply({ focus_group_id: value === null || value === allSectors ? null : value })
-              }
-              allowDeselect={false}
-              w={280}
-            />
-            <NameSearch onSearch={(search) => apply({ search })} />
-            <Button
-              leftSection={<IconRefresh size={18} />}
-              loading={pager.loading}
-              onClick={() => void pager.first(filter)}
-            >
-              Fetch Unified Organization Data
-            </Button>
+          <Group justify="space-between">
+            <Title order={4}>Unified organization data</Title>
+            {pager.page !== null && (
+              <Group gap="md">
+                <Switch
+                  label="Only the filtered sector's columns"
+                  checked={onlyOwnColumns}
+                  disabled={filter.focus_group_id === null}
+                  onChange={(event) => setOnlyOwnColumns(event.currentTarget.checked)}
+                />
+                <ColumnMenu groups={groupSizes} hidden={hidden} onChange={setHidden} />
+                <ExportPanel
+                  filter={{
+                    focus_group_id: filter.focus_group_id,
+                    status: filter.status,
+                    search: filter.search,
+                    sort: filter.sort,
+                    dir: filter.dir,
+                  }}
+                  total={pager.page.total}
+                />
+              </Group>
+            )}
           </Group>
+          <OrgFilters
+            sectors={sectors}
+            filter={filter}
+            loading={pager.loading}
+            onChange={apply}
+            onFetch={() => void pager.first(filter)}
+          />
           {pager.page === null ? (
             <EmptyState
               icon={<IconTableOff size={28} />}
@@ -102,22 +129,17 @@ function OrganizationsBody() {
                 loading={pager.loading}
                 limit={filter.limit}
                 onLimit={(limit) => apply({ limit })}
+                onFirst={() => void pager.first(filter)}
                 onPrev={() => void pager.prev()}
                 onNext={() => void pager.next()}
-              >
-                <Switch
-                  label="Hide other sectors' columns"
-                  checked={onlyOwnColumns}
-                  disabled={filter.focus_group_id === null}
-                  onChange={(event) => setOnlyOwnColumns(event.currentTarget.checked)}
-                />
-              </PagerBar>
+                onLast={() => void pager.last()}
+              />
               {pager.page.rows.length === 0 ? (
                 <EmptyState
                   icon={<IconTableOff size={28} />}
                   withIndicatorBackground
                   title="No organizations match"
-                  description="Insert sample organizations above, or choose All Sectors."
+                  description="Insert sample organizations above, or loosen the filters."
                   py="xl"
                 />
               ) : (
@@ -128,12 +150,14 @@ function OrganizationsBody() {
                   sort={filter.sort}
                   dir={filter.dir}
                   onSort={sortBy}
+                  onOpen={setOpened}
                 />
               )}
             </>
           )}
         </Stack>
       </Card>
+      <OrgDrawer row={opened} attributeColumns={ownAttributes} onClose={() => setOpened(null)} />
     </Stack>
   );
 }
@@ -143,8 +167,9 @@ export function OrganizationsSection() {
     <Stack gap="lg">
       <SectionHeader icon={IconBuildingSkyscraper} title="Organizations">
         Every organization with its core facts and the attribute columns of all seven sectors, from the
-        unified view vw_organizations_full. Columns of other sectors are empty by design. Pages are read from
-        SQL by key, never the whole table at once.
+        unified view vw_organizations_full. Pages are read from SQL by key, never the whole table at once:
+        sort by a column header, filter, open a row by its name, click any other cell to copy it, and export
+        the filtered rows as CSV.
       </SectionHeader>
       <Prerequisite requires="focusGroups">
         <OrganizationsBody />

@@ -2,7 +2,10 @@ import { Group, Table, Text, UnstyledButton } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconArrowsSort } from '@tabler/icons-react';
 import { orgSortColumns, type OrgSortColumn } from '../../../../shared/contract';
 import type { OrgRow } from '../../../../shared/domain';
+import type { MouseEvent } from 'react';
 import type { ColumnGroup } from './column-groups';
+import { pinnedColumn } from './column-visibility';
+import { copyCell } from './copy-cell';
 import { OrgCell } from './OrgCell';
 
 interface Props {
@@ -13,6 +16,7 @@ interface Props {
   sort: OrgSortColumn;
   dir: 'asc' | 'desc';
   onSort: (column: OrgSortColumn) => void;
+  onOpen: (row: OrgRow) => void;
 }
 
 function isSortColumn(column: string): column is OrgSortColumn {
@@ -37,8 +41,24 @@ function Header({ column, sort, dir, onSort }: Pick<Props, 'sort' | 'dir' | 'onS
   );
 }
 
-/** The unified view, every column, sticky header and first column, scrolling both ways. */
-export function OrgTable({ columns, rows, groups, sort, dir, onSort }: Props) {
+/**
+ * The unified view, sticky header and first column, scrolling both ways. The name opens the row's
+ * details; a click on any other cell copies it. One listener on the body serves every cell, since
+ * a page can hold 250 rows × 92 columns.
+ */
+export function OrgTable({ columns, rows, groups, sort, dir, onSort, onOpen }: Props) {
+  function onBodyClick(event: MouseEvent<HTMLTableSectionElement>) {
+    const target = event.target as HTMLElement;
+    const cell = target.closest<HTMLTableCellElement>('td[data-column]');
+    const index = Number(cell?.parentElement?.dataset.row);
+    const row = rows[index];
+    const column = cell?.dataset.column;
+    if (row === undefined || column === undefined) return;
+    if (target.closest('button') !== null) onOpen(row);
+    // A drag that selected text is the analyst copying by hand.
+    else if ((window.getSelection()?.toString() ?? '') === '') void copyCell(column, row[column] ?? null);
+  }
+
   return (
     <Table.ScrollContainer minWidth="max-content" maxHeight={560} type="native">
       <Table
@@ -68,12 +88,23 @@ export function OrgTable({ columns, rows, groups, sort, dir, onSort }: Props) {
             ))}
           </Table.Tr>
         </Table.Thead>
-        <Table.Tbody>
+        <Table.Tbody onClick={onBodyClick}>
           {rows.map((row, index) => (
-            <Table.Tr key={String(row.organization_id ?? index)}>
+            <Table.Tr key={String(row.organization_id ?? index)} data-row={index}>
               {columns.map((column) => (
-                <td key={column} data-column={column} className="cell">
-                  <OrgCell column={column} value={row[column] ?? null} />
+                <td
+                  key={column}
+                  data-column={column}
+                  className="cell"
+                  title={column === pinnedColumn ? undefined : 'Click to copy'}
+                >
+                  {column === pinnedColumn ? (
+                    <button type="button" className="cell-open" title="Open details">
+                      {String(row[column] ?? '')}
+                    </button>
+                  ) : (
+                    <OrgCell column={column} value={row[column] ?? null} />
+                  )}
                 </td>
               ))}
             </Table.Tr>

@@ -1,0 +1,123 @@
+import { Anchor, Badge, Drawer, Group, Stack, Table, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
+import type { OrgRow, OrgValue } from '../../../../shared/domain';
+import { columnLabel } from '../../../../shared/labels';
+import { describeValue } from './cell-text';
+
+interface Props {
+  row: OrgRow | null;
+  /** The row's own sector's attribute columns, in the view's order. */
+  attributeColumns: string[];
+  onClose: () => void;
+}
+
+const money = new Intl.NumberFormat(undefined, {
+  style: 'currency',
+  currency: 'USD',
+  maximumFractionDigits: 0,
+});
+
+const coreFacts = [
+  'display_name',
+  'ticker_symbol',
+  'annual_revenue_usd',
+  'employee_count',
+  'founding_year',
+  'headquarters_city',
+  'headquarters_state',
+  'headquarters_country',
+  'website_url',
+  'primary_sic_code',
+  'primary_naics_code',
+  'cik_number',
+  'duns_number',
+  'organization_id',
+  'created_at',
+  'updated_at',
+  'created_by',
+];
+
+function Value({ column, value }: { column: string; value: OrgValue }): ReactNode {
+  if (Array.isArray(value)) {
+    if (value.length === 0) return <Text c="dimmed">none</Text>;
+    return (
+      <Group gap={4}>
+        {value.map((item) => (
+          <Badge key={item} variant="light" color="indigo" tt="none">
+            {item}
+          </Badge>
+        ))}
+      </Group>
+    );
+  }
+  if (typeof value === 'number' && column.endsWith('_usd')) return money.format(value);
+  if (typeof value === 'number' && !/(_year|_code|_number)$/.test(column)) return value.toLocaleString();
+  if (column === 'website_url' && typeof value === 'string' && /^https?:\/\//.test(value)) {
+    return (
+      <Anchor href={value} target="_blank" rel="noreferrer noopener">
+        {value}
+      </Anchor>
+    );
+  }
+  return (
+    <Text span c={value === null ? 'dimmed' : undefined}>
+      {describeValue(value)}
+    </Text>
+  );
+}
+
+function Facts({ caption, columns, row }: { caption: string; columns: string[]; row: OrgRow }) {
+  return (
+    <Table aria-label={caption} variant="vertical" layout="fixed" withTableBorder>
+      <Table.Tbody>
+        {columns.map((column) => (
+          <Table.Tr key={column}>
+            <Table.Th w={200}>{columnLabel(column)}</Table.Th>
+            <Table.Td>
+              <Value column={column} value={row[column] ?? null} />
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
+
+/** One organization: its core facts, then its own sector's attributes by their human labels. */
+export function OrgDrawer({ row, attributeColumns, onClose }: Props) {
+  const sector = typeof row?.sector_name === 'string' ? row.sector_name : 'Sector';
+  return (
+    <Drawer
+      opened={row !== null}
+      onClose={onClose}
+      position="right"
+      size="lg"
+      title={
+        row === null ? null : (
+          <Stack gap={4}>
+            <Title order={3}>{String(row.legal_name)}</Title>
+            <Group gap="xs">
+              <Badge color="indigo">{sector}</Badge>
+              <Badge color={row.status === 'active' ? 'teal' : 'gray'} variant="light">
+                {String(row.status)}
+              </Badge>
+            </Group>
+          </Stack>
+        )
+      }
+    >
+      {row !== null && (
+        <Stack gap="lg">
+          <Stack gap="xs">
+            <Title order={5}>{sector} attributes</Title>
+            <Facts caption={`${sector} attributes`} columns={attributeColumns} row={row} />
+          </Stack>
+          <Stack gap="xs">
+            <Title order={5}>Organization</Title>
+            <Facts caption="Organization facts" columns={coreFacts} row={row} />
+          </Stack>
+        </Stack>
+      )}
+    </Drawer>
+  );
+}
