@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { cacheLog, choose, openSection, screenshot, scrollGridTo, stat } from './ui';
+import { cacheLog, choose, openSection, screenshot, stat } from './ui';
 
 const sectorKey = 'sector:pe_financial_services';
 
@@ -135,9 +135,7 @@ test('the whole lab flow on a fresh database', async ({ page }) => {
     await page.getByRole('textbox', { name: 'Search by name' }).fill('');
     await expect(page.getByText(`Showing 1–${sectors.length} of ${sectors.length}`)).toBeVisible();
 
-    // The screenshot shows where Manufacturing's empty columns meet Financial Services' own.
-    await scrollGridTo(grid, 'supply_chain_visibility');
-    await screenshot(page, 'organizations');
+    // organizations.spec.ts takes the Organizations screenshots, on a bigger database.
   });
 
   await openSection(page, 'Home');

@@ -1,35 +1,23 @@
-import { Card, EmptyState, Group, Stack, Switch, Title } from '@mantine/core';
-import { IconBuildingSkyscraper, IconTableOff } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { Button, Card, EmptyState, Group, Stack, Switch, Title } from '@mantine/core';
+import { IconBuildingSkyscraper, IconDownload, IconTableOff } from '@tabler/icons-react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { OrgSortColumn } from '../../../shared/contract';
 import type { OrgRow, SchemaInfo } from '../../../shared/domain';
 import { call } from '../api/bridge';
 import { Prerequisite } from '../components/Prerequisite';
 import { SectionHeader } from '../components/SectionHeader';
 import { useSectors } from '../state/sectors';
-import { columnGroups, sectorOfColumn } from './organizations/column-groups';
-import {
-  columnGroupNames,
-  groupOfColumn,
-  pinnedColumn,
-  useHiddenGroups,
-  visibleColumns,
-} from './organizations/column-visibility';
+import { useHiddenGroups } from './organizations/column-visibility';
 import { ColumnMenu } from './organizations/ColumnMenu';
-import { ExportPanel } from './organizations/ExportPanel';
+import { ExportProgress } from './organizations/ExportProgress';
 import { InsertPanel } from './organizations/InsertPanel';
 import { OrgDrawer } from './organizations/OrgDrawer';
 import { OrgFilters } from './organizations/OrgFilters';
 import { OrgTable } from './organizations/OrgTable';
 import { PagerBar } from './organizations/PagerBar';
+import { useExport } from './organizations/use-export';
+import { useGridColumns } from './organizations/use-grid-columns';
 import { useOrgPager, type OrgFilter } from './organizations/use-org-pager';
-
-/** The name first, so that the sticky first column says which organization a row is. */
-function displayOrder(columns: string[]): string[] {
-  return columns.includes(pinnedColumn)
-    ? [pinnedColumn, ...columns.filter((c) => c !== pinnedColumn)]
-    : columns;
-}
 
 function OrganizationsBody() {
   const sectors = useSectors();
@@ -38,6 +26,7 @@ function OrganizationsBody() {
   const [onlyOwnColumns, setOnlyOwnColumns] = useState(false);
   const [hidden, setHidden] = useHiddenGroups();
   const [opened, setOpened] = useState<OrgRow | null>(null);
+  const exporter = useExport();
   const [filter, setFilter] = useState<OrgFilter>({
     focus_group_id: null,
     status: null,
@@ -62,17 +51,20 @@ function OrganizationsBody() {
   }
 
   const sectorName = (id: string) => sectors.find((s) => s.focus_group_id === id)?.group_name ?? id;
-  const owners = schema === null ? new Map<string, string>() : sectorOfColumn(schema, sectors);
-  const focus = filter.focus_group_id === null ? null : sectorName(filter.focus_group_id);
-  const all = displayOrder(pager.page?.columns ?? []);
-  const columns = visibleColumns(all, owners, hidden).filter(
-    (column) => !onlyOwnColumns || focus === null || (owners.get(column) ?? focus) === focus,
-  );
-  const groupSizes = columnGroupNames(all, owners).map((name) => ({
-    name,
-    count: all.filter((c) => groupOfColumn(c, owners) === name).length,
-  }));
-  const ownAttributes = all.filter((c) => opened !== null && owners.get(c) === opened.sector_name);
+  const grid = useGridColumns({
+    pageColumns: pager.page?.columns,
+    schema,
+    sectors,
+    hidden,
+    onlySector: onlyOwnColumns && filter.focus_group_id !== null ? sectorName(filter.focus_group_id) : null,
+  });
+  const ownAttributes = grid.all.filter((c) => opened !== null && grid.owners.get(c) === opened.sector_name);
+  // The table is memoized; it calls the latest sort handler without being redrawn for a new one.
+  const latestSort = useRef(sortBy);
+  useLayoutEffect(() => {
+    latestSort.current = sortBy;
+  });
+  const onSort = useCallback((column: OrgSortColumn) => latestSort.current(column), []);
 
   return (
     <Stack gap="lg">
@@ -92,20 +84,26 @@ function OrganizationsBody() {
                   disabled={filter.focus_group_id === null}
                   onChange={(event) => setOnlyOwnColumns(event.currentTarget.checked)}
                 />
-                <ColumnMenu groups={groupSizes} hidden={hidden} onChange={setHidden} />
-                <ExportPanel
-                  filter={{
-                    focus_group_id: filter.focus_group_id,
-                    status: filter.status,
-                    search: filter.search,
-                    sort: filter.sort,
-                    dir: filter.dir,
+                <ColumnMenu groups={grid.groupSizes} hidden={hidden} onChange={setHidden} />
+                <Button
+                  size="xs"
+                  variant="light"
+                  leftSection={<IconDownload size={14} />}
+                  loading={exporter.running}
+                  disabled={pager.page.total === 0}
+                  onClick={() => {
+                    const { focus_group_id, status, search, sort, dir } = filter;
+                    void exporter.start({ focus_group_id, status, search, sort, dir });
                   }}
-                  total={pager.page.total}
-                />
+                >
+                  Export CSV ({pager.page.total.toLocaleString()})
+                </Button>
               </Group>
             )}
           </Group>
+          {exporter.running && exporter.progress !== null && (
+            <ExportProgress progress={exporter.progress} onCancel={exporter.cancel} />
+          )}
           <OrgFilters
             sectors={sectors}
             filter={filter}
@@ -144,12 +142,12 @@ function OrganizationsBody() {
                 />
               ) : (
                 <OrgTable
-                  columns={columns}
+                  columns={grid.shown}
                   rows={pager.page.rows}
-                  groups={columnGroups(columns.slice(1), owners)}
+                  groups={grid.groups}
                   sort={filter.sort}
                   dir={filter.dir}
-                  onSort={sortBy}
+                  onSort={onSort}
                   onOpen={setOpened}
                 />
               )}

@@ -21,7 +21,8 @@ export function ColumnMenu({ groups, hidden, onChange }: Props) {
       <Popover.Dropdown aria-label="Column groups">
         <Stack gap="xs">
           <Text size="xs" c="dimmed" maw={240}>
-            Show or hide column groups. The legal name always stays; the choice is remembered.
+            Show or hide the organization's core columns or a sector's attribute columns. The legal name
+            always stays; the choice is remembered on this computer.
           </Text>
           {groups.map(({ name, count }) => (
             <Checkbox

@@ -92,28 +92,23 @@ export function OrgDrawer({ row, attributeColumns, onClose }: Props) {
       onClose={onClose}
       position="right"
       size="lg"
-      title={
-        row === null ? null : (
-          <Stack gap={4}>
-            <Title order={3}>{String(row.legal_name)}</Title>
-            <Group gap="xs">
-              <Badge color="indigo">{sector}</Badge>
-              <Badge color={row.status === 'active' ? 'teal' : 'gray'} variant="light">
-                {String(row.status)}
-              </Badge>
-            </Group>
-          </Stack>
-        )
-      }
+      title={row === null ? null : String(row.legal_name)}
+      styles={{ title: { fontSize: 'var(--mantine-font-size-xl)', fontWeight: 700 } }}
     >
       {row !== null && (
         <Stack gap="lg">
+          <Group gap="xs">
+            <Badge color="indigo">{sector}</Badge>
+            <Badge color={row.status === 'active' ? 'teal' : 'gray'} variant="light">
+              {String(row.status)}
+            </Badge>
+          </Group>
           <Stack gap="xs">
-            <Title order={5}>{sector} attributes</Title>
+            <Title order={4}>{sector} attributes</Title>
             <Facts caption={`${sector} attributes`} columns={attributeColumns} row={row} />
           </Stack>
           <Stack gap="xs">
-            <Title order={5}>Organization</Title>
+            <Title order={4}>Organization</Title>
             <Facts caption="Organization facts" columns={coreFacts} row={row} />
           </Stack>
         </Stack>

@@ -2,7 +2,7 @@ import { Group, Table, Text, UnstyledButton } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconArrowsSort } from '@tabler/icons-react';
 import { orgSortColumns, type OrgSortColumn } from '../../../../shared/contract';
 import type { OrgRow } from '../../../../shared/domain';
-import type { MouseEvent } from 'react';
+import { memo, type MouseEvent } from 'react';
 import type { ColumnGroup } from './column-groups';
 import { pinnedColumn } from './column-visibility';
 import { copyCell } from './copy-cell';
@@ -46,7 +46,7 @@ function Header({ column, sort, dir, onSort }: Pick<Props, 'sort' | 'dir' | 'onS
  * details; a click on any other cell copies it. One listener on the body serves every cell, since
  * a page can hold 250 rows × 92 columns.
  */
-export function OrgTable({ columns, rows, groups, sort, dir, onSort, onOpen }: Props) {
+export const OrgTable = memo(function OrgTable({ columns, rows, groups, sort, dir, onSort, onOpen }: Props) {
   function onBodyClick(event: MouseEvent<HTMLTableSectionElement>) {
     const target = event.target as HTMLElement;
     const cell = target.closest<HTMLTableCellElement>('td[data-column]');
@@ -88,16 +88,11 @@ export function OrgTable({ columns, rows, groups, sort, dir, onSort, onOpen }: P
             ))}
           </Table.Tr>
         </Table.Thead>
-        <Table.Tbody onClick={onBodyClick}>
+        <Table.Tbody onClick={onBodyClick} title="Click a cell to copy it">
           {rows.map((row, index) => (
             <Table.Tr key={String(row.organization_id ?? index)} data-row={index}>
               {columns.map((column) => (
-                <td
-                  key={column}
-                  data-column={column}
-                  className="cell"
-                  title={column === pinnedColumn ? undefined : 'Click to copy'}
-                >
+                <td key={column} data-column={column} className="cell">
                   {column === pinnedColumn ? (
                     <button type="button" className="cell-open" title="Open details">
                       {String(row[column] ?? '')}
@@ -113,4 +108,4 @@ export function OrgTable({ columns, rows, groups, sort, dir, onSort, onOpen }: P
       </Table>
     </Table.ScrollContainer>
   );
-}
+});

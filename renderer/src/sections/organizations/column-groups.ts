@@ -1,4 +1,5 @@
 import type { FocusGroup, SchemaInfo } from '../../../../shared/domain';
+import { coreGroup } from './column-visibility';
 
 export interface ColumnGroup {
   label: string;
@@ -26,11 +27,11 @@ export function sectorOfColumn(schema: SchemaInfo, sectors: FocusGroup[]): Map<s
   return new Map([...owner].filter(([column]) => counts.get(column) === 1));
 }
 
-/** Consecutive columns of one sector form one header group; everything else is "Organization". */
+/** Consecutive columns of one sector form one header group; everything else is the core group. */
 export function columnGroups(columns: string[], owners: Map<string, string>): ColumnGroup[] {
   const groups: ColumnGroup[] = [];
   for (const column of columns) {
-    const label = owners.get(column) ?? 'Organization';
+    const label = owners.get(column) ?? coreGroup;
     const last = groups.at(-1);
     if (last !== undefined && last.label === label) last.span += 1;
     else groups.push({ label, span: 1 });

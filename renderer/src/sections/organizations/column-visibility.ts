@@ -1,7 +1,7 @@
 import { useLocalStorage } from '@mantine/hooks';
 
-/** The group of every column that belongs to no sector: the organization's own facts. */
-export const coreGroup = 'Core columns';
+/** The group of every column that belongs to no sector: the organization's core columns. */
+export const coreGroup = 'Organization';
 /** Always shown: it names the row and opens its details. */
 export const pinnedColumn = 'legal_name';
 
