@@ -181,7 +181,20 @@ describe.each(backends)('SectorConfigService over %s', (_name, makeHarness, skip
     const results = await Promise.all(Array.from({ length: 100 }, () => service.getConfig('pe_healthcare')));
     expect(counted.counter.loads).toBe(1);
     expect(new Set(results.map((r) => JSON.stringify(r.config))).size).toBe(1);
-    expect(trail()).toEqual(['MISS sector:pe_healthcare', 'SET sector:pe_healthcare']);
+    const misses = trail().filter((e) => e === 'MISS sector:pe_healthcare');
+    expect(misses).toHaveLength(100);
+    expect(trail().filter((e) => e.startsWith('SET'))).toEqual(['SET sector:pe_healthcare']);
+  });
+
+  it.skipIf(skip)('hands out one read-only parsed object per cached value', async () => {
+    const service = await setup();
+    await service.getConfig('pe_energy');
+    const a = (await service.getConfig('pe_energy')).config;
+    const b = (await service.getConfig('pe_energy')).config;
+    expect(b).toBe(a);
+    expect(Object.isFrozen(a.dimension_weights)).toBe(true);
+    await service.updateWeight({ focus_group_id: 'pe_energy', dimension_code: 'culture', weight: 0.06 });
+    expect((await service.getConfig('pe_energy')).config.dimension_weights.culture).toBe(0.06);
   });
 
   it.skipIf(skip)('invalidates one sector (its key and sectors:all) or everything', async () => {

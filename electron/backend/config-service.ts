@@ -6,22 +6,30 @@ export const sectorKey = (focusGroupId: string) => `sector:${focusGroupId}`;
 export const ALL_SECTORS_KEY = 'sectors:all';
 export const DEFAULT_TTL_SECONDS = 3600;
 
-interface Flight<T> {
-  promise: Promise<T>;
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null) {
+    for (const child of Object.values(value)) deepFreeze(child);
+    Object.freeze(value);
+  }
+  return value;
 }
 
 /**
  * The sector configuration service: cache-aside over a CacheStore, with single-flight loads and
  * invalidation after every committed write.
  *
- * Stale-write guard: each key has a generation that invalidation bumps. A load that started before
- * an invalidation does not write its (now old) value back, and readers arriving after the
- * invalidation do not join it. This relies on the store applying one client's commands in the order
- * they are sent, as the embedded keyspace and a single Redis connection do.
+ * A hit parses the cached JSON once per stored string and hands out that (frozen) object while the
+ * string is unchanged: parsing was most of a hit's cost.
+ *
+ * Misses of one key share one load. Stale-write guard: each key has a generation that invalidation
+ * bumps; a load that started before an invalidation does not write its (now old) value back, and
+ * readers arriving after the invalidation do not join it. This relies on the store applying one
+ * client's commands in the order they are sent, as the embedded keyspace and a Redis connection do.
  */
 export class SectorConfigService {
-  private readonly flights = new Map<string, Flight<unknown>>();
+  private readonly flights = new Map<string, Promise<unknown>>();
   private readonly generations = new Map<string, number>();
+  private readonly parsed = new Map<string, { raw: string; value: unknown }>();
 
   constructor(
     private readonly repository: ConfigRepository,
@@ -31,21 +39,24 @@ export class SectorConfigService {
 
   async getConfig(focusGroupId: string): Promise<FetchConfigResult> {
     const started = performance.now();
-    const { value, source } = await this.cached(sectorKey(focusGroupId), async () =>
-      (await this.repository.loadSectorConfig(focusGroupId)).toJSON(),
-    );
-    return { config: value, source, duration_ms: performance.now() - started };
+    const key = sectorKey(focusGroupId);
+    const cached = await this.read<SectorConfigJson>(key);
+    const config =
+      cached ??
+      (await this.fill(key, async () => (await this.repository.loadSectorConfig(focusGroupId)).toJSON()));
+    return { config, source: cached ? 'cache' : 'database', duration_ms: performance.now() - started };
   }
 
   async getAllSectors(): Promise<SectorConfigJson[]> {
-    const { value } = await this.cached(ALL_SECTORS_KEY, async () => {
+    const cached = await this.read<SectorConfigJson[]>(ALL_SECTORS_KEY);
+    if (cached) return cached;
+    return this.fill(ALL_SECTORS_KEY, async () => {
       const sectors = await this.repository.listSectors();
       const configs = await Promise.all(
         sectors.map((s) => this.repository.loadSectorConfig(s.focus_group_id)),
       );
       return configs.map((c) => c.toJSON());
     });
-    return value;
   }
 
   /** One sector (its key and the all-sectors list) or, with no sector, everything (FLUSHALL). */
@@ -78,40 +89,43 @@ export class SectorConfigService {
   private bump(key: string): void {
     this.generations.set(key, (this.generations.get(key) ?? 0) + 1);
     this.flights.delete(key);
+    this.parsed.delete(key);
   }
 
-  private cached<T>(
-    key: string,
-    load: () => Promise<T>,
-  ): Promise<{ value: T; source: 'cache' | 'database' }> {
-    const existing = this.flights.get(key) as Flight<{ value: T; source: 'cache' | 'database' }> | undefined;
-    if (existing) return existing.promise;
-    const flight = { promise: this.readThrough(key, load) };
+  /** The cached value, or undefined on a miss (a value that is not our JSON counts as a miss). */
+  private async read<T>(key: string): Promise<T | undefined> {
+    const raw = await this.store.get(key);
+    if (raw === null) return undefined;
+    const memo = this.parsed.get(key);
+    if (memo?.raw === raw) return memo.value as T;
+    try {
+      const value = deepFreeze(JSON.parse(raw) as T);
+      this.parsed.set(key, { raw, value });
+      return value;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Loads after a miss; concurrent misses of one key share the load. */
+  private fill<T>(key: string, load: () => Promise<T>): Promise<T> {
+    const existing = this.flights.get(key) as Promise<T> | undefined;
+    if (existing) return existing;
+    const flight = this.loadAndStore(key, load);
     this.flights.set(key, flight);
     const land = () => {
       if (this.flights.get(key) === flight) this.flights.delete(key);
     };
-    flight.promise.then(land, land);
-    return flight.promise;
+    flight.then(land, land);
+    return flight;
   }
 
-  private async readThrough<T>(
-    key: string,
-    load: () => Promise<T>,
-  ): Promise<{ value: T; source: 'cache' | 'database' }> {
+  private async loadAndStore<T>(key: string, load: () => Promise<T>): Promise<T> {
     const generation = this.generations.get(key) ?? 0;
-    const hit = await this.store.get(key);
-    if (hit !== null) {
-      try {
-        return { value: JSON.parse(hit) as T, source: 'cache' };
-      } catch {
-        // A value that is not our JSON (written by something else) is treated as a miss and replaced.
-      }
-    }
     const value = await load();
     if ((this.generations.get(key) ?? 0) === generation) {
       await this.store.set(key, JSON.stringify(value), this.ttlSeconds);
     }
-    return { value, source: 'database' };
+    return value;
   }
 }
