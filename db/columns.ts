@@ -34,23 +34,32 @@ export function attributeTables(): AttributeTable[] {
   return tables;
 }
 
-let decoders: Map<string, ColumnKind> | undefined;
+let kinds: Map<string, ColumnKind> | undefined;
 
-function columnKinds(): Map<string, ColumnKind> {
-  decoders ??= new Map(attributeTables().flatMap((t) => t.columns.map((c) => [c.name, c.kind] as const)));
-  return decoders;
+/** The kind of a unified-view column: attribute columns by their declared type, the rest as stored. */
+export function columnKind(name: string): ColumnKind | undefined {
+  kinds ??= new Map(attributeTables().flatMap((t) => t.columns.map((c) => [c.name, c.kind] as const)));
+  return kinds.get(name);
 }
 
-/** Turns a raw view row into typed values: JSON arrays as arrays, 0/1 as booleans. */
-export function decodeOrgRow(raw: Record<string, unknown>): OrgRow {
-  const kinds = columnKinds();
-  const row: OrgRow = {};
-  for (const [name, value] of Object.entries(raw)) {
-    const kind = kinds.get(name);
-    if (value === null || value === undefined) row[name] = null;
-    else if (kind === 'array') row[name] = JSON.parse(value as string) as string[];
-    else if (kind === 'boolean') row[name] = value === 1;
-    else row[name] = value as OrgValue;
-  }
-  return row;
+/**
+ * Decodes rows read as arrays in `columns` order into typed values (JSON arrays as arrays, 0/1 as
+ * booleans, NULL as null), with the per-column work decided once.
+ */
+export function rowDecoder(columns: string[]): (values: unknown[]) => OrgRow {
+  const decode = columns.map((name): ((value: unknown) => OrgValue) => {
+    const kind = columnKind(name);
+    if (kind === 'array') return (v) => JSON.parse(v as string) as string[];
+    if (kind === 'boolean') return (v) => v === 1;
+    return (v) => v as OrgValue;
+  });
+  return (values) => {
+    const row: OrgRow = {};
+    for (let i = 0; i < columns.length; i++) {
+      const value = values[i];
+      row[columns[i] as string] =
+        value === null || value === undefined ? null : (decode[i] as (v: unknown) => OrgValue)(value);
+    }
+    return row;
+  };
 }

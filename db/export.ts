@@ -1,7 +1,7 @@
 import { stringify } from 'csv-stringify';
 import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
-import { attributeTables } from './columns';
+import { columnKind } from './columns';
 import type { ExportResult } from '../shared/domain';
 import type { OrganizationRepository, OrgFilter } from './repositories';
 
@@ -24,12 +24,11 @@ export async function exportOrganizationsCsv(
   out: NodeJS.WritableStream,
   options: ExportOptions = {},
 ): Promise<Omit<ExportResult, 'path'>> {
-  const booleans = new Set(
-    attributeTables().flatMap((t) => t.columns.filter((c) => c.kind === 'boolean').map((c) => c.name)),
-  );
   const columns = organizations.columns;
+  const booleans = columns.flatMap((name, i) => (columnKind(name) === 'boolean' ? [i] : []));
   const total = organizations.count(filter);
-  const csv = stringify({ header: true, columns });
+  const csv = stringify();
+  csv.write(columns);
   const done = finished(csv.pipe(out));
   let rows = 0;
   let cancelled = false;
@@ -39,9 +38,9 @@ export async function exportOrganizationsCsv(
       break;
     }
     for (const row of chunk) {
-      for (const name of booleans) {
-        const value = row[name];
-        if (value !== null) row[name] = value === 1 ? 'true' : 'false';
+      for (const i of booleans) {
+        const value = row[i];
+        if (value !== null) row[i] = value === 1 ? 'true' : 'false';
       }
       if (!csv.write(row)) await once(csv, 'drain');
     }

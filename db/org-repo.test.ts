@@ -110,6 +110,16 @@ describe('the unified view', () => {
     }
   });
 
+  it("reads a sector's page exactly as the view holds it", () => {
+    const repo = createOrganizationRepository(db);
+    const fromView = new Map(all.map((r) => [r.organization_id, r]));
+    for (const table of attributeTables()) {
+      const page = repo.query(q({ focus_group_id: table.focusGroupId, limit: 100 }));
+      expect(page.rows.length).toBeGreaterThan(0);
+      for (const row of page.rows) expect(row).toEqual(fromView.get(row.organization_id));
+    }
+  });
+
   it('counts the rows of every filter', () => {
     const repo = createOrganizationRepository(db);
     expect(repo.query(q({ limit: 1 })).total).toBe(420);

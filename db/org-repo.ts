@@ -2,7 +2,7 @@ import type { Statement } from 'better-sqlite3';
 import type { OrgQuery, OrgSortColumn } from '../shared/contract';
 import { AppError } from '../shared/errors';
 import type { Db } from './connection';
-import { decodeOrgRow } from './columns';
+import { attributeTables, rowDecoder } from './columns';
 import { requireSchema } from './migrate';
 import type { OrganizationRepository } from './repositories';
 
@@ -111,13 +111,15 @@ export function createOrganizationRepository(db: Db): OrganizationRepository {
     )
     .pluck();
 
-  const rowsById = db.prepare(
-    'SELECT * FROM vw_organizations_full WHERE organization_id IN (SELECT value FROM json_each(?))',
-  );
+  const viewById = db
+    .prepare('SELECT * FROM vw_organizations_full WHERE organization_id IN (SELECT value FROM json_each(?))')
+    .raw();
+  const columns = viewById.columns().map((c) => c.name);
+  const bySector = sectorRowStatements(db, columns);
+  const decode = rowDecoder(columns);
   const sectorExists = db
     .prepare<[string], number>('SELECT 1 FROM focus_groups WHERE focus_group_id = ?')
     .pluck();
-  const columns = rowsById.columns().map((c) => c.name);
 
   function prepared(sql: string): Statement {
     let statement = statements.get(sql);
@@ -157,12 +159,14 @@ export function createOrganizationRepository(db: Db): OrganizationRepository {
     return { page, keyRows, more };
   }
 
-  /** The view's rows for a page of keys, in the keys' order. */
-  function rowsOf(keyRows: KeyValue[][]): Record<string, unknown>[] {
+  /**
+   * The view's rows for a page of keys, as arrays in the keys' order. Within one sector only that
+   * sector's attribute table is read (the triggers keep the other six empty for its organizations).
+   */
+  function rowsOf(keyRows: KeyValue[][], sector: string | null | undefined): unknown[][] {
     const ids = keyRows.map((k) => k[k.length - 1] as string);
-    const byId = new Map(
-      (rowsById.all(JSON.stringify(ids)) as Record<string, unknown>[]).map((r) => [r.organization_id, r]),
-    );
+    const statement = (sector && bySector.get(sector)) || viewById;
+    const byId = new Map((statement.all(JSON.stringify(ids)) as unknown[][]).map((r) => [r[0], r]));
     return ids.flatMap((id) => {
       const row = byId.get(id);
       return row ? [row] : [];
@@ -181,7 +185,7 @@ export function createOrganizationRepository(db: Db): OrganizationRepository {
       const { where, params } = filters(query);
       return {
         columns,
-        rows: rowsOf(keyRows).map(decodeOrgRow),
+        rows: rowsOf(keyRows, query.focus_group_id).map(decode),
         total: total(where, params),
         limit: query.limit,
         next_cursor: hasAfter && last ? encodeCursor(last) : null,
@@ -199,11 +203,39 @@ export function createOrganizationRepository(db: Db): OrganizationRepository {
       let after: string | null = null;
       for (;;) {
         const { keyRows, more } = keyPage({ ...filter, limit: chunkSize, after });
-        if (keyRows.length > 0) yield rowsOf(keyRows);
+        if (keyRows.length > 0) yield rowsOf(keyRows, filter.focus_group_id);
         const last = keyRows[keyRows.length - 1];
         if (!more || !last) return;
         after = encodeCursor(last);
       }
     },
   };
+}
+
+/**
+ * Per sector, a statement with exactly the view's columns that joins only that sector's attribute
+ * table and selects NULL for every other sector's columns. Identifiers come from the reference
+ * configuration and the view's own column list.
+ */
+function sectorRowStatements(db: Db, columns: string[]): Map<string, Statement> {
+  const orgColumns = new Set(
+    db.prepare("SELECT name FROM pragma_table_info('organizations')").pluck().all() as string[],
+  );
+  return new Map(
+    attributeTables().map((table) => {
+      const own = new Set(table.columns.map((c) => c.name));
+      const select = columns.map((name) => {
+        if (orgColumns.has(name)) return `o.${name}`;
+        if (name === 'sector_name') return 'fg.group_name AS sector_name';
+        if (name === 'sector_code') return 'fg.group_code AS sector_code';
+        return own.has(name) ? `a.${name}` : `NULL AS ${name}`;
+      });
+      const sql = `SELECT ${select.join(', ')}
+        FROM organizations AS o
+        JOIN focus_groups AS fg ON fg.focus_group_id = o.focus_group_id
+        LEFT JOIN ${table.table} AS a ON a.organization_id = o.organization_id
+        WHERE o.organization_id IN (SELECT value FROM json_each(?))`;
+      return [table.focusGroupId, db.prepare(sql).raw()] as const;
+    }),
+  );
 }

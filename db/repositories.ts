@@ -34,8 +34,8 @@ export interface OrganizationRepository {
   readonly columns: string[];
   query(query: OrgQuery): OrgPage;
   count(filter: Pick<OrgQuery, 'focus_group_id' | 'status' | 'search'>): number;
-  /** Every matching row of the view as SQLite returns it, in keyset chunks. */
-  scan(filter: OrgFilter, chunkSize: number): Generator<Record<string, unknown>[]>;
+  /** Every matching row of the view as SQLite returns it (arrays in `columns` order), in keyset chunks. */
+  scan(filter: OrgFilter, chunkSize: number): Generator<unknown[][]>;
 }
 
 export interface SampleProgress {
