@@ -204,7 +204,6 @@ test('the grid pages, sorts, filters, copies, opens a row, hides columns and exp
     // The sticky header stays at the top of the grid over the scrolled rows.
     expect(Math.abs((await hipaa.boundingBox())!.y - box.y)).toBeLessThan(80);
     await scrollGrid(grid(page), { top: 0 });
-    await screenshot(page, 'organizations');
   });
 
   await test.step('export the filtered, sorted rows as a CSV download', async () => {
@@ -226,5 +225,14 @@ test('the grid pages, sorts, filters, copies, opens a row, hides columns and exp
     await expect(
       page.getByRole('alert').filter({ hasText: `${total} rows in organizations-healthcare.csv` }),
     ).toBeVisible();
+  });
+
+  await test.step('screenshot: every sector, by revenue, second page', async () => {
+    await choose(page, 'Filter Organizations by Sector', 'All Sectors');
+    await expect(page.getByText(`Showing 1–50 of ${count}`)).toBeVisible();
+    await page.getByRole('button', { name: 'Next', exact: true }).click();
+    await expect(page.getByText(`Showing 51–100 of ${count}`)).toBeVisible();
+    await scrollGridTo(grid(page), 'employee_count');
+    await screenshot(page, 'organizations');
   });
 });

@@ -45,8 +45,7 @@ function errorValue(error: unknown): ErrorValue {
 
 /**
  * Streams the unified view as a CSV download. Headers wait for the first byte, so an error the
- * backend finds before writing (no schema, unknown sector, another export running) is still a
- * typed JSON error. A download that stops early must not look complete to the browser: when the
+ * backend finds before writing (another export running) is still a typed JSON error. A download that stops early must not look complete to the browser: when the
  * client leaves, the export is aborted; when the export is cancelled or fails, the connection is
  * cut instead of ended.
  */
@@ -54,7 +53,7 @@ export async function handleExport(
   req: IncomingMessage,
   res: ServerResponse,
   url: URL,
-  backend: Pick<Backend, 'exportOrganizations'>,
+  backend: Pick<Backend, 'exportOrganizations' | 'dispatch'>,
   sendError: (res: ServerResponse, status: number, error: ErrorValue) => void,
 ): Promise<void> {
   if (req.method !== 'GET') {
@@ -62,6 +61,10 @@ export async function handleExport(
   }
   const params = parseExportParams(url.searchParams);
   if (!params.ok) return sendError(res, 400, params.error);
+  // The CSV's header row is written before the export reads any organization, so what would fail
+  // it (no schema, an unknown sector) is asked first, with one page of the same filter.
+  const probe = await backend.dispatch('orgs:query', { ...params.filter, limit: 1 });
+  if (!probe.ok) return sendError(res, statusOf[probe.error.code] ?? 500, probe.error);
 
   const start = () => {
     if (res.headersSent) return;
@@ -96,6 +99,7 @@ export async function handleExport(
   } catch (error) {
     if (res.headersSent) return void res.destroy();
     body.unpipe(res);
+    body.destroy();
     const value = errorValue(error);
     sendError(res, statusOf[value.code] ?? 500, value);
   }

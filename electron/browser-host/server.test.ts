@@ -24,6 +24,9 @@ function send(
 ): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const req = httpRequest(url, { method: options.method ?? 'GET', headers: options.headers }, (res) => {
+      // A body cut short must fail the request, not leave it waiting for an end that never comes.
+      res.on('aborted', () => reject(new Error('response aborted')));
+      res.on('error', reject);
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.on('end', () =>
@@ -331,6 +334,13 @@ describe('browser host export with the real backend', () => {
       new Set(['pe_energy']),
     );
     expect(employees).toEqual([...employees].sort((a, b) => b - a));
+  });
+
+  it('answers an unknown sector with a typed 404 rather than an empty download', async () => {
+    const reply = await send(`${realHost.url}/api/export.csv?focus_group_id=pe_unknown`);
+    expect(reply.status).toBe(404);
+    expect(reply.headers['content-disposition']).toBeUndefined();
+    expect(JSON.parse(reply.body)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 
   it('stops the export when the client goes away, and the next export runs', async () => {

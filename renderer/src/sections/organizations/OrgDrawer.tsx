@@ -39,7 +39,13 @@ const coreFacts = [
 
 function Value({ column, value }: { column: string; value: OrgValue }): ReactNode {
   if (Array.isArray(value)) {
-    if (value.length === 0) return <Text c="dimmed">none</Text>;
+    if (value.length === 0) {
+      return (
+        <Text span inherit c="dimmed">
+          none
+        </Text>
+      );
+    }
     return (
       <Group gap={4}>
         {value.map((item) => (
@@ -48,6 +54,13 @@ function Value({ column, value }: { column: string; value: OrgValue }): ReactNod
           </Badge>
         ))}
       </Group>
+    );
+  }
+  if (value === null) {
+    return (
+      <Text span inherit c="dimmed">
+        —
+      </Text>
     );
   }
   if (typeof value === 'number' && column.endsWith('_usd')) return money.format(value);
@@ -59,16 +72,12 @@ function Value({ column, value }: { column: string; value: OrgValue }): ReactNod
       </Anchor>
     );
   }
-  return (
-    <Text span c={value === null ? 'dimmed' : undefined}>
-      {describeValue(value)}
-    </Text>
-  );
+  return describeValue(value);
 }
 
 function Facts({ caption, columns, row }: { caption: string; columns: string[]; row: OrgRow }) {
   return (
-    <Table aria-label={caption} variant="vertical" layout="fixed" withTableBorder>
+    <Table aria-label={caption} variant="vertical" layout="fixed" withTableBorder fz="sm">
       <Table.Tbody>
         {columns.map((column) => (
           <Table.Tr key={column}>
