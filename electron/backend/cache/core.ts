@@ -4,6 +4,7 @@ import { encodeBytes } from './bytes';
 import { globMatch } from './glob';
 import { errors } from './reply';
 import type { EvictionPolicy } from './policy';
+import type { CacheStoreStats } from './store';
 
 /**
  * Memory estimate per key: the Map slot, the Entry object and both strings counted at one byte per
@@ -52,13 +53,7 @@ export interface KeyspaceOptions {
   random?: () => number;
 }
 
-export interface KeyspaceStats {
-  keyspace_hits: number;
-  keyspace_misses: number;
-  expired_keys: number;
-  evicted_keys: number;
-  used_memory: number;
-  maxmemory: number;
+export interface KeyspaceStats extends CacheStoreStats {
   maxmemory_policy: EvictionPolicy;
   keys: number;
   expires: number;

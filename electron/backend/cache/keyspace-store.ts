@@ -35,16 +35,7 @@ export class KeyspaceStore implements CacheStore {
   }
 
   async stats(): Promise<CacheStoreStats> {
-    const s = this.keyspace.stats();
-    return {
-      keyspace_hits: s.keyspace_hits,
-      keyspace_misses: s.keyspace_misses,
-      expired_keys: s.expired_keys,
-      evicted_keys: s.evicted_keys,
-      used_memory: s.used_memory,
-      maxmemory: s.maxmemory,
-      maxmemory_policy: s.maxmemory_policy,
-    };
+    return this.keyspace.stats();
   }
 
   onEvent(listener: (event: CacheEvent) => void): () => void {
