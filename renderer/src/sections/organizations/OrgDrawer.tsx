@@ -67,7 +67,7 @@ function Value({ column, value }: { column: string; value: OrgValue }): ReactNod
   if (typeof value === 'number' && !/(_year|_code|_number)$/.test(column)) return value.toLocaleString();
   if (column === 'website_url' && typeof value === 'string' && /^https?:\/\//.test(value)) {
     return (
-      <Anchor href={value} target="_blank" rel="noreferrer noopener">
+      <Anchor href={value} target="_blank" rel="noreferrer noopener" inherit>
         {value}
       </Anchor>
     );

@@ -1,8 +1,8 @@
-import type { Input } from '../../../../shared/contract';
 import type { ProgressEvent } from '../../../../shared/domain';
 import { bridge, call, notifyError } from '../../api/bridge';
+import { exportFileName, exportUrl, type ExportFilter } from './export-url';
 
-export type ExportFilter = Input<'orgs:export'>;
+export type { ExportFilter };
 
 export interface ExportOutcome {
   /** The saved file's path (desktop) or the download's file name (browser); null when dismissed. */
@@ -15,20 +15,6 @@ export interface ExportOutcome {
 
 /** How long the browser host has to answer a download before we say it did not start. */
 const startTimeoutMs = 15_000;
-
-/** The browser host's download URL for a filter; empty filters are left out. */
-export function exportUrl(filter: ExportFilter): string {
-  const params = new URLSearchParams();
-  for (const [name, value] of Object.entries(filter)) {
-    if (value !== null && value !== undefined && value !== '') params.set(name, String(value));
-  }
-  const query = params.toString();
-  return `/api/export.csv${query === '' ? '' : `?${query}`}`;
-}
-
-export function exportFileName(filter: ExportFilter): string {
-  return `organizations-${filter.focus_group_id?.replace(/^pe_/, '') ?? 'all'}.csv`;
-}
 
 /**
  * A browser download cannot report back, so its end is read from the export task's progress

@@ -2,6 +2,7 @@ import { useCallback, useRef, useState } from 'react';
 import type { Input, OrgSortColumn, OrgStatus } from '../../../../shared/contract';
 import type { OrgPage } from '../../../../shared/domain';
 import { call } from '../../api/bridge';
+import { lastPageFromReversed, type Placed } from './last-page';
 
 export interface OrgFilter {
   focus_group_id: string | null;
@@ -25,20 +26,6 @@ export interface OrgPager {
 }
 
 type Query = Partial<Pick<Input<'orgs:query'>, 'after' | 'before' | 'dir'>>;
-type Placed = { page: OrgPage; start: number };
-
-/**
- * The last page in the grid's order is the first page in the opposite order, read backwards.
- * Cursors are a boundary row's sort key whichever way the query ran, so the reversed page's
- * `next_cursor` (its last row, our first) is the `before` cursor of the page ahead of it.
- */
-export function lastPageFromReversed(reversed: OrgPage): Placed {
-  const rows = [...reversed.rows].reverse();
-  return {
-    page: { ...reversed, rows, prev_cursor: reversed.next_cursor, next_cursor: null },
-    start: Math.max(0, reversed.total - rows.length),
-  };
-}
 
 /**
  * Keyset paging over vw_organizations_full: each page is one SQL query from the neighbour's cursor,
