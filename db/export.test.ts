@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import { PassThrough } from 'node:stream';
+import { PassThrough, Writable } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { orgExport, orgQuery } from '../shared/contract';
 import type { Db } from './connection';
@@ -31,6 +31,16 @@ async function exportText(filter: object, options: Parameters<typeof exportOrgan
 }
 
 describe('CSV export', () => {
+  it('gives up on a destination that stops reading once cancelled', async () => {
+    const stalled = new Writable({ highWaterMark: 1, write: () => {} });
+    const controller = new AbortController();
+    const exporting = exportOrganizationsCsv(createOrganizationRepository(db), orgExport.parse({}), stalled, {
+      signal: controller.signal,
+    });
+    setTimeout(() => controller.abort(), 50);
+    expect(await exporting).toEqual({ rows: 0, cancelled: true });
+  });
+
   it('writes a header and every row of the filter in the grid order, values as the view holds them', async () => {
     const { result, text } = await exportText({
       focus_group_id: 'pe_healthcare',

@@ -13,6 +13,17 @@ export interface ExportOptions {
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+/** Waits for the stream to drain; false when the signal aborts first. */
+async function drained(stream: NodeJS.EventEmitter, signal: AbortSignal | undefined): Promise<boolean> {
+  try {
+    await once(stream, 'drain', { signal });
+    return true;
+  } catch (error) {
+    if (signal?.aborted) return false;
+    throw error;
+  }
+}
+
 /**
  * Streams the unified view as CSV: a header row, then every matching row in the chosen order.
  * Rows are read in keyset chunks and written with backpressure, so memory stays flat however many
@@ -42,7 +53,11 @@ export async function exportOrganizationsCsv(
         const value = row[i];
         if (value !== null) row[i] = value === 1 ? 'true' : 'false';
       }
-      if (!csv.write(row)) await once(csv, 'drain');
+      if (!csv.write(row) && !(await drained(csv, options.signal))) {
+        // The destination stopped reading and the user cancelled: abandon it rather than wait.
+        csv.destroy();
+        return { rows, cancelled: true };
+      }
     }
     rows += chunk.length;
     options.onProgress?.(rows, total);
