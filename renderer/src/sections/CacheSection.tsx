@@ -1,4 +1,5 @@
 import { Card, Grid, Group, Stack, Text, Title } from '@mantine/core';
+import { TitledCard } from '../components/TitledCard';
 import { IconBolt } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Prerequisite } from '../components/Prerequisite';
@@ -39,20 +40,14 @@ function CacheBody() {
       </Grid>
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, lg: 5 }}>
-          <Card withBorder padding="lg" h="100%">
-            <Title order={4} mb="sm">
-              Cache stats
-            </Title>
+          <TitledCard title="Cache stats" fill>
             {snapshot === null ? <Text c="dimmed">Reading…</Text> : <CacheStatsPanel snapshot={snapshot} />}
-          </Card>
+          </TitledCard>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 7 }}>
-          <Card withBorder padding="lg" h="100%">
-            <Title order={4} mb="sm">
-              Hit vs miss latency
-            </Title>
+          <TitledCard title="Hit vs miss latency" fill>
             <LatencyChart samples={samples} />
-          </Card>
+          </TitledCard>
         </Grid.Col>
       </Grid>
       <Card withBorder padding="lg">

@@ -1,4 +1,5 @@
-import { Anchor, Card, Group, List, Loader, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { Anchor, Group, List, Loader, SimpleGrid, Stack, Text, ThemeIcon } from '@mantine/core';
+import { TitledCard } from '../components/TitledCard';
 import { IconCircleCheck, IconCircleDashed, IconHome } from '@tabler/icons-react';
 import type { DbStatus } from '../../../shared/domain';
 import { SectionHeader } from '../components/SectionHeader';
@@ -96,12 +97,9 @@ export function HomeSection() {
             <StatCard label="Calibrations" value={status.calibrations} />
             <StatCard label="Organizations" value={status.organizations.toLocaleString()} />
           </SimpleGrid>
-          <Card withBorder padding="lg">
-            <Title order={4} mb="md">
-              Getting started
-            </Title>
+          <TitledCard title="Getting started">
             <Checklist status={status} />
-          </Card>
+          </TitledCard>
           <SectionCards />
         </>
       )}

@@ -1,4 +1,5 @@
-import { Card, Grid, Select, Stack, Text, Title } from '@mantine/core';
+import { Card, Grid, Select, Stack, Text } from '@mantine/core';
+import { TitledCard } from '../components/TitledCard';
 import { IconAdjustmentsHorizontal } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import type { Dimension, SectorConfigJson } from '../../../shared/domain';
@@ -46,22 +47,16 @@ function SectorConfigView({
       <WeightsSum config={config} />
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, lg: 5 }}>
-          <Card withBorder padding="lg" h="100%">
-            <Title order={4} mb="sm">
-              Dimension weights
-            </Title>
+          <TitledCard title="Dimension weights" fill>
             <WeightsTable rows={rows} onEdit={editWeight} />
-          </Card>
+          </TitledCard>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 7 }}>
-          <Card withBorder padding="lg" h="100%">
-            <Title order={4} mb="sm">
-              Weights by dimension
-            </Title>
+          <TitledCard title="Weights by dimension" fill>
             <div style={{ position: 'relative', height: 380 }}>
               <WeightsChart rows={rows} sector={config.group_name} />
             </div>
-          </Card>
+          </TitledCard>
         </Grid.Col>
       </Grid>
     </Stack>

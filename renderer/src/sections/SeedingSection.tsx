@@ -1,4 +1,5 @@
-import { Card, SimpleGrid, Stack, Title } from '@mantine/core';
+import { SimpleGrid, Stack } from '@mantine/core';
+import { TitledCard } from '../components/TitledCard';
 import { IconPlant2 } from '@tabler/icons-react';
 import { Prerequisite } from '../components/Prerequisite';
 import { SectionHeader } from '../components/SectionHeader';
@@ -39,12 +40,9 @@ export function SeedingSection() {
               />
             </SimpleGrid>
             {firstDone && (
-              <Card withBorder padding="lg">
-                <Title order={4} mb="md">
-                  Focus groups
-                </Title>
+              <TitledCard title="Focus groups">
                 <FocusGroupTable />
-              </Card>
+              </TitledCard>
             )}
           </>
         )}
