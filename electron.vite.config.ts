@@ -7,7 +7,11 @@ export default defineConfig({
     build: {
       externalizeDeps: true,
       rollupOptions: {
-        input: { index: resolve(__dirname, 'electron/main/index.ts') },
+        // The database worker is its own entry: worker threads load it by file, beside index.js.
+        input: {
+          index: resolve(__dirname, 'electron/main/index.ts'),
+          'db-worker': resolve(__dirname, 'electron/backend/worker/entry.ts'),
+        },
         // Native module: loaded from node_modules (unpacked from asar), never bundled.
         external: ['better-sqlite3'],
       },

@@ -14,7 +14,14 @@ interface GroupRow {
   is_active: number;
 }
 
-export function createConfigRepository(db: Db): ConfigRepository {
+type Sync<T> = {
+  [K in keyof T]: T[K] extends (...args: infer A) => Promise<infer R> ? (...args: A) => R : never;
+};
+
+/** The configuration repository over one SQLite connection, answering synchronously. */
+export type SqliteConfigRepository = Sync<ConfigRepository>;
+
+export function sqliteConfigRepository(db: Db): SqliteConfigRepository {
   requireSchema(db);
   const statements = {
     sectors: db.prepare<[], GroupRow>(
@@ -136,14 +143,13 @@ export function createConfigRepository(db: Db): ConfigRepository {
     );
   });
 
-  // SQLite answers synchronously; the async surface is the interface's, for servers like PostgreSQL.
   return {
-    listSectors: async () => statements.sectors.all().map((r) => ({ ...r, is_active: r.is_active === 1 })),
-    listDimensions: async () => statements.dimensions.all(),
-    updateWeight: async (input) => updateWeight(input),
-    updateCalibration: async (input) => updateCalibration(input),
+    listSectors: () => statements.sectors.all().map((r) => ({ ...r, is_active: r.is_active === 1 })),
+    listDimensions: () => statements.dimensions.all(),
+    updateWeight: (input) => updateWeight.immediate(input),
+    updateCalibration: (input) => updateCalibration.immediate(input),
 
-    async loadSectorConfig(focusGroupId) {
+    loadSectorConfig(focusGroupId) {
       const group = requireSector(focusGroupId);
       return new SectorConfig({
         focusGroupId: group.focus_group_id,
@@ -157,5 +163,17 @@ export function createConfigRepository(db: Db): ConfigRepository {
         ),
       });
     },
+  };
+}
+
+/** The same repository behind the asynchronous interface the services use, on this thread. */
+export function createConfigRepository(db: Db): ConfigRepository {
+  const repo = sqliteConfigRepository(db);
+  return {
+    listSectors: async () => repo.listSectors(),
+    listDimensions: async () => repo.listDimensions(),
+    loadSectorConfig: async (id) => repo.loadSectorConfig(id),
+    updateWeight: async (input) => repo.updateWeight(input),
+    updateCalibration: async (input) => repo.updateCalibration(input),
   };
 }

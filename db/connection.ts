@@ -8,6 +8,8 @@ export type Db = Database.Database;
 export interface OpenOptions {
   /** Refuse to create a file that does not exist (CLI reads). */
   mustExist?: boolean;
+  /** Upgrade a file made by an older version (default); a read-only connection leaves that to the writer. */
+  migrate?: boolean;
 }
 
 /**
@@ -29,6 +31,6 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   } catch (error) {
     throw new AppError('DB_ERROR', `Cannot open ${file} as a SQLite database: ${(error as Error).message}`);
   }
-  if (schemaVersion(db) > 0 && pendingMigrations(db).length > 0) migrate(db);
+  if (options.migrate !== false && schemaVersion(db) > 0 && pendingMigrations(db).length > 0) migrate(db);
   return db;
 }

@@ -1,69 +1,38 @@
-import { stringify } from 'csv-stringify';
-import { once } from 'node:events';
-import { finished } from 'node:stream/promises';
+import { stringify } from 'csv-stringify/sync';
+import type { OrgSelection } from '../shared/org-query';
 import { columnKind } from './columns';
-import type { ExportResult } from '../shared/domain';
-import type { OrganizationRepository, OrgFilter } from './repositories';
+import type { OrganizationRepository } from './repositories';
 
-export interface ExportOptions {
-  signal?: AbortSignal;
-  onProgress?: (done: number, total: number) => void;
-  chunkSize?: number;
-}
-
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
-
-/** Waits for the stream to drain; false when the signal aborts first. */
-async function drained(stream: NodeJS.EventEmitter, signal: AbortSignal | undefined): Promise<boolean> {
-  try {
-    await once(stream, 'drain', { signal });
-    return true;
-  } catch (error) {
-    if (signal?.aborted) return false;
-    throw error;
-  }
+export interface TextChunk {
+  text: string;
+  /** Organizations in this chunk (0 for the header). */
+  rows: number;
 }
 
 /**
- * Streams the unified view as CSV: a header row, then every matching row in the chosen order.
- * Rows are read in keyset chunks and written with backpressure, so memory stays flat however many
- * rows there are. Booleans are written as true/false, arrays as JSON, NULL as an empty cell.
+ * The unified view as CSV text, chunk by chunk: a header row, then every selected row in the
+ * selection's order. Rows are read in keyset chunks, so memory stays flat however many there are.
+ * Booleans are written as true/false, arrays as JSON, NULL as an empty cell.
  */
-export async function exportOrganizationsCsv(
+export function* csvChunks(
   organizations: OrganizationRepository,
-  filter: OrgFilter,
-  out: NodeJS.WritableStream,
-  options: ExportOptions = {},
-): Promise<Omit<ExportResult, 'path'>> {
+  selection: OrgSelection,
+  chunkSize = 2_000,
+): Generator<TextChunk> {
   const columns = organizations.columns;
   const booleans = columns.flatMap((name, i) => (columnKind(name) === 'boolean' ? [i] : []));
-  const total = organizations.count(filter);
-  const csv = stringify();
-  csv.write(columns);
-  const done = finished(csv.pipe(out));
-  let rows = 0;
-  let cancelled = false;
-  for (const chunk of organizations.scan(filter, options.chunkSize ?? 2_000)) {
-    if (options.signal?.aborted) {
-      cancelled = true;
-      break;
-    }
+  const chunks = organizations.scan(selection, chunkSize);
+  // The first rows are read before anything is written: an unknown sector fails with nothing out.
+  const first = chunks.next();
+  yield { text: stringify([columns]), rows: 0 };
+  if (first.done) return;
+  for (const chunk of [first.value, ...chunks]) {
     for (const row of chunk) {
       for (const i of booleans) {
         const value = row[i];
         if (value !== null) row[i] = value === 1 ? 'true' : 'false';
       }
-      if (!csv.write(row) && !(await drained(csv, options.signal))) {
-        // The destination stopped reading and the user cancelled: abandon it rather than wait.
-        csv.destroy();
-        return { rows, cancelled: true };
-      }
     }
-    rows += chunk.length;
-    options.onProgress?.(rows, total);
-    await yieldToEventLoop();
+    yield { text: stringify(chunk), rows: chunk.length };
   }
-  csv.end();
-  await done;
-  return { rows, cancelled };
 }

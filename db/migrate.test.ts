@@ -104,6 +104,8 @@ describe('migrations', () => {
         'focus_group_calibrations',
         'organizations',
         ...Object.keys(loadReference().attribute_tables),
+        // The app's own bookkeeping: which sectors' configurations changed, for other instances.
+        'config_changes',
       ].sort(),
     );
     expect(names).toContainEqual({ name: 'vw_organizations_full', type: 'view' });

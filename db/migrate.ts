@@ -49,16 +49,23 @@ export function pendingMigrations(db: Db): Migration[] {
   return migrations().slice(version);
 }
 
-/** Applies pending migrations, each in its own transaction together with its user_version bump. */
+/**
+ * Applies pending migrations, each in its own IMMEDIATE transaction together with its
+ * user_version bump. What is pending is read again inside each transaction, so an `init` racing
+ * another process's `init` applies each migration once and the other finds nothing to do.
+ */
 export function migrate(db: Db): MigrationResult {
   const applied: number[] = [];
-  for (const migration of pendingMigrations(db)) {
-    db.transaction(() => {
-      db.exec(migration.sql);
-      // PRAGMA takes no bound parameters; the version is an integer parsed from the file name.
-      db.pragma(`user_version = ${Math.trunc(migration.version)}`);
-    })();
-    applied.push(migration.version);
+  const applyNext = db.transaction((): number | null => {
+    const next = pendingMigrations(db)[0];
+    if (!next) return null;
+    db.exec(next.sql);
+    // PRAGMA takes no bound parameters; the version is an integer parsed from the file name.
+    db.pragma(`user_version = ${Math.trunc(next.version)}`);
+    return next.version;
+  });
+  for (let version = applyNext.immediate(); version !== null; version = applyNext.immediate()) {
+    applied.push(version);
   }
   const version = schemaVersion(db);
   const message =

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { orgSortColumns, orgQuery, type OrgQuery, type OrgSortColumn } from '../shared/contract';
+import { orgSortColumns, orgQuery, type OrgQuery, type OrgSortColumn } from '../shared/org-query';
 import type { OrgRow } from '../shared/domain';
 import { attributeTables } from './columns';
 import type { Db } from './connection';

@@ -1,5 +1,5 @@
 import type { Statement } from 'better-sqlite3';
-import type { OrgQuery, OrgSortColumn } from '../shared/contract';
+import type { OrgFilter, OrgQuery, OrgSortColumn } from '../shared/org-query';
 import { AppError } from '../shared/errors';
 import type { Db } from './connection';
 import { attributeTables, rowDecoder } from './columns';
@@ -44,7 +44,7 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-function filters(query: Pick<OrgQuery, 'focus_group_id' | 'status' | 'search'>): {
+function filters(query: OrgFilter): {
   where: string[];
   params: Record<string, KeyValue>;
 } {

@@ -1,5 +1,5 @@
-import type { Dimension, FocusGroup, InsertOrgsResult, OrgPage } from '../shared/domain';
-import type { OrgQuery } from '../shared/contract';
+import type { Dimension, FocusGroup, OrgPage } from '../shared/domain';
+import type { OrgFilter, OrgQuery, OrgSelection } from '../shared/org-query';
 import type { SectorConfig } from '../shared/sector-config';
 
 /**
@@ -26,27 +26,11 @@ export interface ConfigRepository {
   }): Promise<void>;
 }
 
-/** Which organizations, in which order: a query without its paging. */
-export type OrgFilter = Pick<OrgQuery, 'focus_group_id' | 'status' | 'search' | 'sort' | 'dir'>;
-
 export interface OrganizationRepository {
   /** The unified view's column names, in order. */
   readonly columns: string[];
   query(query: OrgQuery): OrgPage;
-  count(filter: Pick<OrgQuery, 'focus_group_id' | 'status' | 'search'>): number;
+  count(filter: OrgFilter): number;
   /** Every matching row of the view as SQLite returns it (arrays in `columns` order), in keyset chunks. */
-  scan(filter: OrgFilter, chunkSize: number): Generator<unknown[][]>;
+  scan(selection: OrgSelection, chunkSize: number): Generator<unknown[][]>;
 }
-
-export interface SampleProgress {
-  done: number;
-  total: number;
-}
-
-export interface SampleOptions {
-  count: number;
-  seed?: number;
-  onProgress?: (progress: SampleProgress) => void;
-}
-
-export type InsertSample = (options: SampleOptions) => InsertOrgsResult;

@@ -222,7 +222,7 @@ export async function insertSampleOrganizations(
   let batch: SampleOrganization[] = [];
   const flush = async () => {
     try {
-      inserter.insertBatch(batch);
+      inserter.insertBatch.immediate(batch);
     } catch (error) {
       if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
         throw new AppError(

@@ -62,9 +62,9 @@ function countRows(db: Db, table: string): number {
     .get() as number;
 }
 
-export function databaseStatus(db: Db, file: string): DbStatus {
+export function databaseStatus(db: Db, file: string): Omit<DbStatus, 'cache'> {
   const version = schemaVersion(db);
-  const status: DbStatus = {
+  const status: Omit<DbStatus, 'cache'> = {
     file,
     schema_version: version,
     latest_version: latestVersion(),
@@ -83,6 +83,6 @@ export function databaseStatus(db: Db, file: string): DbStatus {
               (SELECT count(*) FROM focus_group_calibrations WHERE is_current = 1) AS calibrations,
               (SELECT count(*) FROM organizations) AS organizations`,
     )
-    .get() as Omit<DbStatus, 'file' | 'schema_version' | 'latest_version'>;
+    .get() as Omit<DbStatus, 'file' | 'cache' | 'schema_version' | 'latest_version'>;
   return { ...status, ...counts };
 }

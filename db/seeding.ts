@@ -72,25 +72,27 @@ export function seedFocusGroupsAndDimensions(db: Db, ref: Reference = loadRefere
     WHERE (platform, dimension_name, dimension_code, display_order)
       IS NOT (excluded.platform, excluded.dimension_name, excluded.dimension_code, excluded.display_order)`);
 
-  return db.transaction(() => {
-    const groups = tallyUpserts(
-      ref.focus_groups,
-      (g) => groupExists.get(g.focus_group_id) !== undefined,
-      (g) => upsertGroup.run({ ...g, platform: ref.platform }).changes,
-    );
-    const dims = tallyUpserts(
-      ref.dimensions,
-      (d) => dimensionExists.get(d.dimension_id) !== undefined,
-      (d) => upsertDimension.run({ ...d, platform: ref.platform }).changes,
-    );
-    const tally = {
-      inserted: groups.inserted + dims.inserted,
-      updated: groups.updated + dims.updated,
-      unchanged: groups.unchanged + dims.unchanged,
-    };
-    const totals = { focus_groups: count(db, 'focus_groups'), dimensions: count(db, 'dimensions') };
-    return describe('focus_groups_dimensions', tally, totals, 'focus groups and dimensions');
-  })();
+  return db
+    .transaction(() => {
+      const groups = tallyUpserts(
+        ref.focus_groups,
+        (g) => groupExists.get(g.focus_group_id) !== undefined,
+        (g) => upsertGroup.run({ ...g, platform: ref.platform }).changes,
+      );
+      const dims = tallyUpserts(
+        ref.dimensions,
+        (d) => dimensionExists.get(d.dimension_id) !== undefined,
+        (d) => upsertDimension.run({ ...d, platform: ref.platform }).changes,
+      );
+      const tally = {
+        inserted: groups.inserted + dims.inserted,
+        updated: groups.updated + dims.updated,
+        unchanged: groups.unchanged + dims.unchanged,
+      };
+      const totals = { focus_groups: count(db, 'focus_groups'), dimensions: count(db, 'dimensions') };
+      return describe('focus_groups_dimensions', tally, totals, 'focus groups and dimensions');
+    })
+    .immediate();
 }
 
 export function seedWeightsAndCalibrations(db: Db, ref: Reference = loadReference()): SeedResult {
@@ -146,26 +148,28 @@ export function seedWeightsAndCalibrations(db: Db, ref: Reference = loadReferenc
     })),
   );
 
-  return db.transaction(() => {
-    const w = tallyUpserts(
-      weights,
-      (r) => weightExists.get(r.focus_group_id, r.dimension_id, r.effective_from) !== undefined,
-      (r) => upsertWeight.run(r).changes,
-    );
-    const c = tallyUpserts(
-      calibrations,
-      (r) => calibrationExists.get(r.focus_group_id, r.parameter_name, r.effective_from) !== undefined,
-      (r) => upsertCalibration.run(r).changes,
-    );
-    const tally = {
-      inserted: w.inserted + c.inserted,
-      updated: w.updated + c.updated,
-      unchanged: w.unchanged + c.unchanged,
-    };
-    const totals = {
-      focus_group_dimension_weights: count(db, 'focus_group_dimension_weights'),
-      focus_group_calibrations: count(db, 'focus_group_calibrations'),
-    };
-    return describe('weights_calibrations', tally, totals, 'weights and calibrations');
-  })();
+  return db
+    .transaction(() => {
+      const w = tallyUpserts(
+        weights,
+        (r) => weightExists.get(r.focus_group_id, r.dimension_id, r.effective_from) !== undefined,
+        (r) => upsertWeight.run(r).changes,
+      );
+      const c = tallyUpserts(
+        calibrations,
+        (r) => calibrationExists.get(r.focus_group_id, r.parameter_name, r.effective_from) !== undefined,
+        (r) => upsertCalibration.run(r).changes,
+      );
+      const tally = {
+        inserted: w.inserted + c.inserted,
+        updated: w.updated + c.updated,
+        unchanged: w.unchanged + c.unchanged,
+      };
+      const totals = {
+        focus_group_dimension_weights: count(db, 'focus_group_dimension_weights'),
+        focus_group_calibrations: count(db, 'focus_group_calibrations'),
+      };
+      return describe('weights_calibrations', tally, totals, 'weights and calibrations');
+    })
+    .immediate();
 }

@@ -17,6 +17,7 @@ import type {
   SeedResult,
 } from './domain';
 import type { Result } from './errors';
+import { focusGroupId, orgQuery, orgSelection } from './org-query';
 
 /**
  * The one declaration of every IPC channel: its name, the zod schema of its input and its output
@@ -25,53 +26,6 @@ import type { Result } from './errors';
  */
 
 const empty = z.object({}).strict();
-export const focusGroupId = z
-  .string()
-  .min(1)
-  .max(50)
-  .regex(/^pe_[a-z0-9_]+$/, 'a focus group id looks like pe_manufacturing');
-
-export const orgSortColumns = [
-  'legal_name',
-  'annual_revenue_usd',
-  'employee_count',
-  'founding_year',
-  'headquarters_country',
-  'status',
-  'sector_name',
-] as const;
-export type OrgSortColumn = (typeof orgSortColumns)[number];
-export const orgStatuses = ['active', 'inactive', 'archived'] as const;
-export type OrgStatus = (typeof orgStatuses)[number];
-
-/**
- * A page of vw_organizations_full. Paging is by key: pass the previous page's next_cursor as
- * `after` (or prev_cursor as `before`). `offset` exists for the CLI and small tables.
- */
-export const orgQuery = z
-  .object({
-    focus_group_id: focusGroupId.nullable().optional(),
-    status: z.enum(orgStatuses).nullable().optional(),
-    search: z.string().max(200).nullable().optional(),
-    sort: z.enum(orgSortColumns).default('legal_name'),
-    dir: z.enum(['asc', 'desc']).default('asc'),
-    limit: z.number().int().min(1).max(500).default(50),
-    offset: z.number().int().min(0).optional(),
-    after: z.string().max(2000).nullable().optional(),
-    before: z.string().max(2000).nullable().optional(),
-  })
-  .strict();
-export type OrgQuery = z.output<typeof orgQuery>;
-
-/** Which organizations an export writes, and in which order: the grid's filter and sort. */
-export const orgExport = orgQuery.pick({
-  focus_group_id: true,
-  status: true,
-  search: true,
-  sort: true,
-  dir: true,
-});
-export type OrgExport = z.output<typeof orgExport>;
 
 function channel<Output>() {
   return <Input extends z.ZodType>(input: Input) => ({ input, output: undefined as unknown as Output });
@@ -127,7 +81,7 @@ export const contract = {
   ),
   'orgs:cancelInsert': channel<{ cancelled: boolean }>()(empty),
   'orgs:query': channel<OrgPage>()(orgQuery),
-  'orgs:export': channel<ExportResult>()(orgExport),
+  'orgs:export': channel<ExportResult>()(orgSelection),
   'orgs:cancelExport': channel<{ cancelled: boolean }>()(empty),
 } as const;
 
@@ -164,4 +118,30 @@ export function isEventName(name: unknown): name is EventName {
 export interface Bridge {
   invoke<C extends Channel>(channel: C, input: Input<C>): Promise<Result<Output<C>>>;
   subscribe<E extends EventName>(event: E, listener: (payload: EventMap[E]) => void): () => void;
+}
+
+/** The one property the Electron preload adds to the renderer's `window`. */
+export const bridgeGlobalName = 'sectorStudio';
+
+// Namespaced so that no contract name can collide with a channel Electron or a library uses.
+export function invokeChannel(channel: Channel): string {
+  return `sector-studio:invoke:${channel}`;
+}
+
+export function eventChannel(event: EventName): string {
+  return `sector-studio:event:${event}`;
+}
+
+/**
+ * The browser host's routes: every channel as `POST /api/invoke/<channel>`, the events as one
+ * Server-Sent Events stream, and the export as a download of the grid's selection.
+ */
+export const httpRoutes = {
+  invokePrefix: '/api/invoke/',
+  events: '/api/events',
+  exportCsv: { path: '/api/export.csv', input: orgSelection },
+} as const;
+
+export function invokePath(channel: Channel): string {
+  return `${httpRoutes.invokePrefix}${encodeURIComponent(channel)}`;
 }

@@ -70,8 +70,18 @@ export interface MigrationResult {
   message: string;
 }
 
+/** Which cache the configuration service uses. */
+export interface CacheInfo {
+  kind: 'embedded' | 'redis';
+  /** "embedded" or "Redis at host:port" (never credentials). */
+  label: string;
+  /** Set when REDIS_URL was given but the server could not be used, so the embedded cache is. */
+  warning: string | null;
+}
+
 export interface DbStatus {
   file: string;
+  cache: CacheInfo;
   schema_version: number;
   latest_version: number;
   focus_groups: number;
@@ -122,6 +132,10 @@ export interface CacheEvent {
   /** epoch milliseconds */
   at: number;
   duration_ms: number;
+  /** Why, when it was not this instance's own request: "changed in another process", "not cached". */
+  note?: string;
+  /** Done by another instance sharing the same Redis. */
+  remote?: boolean;
 }
 
 /** A cache event as the service logs it: `Cache MISS for key: sector:pe_manufacturing`. */
@@ -168,6 +182,7 @@ export interface ProgressEvent {
 }
 
 /** Formats a cache event the way the lab's service logs it. */
-export function formatCacheEvent(event: Pick<CacheEvent, 'type' | 'key'>): string {
-  return event.key === null ? `Cache ${event.type}` : `Cache ${event.type} for key: ${event.key}`;
+export function formatCacheEvent(event: Pick<CacheEvent, 'type' | 'key' | 'note'>): string {
+  const text = event.key === null ? `Cache ${event.type}` : `Cache ${event.type} for key: ${event.key}`;
+  return event.note === undefined ? text : `${text} (${event.note})`;
 }

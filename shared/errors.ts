@@ -6,6 +6,7 @@ export const errorCodes = [
   'NO_SCHEMA',
   'NOT_SEEDED',
   'CONSTRAINT',
+  'CONFLICT',
   'CANCELLED',
   'BUSY',
   'DB_ERROR',

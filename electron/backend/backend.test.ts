@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CacheLogEntry, ProgressEvent } from '../../shared/domain';
+import { latestVersion } from '../../db/migrate';
 import { DEFAULT_SAMPLE_BATCH } from '../../db/sample-orgs';
 import { tempDir } from '../../db/test/helpers';
 import { createBackend, type Backend } from '.';
@@ -168,7 +169,7 @@ describe('backend dispatch', () => {
     await backend.close();
     backend = await createBackend({ dbFile: file });
     expect(await ok(backend.invoke('db:status', {}))).toMatchObject({
-      schema_version: 2,
+      schema_version: latestVersion(),
       focus_groups: 7,
       dimensions: 7,
       weights: 49,

@@ -1,4 +1,4 @@
-import type { FetchConfigResult, InvalidateResult, SectorConfigJson } from '../../shared/domain';
+import type { CacheEvent, FetchConfigResult, InvalidateResult, SectorConfigJson } from '../../shared/domain';
 import type { ConfigRepository } from '../../db/repositories';
 import type { CacheStore } from './cache/store';
 
@@ -25,6 +25,7 @@ function deepFreeze<T>(value: T): T {
  * bumps; a load that started before an invalidation does not write its (now old) value back, and
  * readers arriving after the invalidation do not join it. This relies on the store applying one
  * client's commands in the order they are sent, as the embedded keyspace and a Redis connection do.
+ * Another instance's invalidation of a shared Redis bumps the same generations.
  */
 export class SectorConfigService {
   private readonly flights = new Map<string, Promise<unknown>>();
@@ -35,7 +36,15 @@ export class SectorConfigService {
     private readonly repository: ConfigRepository,
     private readonly store: CacheStore,
     private readonly ttlSeconds = DEFAULT_TTL_SECONDS,
-  ) {}
+    /** Log lines the store cannot emit itself: an invalidated key that was not cached. */
+    private readonly report: (event: CacheEvent) => void = () => {},
+  ) {
+    store.onEvent((event) => {
+      if (!event.remote) return;
+      if (event.key === null) this.bumpAll();
+      else this.bump(event.key);
+    });
+  }
 
   async getConfig(focusGroupId: string): Promise<FetchConfigResult> {
     const started = performance.now();
@@ -59,17 +68,27 @@ export class SectorConfigService {
     });
   }
 
-  /** One sector (its key and the all-sectors list) or, with no sector, everything (FLUSHALL). */
-  async invalidate(focusGroupId?: string | null): Promise<InvalidateResult> {
+  /**
+   * One sector (its key and the all-sectors list) or, with no sector, everything (FLUSHALL).
+   * `note` says why when it is not the user's request (another process changed the sector). A
+   * sector that was not cached still gets its DELETE line, marked "not cached".
+   */
+  async invalidate(focusGroupId?: string | null, note?: string): Promise<InvalidateResult> {
     if (!focusGroupId) {
-      for (const key of new Set([...this.generations.keys(), ...this.flights.keys()])) this.bump(key);
-      await this.store.flushAll();
-      return { scope: 'all', keys: [], deleted: 0 };
+      this.bumpAll();
+      const keys = (await this.store.keys('*')).sort();
+      await this.store.flushAll(note);
+      return { scope: 'all', keys, deleted: keys.length };
     }
-    const keys = [sectorKey(focusGroupId), ALL_SECTORS_KEY];
-    keys.forEach((key) => this.bump(key));
-    const deleted = await this.store.del(keys);
-    return { scope: 'sector', keys, deleted };
+    const key = sectorKey(focusGroupId);
+    const keys = [key, ALL_SECTORS_KEY];
+    keys.forEach((k) => this.bump(k));
+    const deleted = await this.store.del(keys, note);
+    if (!deleted.includes(key)) {
+      const why = note === undefined ? 'not cached' : `${note}; not cached`;
+      this.report({ type: 'DELETE', key, at: Date.now(), duration_ms: 0, note: why });
+    }
+    return { scope: 'sector', keys, deleted: deleted.length };
   }
 
   async updateWeight(input: Parameters<ConfigRepository['updateWeight']>[0]): Promise<SectorConfigJson> {
@@ -84,6 +103,10 @@ export class SectorConfigService {
     await this.repository.updateCalibration(input);
     await this.invalidate(input.focus_group_id);
     return (await this.getConfig(input.focus_group_id)).config;
+  }
+
+  private bumpAll(): void {
+    for (const key of new Set([...this.generations.keys(), ...this.flights.keys()])) this.bump(key);
   }
 
   private bump(key: string): void {

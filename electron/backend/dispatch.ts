@@ -7,11 +7,15 @@ export type Handlers = {
   [C in Channel]: (input: ParsedInput<C>) => Promise<Output<C>> | Output<C>;
 };
 
+const busyMessage = 'The database file is busy: another process is writing to it. Try again in a moment.';
+
 export function toErrorValue(error: unknown): ErrorValue {
   if (error instanceof AppError) return error.toValue();
   if (error instanceof Error && 'code' in error && typeof error.code === 'string') {
     if (error.code.startsWith('SQLITE_CONSTRAINT')) return { code: 'CONSTRAINT', message: error.message };
-    if (error.code === 'SQLITE_BUSY') return { code: 'BUSY', message: error.message };
+    if (error.code.startsWith('SQLITE_BUSY') || error.code.startsWith('SQLITE_LOCKED')) {
+      return { code: 'BUSY', message: busyMessage };
+    }
     if (error.code.startsWith('SQLITE_')) return { code: 'DB_ERROR', message: error.message };
   }
   return { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) };

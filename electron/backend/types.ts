@@ -1,6 +1,9 @@
-import type { Bridge, OrgExport } from '../../shared/contract';
-import type { ExportResult } from '../../shared/domain';
+import type { Bridge } from '../../shared/contract';
+import type { OrgSelection } from '../../shared/org-query';
 import type { Result } from '../../shared/errors';
+
+/** Where an export goes: a file (replaced only when `overwrite`), or a stream such as a download. */
+export type ExportDestination = { file: string; overwrite: boolean } | { stream: NodeJS.WritableStream };
 
 /** The backend every shell wraps: Electron's ipcMain, the browser host's HTTP server, the CLI. */
 export interface Backend extends Bridge {
@@ -8,16 +11,17 @@ export interface Backend extends Bridge {
   /** The untyped door for transports: validates channel and payload against the contract. */
   dispatch(channel: unknown, payload: unknown): Promise<Result<unknown>>;
   /**
-   * Streams the unified view as CSV to `out` (the CLI's file, the browser host's download),
-   * reporting progress on the 'progress' event as task 'orgs:export'. Aborting `signal` (the browser
-   * host's client went away) stops it like `orgs:cancelExport` does.
+   * The one export path: streams the selection as CSV to a file (whole file or nothing) or to a
+   * stream, reporting progress as task 'orgs:export'. Aborting `signal` (the CLI's Ctrl-C, a
+   * download's client leaving) stops it like `orgs:cancelExport` does. Nothing is written before
+   * the first rows are read, so a missing schema or an unknown sector fails with nothing written.
    */
   exportOrganizations(
-    filter: OrgExport,
-    out: NodeJS.WritableStream,
+    selection: OrgSelection,
+    destination: ExportDestination,
     signal?: AbortSignal,
-  ): Promise<Omit<ExportResult, 'path'>>;
-  /** Closes the cache and the database file cleanly. */
+  ): Promise<{ rows: number; cancelled: boolean }>;
+  /** Closes the cache and the database file cleanly, after cancelling running tasks. */
   close(): Promise<void>;
 }
 
@@ -29,6 +33,8 @@ export interface BackendOptions {
   cacheTtlSeconds?: number;
   /** When set, the configuration service caches in this Redis instead of the embedded keyspace. */
   redisUrl?: string;
+  /** How often the file is checked for configuration changes made by other processes. */
+  changePollMs?: number;
   /** Asks the user where to save an export (the desktop app's save dialog); null when dismissed. */
   chooseExportPath?: (suggestedName: string) => Promise<string | null>;
 }

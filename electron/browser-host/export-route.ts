@@ -1,25 +1,17 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Transform } from 'node:stream';
-import { orgExport, type OrgExport } from '../../shared/contract';
-import { AppError, type ErrorCode, type ErrorValue } from '../../shared/errors';
+import { httpRoutes } from '../../shared/contract';
+import { AppError, type ErrorValue } from '../../shared/errors';
+import { exportFileName, type OrgSelection } from '../../shared/org-query';
 import type { Backend } from '../backend/types';
 import { securityHeaders } from './security-headers';
 
-export const exportPath = '/api/export.csv';
+export type ExportParams = { ok: true; selection: OrgSelection } | { ok: false; error: ErrorValue };
 
-const statusOf: Partial<Record<ErrorCode, number>> = {
-  INVALID_INPUT: 400,
-  NOT_FOUND: 404,
-  NO_SCHEMA: 409,
-  NOT_SEEDED: 409,
-  BUSY: 409,
-};
-
-export type ExportParams = { ok: true; filter: OrgExport } | { ok: false; error: ErrorValue };
-
-/** The query string as the contract's orgExport input; a repeated or unknown parameter is an error. */
+/** The query string as the route's contract input; a repeated or unknown parameter is an error. */
 export function parseExportParams(search: URLSearchParams): ExportParams {
-  const input: Record<string, string> = {};
+  // No prototype: a parameter named __proto__ is an unknown parameter, not a silent no-op.
+  const input: Record<string, string> = Object.create(null) as Record<string, string>;
   for (const [name, value] of search) {
     if (Object.hasOwn(input, name)) {
       return { ok: false, error: { code: 'INVALID_INPUT', message: `Parameter ${name} is given twice` } };
@@ -27,51 +19,43 @@ export function parseExportParams(search: URLSearchParams): ExportParams {
     // The grid leaves a filter out rather than sending it empty; tolerate both.
     if (value !== '') input[name] = value;
   }
-  const parsed = orgExport.safeParse(input);
-  if (parsed.success) return { ok: true, filter: parsed.data };
+  const parsed = httpRoutes.exportCsv.input.safeParse(input);
+  if (parsed.success) return { ok: true, selection: parsed.data };
   const message = parsed.error.issues
     .map((issue) => `${issue.path.join('.') || 'query'}: ${issue.message}`)
     .join('; ');
   return { ok: false, error: { code: 'INVALID_INPUT', message: `Invalid export parameters: ${message}` } };
 }
 
-export function exportFileName(filter: OrgExport): string {
-  return `organizations-${filter.focus_group_id?.replace(/^pe_/, '') ?? 'all'}.csv`;
-}
-
 function errorValue(error: unknown): ErrorValue {
-  return error instanceof AppError ? error.toValue() : { code: 'INTERNAL', message: String(error) };
+  return error instanceof AppError ? error.toValue() : { code: 'INTERNAL', message: 'The export failed' };
 }
 
 /**
- * Streams the unified view as a CSV download. Headers wait for the first byte, so an error the
- * backend finds before writing (another export running) is still a typed JSON error. A download that stops early must not look complete to the browser: when the
- * client leaves, the export is aborted; when the export is cancelled or fails, the connection is
- * cut instead of ended.
+ * Streams the selection as a CSV download. Headers wait for the first byte, so an error the backend
+ * finds before writing (no schema, an unknown sector, another export running) is still a typed JSON
+ * error with its status. A download that stops early must not look complete to the browser: when
+ * the client leaves, the export is aborted; when it is cancelled or fails, the connection is cut.
  */
 export async function handleExport(
   req: IncomingMessage,
   res: ServerResponse,
   url: URL,
-  backend: Pick<Backend, 'exportOrganizations' | 'dispatch'>,
-  sendError: (res: ServerResponse, status: number, error: ErrorValue) => void,
+  backend: Pick<Backend, 'exportOrganizations'>,
+  sendError: (res: ServerResponse, error: ErrorValue, status?: number) => void,
 ): Promise<void> {
   if (req.method !== 'GET') {
-    return sendError(res, 405, { code: 'INVALID_INPUT', message: 'Use GET to download an export' });
+    return sendError(res, { code: 'INVALID_INPUT', message: 'Use GET to download an export' }, 405);
   }
   const params = parseExportParams(url.searchParams);
-  if (!params.ok) return sendError(res, 400, params.error);
-  // The CSV's header row is written before the export reads any organization, so what would fail
-  // it (no schema, an unknown sector) is asked first, with one page of the same filter.
-  const probe = await backend.dispatch('orgs:query', { ...params.filter, limit: 1 });
-  if (!probe.ok) return sendError(res, statusOf[probe.error.code] ?? 500, probe.error);
+  if (!params.ok) return sendError(res, params.error);
 
   const start = () => {
     if (res.headersSent) return;
     res.writeHead(200, {
       ...securityHeaders,
       'Content-Type': 'text/csv; charset=utf-8',
-      'Content-Disposition': `attachment; filename="${exportFileName(params.filter)}"`,
+      'Content-Disposition': `attachment; filename="${exportFileName(params.selection)}"`,
       'Cache-Control': 'no-store',
     });
   };
@@ -86,13 +70,12 @@ export async function handleExport(
   res.on('close', () => {
     if (res.writableFinished) return;
     controller.abort();
-    // Nobody reads the rest: drain it so the export reaches its next cancellation check.
     body.unpipe(res);
     body.resume();
   });
 
   try {
-    const result = await backend.exportOrganizations(params.filter, body, controller.signal);
+    const result = await backend.exportOrganizations(params.selection, { stream: body }, controller.signal);
     if (result.cancelled) return void res.destroy();
     start();
     res.end();
@@ -100,7 +83,6 @@ export async function handleExport(
     if (res.headersSent) return void res.destroy();
     body.unpipe(res);
     body.destroy();
-    const value = errorValue(error);
-    sendError(res, statusOf[value.code] ?? 500, value);
+    sendError(res, errorValue(error));
   }
 }

@@ -28,11 +28,35 @@ if (!existsSync(join(staticDir, 'index.html'))) {
   process.exit(1);
 }
 
+/** One line on stderr and exit 1: a person reads this, not a stack trace. */
+function fail(message: string): never {
+  console.error(`error: ${message}`);
+  process.exit(1);
+}
+
 const dbFile = resolve(options.db);
 mkdirSync(dirname(dbFile), { recursive: true });
-const backend = await createBackend({ dbFile });
-const host = await startBrowserHost({ backend, port: options.port, staticDir });
-console.log(`Sector Studio browser host: ${host.url} (database: ${dbFile})`);
+const backend = await createBackend({ dbFile, redisUrl: process.env.REDIS_URL || undefined }).catch(
+  (error: unknown) =>
+    fail(`cannot open ${dbFile}: ${error instanceof Error ? error.message : String(error)}`),
+);
+const host = await startBrowserHost({ backend, port: options.port, staticDir }).catch(
+  async (error: unknown) => {
+    await backend.close();
+    const code = (error as { code?: string }).code;
+    if (code === 'EADDRINUSE')
+      fail(`port ${options.port} is in use: choose another with --port (0 picks a free one)`);
+    return fail(
+      `cannot listen on port ${options.port}: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  },
+);
+const status = await backend.invoke('db:status', {});
+const cache = status.ok ? status.value.cache : null;
+if (cache?.warning) console.error(`warning: ${cache.warning}`);
+console.log(
+  `Sector Studio browser host: ${host.url} (database: ${dbFile}; cache: ${cache?.label ?? 'unknown'})`,
+);
 
 let closing = false;
 async function shutdown(): Promise<void> {

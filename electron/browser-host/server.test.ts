@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { CacheLogEntry, ProgressEvent } from '../../shared/domain';
-import type { OrgExport } from '../../shared/contract';
+import type { OrgSelection } from '../../shared/org-query';
 import { AppError, type Result } from '../../shared/errors';
 import { tempDir } from '../../db/test/helpers';
 import { createBackend, type Backend } from '../backend/index';
@@ -45,20 +45,21 @@ function send(
 function fakeBackend() {
   const bus = new EventBus();
   const calls: { channel: unknown; payload: unknown }[] = [];
-  const exports: OrgExport[] = [];
+  const exports: OrgSelection[] = [];
   const backend: BrowserHostOptions['backend'] = {
     subscribe: (event, listener) => bus.subscribe(event, listener),
     dispatch: async (channel, payload): Promise<Result<unknown>> => {
       calls.push({ channel, payload });
       return { ok: true, value: { echoed: payload ?? null } };
     },
-    exportOrganizations: async (filter, out) => {
-      exports.push(filter);
-      if (filter.focus_group_id === 'pe_missing')
+    exportOrganizations: async (selection, destination) => {
+      exports.push(selection);
+      if (selection.focus_group_id === 'pe_missing')
         throw new AppError('NOT_FOUND', 'Unknown sector: pe_missing');
-      out.write('organization_id,legal_name\n');
-      out.write('o1,"Acme, Inc."\n');
-      out.end('o2,Globex\n');
+      if (!('stream' in destination)) throw new Error('the host exports to a stream');
+      destination.stream.write('organization_id,legal_name\n');
+      destination.stream.write('o1,"Acme, Inc."\n');
+      destination.stream.end('o2,Globex\n');
       return { rows: 2, cancelled: false };
     },
   };
@@ -305,8 +306,8 @@ describe('browser host export with the real backend', () => {
       backend: {
         dispatch: backend.dispatch,
         subscribe: backend.subscribe,
-        exportOrganizations: (filter, out, signal) => {
-          const result = backend.exportOrganizations(filter, out, signal);
+        exportOrganizations: (selection, destination, signal) => {
+          const result = backend.exportOrganizations(selection, destination, signal);
           results.push(result);
           return result;
         },

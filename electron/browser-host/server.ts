@@ -1,9 +1,10 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { eventNames, isChannel } from '../../shared/contract';
-import type { ErrorCode, Result } from '../../shared/errors';
+import { eventNames, httpRoutes, isChannel } from '../../shared/contract';
+import type { ErrorCode, ErrorValue, Result } from '../../shared/errors';
 import type { Backend } from '../backend/types';
-import { exportPath, handleExport } from './export-route';
+import { handleExport } from './export-route';
+import { httpStatus } from './http-status';
 import { checkOrigin } from './origin';
 import { securityHeaders } from './security-headers';
 import { serveStatic } from './static-files';
@@ -24,7 +25,6 @@ export interface BrowserHost {
 }
 
 const loopback = '127.0.0.1';
-const invokePrefix = '/api/invoke/';
 const heartbeatMs = 15_000;
 
 function sendJson(res: ServerResponse, status: number, body: Result<unknown>): void {
@@ -42,7 +42,18 @@ function sendError(res: ServerResponse, status: number, code: ErrorCode, message
   sendJson(res, status, { ok: false, error: { code, message } });
 }
 
+/** A typed error with the status its code stands for. */
+function sendErrorValue(res: ServerResponse, error: ErrorValue, status = httpStatus[error.code]): void {
+  sendJson(res, status, { ok: false, error });
+}
+
 class BodyTooLarge extends Error {}
+
+/** What a client learns of an unexpected failure: one line, no stack, no SQL. The host logs the rest. */
+function internalMessage(error: unknown): string {
+  console.error('browser host:', error);
+  return 'The host failed to answer this request';
+}
 
 function readBody(req: IncomingMessage, limit: number): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -95,7 +106,8 @@ async function handleInvoke(
     const reason = error instanceof Error ? error.message : String(error);
     return sendError(res, 400, 'INVALID_INPUT', `Malformed JSON body: ${reason}`);
   }
-  sendJson(res, 200, await options.backend.dispatch(channel, payload));
+  const result = await options.backend.dispatch(channel, payload);
+  sendJson(res, result.ok ? 200 : httpStatus[result.error.code], result);
 }
 
 function handleEvents(
@@ -138,34 +150,35 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     const refusal = checkOrigin(req.headers, port, url.pathname.startsWith('/api/'));
     if (refusal !== null) return sendError(res, 403, 'FORBIDDEN', refusal);
 
-    if (url.pathname.startsWith(invokePrefix)) {
+    if (url.pathname.startsWith(httpRoutes.invokePrefix)) {
       let channel: string;
       try {
-        channel = decodeURIComponent(url.pathname.slice(invokePrefix.length));
+        channel = decodeURIComponent(url.pathname.slice(httpRoutes.invokePrefix.length));
       } catch {
         return sendError(res, 400, 'INVALID_INPUT', 'Malformed channel name');
       }
       handleInvoke(req, res, channel, { backend: options.backend, maxBodyBytes }).catch((error: unknown) => {
-        if (!res.headersSent) sendError(res, 500, 'INTERNAL', String(error));
+        if (!res.headersSent) sendError(res, 500, 'INTERNAL', internalMessage(error));
       });
       return;
     }
-    if (url.pathname === '/api/events') {
+    if (url.search !== '' && url.pathname !== httpRoutes.exportCsv.path && url.pathname.startsWith('/api/')) {
+      return sendError(res, 400, 'INVALID_INPUT', `${url.pathname} takes no query parameters`);
+    }
+    if (url.pathname === httpRoutes.events) {
       if (req.method !== 'GET') return sendError(res, 405, 'INVALID_INPUT', 'Use GET for the event stream');
       return handleEvents(req, res, options.backend, streams);
     }
-    if (url.pathname === exportPath) {
-      handleExport(req, res, url, options.backend, (r, status, error) =>
-        sendError(r, status, error.code, error.message),
-      ).catch((error: unknown) => {
-        if (!res.headersSent) sendError(res, 500, 'INTERNAL', String(error));
+    if (url.pathname === httpRoutes.exportCsv.path) {
+      handleExport(req, res, url, options.backend, sendErrorValue).catch((error: unknown) => {
+        if (!res.headersSent) sendError(res, 500, 'INTERNAL', internalMessage(error));
         else res.destroy();
       });
       return;
     }
     if (url.pathname.startsWith('/api/')) return sendError(res, 404, 'NOT_FOUND', `No route ${url.pathname}`);
     serveStatic(req, res, url.pathname, options.staticDir).catch((error: unknown) => {
-      if (!res.headersSent) sendError(res, 500, 'INTERNAL', String(error));
+      if (!res.headersSent) sendError(res, 500, 'INTERNAL', internalMessage(error));
     });
   });
 

@@ -1,22 +1,26 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { SingleBar } from 'cli-progress';
-import {
-  orgExport,
-  orgSortColumns,
-  orgStatuses,
-  type Channel,
-  type Input,
-  type OrgSortColumn,
-  type OrgStatus,
-  type Output,
-} from '../../shared/contract';
-import { exportToFile } from '../backend/export-file';
+import { contract, type Channel, type Input, type Output } from '../../shared/contract';
+import { AppError, type ErrorValue } from '../../shared/errors';
+import { orgSortColumns, orgStatuses, type OrgSortColumn, type OrgStatus } from '../../shared/org-query';
 import { createBackend, type Backend } from '../backend';
 import { defaultDbFile } from '../backend/paths';
 import { runCacheCli } from './cache-cli';
 import { formatOrgPage, orgFormats, type OrgFormat } from './format';
 
-class CliError extends Error {}
+/** A failure with the exit code it stands for: 2 for what the user typed, 1 for the rest. */
+class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: 1 | 2,
+  ) {
+    super(message);
+  }
+}
+
+function cliError(error: ErrorValue): CliError {
+  return new CliError(error.message, error.code === 'INVALID_INPUT' ? 2 : 1);
+}
 
 function integer(name: string, min: number) {
   return (text: string) => {
@@ -33,7 +37,14 @@ async function withBackend<T>(
   create: boolean,
   run: (backend: Backend) => Promise<T>,
 ): Promise<T> {
-  const backend = await createBackend({ dbFile, mustExist: !create });
+  const backend = await createBackend({
+    dbFile,
+    mustExist: !create,
+    redisUrl: process.env.REDIS_URL || undefined,
+  });
+  const status = await backend.invoke('db:status', {});
+  if (status.ok && status.value.cache.warning !== null)
+    process.stderr.write(`warning: ${status.value.cache.warning}\n`);
   try {
     return await run(backend);
   } finally {
@@ -43,8 +54,29 @@ async function withBackend<T>(
 
 async function call<C extends Channel>(backend: Backend, channel: C, input: Input<C>): Promise<Output<C>> {
   const result = await backend.invoke(channel, input);
-  if (!result.ok) throw new CliError(result.error.message);
+  if (!result.ok) throw cliError(result.error);
   return result.value;
+}
+
+/**
+ * The first Ctrl-C cancels the running work (which then reports what it kept); a second one, a
+ * moment later, quits at once. Under `npm run`, tsx may deliver one Ctrl-C twice in a few
+ * milliseconds, so repeats within 300 ms count as one.
+ */
+function onInterrupt(cancel: () => void): () => void {
+  let first = 0;
+  const handler = () => {
+    const now = performance.now();
+    if (first === 0) {
+      first = now;
+      process.stderr.write('\nCancelling… (press Ctrl-C again to quit at once)\n');
+      cancel();
+    } else if (now - first > 300) {
+      process.exit(130);
+    }
+  };
+  process.on('SIGINT', handler);
+  return () => process.off('SIGINT', handler);
 }
 
 /** A progress bar on stderr when a person is watching. */
@@ -92,8 +124,7 @@ export function buildProgram(): Command {
           process.stderr.isTTY && options.count >= 10_000 ? new SingleBar({ etaBuffer: 20 }) : undefined;
         bar?.start(options.count, 0);
         const stop = b.subscribe('progress', (p) => bar?.update(p.done));
-        const onSigint = () => void b.invoke('orgs:cancelInsert', {});
-        process.once('SIGINT', onSigint);
+        const stopInterrupt = onInterrupt(() => void b.invoke('orgs:cancelInsert', {}));
         try {
           const result = await call(b, 'orgs:insertSample', { count: options.count, seed: options.seed });
           bar?.stop();
@@ -104,10 +135,15 @@ export function buildProgram(): Command {
         } finally {
           bar?.stop();
           stop();
-          process.off('SIGINT', onSigint);
+          stopInterrupt();
         }
       }),
     );
+
+  program
+    .command('status')
+    .description('what the database holds and which cache is in use, as JSON')
+    .action(() => withBackend(db(), false, async (b) => print(await call(b, 'db:status', {}))));
 
   program
     .command('sectors')
@@ -150,6 +186,7 @@ export function buildProgram(): Command {
     .addOption(new Option('--sort <column>', 'order by').choices(orgSortColumns).default('legal_name'))
     .addOption(new Option('--dir <dir>', 'direction').choices(['asc', 'desc']).default('asc'))
     .requiredOption('--out <file>', 'the CSV file to write')
+    .option('--force', 'replace the file if it exists')
     .action(
       (options: {
         sector?: string;
@@ -158,28 +195,44 @@ export function buildProgram(): Command {
         sort: OrgSortColumn;
         dir: 'asc' | 'desc';
         out: string;
+        force?: boolean;
       }) =>
         withBackend(db(), false, async (b) => {
-          const filter = orgExport.parse({
+          const parsed = contract['orgs:export'].input.safeParse({
             focus_group_id: options.sector ?? null,
             status: options.status ?? null,
             search: options.search ?? null,
             sort: options.sort,
             dir: options.dir,
           });
+          if (!parsed.success) {
+            const reason = parsed.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('; ');
+            throw new CliError(`Invalid export options: ${reason}`, 2);
+          }
           const bar = progressBar();
           const stop = b.subscribe('progress', (p) => {
             if (p.task !== 'orgs:export') return;
             if (p.done === 0) bar?.start(p.total, 0);
             bar?.update(p.done);
           });
+          const controller = new AbortController();
+          const stopInterrupt = onInterrupt(() => controller.abort());
           try {
-            const result = await exportToFile(options.out, (out) => b.exportOrganizations(filter, out));
+            const result = await b.exportOrganizations(
+              parsed.data,
+              { file: options.out, overwrite: options.force === true },
+              controller.signal,
+            );
             bar?.stop();
-            console.error(`Exported ${result.rows} organizations to ${options.out}`);
+            console.error(
+              result.cancelled
+                ? `Cancelled after ${result.rows} organizations; ${options.out} was not written`
+                : `Exported ${result.rows} organizations to ${options.out}`,
+            );
           } finally {
             bar?.stop();
             stop();
+            stopInterrupt();
           }
         }),
     );
@@ -200,8 +253,13 @@ export async function main(argv: string[]): Promise<number> {
     const code = (error as { code?: string }).code;
     if (code === 'commander.helpDisplayed' || code === 'commander.version') return 0;
     if (code?.startsWith('commander.')) return 2;
-    process.stderr.write(`error: ${(error as Error).message}\n`);
-    return 1;
+    if (error instanceof CliError) {
+      process.stderr.write(`error: ${error.message}\n`);
+      return error.exitCode;
+    }
+    const message = error instanceof AppError ? error.message : String((error as Error).message ?? error);
+    process.stderr.write(`error: ${message.split('\n')[0]}\n`);
+    return error instanceof AppError && error.code === 'INVALID_INPUT' ? 2 : 1;
   }
 }
 

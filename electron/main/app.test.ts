@@ -1,8 +1,8 @@
 import { pathToFileURL } from 'node:url';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { channels } from '../../shared/contract';
+import { channels, eventChannel, invokeChannel } from '../../shared/contract';
 import type { CacheLogEntry } from '../../shared/domain';
-import { eventChannel, invokeChannel } from '../preload/names';
+
 import { startShell } from './app';
 import type { BackendOptions } from '../backend/types';
 import { fakeBackend } from './testing/fake-backend';

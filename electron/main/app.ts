@@ -81,7 +81,11 @@ export async function startShell(options: ShellOptions): Promise<void> {
   denyPermissions(session.defaultSession);
 
   const dbFile = process.env.SECTOR_STUDIO_DB ?? join(app.getPath('userData'), dbFileName);
-  backend = options.createBackend({ dbFile, chooseExportPath: (name) => chooseSavePath(window, name) });
+  backend = options.createBackend({
+    dbFile,
+    redisUrl: process.env.REDIS_URL || undefined,
+    chooseExportPath: (name) => chooseSavePath(window, name),
+  });
   let ready: Backend;
   try {
     ready = await backend;
@@ -101,6 +105,8 @@ async function chooseSavePath(window: BrowserWindow | null, suggestedName: strin
     title: 'Export organizations',
     defaultPath: join(app.getPath('documents'), suggestedName),
     filters: [{ name: 'CSV', extensions: ['csv'] }],
+    // The backend replaces an existing file only because this dialog asked first (Linux asks only when told to).
+    properties: ['showOverwriteConfirmation' as const, 'createDirectory' as const],
   };
   const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
   return result.canceled || !result.filePath ? null : result.filePath;

@@ -1,8 +1,8 @@
 import type { IpcMainInvokeEvent, WebFrameMain } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
-import { channels, eventNames } from '../../shared/contract';
+import { channels, eventChannel, eventNames, invokeChannel } from '../../shared/contract';
 import type { CacheLogEntry, ProgressEvent } from '../../shared/domain';
-import { eventChannel, invokeChannel } from '../preload/names';
+
 import { forwardEvents, registerIpcHandlers } from './ipc';
 import { builtPage, devServerPage, type AppPage } from './page';
 import { fakeBackend } from './testing/fake-backend';

@@ -1,8 +1,8 @@
 import type { IpcMain, IpcMainInvokeEvent, WebContents, WebFrameMain } from 'electron';
-import { channels, eventNames, type Channel } from '../../shared/contract';
+import { channels, eventChannel, eventNames, invokeChannel, type Channel } from '../../shared/contract';
 import type { ErrorValue, Result } from '../../shared/errors';
 import type { Backend } from '../backend/types';
-import { eventChannel, invokeChannel } from '../preload/names';
+
 import type { AppPage } from './page';
 
 /**

@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Channel } from '../../shared/contract';
+import { eventChannel, invokeChannel, type Channel } from '../../shared/contract';
 import type { DbStatus, FetchConfigResult } from '../../shared/domain';
 import type { Result } from '../../shared/errors';
 import { createBackend } from '../backend/index';
-import { eventChannel, invokeChannel } from '../preload/names';
+
 import { startShell } from './app';
 import { electron, invokeAs, resetFakeElectron } from './testing/fake-electron';
 
@@ -105,10 +105,10 @@ describe('Electron shell with the real backend', () => {
     const quit = { preventDefault: vi.fn() };
     electron.appEvents.emit('will-quit', quit);
     expect(quit.preventDefault).toHaveBeenCalledOnce();
+    // The app quits once the backend has closed the file.
+    await vi.waitFor(() => expect(electron.app.quit).toHaveBeenCalledOnce(), { timeout: 10_000 });
     await closing;
-    await new Promise((resolve) => setImmediate(resolve));
 
-    expect(electron.app.quit).toHaveBeenCalledOnce();
     // The last connection to a WAL database checkpoints and removes the -wal file on close.
     expect(existsSync(`${dbFile}-wal`)).toBe(false);
   });

@@ -1,5 +1,7 @@
 import type { IpcRenderer, IpcRendererEvent } from 'electron';
 import {
+  eventChannel,
+  invokeChannel,
   isChannel,
   isEventName,
   type Bridge,
@@ -10,7 +12,6 @@ import {
   type Output,
 } from '../../shared/contract';
 import type { Result } from '../../shared/errors';
-import { eventChannel, invokeChannel } from './names';
 
 export type BridgeIpc = Pick<IpcRenderer, 'invoke' | 'on' | 'removeListener'>;
 

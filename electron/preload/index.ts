@@ -1,5 +1,5 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import { createBridge } from './bridge';
-import { bridgeGlobalName } from './names';
+import { bridgeGlobalName } from '../../shared/contract';
 
 contextBridge.exposeInMainWorld(bridgeGlobalName, createBridge(ipcRenderer));

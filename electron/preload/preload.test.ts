@@ -1,8 +1,14 @@
 import { EventEmitter } from 'node:events';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Bridge, Channel, EventName } from '../../shared/contract';
 import type { CacheLogEntry } from '../../shared/domain';
-import { bridgeGlobalName, eventChannel, invokeChannel } from './names';
+import {
+  bridgeGlobalName,
+  eventChannel,
+  invokeChannel,
+  type Bridge,
+  type Channel,
+  type EventName,
+} from '../../shared/contract';
 
 const electron = vi.hoisted(() => {
   const exposed: Array<[string, unknown]> = [];

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { OrgPage } from '../../shared/domain';
 import { cellText, describeValue } from './sections/organizations/cell-text';
 import { columnGroupNames, visibleColumns } from './sections/organizations/column-visibility';
-import { exportFileName, exportUrl } from './sections/organizations/export-url';
+import { exportFileName } from '../../shared/org-query';
+import { exportUrl } from './sections/organizations/export-url';
 import { lastPageFromReversed } from './sections/organizations/last-page';
 
 describe('organizations grid', () => {

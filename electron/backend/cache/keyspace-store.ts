@@ -5,6 +5,8 @@ import type { CacheStore, CacheStoreStats } from './store';
 /** The embedded CacheStore: the in-memory keyspace behind the service's async interface. */
 export class KeyspaceStore implements CacheStore {
   readonly keyspace: Keyspace;
+  /** Set only for the duration of a synchronous DEL or FLUSHALL, whose events then carry it. */
+  private note: string | undefined;
 
   constructor(keyspace: Keyspace | KeyspaceOptions = {}) {
     this.keyspace = keyspace instanceof Keyspace ? keyspace : new Keyspace(keyspace);
@@ -18,12 +20,22 @@ export class KeyspaceStore implements CacheStore {
     this.keyspace.set(key, value, ttlSeconds * 1000);
   }
 
-  async del(keys: string[]): Promise<number> {
-    return this.keyspace.del(keys);
+  async del(keys: string[], note?: string): Promise<string[]> {
+    this.note = note;
+    try {
+      return keys.filter((key) => this.keyspace.del([key]) === 1);
+    } finally {
+      this.note = undefined;
+    }
   }
 
-  async flushAll(): Promise<void> {
-    this.keyspace.flushAll();
+  async flushAll(note?: string): Promise<void> {
+    this.note = note;
+    try {
+      this.keyspace.flushAll();
+    } finally {
+      this.note = undefined;
+    }
   }
 
   async pttl(key: string): Promise<number> {
@@ -39,7 +51,9 @@ export class KeyspaceStore implements CacheStore {
   }
 
   onEvent(listener: (event: CacheEvent) => void): () => void {
-    return this.keyspace.onEvent(listener);
+    return this.keyspace.onEvent((event) =>
+      listener(this.note === undefined ? event : { ...event, note: this.note }),
+    );
   }
 
   async close(): Promise<void> {

@@ -13,15 +13,16 @@ export interface CacheStoreStats {
 /**
  * What the sector configuration service needs from a cache. The embedded keyspace implements it
  * in memory; a team that outgrows one laptop implements it over a real Redis.
- * Every operation emits CacheEvents (HIT, MISS, SET, DELETE, FLUSHALL, EXPIRED, EVICTED) to listeners.
+ * Every operation emits CacheEvents (HIT, MISS, SET, DELETE, FLUSHALL, EXPIRED, EVICTED) to listeners;
+ * a store shared by several instances also emits the DELETE and FLUSHALL of the others (`remote`).
  */
 export interface CacheStore {
   get(key: string): Promise<string | null>;
   /** SET key value EX ttlSeconds */
   set(key: string, value: string, ttlSeconds: number): Promise<void>;
-  /** DEL; resolves to the number of keys removed. */
-  del(keys: string[]): Promise<number>;
-  flushAll(): Promise<void>;
+  /** DEL; resolves to the keys that existed and were removed. `note` says why, in their DELETE events. */
+  del(keys: string[], note?: string): Promise<string[]>;
+  flushAll(note?: string): Promise<void>;
   /** PTTL semantics: -2 missing, -1 no expiry, else remaining milliseconds. */
   pttl(key: string): Promise<number>;
   /** KEYS pattern (Redis glob). */

@@ -29,16 +29,18 @@ function contract(name: string, create: () => Promise<CacheStore>, skip = false)
       expect(await store.get('sector:pe_x')).toBeNull();
       await store.set('sector:pe_x', '{"a":1}', 3600);
       expect(await store.get('sector:pe_x')).toBe('{"a":1}');
-      expect(await store.del(['sector:pe_x', 'missing'])).toBe(1);
+      expect(await store.del(['sector:pe_x', 'missing'], 'changed in another process')).toEqual([
+        'sector:pe_x',
+      ]);
       await store.flushAll();
       off();
       await store.get('after');
-      expect(events.map((e) => [e.type, e.key])).toEqual([
-        ['MISS', 'sector:pe_x'],
-        ['SET', 'sector:pe_x'],
-        ['HIT', 'sector:pe_x'],
-        ['DELETE', 'sector:pe_x'],
-        ['FLUSHALL', null],
+      expect(events.map((e) => [e.type, e.key, e.note])).toEqual([
+        ['MISS', 'sector:pe_x', undefined],
+        ['SET', 'sector:pe_x', undefined],
+        ['HIT', 'sector:pe_x', undefined],
+        ['DELETE', 'sector:pe_x', 'changed in another process'],
+        ['FLUSHALL', null, undefined],
       ]);
       for (const e of events) expect(e.duration_ms).toBeGreaterThanOrEqual(0);
     });

@@ -1,5 +1,7 @@
 import {
   eventNames,
+  httpRoutes,
+  invokePath,
   type Bridge,
   type Channel,
   type EventMap,
@@ -27,7 +29,7 @@ export function createHttpBridge(): Bridge {
 
   function connect(): void {
     if (source !== null) return;
-    source = new EventSource('/api/events');
+    source = new EventSource(httpRoutes.events);
     for (const name of eventNames) {
       source.addEventListener(name, (event) => {
         const payload: unknown = JSON.parse((event as MessageEvent<string>).data);
@@ -40,7 +42,7 @@ export function createHttpBridge(): Bridge {
     async invoke<C extends Channel>(channel: C, input: Input<C>): Promise<Result<Output<C>>> {
       let response: Response;
       try {
-        response = await fetch(`/api/invoke/${encodeURIComponent(channel)}`, {
+        response = await fetch(invokePath(channel), {
           method: 'POST',
           headers: { 'Content-Type': 'application/json' },
           body: JSON.stringify(input),

@@ -1,7 +1,7 @@
 import { Button, Card, EmptyState, Group, Stack, Switch, Title } from '@mantine/core';
 import { IconBuildingSkyscraper, IconDownload, IconTableOff } from '@tabler/icons-react';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
-import type { OrgSortColumn } from '../../../shared/contract';
+import type { OrgSortColumn } from '../../../shared/org-query';
 import type { OrgRow, SchemaInfo } from '../../../shared/domain';
 import { call } from '../api/bridge';
 import { Prerequisite } from '../components/Prerequisite';

@@ -1,6 +1,6 @@
 import { Button, Group, Select } from '@mantine/core';
 import { IconRefresh } from '@tabler/icons-react';
-import { orgStatuses, type OrgStatus } from '../../../../shared/contract';
+import { orgStatuses, type OrgStatus } from '../../../../shared/org-query';
 import type { FocusGroup } from '../../../../shared/domain';
 import { sectorOptions } from '../../state/sectors';
 import { NameSearch } from './NameSearch';

@@ -1,6 +1,6 @@
 import { Group, Table, Text, UnstyledButton } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconArrowsSort } from '@tabler/icons-react';
-import { orgSortColumns, type OrgSortColumn } from '../../../../shared/contract';
+import { orgSortColumns, type OrgSortColumn } from '../../../../shared/org-query';
 import type { OrgRow } from '../../../../shared/domain';
 import { memo, type MouseEvent } from 'react';
 import type { ColumnGroup } from './column-groups';

@@ -1,8 +1,10 @@
 import type { ProgressEvent } from '../../../../shared/domain';
 import { bridge, call, notifyError } from '../../api/bridge';
-import { exportFileName, exportUrl, type ExportFilter } from './export-url';
+import type { Input } from '../../../../shared/contract';
+import { exportFileName } from '../../../../shared/org-query';
+import { exportUrl } from './export-url';
 
-export type { ExportFilter };
+export type ExportFilter = Input<'orgs:export'>;
 
 export interface ExportOutcome {
   /** The saved file's path (desktop) or the download's file name (browser); null when dismissed. */

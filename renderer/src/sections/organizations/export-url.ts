@@ -1,17 +1,12 @@
-import type { Input } from '../../../../shared/contract';
+import { httpRoutes } from '../../../../shared/contract';
+import type { OrgSelection } from '../../../../shared/org-query';
 
-export type ExportFilter = Input<'orgs:export'>;
-
-/** The browser host's download URL for a filter; empty filters are left out. */
-export function exportUrl(filter: ExportFilter): string {
+/** The browser host's download URL for a selection; empty filters are left out. */
+export function exportUrl(selection: Partial<OrgSelection>): string {
   const params = new URLSearchParams();
-  for (const [name, value] of Object.entries(filter)) {
+  for (const [name, value] of Object.entries(selection)) {
     if (value !== null && value !== undefined && value !== '') params.set(name, String(value));
   }
   const query = params.toString();
-  return `/api/export.csv${query === '' ? '' : `?${query}`}`;
-}
-
-export function exportFileName(filter: ExportFilter): string {
-  return `organizations-${filter.focus_group_id?.replace(/^pe_/, '') ?? 'all'}.csv`;
+  return `${httpRoutes.exportCsv.path}${query === '' ? '' : `?${query}`}`;
 }

@@ -1,5 +1,6 @@
 import { useCallback, useRef, useState } from 'react';
-import type { Input, OrgSortColumn, OrgStatus } from '../../../../shared/contract';
+import type { Input } from '../../../../shared/contract';
+import type { OrgSortColumn, OrgStatus } from '../../../../shared/org-query';
 import type { OrgPage } from '../../../../shared/domain';
 import { call } from '../../api/bridge';
 import { lastPageFromReversed, type Placed } from './last-page';

@@ -1,0 +1,33 @@
+import type { BackendContext, FeatureHandlers } from './context';
+
+export function cacheHandlers({
+  store,
+  cacheLog,
+  configService,
+}: BackendContext): FeatureHandlers<'cache:fetch' | 'cache:invalidate' | 'cache:stats' | 'cache:log'> {
+  return {
+    'cache:fetch': ({ focus_group_id }) => configService.getConfig(focus_group_id),
+    'cache:invalidate': ({ focus_group_id }) => configService.invalidate(focus_group_id),
+    'cache:stats': async () => {
+      const [stats, keys] = await Promise.all([store.stats(), store.keys('*')]);
+      const ttls = await Promise.all(
+        keys.sort().map(async (key) => ({ key, ttl_ms: await store.pttl(key) })),
+      );
+      const { hits, misses } = cacheLog.lookups();
+      return {
+        hits,
+        misses,
+        hit_rate: hits + misses === 0 ? 0 : hits / (hits + misses),
+        keyspace_hits: stats.keyspace_hits,
+        keyspace_misses: stats.keyspace_misses,
+        keys: ttls.filter((k) => k.ttl_ms !== -2),
+        used_memory: stats.used_memory,
+        maxmemory: stats.maxmemory,
+        maxmemory_policy: stats.maxmemory_policy,
+        expired_keys: stats.expired_keys,
+        evicted_keys: stats.evicted_keys,
+      };
+    },
+    'cache:log': () => cacheLog.recent(),
+  };
+}

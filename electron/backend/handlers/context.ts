@@ -1,0 +1,23 @@
+import type { CacheInfo } from '../../../shared/domain';
+import type { CacheLog } from '../cache-log';
+import type { CacheStore } from '../cache/store';
+import type { SectorConfigService } from '../config-service';
+import type { Handlers } from '../dispatch';
+import type { Storage } from '../storage';
+import type { Tasks } from '../tasks';
+import type { Backend, BackendOptions } from '../types';
+
+/** What the handlers of every feature share: the composition root builds it once. */
+export interface BackendContext {
+  options: BackendOptions;
+  storage: Storage;
+  store: CacheStore;
+  cache: CacheInfo;
+  cacheLog: CacheLog;
+  configService: SectorConfigService;
+  tasks: Tasks;
+  exportOrganizations: Backend['exportOrganizations'];
+}
+
+/** The handlers of one feature: a subset of the contract's channels. */
+export type FeatureHandlers<C extends keyof Handlers> = Pick<Handlers, C>;

@@ -1,0 +1,15 @@
+import type { BackendContext, FeatureHandlers } from './context';
+
+export function seedingHandlers({
+  storage,
+  configService,
+}: BackendContext): FeatureHandlers<'seed:focusGroupsDimensions' | 'seed:weightsCalibrations'> {
+  return {
+    'seed:focusGroupsDimensions': () => storage.seedFocusGroupsDimensions(),
+    'seed:weightsCalibrations': async () => {
+      const result = await storage.seedWeightsCalibrations();
+      if (result.inserted + result.updated > 0) await configService.invalidate();
+      return result;
+    },
+  };
+}

@@ -1,0 +1,51 @@
+import type { ConfigRepository } from '../../db/repositories';
+import type {
+  DbStatus,
+  InsertOrgsResult,
+  MigrationResult,
+  OrgPage,
+  SchemaInfo,
+  SeedResult,
+} from '../../shared/domain';
+import type { OrgFilter, OrgQuery, OrgSelection } from '../../shared/org-query';
+
+export interface TaskHooks {
+  signal: AbortSignal;
+  progress(done: number, total: number): void;
+}
+
+/** Where an export's text goes: `write` resolves when the destination can take more. */
+export type TextSink = (chunk: string) => Promise<void>;
+
+/** Sectors whose configuration another process changed; null stands for every sector. */
+export type ConfigChange = (string | null)[];
+
+/**
+ * What the backend needs from a database. The handlers and services only see this asynchronous
+ * interface: the SQLite implementation answers from worker threads, so that no database work runs
+ * on the thread that serves the UI; a server database could implement it directly.
+ */
+export interface Storage {
+  readonly file: string;
+  status(): Promise<Omit<DbStatus, 'cache'>>;
+  migrate(): Promise<MigrationResult>;
+  describeSchema(): Promise<SchemaInfo>;
+  seedFocusGroupsDimensions(): Promise<SeedResult>;
+  seedWeightsCalibrations(): Promise<SeedResult>;
+  readonly configs: ConfigRepository;
+  queryOrganizations(query: OrgQuery): Promise<OrgPage>;
+  countOrganizations(filter: OrgFilter): Promise<number>;
+  insertSampleOrganizations(
+    options: { count: number; seed?: number },
+    hooks: TaskHooks,
+  ): Promise<InsertOrgsResult>;
+  /** Writes the selection as CSV text to `sink`; a cancel stops between chunks. */
+  exportOrganizations(
+    selection: OrgSelection,
+    sink: TextSink,
+    hooks: TaskHooks,
+  ): Promise<{ rows: number; cancelled: boolean }>;
+  /** Configuration changes committed by other processes (another window, the CLI, a script). */
+  onExternalConfigChange(listener: (change: ConfigChange) => void): () => void;
+  close(): Promise<void>;
+}

@@ -1,0 +1,103 @@
+import { SectorConfig } from '../../../shared/sector-config';
+import type { ConfigChange, Storage } from '../storage';
+import type { ConfigChangeRow } from './protocol';
+import { WorkerLink } from './link';
+
+export interface SqliteStorageOptions {
+  /** Refuse to create the file when it does not exist. */
+  mustExist?: boolean;
+  /** How often the reader checks the file for other processes' configuration changes. */
+  pollMs?: number;
+}
+
+/**
+ * Tells configuration changes made by other processes from this instance's own: the writer reports
+ * the config_changes rows each of its writes made, and a report from the watcher waits while a
+ * write is in flight, so that a change is never mistaken for another process's (or missed).
+ */
+class ChangeFilter {
+  private inFlight = 0;
+  private readonly own: [number, number][] = [];
+  private queued: ConfigChangeRow[] = [];
+
+  constructor(private readonly emit: (change: ConfigChange) => void) {}
+
+  async write<T>(run: () => Promise<{ value: T; changes: [number, number] }>): Promise<T> {
+    this.inFlight++;
+    try {
+      const { value, changes } = await run();
+      this.own.push(changes);
+      return value;
+    } finally {
+      this.inFlight--;
+      this.flush();
+    }
+  }
+
+  report(rows: ConfigChangeRow[]): void {
+    this.queued.push(...rows);
+    this.flush();
+  }
+
+  private flush(): void {
+    if (this.inFlight > 0 || this.queued.length === 0) return;
+    const rows = this.queued;
+    this.queued = [];
+    const seen = rows[rows.length - 1]?.seq ?? 0;
+    const external = rows.filter((row) => !this.own.some(([from, to]) => row.seq > from && row.seq <= to));
+    // Ranges wholly seen can go; a range may still be ahead of the watcher.
+    for (let i = this.own.length - 1; i >= 0; i--) if ((this.own[i]?.[1] ?? 0) <= seen) this.own.splice(i, 1);
+    if (external.length > 0) this.emit([...new Set(external.map((row) => row.focus_group_id))]);
+  }
+}
+
+/**
+ * The SQLite storage: a writer and a reader worker thread on one file. Reads never queue behind a
+ * long write (WAL lets the reader's connection read beside the writer's), and the thread that
+ * serves the UI only relays.
+ */
+export async function openSqliteStorage(file: string, options: SqliteStorageOptions = {}): Promise<Storage> {
+  const writer = new WorkerLink('writer');
+  const reader = new WorkerLink('reader');
+  try {
+    // The writer creates or upgrades the file; the reader opens what the writer left.
+    await writer.open(file, options.mustExist ?? false, 0);
+    await reader.open(file, true, options.pollMs ?? 250);
+  } catch (error) {
+    await Promise.allSettled([writer.close(), reader.close()]);
+    throw error;
+  }
+  const listeners = new Set<(change: ConfigChange) => void>();
+  const changes = new ChangeFilter((change) => listeners.forEach((listener) => listener(change)));
+  reader.onConfigChanges = (rows) => changes.report(rows);
+
+  return {
+    file,
+    status: () => reader.call('status'),
+    migrate: () => writer.call('migrate'),
+    describeSchema: () => reader.call('describeSchema'),
+    seedFocusGroupsDimensions: () => changes.write(() => writer.call('seedFocusGroupsDimensions')),
+    seedWeightsCalibrations: () => changes.write(() => writer.call('seedWeightsCalibrations')),
+    configs: {
+      listSectors: () => reader.call('listSectors'),
+      listDimensions: () => reader.call('listDimensions'),
+      loadSectorConfig: async (id) => SectorConfig.fromJSON(await reader.call('loadSectorConfig', id)),
+      updateWeight: (input) => changes.write(() => writer.call('updateWeight', input)),
+      updateCalibration: (input) => changes.write(() => writer.call('updateCalibration', input)),
+    },
+    queryOrganizations: (query) => reader.call('queryOrganizations', query),
+    countOrganizations: (filter) => reader.call('countOrganizations', filter),
+    insertSampleOrganizations: (input, hooks) => writer.task('insertSampleOrganizations', input, hooks),
+    exportOrganizations: (selection, sink, hooks) =>
+      reader.task('exportOrganizations', selection, hooks, sink),
+    onExternalConfigChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    // One after the other: the last connection to close checkpoints the WAL and removes it.
+    async close() {
+      await reader.close().catch(() => {});
+      await writer.close();
+    },
+  };
+}
