@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { redisServerAvailability } from '../electron/backend/cache/redis-server';
+import { redisServerAvailability } from '../electron/backend/cache/test/redis-server';
 import { tempDir } from '../db/test/helpers';
 import type { BenchResults } from './report';
 import { runBench } from './run';

@@ -10,6 +10,8 @@ export interface OpenOptions {
   mustExist?: boolean;
   /** Upgrade a file made by an older version (default); a read-only connection leaves that to the writer. */
   migrate?: boolean;
+  /** How long a writer waits for another process's write lock before BUSY (default 5 s). */
+  busyTimeoutMs?: number;
 }
 
 /**
@@ -24,9 +26,10 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   let db: Db;
   try {
     db = new Database(file);
+    // First, so that switching the journal mode waits for another process's lock instead of failing.
+    db.pragma(`busy_timeout = ${Math.trunc(options.busyTimeoutMs ?? 5000)}`);
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
     db.pragma('synchronous = NORMAL');
   } catch (error) {
     throw new AppError('DB_ERROR', `Cannot open ${file} as a SQLite database: ${(error as Error).message}`);

@@ -7,7 +7,11 @@ import { seededDb } from '../../db/test/helpers';
 import { ManualClock } from './cache/clock';
 import { KeyspaceStore } from './cache/keyspace-store';
 import { createRedisStore } from './cache/redis-store';
-import { redisServerAvailability, startRedisServer, type RunningRedisServer } from './cache/redis-server';
+import {
+  redisServerAvailability,
+  startRedisServer,
+  type RunningRedisServer,
+} from './cache/test/redis-server';
 import type { CacheStore } from './cache/store';
 import { SectorConfigService } from './config-service';
 

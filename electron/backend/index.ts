@@ -41,6 +41,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   const storage: Storage = await openSqliteStorage(options.dbFile, {
     mustExist: options.mustExist,
     pollMs: options.changePollMs,
+    busyTimeoutMs: options.busyTimeoutMs,
   });
   const { store, info: cache } = await openCacheStore(options.redisUrl);
   const bus = new EventBus();

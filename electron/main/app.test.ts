@@ -30,6 +30,7 @@ beforeEach(() => {
   vi.unstubAllEnvs();
   vi.stubEnv('ELECTRON_RENDERER_URL', undefined);
   vi.stubEnv('SECTOR_STUDIO_DB', undefined);
+  vi.stubEnv('REDIS_URL', undefined);
 });
 
 describe('Electron shell', () => {
@@ -66,6 +67,12 @@ describe('Electron shell', () => {
       dbFile: '/home/analyst/.config/Sector Studio/sector-studio.db',
       chooseExportPath: expect.any(Function),
     });
+  });
+
+  it('caches in the Redis REDIS_URL names', async () => {
+    vi.stubEnv('REDIS_URL', 'redis://team-cache:6379/2');
+    const createBackend = await start();
+    expect(createBackend.mock.calls[0]![0].redisUrl).toBe('redis://team-cache:6379/2');
   });
 
   it('asks where to save an export with the save dialog, suggesting a CSV in Documents', async () => {

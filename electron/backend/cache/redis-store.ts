@@ -192,13 +192,14 @@ export async function createRedisStore(url: string, options: RedisStoreOptions =
     retryStrategy: (attempt) => (attempt > 20 ? null : Math.min(attempt * 200, 2000)),
   });
   // Connection errors surface through connect() and commands; without a listener ioredis would
-  // print each retry's error.
-  redis.on('error', () => {});
+  // print each retry's error. The socket's own error says more than connect()'s "Connection is closed".
+  let socketError: Error | undefined;
+  redis.on('error', (error: Error) => (socketError = error));
   try {
     await redis.connect();
   } catch (error) {
     redis.disconnect();
-    throw error;
+    throw socketError ?? error;
   }
   const channels = [INVALIDATIONS_CHANNEL];
   if (options.keyspaceEvents !== false && (await enableKeyspaceEvents(redis))) {

@@ -66,7 +66,11 @@ port.on('message', (message: ToWorker) => {
   switch (message.kind) {
     case 'open':
       try {
-        db = openDatabase(message.file, { mustExist: message.mustExist, migrate: message.role === 'writer' });
+        db = openDatabase(message.file, {
+          mustExist: message.mustExist,
+          migrate: message.role === 'writer',
+          busyTimeoutMs: message.busyTimeoutMs,
+        });
         ops = sqliteOps(db, message.file);
         if (message.role === 'reader') {
           stopWatching = watchConfigChanges(db, message.pollMs, (changes) =>

@@ -52,10 +52,13 @@ export class WorkerLink {
     this.worker.on('exit', (code) => this.stop(new Error(`exited with code ${code}`)));
   }
 
-  open(file: string, mustExist: boolean, pollMs: number): Promise<void> {
-    return this.request(LIFECYCLE_ID, { kind: 'open', file, role: this.role, mustExist, pollMs }).then(
-      () => undefined,
-    );
+  async open(options: {
+    file: string;
+    mustExist: boolean;
+    pollMs: number;
+    busyTimeoutMs?: number;
+  }): Promise<void> {
+    await this.request(LIFECYCLE_ID, { kind: 'open', role: this.role, ...options });
   }
 
   call<K extends CallOp>(op: K, ...args: Parameters<SqliteOps[K]>): Promise<Result<K>> {

@@ -18,7 +18,7 @@ export interface ConfigChangeRow {
 }
 
 export type ToWorker =
-  | { kind: 'open'; file: string; role: Role; mustExist: boolean; pollMs: number }
+  | { kind: 'open'; file: string; role: Role; mustExist: boolean; pollMs: number; busyTimeoutMs?: number }
   | { kind: 'call'; id: number; op: keyof SqliteOps; args: unknown[] }
   | { kind: 'cancel'; id: number }
   | { kind: 'credit'; id: number }

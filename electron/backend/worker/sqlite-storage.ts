@@ -8,6 +8,8 @@ export interface SqliteStorageOptions {
   mustExist?: boolean;
   /** How often the reader checks the file for other processes' configuration changes. */
   pollMs?: number;
+  /** How long the writer waits for another process's write lock before a BUSY error. */
+  busyTimeoutMs?: number;
 }
 
 /**
@@ -61,8 +63,9 @@ export async function openSqliteStorage(file: string, options: SqliteStorageOpti
   const reader = new WorkerLink('reader');
   try {
     // The writer creates or upgrades the file; the reader opens what the writer left.
-    await writer.open(file, options.mustExist ?? false, 0);
-    await reader.open(file, true, options.pollMs ?? 250);
+    const { busyTimeoutMs } = options;
+    await writer.open({ file, mustExist: options.mustExist ?? false, pollMs: 0, busyTimeoutMs });
+    await reader.open({ file, mustExist: true, pollMs: options.pollMs ?? 250, busyTimeoutMs });
   } catch (error) {
     await Promise.allSettled([writer.close(), reader.close()]);
     throw error;

@@ -1,5 +1,5 @@
 import { Badge, Burger, Code, Group, Text, ThemeIcon, Title, Tooltip } from '@mantine/core';
-import { IconChartDots3, IconDatabase } from '@tabler/icons-react';
+import { IconAlertTriangle, IconBolt, IconChartDots3, IconDatabase } from '@tabler/icons-react';
 import { useDbStatus } from '../state/status';
 
 interface Props {
@@ -41,6 +41,24 @@ export function AppHeader({ navOpened, onToggleNav }: Props) {
           <Badge variant="light" color={status.schema_version === 0 ? 'gray' : 'teal'}>
             {status.schema_version === 0 ? 'no schema' : `schema v${status.schema_version}`}
           </Badge>
+          <Tooltip
+            multiline
+            w={320}
+            label={
+              status.cache.warning ??
+              (status.cache.kind === 'redis'
+                ? 'Sector configurations are cached in this Redis, shared with other instances (REDIS_URL)'
+                : 'Sector configurations are cached in memory, in this app (set REDIS_URL to share a Redis)')
+            }
+          >
+            <Badge
+              variant="light"
+              color={status.cache.warning ? 'orange' : 'indigo'}
+              leftSection={status.cache.warning ? <IconAlertTriangle size={12} /> : <IconBolt size={12} />}
+            >
+              cache: {status.cache.label}
+            </Badge>
+          </Tooltip>
         </Group>
       )}
     </Group>

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { splitArgs } from './cli-args';
+import { splitArgs } from '../cli-args';
 import { differentialScripts } from './differential-scripts';
-import { Keyspace } from './keyspace';
+import { Keyspace } from '../keyspace';
 import { redisServerAvailability, startRedisServer, type RunningRedisServer } from './redis-server';
 import { RespClient } from './resp-client';
-import type { Reply } from './reply';
+import type { Reply } from '../reply';
 
 const availability = redisServerAvailability();
 const title = availability.available

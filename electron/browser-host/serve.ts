@@ -1,0 +1,80 @@
+import { Command, InvalidArgumentError } from 'commander';
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import type { CacheInfo } from '../../shared/domain';
+import { AppError } from '../../shared/errors';
+import { createBackend, type Backend } from '../backend/index';
+import { defaultDbFile } from '../backend/paths';
+import { startBrowserHost, type BrowserHost } from './server';
+
+export interface ServeOptions {
+  port: number;
+  dbFile: string;
+  staticDir: string;
+  /** REDIS_URL: the cache is shared through this Redis instead of the embedded keyspace. */
+  redisUrl?: string;
+}
+
+function parsePort(value: string): number {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+    throw new InvalidArgumentError('a port is an integer from 0 to 65535');
+  }
+  return port;
+}
+
+/** The command line and environment of `npm run start:browser`, as serve() options. */
+export function hostOptions(argv: string[], env: NodeJS.ProcessEnv, staticDir: string): ServeOptions {
+  const options = new Command()
+    .name('start:browser')
+    .description('Serve Sector Studio to a browser on 127.0.0.1, with the same backend as the desktop app.')
+    .option('--port <port>', 'port to listen on (0 picks a free port)', parsePort, 5199)
+    .option('--db <file>', 'SQLite database file', defaultDbFile(env))
+    .exitOverride()
+    .parse(argv)
+    .opts<{ port: number; db: string }>();
+  return { port: options.port, dbFile: resolve(options.db), staticDir, redisUrl: env.REDIS_URL || undefined };
+}
+
+export interface Serving {
+  host: BrowserHost;
+  backend: Backend;
+  cache: CacheInfo;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the database and the cache and serves them; fails with one sentence (an AppError) on a
+ * file it cannot open or a port that is taken, having closed what it opened.
+ */
+export async function serve(options: ServeOptions): Promise<Serving> {
+  mkdirSync(dirname(options.dbFile), { recursive: true });
+  const backend = await createBackend({ dbFile: options.dbFile, redisUrl: options.redisUrl });
+  let host: BrowserHost;
+  try {
+    host = await startBrowserHost({ backend, port: options.port, staticDir: options.staticDir });
+  } catch (error) {
+    await backend.close();
+    if ((error as { code?: string }).code === 'EADDRINUSE') {
+      throw new AppError(
+        'CONFLICT',
+        `Port ${options.port} is in use: choose another with --port (0 picks a free one)`,
+      );
+    }
+    throw error;
+  }
+  const status = await backend.invoke('db:status', {});
+  const cache: CacheInfo = status.ok
+    ? status.value.cache
+    : { kind: 'embedded', label: 'embedded', warning: null };
+  return {
+    host,
+    backend,
+    cache,
+    async close() {
+      await host.close();
+      // Closing the backend checkpoints and closes the SQLite file, so a later run finds it intact.
+      await backend.close();
+    },
+  };
+}
