@@ -18,6 +18,7 @@ import type {
 } from './domain';
 import type { Result } from './errors';
 import { focusGroupId, orgQuery, orgSelection } from './org-query';
+import { text } from './text';
 
 /**
  * The one declaration of every IPC channel: its name, the zod schema of its input and its output
@@ -44,9 +45,9 @@ export const contract = {
     z
       .object({
         focus_group_id: focusGroupId,
-        dimension_code: z.string().min(1).max(50),
+        dimension_code: text(50).min(1),
         weight: z.number().min(0).max(1),
-        rationale: z.string().max(1000).optional(),
+        rationale: text(1000).optional(),
       })
       .strict(),
   ),
@@ -54,9 +55,9 @@ export const contract = {
     z
       .object({
         focus_group_id: focusGroupId,
-        parameter_name: z.string().min(1).max(100),
+        parameter_name: text(100).min(1),
         value: z.number().finite(),
-        description: z.string().max(1000).optional(),
+        description: text(1000).optional(),
       })
       .strict(),
   ),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from './text';
 
 /**
  * Which organizations, in which order: the one set of query types that the contract, the
@@ -29,7 +30,7 @@ export const orgFilter = z
   .object({
     focus_group_id: focusGroupId.nullable().optional(),
     status: z.enum(orgStatuses).nullable().optional(),
-    search: z.string().max(200).nullable().optional(),
+    search: text(200).nullable().optional(),
   })
   .strict();
 export type OrgFilter = z.output<typeof orgFilter>;

@@ -45,6 +45,9 @@ describe('backend dispatch', () => {
       { focus_group_id: 'pe_energy', dimension_code: 'talent', weight: '0.2' },
       { focus_group_id: 'pe_energy', dimension_code: 'talent', weight: 0.2, extra: true },
       { focus_group_id: "pe_energy'; DROP TABLE organizations; --", dimension_code: 'talent', weight: 0.2 },
+      // A lone surrogate would be stored as bytes that are not UTF-8: other SQLite tools fail on the row.
+      { focus_group_id: 'pe_energy', dimension_code: 'talent', weight: 0.2, rationale: 'cut \uD800 here' },
+      { focus_group_id: 'pe_energy', dimension_code: 'talent', weight: 0.2, rationale: 'nul \u0000 here' },
       'not an object',
       null,
     ]) {
