@@ -22,7 +22,9 @@ function matchAt(
   si: number,
   nocase: boolean,
   nesting: number,
+  onStep: (() => void) | undefined,
 ): boolean {
+  onStep?.();
   if (nesting > MAX_NESTING) return false;
   const plen = p.length;
   const slen = s.length;
@@ -34,7 +36,7 @@ function matchAt(
         while (pi + 1 < plen && p[pi + 1] === 42) pi++;
         if (pi + 1 === plen) return true;
         for (let k = si; k < slen; k++) {
-          if (matchAt(p, pi + 1, s, k, nocase, nesting + 1)) return true;
+          if (matchAt(p, pi + 1, s, k, nocase, nesting + 1, onStep)) return true;
         }
         return false;
       }
@@ -94,6 +96,11 @@ function matchAt(
   return pi === plen && si === slen;
 }
 
-export function globMatch(pattern: Uint8Array, subject: Uint8Array, nocase = false): boolean {
-  return matchAt(pattern, 0, subject, 0, nocase, 0);
+export function globMatch(
+  pattern: Uint8Array,
+  subject: Uint8Array,
+  nocase = false,
+  onStep?: () => void,
+): boolean {
+  return matchAt(pattern, 0, subject, 0, nocase, 0, onStep);
 }
