@@ -10,6 +10,12 @@ export interface Migration {
   sql: string;
 }
 
+/**
+ * Written into every file the app migrates (PRAGMA application_id, header offset 68), so that a
+ * file can be recognised as ours before anything is written to it: the ASCII of "SSTD".
+ */
+export const applicationId = 0x53535444;
+
 let cached: Migration[] | undefined;
 
 /** Numbered files in db/migrations, e.g. 001_schema.sql, in version order. */
@@ -49,7 +55,11 @@ export function pendingMigrations(db: Db): Migration[] {
   return migrations().slice(version);
 }
 
-/** Applies pending migrations, each in its own transaction together with its user_version bump. */
+/**
+ * Applies pending migrations, each in its own transaction together with its user_version bump and
+ * the application_id stamp (so init stamps a new file, and a file from a version that did not
+ * stamp is stamped by its next migration).
+ */
 export function migrate(db: Db): MigrationResult {
   const applied: number[] = [];
   for (const migration of pendingMigrations(db)) {
@@ -57,6 +67,7 @@ export function migrate(db: Db): MigrationResult {
       db.exec(migration.sql);
       // PRAGMA takes no bound parameters; the version is an integer parsed from the file name.
       db.pragma(`user_version = ${Math.trunc(migration.version)}`);
+      db.pragma(`application_id = ${applicationId}`);
     })();
     applied.push(migration.version);
   }
@@ -68,8 +79,10 @@ export function migrate(db: Db): MigrationResult {
   return { applied, version, message };
 }
 
+export function noSchemaError(): AppError {
+  return new AppError('NO_SCHEMA', 'The database has no schema yet: initialize the database schema first');
+}
+
 export function requireSchema(db: Db): void {
-  if (schemaVersion(db) === 0) {
-    throw new AppError('NO_SCHEMA', 'The database has no schema yet: initialize the database schema first');
-  }
+  if (schemaVersion(db) === 0) throw noSchemaError();
 }
