@@ -1,6 +1,18 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import { resolve } from 'node:path';
+import type { Plugin } from 'vite';
+
+/**
+ * `electron-vite dev` only: renderer/index.html's CSP meta allows no inline script, and React
+ * Refresh injects an inline preamble. The dev server page gets its own relaxed header policy
+ * instead (electron/main/security.ts); every build keeps the meta.
+ */
+export const devServerWithoutCspMeta: Plugin = {
+  name: 'dev-server-without-csp-meta',
+  apply: 'serve',
+  transformIndexHtml: (html) => html.replace(/<meta\s+http-equiv="Content-Security-Policy"[^>]*>\s*/i, ''),
+};
 
 export default defineConfig({
   main: {
@@ -30,7 +42,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'renderer'),
-    plugins: [react()],
+    plugins: [react(), devServerWithoutCspMeta],
     build: {
       // electron-vite leaves bundles unminified; the browser host serves this one over HTTP.
       minify: true,

@@ -1,12 +1,12 @@
 import Database from 'better-sqlite3';
-import { existsSync } from 'node:fs';
 import { AppError } from '../shared/errors';
-import { migrate, pendingMigrations, schemaVersion } from './migrate';
+import { inspectDatabaseFile, type Inspection } from './inspect';
+import { applicationId, migrate, pendingMigrations, noSchemaError, schemaVersion } from './migrate';
 
 export type Db = Database.Database;
 
 export interface OpenOptions {
-  /** Refuse to create a file that does not exist (CLI reads). */
+  /** Refuse to create a file that does not exist, or to use an empty one (CLI reads). */
   mustExist?: boolean;
   /** Upgrade a file made by an older version (default); a read-only connection leaves that to the writer. */
   migrate?: boolean;
@@ -15,15 +15,20 @@ export interface OpenOptions {
 }
 
 /**
- * Opens (or creates) a database file with the app's connection settings. A file whose schema is
- * older than the app's is upgraded on open; a brand-new file stays empty until `init`, so the user
- * sees and chooses the moment the schema is created.
+ * Opens (or creates) a database file with the app's connection settings, after checking, without
+ * writing, that the file is ours (see inspect.ts). A file whose schema is older than the app's is
+ * upgraded on open; a brand-new or 0-byte file stays without schema until `init`, so the user sees
+ * and chooses the moment the schema is created.
  */
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
-  if (options.mustExist && file !== ':memory:' && !existsSync(file)) {
+  const inspection: Inspection =
+    file === ':memory:' ? { state: 'database', needsStamp: false } : inspectDatabaseFile(file);
+  if (options.mustExist && inspection.state === 'absent') {
     throw new AppError('NOT_FOUND', `Database file does not exist: ${file} (run "init" first)`);
   }
-  let db: Db;
+  // An empty file is an empty database: refused as one, before anything is written to it.
+  if (options.mustExist && inspection.state === 'empty') throw noSchemaError();
+  let db: Db | undefined;
   try {
     db = new Database(file);
     // First, so that switching the journal mode waits for another process's lock instead of failing.
@@ -32,8 +37,15 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     db.pragma('foreign_keys = ON');
     db.pragma('synchronous = NORMAL');
   } catch (error) {
+    db?.close();
     throw new AppError('DB_ERROR', `Cannot open ${file} as a SQLite database: ${(error as Error).message}`);
   }
-  if (options.migrate !== false && schemaVersion(db) > 0 && pendingMigrations(db).length > 0) migrate(db);
+  // The writer upgrades and stamps; a reader beside it leaves the file to the writer.
+  if (options.migrate !== false) {
+    if (schemaVersion(db) > 0 && pendingMigrations(db).length > 0) migrate(db);
+    else if (inspection.state === 'database' && inspection.needsStamp) {
+      db.pragma(`application_id = ${applicationId}`);
+    }
+  }
   return db;
 }

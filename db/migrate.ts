@@ -10,6 +10,12 @@ export interface Migration {
   sql: string;
 }
 
+/**
+ * Written into every file the app migrates (PRAGMA application_id, header offset 68), so that a
+ * file can be recognised as ours before anything is written to it: the ASCII of "SSTD".
+ */
+export const applicationId = 0x53535444;
+
 let cached: Migration[] | undefined;
 
 /** Numbered files in db/migrations, e.g. 001_schema.sql, in version order. */
@@ -51,8 +57,9 @@ export function pendingMigrations(db: Db): Migration[] {
 
 /**
  * Applies pending migrations, each in its own IMMEDIATE transaction together with its
- * user_version bump. What is pending is read again inside each transaction, so an `init` racing
- * another process's `init` applies each migration once and the other finds nothing to do.
+ * user_version bump and the application_id stamp (so init stamps a new file, and a file from a
+ * version that did not stamp is stamped by its next migration). What is pending is read again
+ * inside each transaction, so an `init` racing another process's applies each migration once.
  */
 export function migrate(db: Db): MigrationResult {
   const applied: number[] = [];
@@ -62,6 +69,7 @@ export function migrate(db: Db): MigrationResult {
     db.exec(next.sql);
     // PRAGMA takes no bound parameters; the version is an integer parsed from the file name.
     db.pragma(`user_version = ${Math.trunc(next.version)}`);
+    db.pragma(`application_id = ${applicationId}`);
     return next.version;
   });
   for (let version = applyNext.immediate(); version !== null; version = applyNext.immediate()) {
@@ -75,8 +83,10 @@ export function migrate(db: Db): MigrationResult {
   return { applied, version, message };
 }
 
+export function noSchemaError(): AppError {
+  return new AppError('NO_SCHEMA', 'The database has no schema yet: initialize the database schema first');
+}
+
 export function requireSchema(db: Db): void {
-  if (schemaVersion(db) === 0) {
-    throw new AppError('NO_SCHEMA', 'The database has no schema yet: initialize the database schema first');
-  }
+  if (schemaVersion(db) === 0) throw noSchemaError();
 }

@@ -1,17 +1,19 @@
-import { pathToFileURL } from 'node:url';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { channels, eventChannel, invokeChannel } from '../../shared/contract';
 import type { CacheLogEntry } from '../../shared/domain';
-
 import { startShell } from './app';
 import type { BackendOptions } from '../backend/types';
+import { appContentSecurityPolicy } from './security';
 import { fakeBackend } from './testing/fake-backend';
 import { electron, invokeAs, resetFakeElectron, type FakeWindow } from './testing/fake-electron';
 
 vi.mock('electron', async () => (await import('./testing/fake-electron')).electronModule);
 
-const options = { preloadPath: '/app/out/preload/index.cjs', indexHtml: '/app/out/renderer/index.html' };
-const pageUrl = pathToFileURL(options.indexHtml).href;
+const options = { preloadPath: '/app/out/preload/index.cjs', rendererDir: '/app/out/renderer' };
+const pageUrl = 'app://sector-studio/index.html';
 
 async function start(createBackend = vi.fn(async (_options: BackendOptions) => fakeBackend().backend)) {
   await startShell({ ...options, createBackend });
@@ -24,6 +26,11 @@ function onlyWindow() {
 }
 
 const flush = () => new Promise((resolve) => setImmediate(resolve));
+
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  for (const cleanup of cleanups.splice(0)) cleanup();
+});
 
 beforeEach(() => {
   resetFakeElectron('/home/analyst/.config');
@@ -54,6 +61,27 @@ describe('Electron shell', () => {
     });
     expect(window.loadURL).toHaveBeenCalledExactlyOnceWith(pageUrl);
     expect(electron.app.enableSandbox).toHaveBeenCalledOnce();
+  });
+
+  it('serves the built renderer folder over the privileged app:// scheme', async () => {
+    const rendererDir = mkdtempSync(join(tmpdir(), 'sector-studio-renderer-'));
+    cleanups.push(() => rmSync(rendererDir, { recursive: true, force: true }));
+    writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Sector Studio</title>');
+    await startShell({ ...options, rendererDir, createBackend: async () => fakeBackend().backend });
+
+    expect(electron.protocol.registerSchemesAsPrivileged).toHaveBeenCalledExactlyOnceWith([
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    ]);
+    // Privileges can only be granted before the app is ready; the handler only after.
+    expect(electron.protocol.registerSchemesAsPrivileged.mock.invocationCallOrder[0]).toBeLessThan(
+      electron.app.whenReady.mock.invocationCallOrder[0] ?? 0,
+    );
+    expect(electron.protocol.handle).toHaveBeenCalledExactlyOnceWith('app', expect.any(Function));
+    const handler = electron.protocol.handle.mock.calls[0]![1] as (request: Request) => Promise<Response>;
+    const response = await handler(new Request(onlyWindow().loadURL.mock.calls[0]![0]));
+    expect(response.status).toBe(200);
+    expect(response.headers.get('Content-Security-Policy')).toBe(appContentSecurityPolicy);
+    expect(await response.text()).toBe('<!doctype html><title>Sector Studio</title>');
   });
 
   it('keeps the database in the user-data folder named after the product', async () => {
@@ -145,6 +173,7 @@ describe('Electron shell', () => {
     vi.stubEnv('ELECTRON_RENDERER_URL', 'http://localhost:5173');
     await start();
     expect(onlyWindow().loadURL).toHaveBeenCalledExactlyOnceWith('http://localhost:5173');
+    expect(electron.protocol.handle).not.toHaveBeenCalled();
   });
 
   it('quits at once when another instance holds the lock', async () => {

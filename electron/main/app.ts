@@ -1,18 +1,24 @@
-import { app, dialog, ipcMain, session, type BrowserWindow } from 'electron';
+import { app, dialog, ipcMain, protocol, session, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import { dbFileName, productName } from '../backend/paths';
 import type { Backend, BackendOptions } from '../backend/types';
 import { forwardEvents, registerIpcHandlers } from './ipc';
 import { resolveAppPage } from './page';
-import { denyPermissions, guardWebContents, installContentSecurityPolicy } from './security';
+import { appSchemePrivileges, serveRenderer } from './protocol';
+import {
+  appContentSecurityPolicy,
+  denyPermissions,
+  guardWebContents,
+  installContentSecurityPolicy,
+} from './security';
 import { createMainWindow } from './window';
 
 export interface ShellOptions {
   createBackend: (options: BackendOptions) => Promise<Backend>;
   /** Absolute path of the bundled (CommonJS) preload script. */
   preloadPath: string;
-  /** Absolute path of the built renderer's index.html. */
-  indexHtml: string;
+  /** Absolute path of the built renderer's folder (index.html and its assets). */
+  rendererDir: string;
 }
 
 /** The Electron lifecycle around one backend: one instance, one window, a clean close on quit. */
@@ -25,12 +31,10 @@ export async function startShell(options: ShellOptions): Promise<void> {
     return;
   }
   app.enableSandbox();
+  // Only possible before the app is ready.
+  protocol.registerSchemesAsPrivileged([appSchemePrivileges]);
 
-  const page = resolveAppPage({
-    isPackaged: app.isPackaged,
-    rendererUrl: process.env.ELECTRON_RENDERER_URL,
-    indexHtml: options.indexHtml,
-  });
+  const page = resolveAppPage({ isPackaged: app.isPackaged, rendererUrl: process.env.ELECTRON_RENDERER_URL });
   app.on('web-contents-created', (_event, contents) => guardWebContents(contents));
 
   let backend: Promise<Backend> | null = null;
@@ -77,6 +81,7 @@ export async function startShell(options: ShellOptions): Promise<void> {
   });
 
   await app.whenReady();
+  if (!page.devServerOrigin) serveRenderer(protocol, options.rendererDir, appContentSecurityPolicy);
   installContentSecurityPolicy(session.defaultSession, page);
   denyPermissions(session.defaultSession);
 

@@ -50,6 +50,25 @@ describe('electron-builder.yml', () => {
     }
   });
 
+  it('flips the Electron fuses that turn the app into a Node runtime off and the integrity checks on', () => {
+    expect(config.electronFuses).toEqual({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableCookieEncryption: true,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+      // The renderer is served from app:// (protocol.ts), so file:// pages need no privileges.
+      grantFileProtocolExtraPrivileges: false,
+    });
+  });
+
+  it('gives the .deb a real maintainer, not a placeholder', () => {
+    const maintainer = config.linux?.maintainer ?? '';
+    expect(maintainer).toMatch(/^[^<>]+ <[^@\s<>]+@[^@\s<>]+\.[a-z]+>$/);
+    expect(maintainer).not.toMatch(/example|invalid|placeholder|changeme|todo/i);
+  });
+
   it('uses only options electron-builder knows', () => {
     // The schema ships with electron-builder's own library; a misspelt key would be ignored by
     // this test's other assertions but rejected (or silently dropped) when packaging.
@@ -63,6 +82,7 @@ describe('electron-builder.yml', () => {
       mac: 'MacConfiguration',
       win: 'WindowsConfiguration',
       nsis: 'NsisOptions',
+      electronFuses: 'FuseOptionsV1',
     };
     for (const key of Object.keys(config)) {
       expect(scheme.properties, key).toHaveProperty([key]);

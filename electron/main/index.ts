@@ -7,5 +7,5 @@ import { startShell } from './app';
 void startShell({
   createBackend,
   preloadPath: join(import.meta.dirname, '../preload/index.cjs'),
-  indexHtml: join(import.meta.dirname, '../renderer/index.html'),
+  rendererDir: join(import.meta.dirname, '../renderer'),
 });

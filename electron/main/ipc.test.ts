@@ -7,7 +7,7 @@ import { forwardEvents, registerIpcHandlers } from './ipc';
 import { builtPage, devServerPage, type AppPage } from './page';
 import { fakeBackend } from './testing/fake-backend';
 
-const page = builtPage('/app/out/renderer/index.html');
+const page = builtPage();
 type Handler = (event: IpcMainInvokeEvent, payload: unknown) => unknown;
 
 function register(appPage: AppPage = page) {
@@ -50,7 +50,9 @@ describe('IPC handlers', () => {
 
   it.each([
     ['a remote page', frame('https://evil.example/index.html')],
-    ['another local file', frame('file:///home/analyst/Downloads/evil.html')],
+    ['a local file', frame('file:///home/analyst/Downloads/evil.html')],
+    ['the renderer opened as a file', frame('file:///app/out/renderer/index.html')],
+    ['another app:// host', frame('app://elsewhere/index.html')],
     ['a subframe of the app page', frame(page.url, frame(page.url))],
     ['a destroyed frame', null],
   ])('refuses a message from %s with a typed error and never reaches the backend', async (_name, sender) => {

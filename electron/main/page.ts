@@ -1,4 +1,4 @@
-import { pathToFileURL } from 'node:url';
+import { appHost, appOrigin, appScheme } from './protocol';
 
 /** Where the app's own page lives, and the test every URL and IPC sender is held to. */
 export interface AppPage {
@@ -10,15 +10,24 @@ export interface AppPage {
 }
 
 /**
- * The built renderer is one file: only that file (any query or hash) counts as the app. A file://
- * origin is opaque ("null"), so comparing origins would admit every local file.
+ * The built renderer, served by the app:// protocol (protocol.ts) from its own folder and nothing
+ * else: every URL of that one origin is the app. (The WHATWG parser gives app:// URLs an opaque
+ * origin, so scheme and host are compared instead.)
  */
-export function builtPage(indexHtml: string): AppPage {
-  const expected = pathToFileURL(indexHtml).href;
+export function builtPage(): AppPage {
   return {
-    url: expected,
+    url: `${appOrigin}/index.html`,
     devServerOrigin: null,
-    isAppUrl: (url) => withoutQueryAndHash(url) === expected,
+    isAppUrl: (url) => {
+      const parsed = parse(url);
+      return (
+        parsed !== null &&
+        parsed.protocol === `${appScheme}:` &&
+        parsed.host.toLowerCase() === appHost &&
+        parsed.username === '' &&
+        parsed.password === ''
+      );
+    },
   };
 }
 
@@ -35,13 +44,9 @@ export function devServerPage(rendererUrl: string): AppPage {
  * ELECTRON_RENDERER_URL is set by `electron-vite dev`. A packaged app ignores it, so that an
  * environment variable can never point the privileged window at someone else's page.
  */
-export function resolveAppPage(options: {
-  isPackaged: boolean;
-  rendererUrl: string | undefined;
-  indexHtml: string;
-}): AppPage {
+export function resolveAppPage(options: { isPackaged: boolean; rendererUrl: string | undefined }): AppPage {
   if (!options.isPackaged && options.rendererUrl) return devServerPage(options.rendererUrl);
-  return builtPage(options.indexHtml);
+  return builtPage();
 }
 
 function parse(url: string): URL | null {
@@ -50,12 +55,4 @@ function parse(url: string): URL | null {
   } catch {
     return null;
   }
-}
-
-function withoutQueryAndHash(url: string): string | null {
-  const parsed = parse(url);
-  if (!parsed) return null;
-  parsed.search = '';
-  parsed.hash = '';
-  return parsed.href;
 }

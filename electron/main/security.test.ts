@@ -2,7 +2,12 @@ import type { Session, WebContents } from 'electron';
 import { EventEmitter } from 'node:events';
 import { describe, expect, it, vi } from 'vitest';
 import { builtPage, devServerPage, type AppPage } from './page';
-import { denyPermissions, guardWebContents, installContentSecurityPolicy } from './security';
+import {
+  appContentSecurityPolicy,
+  denyPermissions,
+  guardWebContents,
+  installContentSecurityPolicy,
+} from './security';
 
 type HeadersListener = (
   details: { responseHeaders?: Record<string, string[]> },
@@ -22,8 +27,12 @@ function policyFor(page: AppPage): Map<string, string[]> {
   expect(headers?.['Content-Type']).toEqual(['text/html']);
   const values = headers?.['Content-Security-Policy'] ?? [];
   expect(values).toHaveLength(1);
+  return directives(values[0] ?? '');
+}
+
+function directives(policy: string): Map<string, string[]> {
   return new Map(
-    (values[0] ?? '').split(';').map((directive) => {
+    policy.split(';').map((directive) => {
       const [name = '', ...sources] = directive.trim().split(/\s+/);
       return [name, sources] as const;
     }),
@@ -32,7 +41,7 @@ function policyFor(page: AppPage): Map<string, string[]> {
 
 describe('Content-Security-Policy header', () => {
   it('allows the built app only its own scripts and styles, and nothing else', () => {
-    const policy = policyFor(builtPage('/app/out/renderer/index.html'));
+    const policy = policyFor(builtPage());
     expect(policy.get('default-src')).toEqual(["'none'"]);
     expect(policy.get('script-src')).toEqual(["'self'"]);
     expect(policy.get('style-src')).toEqual(["'self'", "'unsafe-inline'"]);
@@ -44,6 +53,8 @@ describe('Content-Security-Policy header', () => {
     // Nothing to fetch or connect to: connect-src falls back to default-src 'none'.
     expect(policy.has('connect-src')).toBe(false);
     for (const sources of policy.values()) expect(sources).not.toContain("'unsafe-eval'");
+    // The same policy the app:// protocol sends with every file of the renderer.
+    expect(policy).toEqual(directives(appContentSecurityPolicy));
   });
 
   it('relaxes only what the dev server needs in development', () => {

@@ -2,27 +2,31 @@ import type { Session, WebContents } from 'electron';
 import type { AppPage } from './page';
 
 /**
- * Every response in the app's session carries the policy. The shipped policy is written out as a
- * literal inside the callback on purpose: Electronegativity evaluates only a literal it can see
- * there, so the gate judges exactly the policy that ships.
+ * The built page's policy. The app:// protocol sends it with every file itself (webRequest's header
+ * hooks are not run for custom protocols, electron/electron#6021), and renderer/index.html carries
+ * a compatible <meta> copy, which is what Electronegativity judges. Nothing to fetch or connect to:
+ * IPC needs no connect-src.
+ */
+export const appContentSecurityPolicy = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self' data:",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+  "object-src 'none'",
+].join('; ');
+
+/**
+ * Every http(s) response in the session carries a policy too: the dev server's pages in
+ * development, and anything else should something ever be fetched.
  */
 export function installContentSecurityPolicy(session: Session, page: AppPage): void {
-  if (page.devServerOrigin) {
-    const policy = devServerPolicy(page.devServerOrigin);
-    session.webRequest.onHeadersReceived((details, callback) => {
-      callback({ responseHeaders: withPolicy(details.responseHeaders, policy) });
-    });
-    return;
-  }
+  const policy = page.devServerOrigin ? devServerPolicy(page.devServerOrigin) : appContentSecurityPolicy;
   session.webRequest.onHeadersReceived((details, callback) => {
-    callback({
-      responseHeaders: {
-        ...details.responseHeaders,
-        'Content-Security-Policy': [
-          "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'; object-src 'none'",
-        ],
-      },
-    });
+    callback({ responseHeaders: withPolicy(details.responseHeaders, policy) });
   });
 }
 

@@ -1,7 +1,6 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { eventChannel, invokeChannel, type Channel } from '../../shared/contract';
 import type { DbStatus, FetchConfigResult } from '../../shared/domain';
@@ -14,8 +13,7 @@ import { electron, invokeAs, resetFakeElectron } from './testing/fake-electron';
 vi.mock('electron', async () => (await import('./testing/fake-electron')).electronModule);
 
 // The shell around the real backend and a real SQLite file; only Electron itself is faked.
-const indexHtml = '/app/out/renderer/index.html';
-const pageUrl = pathToFileURL(indexHtml).href;
+const pageUrl = 'app://sector-studio/index.html';
 let appData: string;
 let closing: Promise<void> | undefined;
 
@@ -37,7 +35,7 @@ beforeEach(async () => {
   closing = undefined;
   await startShell({
     preloadPath: '/app/out/preload/index.cjs',
-    indexHtml,
+    rendererDir: '/app/out/renderer',
     createBackend: async (options) => {
       const backend = await createBackend(options);
       const close = backend.close.bind(backend);

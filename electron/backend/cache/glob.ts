@@ -3,9 +3,22 @@
  * (reversed ranges allowed), backslash escapes, an unterminated `[` matching as if closed.
  * Bytes are compared as C `char`, which is signed on the platforms Redis ships for, so ranges
  * involving bytes >= 0x80 behave as they do there.
+ *
+ * Bounded as redis-server 7.0.15 bounds it (Debian's build carries the CVE-2024-31228 fix):
+ * - once the rest of a pattern after a `*` has failed from every position of the remaining
+ *   subject, no earlier `*` can help (a longer match for it only moves the rest further right),
+ *   so the whole match fails at once instead of backtracking through every split;
+ * - more than 1000 nested `*` never match.
  */
 
 const MAX_NESTING = 1000;
+
+interface MatchState {
+  /** Set when the pattern's tail has failed everywhere: every pending `*` gives up. */
+  skipLongerMatches: boolean;
+  readonly nocase: boolean;
+  readonly onStep: (() => void) | undefined;
+}
 
 function signed(b: number): number {
   return (b << 24) >> 24;
@@ -20,10 +33,12 @@ function matchAt(
   pi: number,
   s: Uint8Array,
   si: number,
-  nocase: boolean,
+  state: MatchState,
   nesting: number,
 ): boolean {
+  state.onStep?.();
   if (nesting > MAX_NESTING) return false;
+  const { nocase } = state;
   const plen = p.length;
   const slen = s.length;
   while (pi < plen && si < slen) {
@@ -34,8 +49,10 @@ function matchAt(
         while (pi + 1 < plen && p[pi + 1] === 42) pi++;
         if (pi + 1 === plen) return true;
         for (let k = si; k < slen; k++) {
-          if (matchAt(p, pi + 1, s, k, nocase, nesting + 1)) return true;
+          if (matchAt(p, pi + 1, s, k, state, nesting + 1)) return true;
+          if (state.skipLongerMatches) return false;
         }
+        state.skipLongerMatches = true;
         return false;
       }
       case 63 /* ? */:
@@ -94,6 +111,12 @@ function matchAt(
   return pi === plen && si === slen;
 }
 
-export function globMatch(pattern: Uint8Array, subject: Uint8Array, nocase = false): boolean {
-  return matchAt(pattern, 0, subject, 0, nocase, 0);
+/** `onStep` is called once per attempt at a sub-match (tests bound the work with it). */
+export function globMatch(
+  pattern: Uint8Array,
+  subject: Uint8Array,
+  nocase = false,
+  onStep?: () => void,
+): boolean {
+  return matchAt(pattern, 0, subject, 0, { skipLongerMatches: false, nocase, onStep }, 0);
 }

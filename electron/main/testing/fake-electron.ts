@@ -64,6 +64,7 @@ const defaultSession = {
   setDevicePermissionHandler: vi.fn(),
 };
 const ipcMain = { handle: vi.fn(), removeHandler: vi.fn() };
+const protocol = { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() };
 const dialog = {
   showErrorBox: vi.fn(),
   showSaveDialog: vi.fn(async (..._args: unknown[]) => ({
@@ -72,7 +73,7 @@ const dialog = {
   })),
 };
 
-export const electron = { app, appEvents, paths, windows, defaultSession, ipcMain, dialog };
+export const electron = { app, appEvents, paths, windows, defaultSession, ipcMain, dialog, protocol };
 
 export const electronModule = {
   app,
@@ -80,6 +81,7 @@ export const electronModule = {
   session: { defaultSession },
   ipcMain,
   dialog,
+  protocol,
 };
 
 /** A fresh, unlocked, packaged app whose appData folder is `appData`. */

@@ -499,6 +499,29 @@ export const differentialScripts: Record<string, string> = {
     SCAN 18446744073709551616
     SCAN
   `,
+  // Patterns that make a plain backtracking matcher run for minutes; redis-server gives up early
+  // (see glob.ts) and answers at once. Also the empty key, which only the empty pattern matches.
+  'KEYS and SCAN MATCH with runaway patterns': `
+    SET ${'a'.repeat(60)} 1
+    SET ${'a'.repeat(59)}b 2
+    SET ${'a'.repeat(1100)} 3
+    SET "" 4
+    KEYS ${'*a'.repeat(12)}*b
+    KEYS ${'*a'.repeat(12)}*
+    KEYS ${'*a'.repeat(30)}*b*c
+    KEYS ${'*?'.repeat(40)}*z
+    KEYS ${'*[a]'.repeat(20)}*[^a]
+    KEYS ${'*a'.repeat(1000)}
+    KEYS ${'*a'.repeat(1001)}
+    SCAN 0 MATCH ${'*a'.repeat(12)}*b COUNT 100
+    SCAN 0 MATCH ${'*a'.repeat(1001)} COUNT 100
+    KEYS *
+    KEYS **
+    KEYS ?*
+    KEYS ""
+    SCAN 0 MATCH * COUNT 100
+    SCAN 0 MATCH ** COUNT 100
+  `,
   'DBSIZE, FLUSHDB, FLUSHALL': `
     DBSIZE
     MSET a 1 b 2 c 3
