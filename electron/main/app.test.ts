@@ -184,13 +184,33 @@ describe('Electron shell', () => {
     expect(electron.windows).toHaveLength(0);
   });
 
-  it('focuses the existing window when a second instance starts', async () => {
-    await start();
+  it('opens another window on the same backend when the app is launched again, or from File › New Window', async () => {
+    const fake = fakeBackend();
+    const createBackend = await start(vi.fn(async () => fake.backend));
     electron.appEvents.emit('second-instance');
-    const window = onlyWindow();
-    expect(window.restore).toHaveBeenCalledOnce();
-    expect(window.focus).toHaveBeenCalledOnce();
-    expect(electron.windows).toHaveLength(1);
+    await vi.waitFor(() => expect(electron.windows).toHaveLength(2));
+    const template = electron.Menu.buildFromTemplate.mock.calls[0]![0] as {
+      label?: string;
+      submenu?: { label?: string; accelerator?: string; click?: () => void }[];
+    }[];
+    const item = template.find((m) => m.label === 'File')?.submenu?.find((i) => i.label === 'New Window');
+    expect(item?.accelerator).toBe('CmdOrCtrl+N');
+    item?.click?.();
+    await vi.waitFor(() => expect(electron.windows).toHaveLength(3));
+    expect(createBackend).toHaveBeenCalledOnce();
+    // Every window gets the backend's events.
+    const entry = {
+      seq: 1,
+      type: 'HIT',
+      key: 'sector:pe_x',
+      at: 1,
+      duration_ms: 0,
+      message: 'm',
+    } as CacheLogEntry;
+    fake.bus.emit('cache:log', entry);
+    for (const window of electron.windows) {
+      expect(window.webContents.send).toHaveBeenCalledWith(eventChannel('cache:log'), entry);
+    }
   });
 
   it('waits for the backend to close before letting the app quit', async () => {

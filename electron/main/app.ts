@@ -1,8 +1,9 @@
-import { app, dialog, ipcMain, protocol, session, type BrowserWindow } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron';
 import { join } from 'node:path';
 import { dbFileName, productName } from '../backend/paths';
 import type { Backend, BackendOptions } from '../backend/types';
 import { forwardEvents, registerIpcHandlers } from './ipc';
+import { applicationMenu } from './menu';
 import { resolveAppPage } from './page';
 import { appSchemePrivileges, serveRenderer } from './protocol';
 import {
@@ -21,7 +22,10 @@ export interface ShellOptions {
   rendererDir: string;
 }
 
-/** The Electron lifecycle around one backend: one instance, one window, a clean close on quit. */
+/**
+ * The Electron lifecycle around one backend: one instance, any number of windows on its database
+ * (File › New Window, or launching the app again), a clean close on quit.
+ */
 export async function startShell(options: ShellOptions): Promise<void> {
   // Named after the product, as paths.ts computes it for the CLI and the browser host, and set
   // before the single-instance lock, which lives in this folder too.
@@ -38,31 +42,34 @@ export async function startShell(options: ShellOptions): Promise<void> {
   app.on('web-contents-created', (_event, contents) => guardWebContents(contents));
 
   let backend: Promise<Backend> | null = null;
-  let window: BrowserWindow | null = null;
+  const windows = new Set<BrowserWindow>();
+  let lastFocused: BrowserWindow | null = null;
   let stopIpc = () => {};
   let quitState: 'running' | 'closing' | 'closed' = 'running';
 
   const openWindow = (ready: Backend) => {
     const opened = createMainWindow(page, options.preloadPath);
     const stopEvents = forwardEvents(ready, opened.webContents, page);
+    windows.add(opened);
+    lastFocused = opened;
+    opened.on('focus', () => (lastFocused = opened));
     opened.on('closed', () => {
       stopEvents();
-      window = null;
+      windows.delete(opened);
+      if (lastFocused === opened) lastFocused = null;
     });
-    window = opened;
+  };
+  const newWindow = () => {
+    if (quitState === 'running') void backend?.then(openWindow);
   };
 
-  app.on('second-instance', () => {
-    if (!window) return;
-    if (window.isMinimized()) window.restore();
-    window.focus();
-  });
+  // Launching the app again opens another window on the same database, sharing this backend.
+  app.on('second-instance', newWindow);
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
   app.on('activate', () => {
-    if (window || !backend) return;
-    void backend.then(openWindow);
+    if (windows.size === 0) newWindow();
   });
   // Quitting waits for the database to be closed (WAL checkpointed, file released).
   app.on('will-quit', (event) => {
@@ -81,6 +88,7 @@ export async function startShell(options: ShellOptions): Promise<void> {
   });
 
   await app.whenReady();
+  Menu.setApplicationMenu(Menu.buildFromTemplate(applicationMenu(newWindow)));
   if (!page.devServerOrigin) serveRenderer(protocol, options.rendererDir, appContentSecurityPolicy);
   installContentSecurityPolicy(session.defaultSession, page);
   denyPermissions(session.defaultSession);
@@ -89,7 +97,7 @@ export async function startShell(options: ShellOptions): Promise<void> {
   backend = options.createBackend({
     dbFile,
     redisUrl: process.env.REDIS_URL || undefined,
-    chooseExportPath: (name) => chooseSavePath(window, name),
+    chooseExportPath: (name) => chooseSavePath(BrowserWindow.getFocusedWindow() ?? lastFocused, name),
   });
   let ready: Backend;
   try {

@@ -49,6 +49,9 @@ export class FakeWindow {
   constructor(readonly options: { webPreferences?: Record<string, unknown> }) {
     windows.push(this);
   }
+  static getFocusedWindow(): FakeWindow | null {
+    return null;
+  }
   on(name: string, fn: Listener) {
     this.events.on(name, fn);
   }
@@ -65,6 +68,10 @@ const defaultSession = {
 };
 const ipcMain = { handle: vi.fn(), removeHandler: vi.fn() };
 const protocol = { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() };
+const Menu = {
+  buildFromTemplate: vi.fn((template: unknown[]) => ({ template })),
+  setApplicationMenu: vi.fn(),
+};
 const dialog = {
   showErrorBox: vi.fn(),
   showSaveDialog: vi.fn(async (..._args: unknown[]) => ({
@@ -73,7 +80,7 @@ const dialog = {
   })),
 };
 
-export const electron = { app, appEvents, paths, windows, defaultSession, ipcMain, dialog, protocol };
+export const electron = { app, appEvents, paths, windows, defaultSession, ipcMain, dialog, protocol, Menu };
 
 export const electronModule = {
   app,
@@ -82,6 +89,7 @@ export const electronModule = {
   ipcMain,
   dialog,
   protocol,
+  Menu,
 };
 
 /** A fresh, unlocked, packaged app whose appData folder is `appData`. */
