@@ -1,25 +1,12 @@
 import type { z } from 'zod';
 import { contract, isChannel, type Channel, type Output, type ParsedInput } from '../../shared/contract';
-import { AppError, type ErrorValue, type Result } from '../../shared/errors';
+import type { Result } from '../../shared/errors';
+import { toErrorValue } from './errors';
 
 /** One handler per contract channel: a missing channel is a compile error. */
 export type Handlers = {
   [C in Channel]: (input: ParsedInput<C>) => Promise<Output<C>> | Output<C>;
 };
-
-const busyMessage = 'The database file is busy: another process is writing to it. Try again in a moment.';
-
-export function toErrorValue(error: unknown): ErrorValue {
-  if (error instanceof AppError) return error.toValue();
-  if (error instanceof Error && 'code' in error && typeof error.code === 'string') {
-    if (error.code.startsWith('SQLITE_CONSTRAINT')) return { code: 'CONSTRAINT', message: error.message };
-    if (error.code.startsWith('SQLITE_BUSY') || error.code.startsWith('SQLITE_LOCKED')) {
-      return { code: 'BUSY', message: busyMessage };
-    }
-    if (error.code.startsWith('SQLITE_')) return { code: 'DB_ERROR', message: error.message };
-  }
-  return { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) };
-}
 
 /** One line, e.g. `weight: Too big: expected number to be <=1; limit: Invalid input`. */
 function describeIssues(error: z.ZodError): string {

@@ -129,6 +129,46 @@ describe('browser host', () => {
     expect(fake.calls).toEqual([{ channel: 'config:get', payload: { focus_group_id: 'pe_retail' } }]);
   });
 
+  it('answers a typed error with the status its code stands for', async () => {
+    const cases = [
+      ['INVALID_INPUT', 400],
+      ['FORBIDDEN', 403],
+      ['NOT_FOUND', 404],
+      ['NO_SCHEMA', 409],
+      ['CONSTRAINT', 409],
+      ['CONFLICT', 409],
+      ['BUSY', 503],
+      ['INTERNAL', 500],
+    ] as const;
+    for (const [code, status] of cases) {
+      fake.backend.dispatch = async () => ({ ok: false, error: { code, message: `a ${code}` } });
+      const reply = await send(`${host.url}/api/invoke/db:status`, {
+        method: 'POST',
+        headers: json(),
+        body: '{}',
+      });
+      expect(reply.status, code).toBe(status);
+      expect(JSON.parse(reply.body)).toEqual({ ok: false, error: { code, message: `a ${code}` } });
+    }
+  });
+
+  it('refuses query parameters nobody declared, __proto__ included', async () => {
+    const invoke = await send(`${host.url}/api/invoke/db:status?debug=1`, {
+      method: 'POST',
+      headers: json(),
+      body: '{}',
+    });
+    expect(invoke.status).toBe(400);
+    for (const query of ['__proto__=1', 'constructor=x', 'sort=legal_name&__proto__[polluted]=1']) {
+      const reply = await send(`${host.url}/api/export.csv?${query}`);
+      expect(reply.status, query).toBe(400);
+      expect(JSON.parse(reply.body)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    }
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(fake.exports).toEqual([]);
+    expect(fake.calls).toEqual([]);
+  });
+
   it('answers an unknown channel, malformed JSON and oversized bodies with typed errors', async () => {
     const unknown = await send(`${host.url}/api/invoke/db:drop`, {
       method: 'POST',

@@ -150,6 +150,9 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     const refusal = checkOrigin(req.headers, port, url.pathname.startsWith('/api/'));
     if (refusal !== null) return sendError(res, 403, 'FORBIDDEN', refusal);
 
+    if (url.search !== '' && url.pathname !== httpRoutes.exportCsv.path && url.pathname.startsWith('/api/')) {
+      return sendError(res, 400, 'INVALID_INPUT', `${url.pathname} takes no query parameters`);
+    }
     if (url.pathname.startsWith(httpRoutes.invokePrefix)) {
       let channel: string;
       try {
@@ -161,9 +164,6 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
         if (!res.headersSent) sendError(res, 500, 'INTERNAL', internalMessage(error));
       });
       return;
-    }
-    if (url.search !== '' && url.pathname !== httpRoutes.exportCsv.path && url.pathname.startsWith('/api/')) {
-      return sendError(res, 400, 'INVALID_INPUT', `${url.pathname} takes no query parameters`);
     }
     if (url.pathname === httpRoutes.events) {
       if (req.method !== 'GET') return sendError(res, 405, 'INVALID_INPUT', 'Use GET for the event stream');

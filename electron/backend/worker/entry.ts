@@ -1,6 +1,6 @@
 import { parentPort } from 'node:worker_threads';
 import { openDatabase, type Db } from '../../../db/connection';
-import { toErrorValue } from '../dispatch';
+import { toErrorValue } from '../errors';
 import { watchConfigChanges } from './config-watch';
 import { CHUNK_WINDOW, LIFECYCLE_ID, type FromWorker, type ToWorker } from './protocol';
 import { sqliteOps, type SqliteOps, type WorkerTask } from './sqlite-ops';
