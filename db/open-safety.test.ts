@@ -2,20 +2,13 @@ import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AppError } from '../shared/errors';
 import { openDatabase } from './connection';
 import { applicationId, latestVersion, migrate, migrations, schemaVersion } from './migrate';
-import { tempDir } from './test/helpers';
+import { folderPerTest } from './test/helpers';
 
-let cleanup = () => {};
-afterEach(() => cleanup());
-
-function folder(): string {
-  const t = tempDir();
-  cleanup = t.cleanup;
-  return t.dir;
-}
+const folder = folderPerTest();
 
 const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 

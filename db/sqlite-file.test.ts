@@ -1,19 +1,12 @@
 import Database from 'better-sqlite3';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { applicationId, migrations } from './migrate';
 import { readSqliteFile } from './sqlite-file';
-import { tempDir } from './test/helpers';
+import { folderPerTest } from './test/helpers';
 
-let cleanup = () => {};
-afterEach(() => cleanup());
-
-function folder(): string {
-  const t = tempDir();
-  cleanup = t.cleanup;
-  return t.dir;
-}
+const folder = folderPerTest();
 
 function build(file: string, setup: (db: Database.Database) => void): string {
   const db = new Database(file);

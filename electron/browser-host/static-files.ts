@@ -1,24 +1,9 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { extname, join, resolve, sep } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import { securityHeaders } from './security-headers';
-
-const contentTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.txt': 'text/plain; charset=utf-8',
-};
+import { contentTypeOf } from '../backend/content-types';
 
 function plain(res: ServerResponse, status: number, text: string): void {
   res.writeHead(status, { ...securityHeaders, 'Content-Type': 'text/plain; charset=utf-8' });
@@ -48,7 +33,7 @@ export async function serveStatic(
     const hint = relative === '/index.html' ? ' (the renderer is not built: run npm run start:browser)' : '';
     return plain(res, 404, `Not found${hint}`);
   }
-  const type = contentTypes[extname(file).toLowerCase()] ?? 'application/octet-stream';
+  const type = contentTypeOf(file) ?? 'application/octet-stream';
   res.writeHead(200, {
     ...securityHeaders,
     'Content-Type': type,

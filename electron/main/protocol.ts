@@ -1,6 +1,7 @@
 import type { Protocol } from 'electron';
 import { readFile, stat } from 'node:fs/promises';
-import { extname, resolve, sep } from 'node:path';
+import { resolve, sep } from 'node:path';
+import { contentTypeOf } from '../backend/content-types';
 
 /**
  * The built renderer is served from app://sector-studio/ rather than file://: a file:// page has
@@ -18,22 +19,6 @@ export const appOrigin = `${appScheme}://${appHost}`;
 export const appSchemePrivileges = {
   scheme: appScheme,
   privileges: { standard: true, secure: true, supportFetchAPI: true },
-};
-
-const contentTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.txt': 'text/plain; charset=utf-8',
 };
 
 function notFound(): Response {
@@ -64,7 +49,7 @@ export function rendererFiles(rootDir: string, policy: string): (request: Reques
     const info = await stat(file).catch(() => null);
     if (info === null || !info.isFile()) return notFound();
     const headers = {
-      'Content-Type': contentTypes[extname(file).toLowerCase()] ?? 'application/octet-stream',
+      'Content-Type': contentTypeOf(file) ?? 'application/octet-stream',
       'X-Content-Type-Options': 'nosniff',
       'Content-Security-Policy': policy,
     };
