@@ -32,7 +32,8 @@ function countingSink(): Writable & { bytes: number } {
 export async function benchExport(db: Db, sector: string, quick: boolean): Promise<ExportBench> {
   const repo = createOrganizationRepository(db);
   const scan = db.prepare<[string], Record<string, unknown>>(
-    'SELECT * FROM vw_organizations_full WHERE focus_group_id = ? ORDER BY legal_name, organization_id',
+    // Ties come in rowid order from the (sector, name) index, as in the app's export.
+    'SELECT * FROM vw_organizations_full WHERE focus_group_id = ? ORDER BY legal_name',
   );
   const filter = { focus_group_id: sector, sort: 'legal_name', dir: 'asc' } as const;
   const appRates: number[] = [];

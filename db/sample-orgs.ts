@@ -1,7 +1,7 @@
 import type { InsertOrgsResult } from '../shared/domain';
 import { AppError } from '../shared/errors';
 import { attributeTables } from './columns';
-import type { Db } from './connection';
+import { openDatabase, type Db } from './connection';
 import { requireSchema } from './migrate';
 import {
   SampleRandom,
@@ -11,6 +11,7 @@ import {
   sectorAttributes,
   stateName,
 } from './sample-data';
+import { uuidv7 } from './uuid-v7';
 
 type SqlValue = string | number | null;
 type SqlRow = Record<string, SqlValue>;
@@ -84,7 +85,7 @@ export function* generateOrganizations(
     yield {
       sector,
       organization: {
-        organization_id: r.uuid(),
+        organization_id: uuidv7(),
         legal_name: companySuffix.test(company) ? company : `${company} ${r.pick(suffixes)}`,
         display_name: company,
         ticker_symbol: listed ? r.letters(r.int(2, 4)) : null,
@@ -109,151 +110,288 @@ export function* generateOrganizations(
 }
 
 /**
- * Organizations per transaction. Each row lands at a random place in every organizations index, so
- * a commit writes (and the WAL checkpoint copies) nearly one page per index per row at 5,000 rows;
- * at 20,000 a page takes several rows before it is written. Measured at 300,000 organizations:
- * 2,500 orgs/s with 5,000 per batch, 5,100 with 25,000. A batch still commits in about a second, so
- * progress and cancel stay responsive.
+ * How long one slice of inserting runs before it commits (batched path) or pauses (staging), reports
+ * progress and yields to the event loop. Another writer waits at most this long, and progress moves
+ * at least this often, whatever the count.
  */
-export const DEFAULT_SAMPLE_BATCH = 20_000;
+export const SLICE_MS = 200;
 
 /**
- * Page cache while seeding, in KiB. SQLite's default (2 MB) holds a sliver of the 13 indexes, so at
- * scale most index pages are re-read from the file on every insert (measured at 100,000
- * organizations: 2,800 orgs/s and 9 s of system time with the default, 4,600 and 3 s with 256 MiB).
- * 64 MiB keeps most of that gain (no measurable difference at 100,000) while the resident memory
- * after seeding stays under 300 MB; 128 and 256 MiB left it at ~375 MB.
+ * From this many rows (and at least as many as the table holds), a file database takes the bulk
+ * path: rows are staged in TEMP tables, then moved and indexed in one transaction. Below it, or
+ * when the table is much larger than the insert (rebuilding its indexes would cost more than
+ * maintaining them), rows go in batched transactions that keep every index up to date.
+ */
+export const BULK_MIN_ROWS = 50_000;
+
+/**
+ * Page cache of the bulk writer, in KiB: sorting for CREATE INDEX spills to temporary files past
+ * it. 64 MiB keeps the resident memory of a million-row insert under 250 MB.
  */
 const BULK_CACHE_KIB = 64 * 1024;
 
-/** Raises the connection's page cache for a bulk insert; the returned function puts it back. */
-export function raiseCacheForBulkInsert(db: Db): () => void {
-  const previous = Math.trunc(db.pragma('cache_size', { simple: true }) as number);
-  const pageKib = (db.pragma('page_size', { simple: true }) as number) / 1024;
-  if ((previous < 0 ? -previous : previous * pageKib) >= BULK_CACHE_KIB) return () => undefined;
-  db.pragma(`cache_size = -${BULK_CACHE_KIB}`);
-  return () => {
-    db.pragma(`cache_size = ${previous}`);
-    // Lowering cache_size alone leaves the freed pages with SQLite's allocator; this hands them back.
-    db.pragma('shrink_memory');
-  };
-}
+/** Rows per statement when moving staged rows: about 250 ms each at a million organizations. */
+const MOVE_CHUNK = 50_000;
+
+// Shares of the bulk path's time (measured at 200,000), so that progress moves evenly.
+const STAGE_SHARE = 0.45;
+const MOVE_SHARE = 0.25;
 
 export interface InsertSampleOptions {
   count: number;
   seed?: number;
+  /** Most rows in one transaction of the batched path (tests use small batches); time decides otherwise. */
   batchSize?: number;
+  /** The smallest insert that takes the bulk path (BULK_MIN_ROWS); tests lower it. */
+  bulkMinRows?: number;
   signal?: AbortSignal;
   onProgress?: (done: number, total: number) => void;
 }
 
-/** Prepared once per connection: the organization insert and one insert per attribute table. */
-export function sampleInserter(db: Db) {
-  requireSchema(db);
-  const orgColumns = [
-    'organization_id',
-    'legal_name',
-    'display_name',
-    'ticker_symbol',
-    'cik_number',
-    'duns_number',
-    'focus_group_id',
-    'primary_sic_code',
-    'primary_naics_code',
-    'employee_count',
-    'annual_revenue_usd',
-    'founding_year',
-    'headquarters_country',
-    'headquarters_state',
-    'headquarters_city',
-    'website_url',
-    'status',
-    'created_by',
-  ];
-  const insertOrg = db.prepare(
-    `INSERT INTO organizations (${orgColumns.join(', ')}) VALUES (${orgColumns.map((c) => `@${c}`).join(', ')})`,
-  );
-  // Table and column names come from the reference configuration, never from user input.
-  const insertAttributes = new Map(
-    attributeTables().map((t) => {
-      const columns = ['organization_id', ...t.columns.map((c) => c.name)];
-      const sql = `INSERT INTO ${t.table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`;
-      return [t.focusGroupId, db.prepare(sql)] as const;
-    }),
-  );
-  const sectors = db
-    .prepare<[], string>('SELECT focus_group_id FROM focus_groups WHERE is_active = 1 ORDER BY display_order')
-    .pluck();
+const orgColumns = [
+  'organization_id',
+  'legal_name',
+  'display_name',
+  'ticker_symbol',
+  'cik_number',
+  'duns_number',
+  'focus_group_id',
+  'primary_sic_code',
+  'primary_naics_code',
+  'employee_count',
+  'annual_revenue_usd',
+  'founding_year',
+  'headquarters_country',
+  'headquarters_state',
+  'headquarters_city',
+  'website_url',
+  'status',
+  'created_by',
+];
 
-  const insertBatch = db.transaction((batch: SampleOrganization[]) => {
-    for (const row of batch) {
-      insertOrg.run(row.organization);
-      const insertAttribute = insertAttributes.get(row.sector);
-      if (!insertAttribute) throw new AppError('INTERNAL', `No attribute table for ${row.sector}`);
-      insertAttribute.run({ organization_id: row.organization.organization_id, ...row.attributes });
-    }
-  });
+interface Target {
+  /** The table rows end up in, and its staging table's name. */
+  table: string;
+  staging: string;
+  columns: string[];
+}
 
+/** The organizations table and each attribute table; names come from the reference configuration. */
+function targets(): { organizations: Target; attributes: Map<string, Target> } {
   return {
-    sectors: () => sectors.all(),
-    insertBatch,
+    organizations: { table: 'organizations', staging: 'sample_staging_organizations', columns: orgColumns },
+    attributes: new Map(
+      attributeTables().map((t) => [
+        t.focusGroupId,
+        {
+          table: t.table,
+          staging: `sample_staging_${t.table}`,
+          columns: ['organization_id', ...t.columns.map((c) => c.name)],
+        },
+      ]),
+    ),
   };
+}
+
+const insertSql = (schema: string, table: string, columns: string[]) =>
+  `INSERT INTO ${schema}.${table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`;
+
+/** Prepared once per connection: the organization insert and one insert per attribute table. */
+function rowInserter(db: Db, schema: 'main' | 'temp', name: (t: Target) => string) {
+  const { organizations, attributes } = targets();
+  const insertOrg = db.prepare(insertSql(schema, name(organizations), organizations.columns));
+  const insertAttributes = new Map(
+    [...attributes].map(
+      ([sector, t]) => [sector, db.prepare(insertSql(schema, name(t), t.columns))] as const,
+    ),
+  );
+  return (row: SampleOrganization) => {
+    insertOrg.run(row.organization);
+    const insertAttribute = insertAttributes.get(row.sector);
+    if (!insertAttribute) throw new AppError('INTERNAL', `No attribute table for ${row.sector}`);
+    insertAttribute.run({ organization_id: row.organization.organization_id, ...row.attributes });
+  };
+}
+
+/**
+ * Runs `insert` on rows from `rows` until the slice's time is up or `max` rows are in; returns how
+ * many went in. The clock is read every 64 rows.
+ */
+function fillSlice(
+  rows: Iterator<SampleOrganization>,
+  max: number,
+  insert: (row: SampleOrganization) => void,
+  perSector: Record<string, number>,
+): number {
+  const deadline = performance.now() + SLICE_MS;
+  let n = 0;
+  while (n < max) {
+    const next = rows.next();
+    if (next.done) break;
+    insert(next.value);
+    perSector[next.value.sector] = (perSector[next.value.sector] ?? 0) + 1;
+    n++;
+    if ((n & 63) === 0 && performance.now() > deadline) break;
+  }
+  return n;
 }
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+interface Run {
+  rows: Iterator<SampleOrganization>;
+  count: number;
+  perSector: Record<string, number>;
+  options: InsertSampleOptions;
+}
+
 /**
- * Inserts `count` generated organizations with their sector attribute rows, one transaction per
- * batch. Between batches it yields, so progress reaches the UI and a cancel can land; a cancel or a
- * crash keeps whole batches only.
+ * One IMMEDIATE transaction per slice, every index kept up to date: a cancel or a crash keeps whole
+ * slices only.
+ */
+async function insertBatched(db: Db, run: Run): Promise<{ inserted: number; cancelled: boolean }> {
+  const insert = rowInserter(db, 'main', (t) => t.table);
+  const slice = db.transaction((max: number) => fillSlice(run.rows, max, insert, run.perSector));
+  const max = run.options.batchSize ?? Number.MAX_SAFE_INTEGER;
+  let inserted = 0;
+  while (inserted < run.count) {
+    if (run.options.signal?.aborted) return { inserted, cancelled: true };
+    const n = slice.immediate(Math.min(max, run.count - inserted));
+    if (n === 0) break;
+    inserted += n;
+    run.options.onProgress?.(inserted, run.count);
+    await yieldToEventLoop();
+  }
+  return { inserted, cancelled: false };
+}
+
+/**
+ * The bulk path, on a connection of its own to the same file:
+ * 1. Rows are generated into TEMP tables without indexes or constraints, a slice at a time. TEMP
+ *    tables live in the connection's own temporary file, so this takes no lock on the database:
+ *    other connections read and write as usual. (Their transactions are plain BEGIN, not
+ *    IMMEDIATE: an IMMEDIATE one would take the database's write lock for nothing.)
+ * 2. One IMMEDIATE transaction drops the secondary indexes of organizations, moves the staged rows
+ *    in (every CHECK, trigger and foreign key applies as on any insert), builds the indexes again
+ *    from sorted keys, and commits. It yields between steps, so the process keeps serving; other
+ *    connections read the last committed state, with all its indexes, throughout (WAL). Other
+ *    writers wait for this phase (see the README's Performance section for how long).
+ * A cancel during either phase keeps nothing of the insert.
+ */
+async function insertBulk(file: string, run: Run): Promise<{ inserted: number; cancelled: boolean }> {
+  const { signal, onProgress } = run.options;
+  const writer = openDatabase(file, { mustExist: true });
+  const report = (share: number) =>
+    onProgress?.(Math.min(run.count, Math.floor(run.count * share)), run.count);
+  try {
+    writer.pragma(`cache_size = -${BULK_CACHE_KIB}`);
+    const { organizations, attributes } = targets();
+    const all = [organizations, ...attributes.values()];
+    for (const t of all) {
+      writer.exec(
+        `CREATE TEMP TABLE ${t.staging} AS SELECT ${t.columns.join(', ')} FROM main.${t.table} LIMIT 0`,
+      );
+    }
+    const stage = rowInserter(writer, 'temp', (t) => t.staging);
+    const slice = writer.transaction((max: number) => fillSlice(run.rows, max, stage, run.perSector));
+    let staged = 0;
+    while (staged < run.count) {
+      if (signal?.aborted) return { inserted: 0, cancelled: true };
+      const n = slice(run.count - staged);
+      if (n === 0) break;
+      staged += n;
+      report((STAGE_SHARE * staged) / run.count);
+      await yieldToEventLoop();
+    }
+
+    const indexes = writer
+      .prepare<[], { name: string; sql: string }>(
+        "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'organizations' AND sql IS NOT NULL",
+      )
+      .all();
+    const moves = all.map((t) => {
+      const columns = t.columns.join(', ');
+      return writer.prepare<{ from: number; to: number }>(
+        `INSERT INTO main.${t.table} (${columns}) SELECT ${columns} FROM temp.${t.staging} WHERE rowid > @from AND rowid <= @to`,
+      );
+    });
+    const lastRowid = all.map(
+      (t) => writer.prepare(`SELECT max(rowid) FROM temp.${t.staging}`).pluck().get() as number | null,
+    );
+    const moveSteps = all.flatMap((_, i) => {
+      const steps: { move: number; from: number; to: number }[] = [];
+      for (let from = 0; from < (lastRowid[i] ?? 0); from += MOVE_CHUNK)
+        steps.push({ move: i, from, to: from + MOVE_CHUNK });
+      return steps;
+    });
+    const steps: (() => void)[] = [
+      () => indexes.forEach((index) => writer.exec(`DROP INDEX main.${index.name}`)),
+      ...moveSteps.map((step) => () => void moves[step.move]?.run({ from: step.from, to: step.to })),
+      ...indexes.map((index) => () => writer.exec(index.sql)),
+    ];
+    writer.exec('BEGIN IMMEDIATE');
+    try {
+      for (const [i, step] of steps.entries()) {
+        if (signal?.aborted) {
+          writer.exec('ROLLBACK');
+          return { inserted: 0, cancelled: true };
+        }
+        step();
+        // Dropping the indexes counts as the first move step.
+        const moved = Math.min(i + 1, moveSteps.length + 1) / (moveSteps.length + 1);
+        const built = Math.max(0, i - moveSteps.length) / indexes.length;
+        report(STAGE_SHARE + MOVE_SHARE * moved + (1 - STAGE_SHARE - MOVE_SHARE) * built);
+        await yieldToEventLoop();
+      }
+      writer.exec('COMMIT');
+    } catch (error) {
+      if (writer.inTransaction) writer.exec('ROLLBACK');
+      throw error;
+    }
+    onProgress?.(staged, run.count);
+    return { inserted: staged, cancelled: false };
+  } finally {
+    writer.close();
+  }
+}
+
+/** The active sectors samples are generated for, in display order. */
+function sampleSectors(db: Db): string[] {
+  return db
+    .prepare<[], string>('SELECT focus_group_id FROM focus_groups WHERE is_active = 1 ORDER BY display_order')
+    .pluck()
+    .all();
+}
+
+/**
+ * Inserts `count` generated organizations with their sector attribute rows. Large inserts into a
+ * file take the bulk path (`insertBulk`), the rest go in batched transactions (`insertBatched`).
+ * Either way progress is reported and the event loop gets a turn at least every SLICE_MS or so,
+ * and a cancel keeps a consistent state: whole batches, or nothing of a bulk insert.
  */
 export async function insertSampleOrganizations(
   db: Db,
   options: InsertSampleOptions,
 ): Promise<InsertOrgsResult> {
-  const inserter = sampleInserter(db);
-  const sectors = inserter.sectors();
+  requireSchema(db);
+  const sectors = sampleSectors(db);
   if (sectors.length === 0) throw new AppError('NOT_SEEDED', 'Seed the focus groups and dimensions first');
   const seed = options.seed ?? Math.floor(Math.random() * 2 ** 31);
-  const batchSize = options.batchSize ?? DEFAULT_SAMPLE_BATCH;
   const started = performance.now();
-  const perSector: Record<string, number> = {};
-  let inserted = 0;
-  let batch: SampleOrganization[] = [];
-  const flush = async () => {
-    try {
-      inserter.insertBatch(batch);
-    } catch (error) {
-      if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
-        throw new AppError(
-          'CONSTRAINT',
-          `Sample organizations for seed ${seed} are already in the database; use another seed`,
-        );
-      }
-      throw error;
-    }
-    for (const row of batch) perSector[row.sector] = (perSector[row.sector] ?? 0) + 1;
-    inserted += batch.length;
-    batch = [];
-    options.onProgress?.(inserted, options.count);
-    await yieldToEventLoop();
+  const run: Run = {
+    rows: generateOrganizations(options.count, seed, sectors),
+    count: options.count,
+    perSector: {},
+    options,
   };
-  const restoreCache = raiseCacheForBulkInsert(db);
-  try {
-    for (const row of generateOrganizations(options.count, seed, sectors)) {
-      if (options.signal?.aborted) break;
-      batch.push(row);
-      if (batch.length === batchSize) await flush();
-    }
-    if (batch.length > 0 && !options.signal?.aborted) await flush();
-  } finally {
-    restoreCache();
-  }
+  const existing = db.prepare<[], number>('SELECT count(*) FROM organizations').pluck().get() ?? 0;
+  const bulk = !db.memory && options.count >= Math.max(options.bulkMinRows ?? BULK_MIN_ROWS, existing);
+  const { inserted, cancelled } = bulk ? await insertBulk(db.name, run) : await insertBatched(db, run);
   return {
     inserted,
     seed,
-    cancelled: options.signal?.aborted ?? false,
-    per_sector: perSector,
+    cancelled,
+    per_sector: inserted === 0 ? {} : run.perSector,
     duration_ms: Math.round(performance.now() - started),
   };
 }
