@@ -11,7 +11,7 @@ import {
   sectorAttributes,
   stateName,
 } from './sample-data';
-import { uuidv7 } from './uuid-v7';
+import { uuidv7, uuidv7Block } from './uuid-v7';
 
 type SqlValue = string | number | null;
 type SqlRow = Record<string, SqlValue>;
@@ -133,8 +133,10 @@ const BULK_CACHE_KIB = 64 * 1024;
 /** Rows per statement when moving staged rows: about 250 ms each at a million organizations. */
 const MOVE_CHUNK = 50_000;
 
-// Shares of the bulk path's time (measured at 200,000), so that progress moves evenly.
-const STAGE_SHARE = 0.45;
+// Shares of the bulk path's time (measured at 1,000,000), so that progress moves evenly: staging up
+// to STAGE_SHARE, sorting up to SORT_SHARE, moving the next MOVE_SHARE, then building the indexes.
+const STAGE_SHARE = 0.35;
+const SORT_SHARE = 0.45;
 const MOVE_SHARE = 0.25;
 
 export interface InsertSampleOptions {
@@ -170,24 +172,18 @@ const orgColumns = [
 ];
 
 interface Target {
-  /** The table rows end up in, and its staging table's name. */
   table: string;
-  staging: string;
   columns: string[];
 }
 
 /** The organizations table and each attribute table; names come from the reference configuration. */
 function targets(): { organizations: Target; attributes: Map<string, Target> } {
   return {
-    organizations: { table: 'organizations', staging: 'sample_staging_organizations', columns: orgColumns },
+    organizations: { table: 'organizations', columns: orgColumns },
     attributes: new Map(
       attributeTables().map((t) => [
         t.focusGroupId,
-        {
-          table: t.table,
-          staging: `sample_staging_${t.table}`,
-          columns: ['organization_id', ...t.columns.map((c) => c.name)],
-        },
+        { table: t.table, columns: ['organization_id', ...t.columns.map((c) => c.name)] },
       ]),
     ),
   };
@@ -197,12 +193,12 @@ const insertSql = (schema: string, table: string, columns: string[]) =>
   `INSERT INTO ${schema}.${table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`;
 
 /** Prepared once per connection: the organization insert and one insert per attribute table. */
-function rowInserter(db: Db, schema: 'main' | 'temp', name: (t: Target) => string) {
+function rowInserter(db: Db) {
   const { organizations, attributes } = targets();
-  const insertOrg = db.prepare(insertSql(schema, name(organizations), organizations.columns));
+  const insertOrg = db.prepare(insertSql('main', organizations.table, organizations.columns));
   const insertAttributes = new Map(
     [...attributes].map(
-      ([sector, t]) => [sector, db.prepare(insertSql(schema, name(t), t.columns))] as const,
+      ([sector, t]) => [sector, db.prepare(insertSql('main', t.table, t.columns))] as const,
     ),
   );
   return (row: SampleOrganization) => {
@@ -250,7 +246,7 @@ interface Run {
  * slices only.
  */
 async function insertBatched(db: Db, run: Run): Promise<{ inserted: number; cancelled: boolean }> {
-  const insert = rowInserter(db, 'main', (t) => t.table);
+  const insert = rowInserter(db);
   const slice = db.transaction((max: number) => fillSlice(run.rows, max, insert, run.perSector));
   const max = run.options.batchSize ?? Number.MAX_SAFE_INTEGER;
   let inserted = 0;
@@ -267,80 +263,123 @@ async function insertBatched(db: Db, run: Run): Promise<{ inserted: number; canc
 
 /**
  * The bulk path, on a connection of its own to the same file:
- * 1. Rows are generated into TEMP tables without indexes or constraints, a slice at a time. TEMP
- *    tables live in the connection's own temporary file, so this takes no lock on the database:
- *    other connections read and write as usual. (Their transactions are plain BEGIN, not
- *    IMMEDIATE: an IMMEDIATE one would take the database's write lock for nothing.)
- * 2. One IMMEDIATE transaction drops the secondary indexes of organizations, moves the staged rows
+ * 1. Rows are generated into one TEMP table, each organization with its attribute values as one
+ *    wide row, a slice at a time. TEMP tables live in the connection's own temporary file, so this
+ *    takes no lock on the database: other connections read and write as usual. (These transactions
+ *    are plain BEGIN, not IMMEDIATE: an IMMEDIATE one would take the database's write lock.)
+ * 2. Still without a lock, the staged rows are sorted by sector and name into a second TEMP table,
+ *    and a block of time-ordered ids is reserved in that order. The rows then land in sector and
+ *    name order (the grid's default page reads consecutive rows from a few B-tree pages instead of
+ *    one page per row), and each attribute table, keyed by those ids, in the same order.
+ * 3. One IMMEDIATE transaction drops the secondary indexes of organizations, moves the sorted rows
  *    in (every CHECK, trigger and foreign key applies as on any insert), builds the indexes again
  *    from sorted keys, and commits. It yields between steps, so the process keeps serving; other
  *    connections read the last committed state, with all its indexes, throughout (WAL). Other
  *    writers wait for this phase (see the README's Performance section for how long).
- * A cancel during either phase keeps nothing of the insert.
+ * A cancel at any point keeps nothing of the insert.
  */
 async function insertBulk(file: string, run: Run): Promise<{ inserted: number; cancelled: boolean }> {
   const { signal, onProgress } = run.options;
   const writer = openDatabase(file, { mustExist: true });
   const report = (share: number) =>
     onProgress?.(Math.min(run.count, Math.floor(run.count * share)), run.count);
+  const cancelled = { inserted: 0, cancelled: true };
   try {
     writer.pragma(`cache_size = -${BULK_CACHE_KIB}`);
     const { organizations, attributes } = targets();
-    const all = [organizations, ...attributes.values()];
-    for (const t of all) {
-      writer.exec(
-        `CREATE TEMP TABLE ${t.staging} AS SELECT ${t.columns.join(', ')} FROM main.${t.table} LIMIT 0`,
-      );
-    }
-    const stage = rowInserter(writer, 'temp', (t) => t.staging);
+    const orgData = organizations.columns.filter((c) => c !== 'organization_id');
+    const staged = [...orgData, ...[...attributes.values()].flatMap((t) => t.columns.slice(1))];
+    // Untyped columns keep each value exactly as bound; the move applies the real tables' types.
+    writer.exec(`CREATE TEMP TABLE sample_staging (${staged.join(', ')})`);
+    const stageBySector = new Map(
+      [...attributes].map(([sector, t]) => {
+        const columns = [...orgData, ...t.columns.slice(1)];
+        return [sector, writer.prepare(insertSql('temp', 'sample_staging', columns))] as const;
+      }),
+    );
+    const stage = (row: SampleOrganization) => {
+      const statement = stageBySector.get(row.sector);
+      if (!statement) throw new AppError('INTERNAL', `No attribute table for ${row.sector}`);
+      statement.run({ ...row.organization, ...row.attributes });
+    };
     const slice = writer.transaction((max: number) => fillSlice(run.rows, max, stage, run.perSector));
-    let staged = 0;
-    while (staged < run.count) {
-      if (signal?.aborted) return { inserted: 0, cancelled: true };
-      const n = slice(run.count - staged);
+    let count = 0;
+    while (count < run.count) {
+      if (signal?.aborted) return cancelled;
+      const n = slice(run.count - count);
       if (n === 0) break;
-      staged += n;
-      report((STAGE_SHARE * staged) / run.count);
+      count += n;
+      report((STAGE_SHARE * count) / run.count);
       await yieldToEventLoop();
     }
+    if (signal?.aborted) return cancelled;
 
+    // Sorted rows get rowids 1..count in sector and name order; row r gets the block's id r - 1.
+    writer.exec(
+      'CREATE TEMP TABLE sample_sorted AS SELECT * FROM temp.sample_staging ORDER BY focus_group_id, legal_name',
+    );
+    writer.exec('DROP TABLE temp.sample_staging');
+    const idOf = uuidv7Block(count);
+    writer.function('sample_id', { deterministic: true }, (rank) => idOf(Number(rank) - 1));
+    const ranges = new Map(
+      writer
+        .prepare<[], [string, number, number]>(
+          'SELECT focus_group_id, min(rowid), max(rowid) FROM temp.sample_sorted GROUP BY focus_group_id',
+        )
+        .raw()
+        .all()
+        .map(([sector, first, last]) => [sector, { first, last }] as const),
+    );
+    report(SORT_SHARE);
+    await yieldToEventLoop();
+    if (signal?.aborted) return cancelled;
+
+    const move = (t: Target) => {
+      const columns = t.columns.filter((c) => c !== 'organization_id');
+      return writer.prepare<{ from: number; to: number }>(
+        `INSERT INTO main.${t.table} (organization_id, ${columns.join(', ')})
+         SELECT sample_id(rowid), ${columns.join(', ')} FROM temp.sample_sorted WHERE rowid BETWEEN @from AND @to`,
+      );
+    };
+    const chunks = (first: number, last: number) =>
+      Array.from({ length: Math.ceil((last - first + 1) / MOVE_CHUNK) }, (_, i) => ({
+        from: first + i * MOVE_CHUNK,
+        to: Math.min(last, first + (i + 1) * MOVE_CHUNK - 1),
+      }));
+    const moves = [
+      ...chunks(1, count).map((range) => ({ statement: move(organizations), range })),
+      ...[...attributes].flatMap(([sector, t]) => {
+        const range = ranges.get(sector);
+        return range ? chunks(range.first, range.last).map((r) => ({ statement: move(t), range: r })) : [];
+      }),
+    ];
     const indexes = writer
       .prepare<[], { name: string; sql: string }>(
         "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'organizations' AND sql IS NOT NULL",
       )
       .all();
-    const moves = all.map((t) => {
-      const columns = t.columns.join(', ');
-      return writer.prepare<{ from: number; to: number }>(
-        `INSERT INTO main.${t.table} (${columns}) SELECT ${columns} FROM temp.${t.staging} WHERE rowid > @from AND rowid <= @to`,
-      );
-    });
-    const lastRowid = all.map(
-      (t) => writer.prepare(`SELECT max(rowid) FROM temp.${t.staging}`).pluck().get() as number | null,
-    );
-    const moveSteps = all.flatMap((_, i) => {
-      const steps: { move: number; from: number; to: number }[] = [];
-      for (let from = 0; from < (lastRowid[i] ?? 0); from += MOVE_CHUNK)
-        steps.push({ move: i, from, to: from + MOVE_CHUNK });
-      return steps;
-    });
-    const steps: (() => void)[] = [
-      () => indexes.forEach((index) => writer.exec(`DROP INDEX main.${index.name}`)),
-      ...moveSteps.map((step) => () => void moves[step.move]?.run({ from: step.from, to: step.to })),
-      ...indexes.map((index) => () => writer.exec(index.sql)),
+    // Dropping the indexes counts as the first move.
+    const steps: { run: () => void; share: number }[] = [
+      { run: () => indexes.forEach((index) => writer.exec(`DROP INDEX main.${index.name}`)), share: 0 },
+      ...moves.map(({ statement, range }) => ({ run: () => void statement.run(range), share: 0 })),
+      ...indexes.map((index) => ({ run: () => writer.exec(index.sql), share: 0 })),
     ];
+    const moveSteps = moves.length + 1;
+    steps.forEach((step, i) => {
+      step.share =
+        i < moveSteps
+          ? SORT_SHARE + (MOVE_SHARE * (i + 1)) / moveSteps
+          : SORT_SHARE + MOVE_SHARE + ((1 - SORT_SHARE - MOVE_SHARE) * (i + 1 - moveSteps)) / indexes.length;
+    });
     writer.exec('BEGIN IMMEDIATE');
     try {
-      for (const [i, step] of steps.entries()) {
+      for (const step of steps) {
         if (signal?.aborted) {
           writer.exec('ROLLBACK');
-          return { inserted: 0, cancelled: true };
+          return cancelled;
         }
-        step();
-        // Dropping the indexes counts as the first move step.
-        const moved = Math.min(i + 1, moveSteps.length + 1) / (moveSteps.length + 1);
-        const built = Math.max(0, i - moveSteps.length) / indexes.length;
-        report(STAGE_SHARE + MOVE_SHARE * moved + (1 - STAGE_SHARE - MOVE_SHARE) * built);
+        step.run();
+        report(step.share);
         await yieldToEventLoop();
       }
       writer.exec('COMMIT');
@@ -348,8 +387,8 @@ async function insertBulk(file: string, run: Run): Promise<{ inserted: number; c
       if (writer.inTransaction) writer.exec('ROLLBACK');
       throw error;
     }
-    onProgress?.(staged, run.count);
-    return { inserted: staged, cancelled: false };
+    onProgress?.(count, run.count);
+    return { inserted: count, cancelled: false };
   } finally {
     writer.close();
   }
