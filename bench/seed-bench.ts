@@ -31,14 +31,14 @@ function progressLog(log: Log, label: string, total: number) {
 }
 
 /** Rows per transaction of the anchor: large, so that commits cost it as little as possible. */
-const ANCHOR_BATCH = 50_000;
+const ANCHOR_BATCH = 20_000;
 
 /**
  * Seeds the benchmark's database through the app (generation included, as a user pays it), while
  * a second connection tries a one-row write (busy timeout 0) at every progress report to see how
  * long the app holds the write lock. The anchor is SQLite's own limit for these rows: a fresh file
  * with the same tables and no secondary index, one prepared positional statement per table, rows
- * generated beforehand outside the timing, 50,000 per transaction.
+ * generated beforehand outside the timing, 20,000 per transaction.
  */
 export async function benchSeed(
   db: Db,

@@ -125,6 +125,19 @@ describe('a bulk insert', () => {
     expect(progress.length).toBeGreaterThan(2);
     expect(progress).toEqual([...progress].sort((a, b) => a - b));
     expect(progress.at(-1)).toBe(3_000);
+    // Rows and ids follow sector and name order, so that the grid's default page is a few B-tree pages.
+    const ids = (order: string) =>
+      db.prepare(`SELECT organization_id FROM organizations ORDER BY ${order}`).pluck().all();
+    expect(ids('rowid')).toEqual(ids('focus_group_id, legal_name, rowid'));
+    expect(ids('rowid')).toEqual(ids('organization_id'));
+    for (const t of attributeTables()) {
+      expect(db.prepare(`SELECT organization_id FROM ${t.table}`).pluck().all(), t.table).toEqual(
+        db
+          .prepare('SELECT organization_id FROM organizations WHERE focus_group_id = ? ORDER BY rowid')
+          .pluck()
+          .all(t.focusGroupId),
+      );
+    }
 
     const batched = seededDb();
     await insertSampleOrganizations(batched, { count: 3_000, seed: 21 });

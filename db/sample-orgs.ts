@@ -263,14 +263,15 @@ async function insertBatched(db: Db, run: Run): Promise<{ inserted: number; canc
 
 /**
  * The bulk path, on a connection of its own to the same file:
- * 1. Rows are generated into one TEMP table, each organization with its attribute values as one
- *    wide row, a slice at a time. TEMP tables live in the connection's own temporary file, so this
- *    takes no lock on the database: other connections read and write as usual. (These transactions
- *    are plain BEGIN, not IMMEDIATE: an IMMEDIATE one would take the database's write lock.)
- * 2. Still without a lock, the staged rows are sorted by sector and name into a second TEMP table,
- *    and a block of time-ordered ids is reserved in that order. The rows then land in sector and
- *    name order (the grid's default page reads consecutive rows from a few B-tree pages instead of
- *    one page per row), and each attribute table, keyed by those ids, in the same order.
+ * 1. Rows are generated into TEMP tables, one per sector, each organization with its attribute
+ *    values as one row, a slice at a time. TEMP tables live in the connection's own temporary
+ *    file, so this takes no lock on the database: other connections read and write as usual.
+ *    (These transactions are plain BEGIN, not IMMEDIATE: an IMMEDIATE one would take the
+ *    database's write lock.)
+ * 2. Still without a lock, each sector's rows are sorted by name into another TEMP table, and a
+ *    block of time-ordered ids is reserved in sector and name order. Organizations and attribute
+ *    rows then land in that order: the grid's default page (a sector, by name) reads consecutive
+ *    rows from a few B-tree pages instead of one page per row.
  * 3. One IMMEDIATE transaction drops the secondary indexes of organizations, moves the sorted rows
  *    in (every CHECK, trigger and foreign key applies as on any insert), builds the indexes again
  *    from sorted keys, and commits. It yields between steps, so the process keeps serving; other
@@ -288,13 +289,21 @@ async function insertBulk(file: string, run: Run): Promise<{ inserted: number; c
     writer.pragma(`cache_size = -${BULK_CACHE_KIB}`);
     const { organizations, attributes } = targets();
     const orgData = organizations.columns.filter((c) => c !== 'organization_id');
-    const staged = [...orgData, ...[...attributes.values()].flatMap((t) => t.columns.slice(1))];
-    // Untyped columns keep each value exactly as bound; the move applies the real tables' types.
-    writer.exec(`CREATE TEMP TABLE sample_staging (${staged.join(', ')})`);
+    // In focus_group_id order, the first column of the (sector, name) index the rows are sorted for.
+    const sectors = [...attributes]
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([sector, t], i) => ({
+        sector,
+        table: t.table,
+        data: t.columns.slice(1),
+        staging: `sample_staging_${i}`,
+        sorted: `sample_sorted_${i}`,
+      }));
     const stageBySector = new Map(
-      [...attributes].map(([sector, t]) => {
-        const columns = [...orgData, ...t.columns.slice(1)];
-        return [sector, writer.prepare(insertSql('temp', 'sample_staging', columns))] as const;
+      sectors.map((t) => {
+        // Untyped columns keep each value exactly as bound; the move applies the real tables' types.
+        writer.exec(`CREATE TEMP TABLE ${t.staging} (${[...orgData, ...t.data].join(', ')})`);
+        return [t.sector, writer.prepare(insertSql('temp', t.staging, [...orgData, ...t.data]))] as const;
       }),
     );
     const stage = (row: SampleOrganization) => {
@@ -312,65 +321,66 @@ async function insertBulk(file: string, run: Run): Promise<{ inserted: number; c
       report((STAGE_SHARE * count) / run.count);
       await yieldToEventLoop();
     }
-    if (signal?.aborted) return cancelled;
 
-    // Sorted rows get rowids 1..count in sector and name order; row r gets the block's id r - 1.
-    writer.exec(
-      'CREATE TEMP TABLE sample_sorted AS SELECT * FROM temp.sample_staging ORDER BY focus_group_id, legal_name',
-    );
-    writer.exec('DROP TABLE temp.sample_staging');
+    // Sorted rows get rowids 1..n in name order; row r of a sector whose rows start after `offset`
+    // others gets the block's id offset + r - 1.
+    let sortedRows = 0;
+    const moves: { sector: (typeof sectors)[number]; offset: number; from: number; to: number }[] = [];
+    for (const t of sectors) {
+      if (signal?.aborted) return cancelled;
+      writer.exec(`CREATE TEMP TABLE ${t.sorted} AS SELECT * FROM temp.${t.staging} ORDER BY legal_name`);
+      writer.exec(`DROP TABLE temp.${t.staging}`);
+      const rows = writer.prepare(`SELECT count(*) FROM temp.${t.sorted}`).pluck().get() as number;
+      for (let from = 1; from <= rows; from += MOVE_CHUNK) {
+        moves.push({ sector: t, offset: sortedRows, from, to: Math.min(rows, from + MOVE_CHUNK - 1) });
+      }
+      sortedRows += rows;
+      report(STAGE_SHARE + ((SORT_SHARE - STAGE_SHARE) * sortedRows) / count);
+      await yieldToEventLoop();
+    }
     const idOf = uuidv7Block(count);
-    writer.function('sample_id', { deterministic: true }, (rank) => idOf(Number(rank) - 1));
-    const ranges = new Map(
-      writer
-        .prepare<[], [string, number, number]>(
-          'SELECT focus_group_id, min(rowid), max(rowid) FROM temp.sample_sorted GROUP BY focus_group_id',
-        )
-        .raw()
-        .all()
-        .map(([sector, first, last]) => [sector, { first, last }] as const),
-    );
-    report(SORT_SHARE);
-    await yieldToEventLoop();
-    if (signal?.aborted) return cancelled;
-
-    const move = (t: Target) => {
-      const columns = t.columns.filter((c) => c !== 'organization_id');
-      return writer.prepare<{ from: number; to: number }>(
-        `INSERT INTO main.${t.table} (organization_id, ${columns.join(', ')})
-         SELECT sample_id(rowid), ${columns.join(', ')} FROM temp.sample_sorted WHERE rowid BETWEEN @from AND @to`,
-      );
-    };
-    const chunks = (first: number, last: number) =>
-      Array.from({ length: Math.ceil((last - first + 1) / MOVE_CHUNK) }, (_, i) => ({
-        from: first + i * MOVE_CHUNK,
-        to: Math.min(last, first + (i + 1) * MOVE_CHUNK - 1),
-      }));
-    const moves = [
-      ...chunks(1, count).map((range) => ({ statement: move(organizations), range })),
-      ...[...attributes].flatMap(([sector, t]) => {
-        const range = ranges.get(sector);
-        return range ? chunks(range.first, range.last).map((r) => ({ statement: move(t), range: r })) : [];
+    writer.function('sample_id', { deterministic: true }, (rank) => idOf(Number(rank)));
+    // Per chunk, the organizations and then their attribute rows, while the chunk's staged pages
+    // are still in the cache.
+    const moveStatements = new Map(
+      sectors.map((t) => {
+        const range = 'WHERE rowid BETWEEN @from AND @to';
+        const org = writer.prepare(
+          `INSERT INTO main.organizations (organization_id, ${orgData.join(', ')})
+           SELECT sample_id(@offset + rowid - 1), ${orgData.join(', ')} FROM temp.${t.sorted} ${range}`,
+        );
+        const attribute = writer.prepare(
+          `INSERT INTO main.${t.table} (organization_id, ${t.data.join(', ')})
+           SELECT sample_id(@offset + rowid - 1), ${t.data.join(', ')} FROM temp.${t.sorted} ${range}`,
+        );
+        return [t.sector, { org, attribute }] as const;
       }),
-    ];
+    );
     const indexes = writer
       .prepare<[], { name: string; sql: string }>(
         "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'organizations' AND sql IS NOT NULL",
       )
       .all();
-    // Dropping the indexes counts as the first move.
+    const moveShare = (i: number) => SORT_SHARE + (MOVE_SHARE * i) / (moves.length + 1);
     const steps: { run: () => void; share: number }[] = [
-      { run: () => indexes.forEach((index) => writer.exec(`DROP INDEX main.${index.name}`)), share: 0 },
-      ...moves.map(({ statement, range }) => ({ run: () => void statement.run(range), share: 0 })),
-      ...indexes.map((index) => ({ run: () => writer.exec(index.sql), share: 0 })),
+      // Dropping the indexes counts as the first move.
+      {
+        run: () => indexes.forEach((index) => writer.exec(`DROP INDEX main.${index.name}`)),
+        share: moveShare(1),
+      },
+      ...moves.map(({ sector, offset, from, to }, i) => ({
+        run: () => {
+          const statements = moveStatements.get(sector.sector);
+          statements?.org.run({ offset, from, to });
+          statements?.attribute.run({ offset, from, to });
+        },
+        share: moveShare(i + 2),
+      })),
+      ...indexes.map((index, i) => ({
+        run: () => writer.exec(index.sql),
+        share: SORT_SHARE + MOVE_SHARE + ((1 - SORT_SHARE - MOVE_SHARE) * (i + 1)) / indexes.length,
+      })),
     ];
-    const moveSteps = moves.length + 1;
-    steps.forEach((step, i) => {
-      step.share =
-        i < moveSteps
-          ? SORT_SHARE + (MOVE_SHARE * (i + 1)) / moveSteps
-          : SORT_SHARE + MOVE_SHARE + ((1 - SORT_SHARE - MOVE_SHARE) * (i + 1 - moveSteps)) / indexes.length;
-    });
     writer.exec('BEGIN IMMEDIATE');
     try {
       for (const step of steps) {
