@@ -51,17 +51,25 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
   const startedAt = performance.now();
   const durations: Record<string, number> = {};
   let rssMax = 0;
+  let rssPhase = 0;
+  const rssPeaks: Record<string, number> = {};
   const sampleRss = () => {
-    rssMax = Math.max(rssMax, process.memoryUsage().rss);
+    const rss = process.memoryUsage().rss;
+    rssMax = Math.max(rssMax, rss);
+    rssPhase = Math.max(rssPhase, rss);
   };
   const sampler = setInterval(sampleRss, 100);
   const phase = async <T>(name: string, work: () => T | Promise<T>): Promise<T> => {
     log(`${name}...`);
     const started = performance.now();
+    rssPhase = 0;
     const result = await work();
     sampleRss();
     durations[name] = round((performance.now() - started) / 1000, 1);
-    log(`${name}: ${durations[name]} s, rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB`);
+    rssPeaks[name] = Math.round(rssPhase / 2 ** 20);
+    log(
+      `${name}: ${durations[name]} s, rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB (peak ${rssPeaks[name]} MB)`,
+    );
     return result;
   };
 
@@ -182,7 +190,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
         app: rssMb,
         anchor: null,
         unit: 'MB',
-        note: `most resident memory during the run (after it: ${Math.round(rssAfter)} MB, database still open)`,
+        note: `most resident memory during the run (peak per phase in MB: ${JSON.stringify(rssPeaks)}; after it: ${Math.round(rssAfter)} MB, database still open)`,
       },
     };
     const values: Record<Metric, number | null> = {

