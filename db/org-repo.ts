@@ -172,7 +172,8 @@ export function createOrganizationRepository(db: Db): OrganizationRepository {
     return statement;
   }
 
-  // Counts are cached per filter until this or another connection writes to the file.
+  // Counts are cached per filter until this or another connection writes to the file. Without a
+  // name search they are sums over organization_counts (migration 004), which triggers keep.
   function total(where: string[], params: Record<string, KeyValue>): number {
     const current = version.get() ?? '';
     if (current !== countsVersion) {
@@ -183,7 +184,11 @@ export function createOrganizationRepository(db: Db): OrganizationRepository {
     let n = counts.get(key);
     if (n === undefined) {
       const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-      n = (prepared(`SELECT count(*) AS n FROM organizations ${clause}`).get(params) as { n: number }).n;
+      const sql =
+        params.search === undefined
+          ? `SELECT coalesce(sum(organizations), 0) AS n FROM organization_counts ${clause}`
+          : `SELECT count(*) AS n FROM organizations ${clause}`;
+      n = (prepared(sql).get(params) as { n: number }).n;
       counts.set(key, n);
     }
     return n;

@@ -13,6 +13,8 @@ const sectors = loadReference().focus_groups.map((g) => g.focus_group_id);
 const uuidV7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const count = (db: Db | Database.Database, table = 'organizations') =>
   db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+const counted = (db: Db | Database.Database) =>
+  db.prepare('SELECT sum(organizations) FROM organization_counts').pluck().get() as number;
 const withoutIds = (rows: ReturnType<typeof generateOrganizations> extends Iterable<infer T> ? T[] : never) =>
   rows.map((r) => ({ ...r, organization: { ...r.organization, organization_id: null } }));
 
@@ -120,6 +122,7 @@ describe('a bulk insert', () => {
     expect(result).toMatchObject({ inserted: 3_000, cancelled: false });
     expect(Object.values(result.per_sector).reduce((a, b) => a + b, 0)).toBe(3_000);
     expect(count(db)).toBe(3_000);
+    expect(counted(db)).toBe(3_000);
     expect(indexesOf(db)).toEqual(indexes);
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(progress.length).toBeGreaterThan(2);
@@ -208,6 +211,7 @@ describe('a bulk insert', () => {
       });
       expect(result).toMatchObject({ inserted: 0, cancelled: true, per_sector: {} });
       expect(count(db)).toBe(200);
+      expect(counted(db)).toBe(200);
       for (const t of attributeTables()) {
         expect(
           db

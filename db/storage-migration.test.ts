@@ -148,6 +148,18 @@ describe('migrating a file made by schema version 2', () => {
     ).toBe(0);
   });
 
+  it('counts the organizations per sector and status it found', () => {
+    expect(
+      db.prepare('SELECT focus_group_id, status, organizations FROM organization_counts ORDER BY 1, 2').all(),
+    ).toEqual(
+      db
+        .prepare(
+          'SELECT focus_group_id, status, count(*) AS organizations FROM organizations GROUP BY 1, 2 ORDER BY 1, 2',
+        )
+        .all(),
+    );
+  });
+
   it('replaces the paging indexes by indexes that end in the rowid', () => {
     const indexes = db
       .prepare(
