@@ -7,6 +7,8 @@ export interface HistoryEntry {
   orgs: number;
   quick: boolean;
   commit: string | null;
+  /** 1-minute load average at the start and the end of the run (absent in runs before it was kept). */
+  load_avg?: [number, number];
   values: Partial<Record<string, number | null>>;
 }
 
@@ -16,6 +18,7 @@ export function historyEntry(results: BenchResults, commit: string | null): Hist
     orgs: results.orgs,
     quick: results.quick,
     commit,
+    load_avg: results.machine.load_avg,
     values: Object.fromEntries(metrics.map((m) => [m, results[m]])),
   };
 }
@@ -87,7 +90,7 @@ export function historyChart(entries: HistoryEntry[]): string {
         : '',
       ...points.map(
         (p) =>
-          `<circle cx="${x(p.i).toFixed(1)}" cy="${y(p.v).toFixed(1)}" r="3" class="${p.quick ? 'quick' : 'point'}"><title>${entries[p.i]?.date ?? ''}: ${format(p.v)}</title></circle>`,
+          `<circle cx="${x(p.i).toFixed(1)}" cy="${y(p.v).toFixed(1)}" r="3" class="${p.quick ? 'quick' : 'point'}"><title>${entries[p.i]?.date ?? ''}: ${format(p.v)}${entries[p.i]?.load_avg ? ` (load ${entries[p.i]?.load_avg?.join(' to ')})` : ''}</title></circle>`,
       ),
       `<text x="${PANEL.left}" y="${PANEL.height - 8}" class="axis-x">run 1</text>`,
       `<text x="${PANEL.left + plotW}" y="${PANEL.height - 8}" class="axis-x end">run ${entries.length}</text>`,

@@ -6,6 +6,8 @@ export interface Machine {
   memory_gb: number;
   node: string;
   platform: string;
+  /** 1-minute load average at the start and the end of the run: other jobs share the cores. */
+  load_avg: [number, number];
 }
 
 export interface Measurement {

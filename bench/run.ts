@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { openDatabase } from '../db/connection';
 import { migrate } from '../db/migrate';
@@ -49,6 +49,7 @@ function gitCommit(): string | null {
 export async function runBench(options: BenchOptions): Promise<BenchResults> {
   const log = options.log ?? (() => undefined);
   const startedAt = performance.now();
+  const loadAtStart = loadavg()[0] ?? 0;
   const durations: Record<string, number> = {};
   let rssMax = 0;
   let rssPhase = 0;
@@ -220,6 +221,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
         memory_gb: round(totalmem() / 2 ** 30, 1),
         node: process.version,
         platform: `${process.platform} ${process.arch}`,
+        load_avg: [round(loadAtStart, 1), round(loadavg()[0] ?? 0, 1)],
       },
       ...values,
       measurements,
