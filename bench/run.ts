@@ -62,6 +62,8 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
   const sampler = setInterval(sampleRss, 100);
   const phase = async <T>(name: string, work: () => T | Promise<T>): Promise<T> => {
     log(`${name}...`);
+    // Each phase starts from a collected heap, so that one phase's garbage is not another's peak.
+    (globalThis as { gc?: () => void }).gc?.();
     const started = performance.now();
     rssPhase = 0;
     const result = await work();

@@ -129,6 +129,36 @@ describe('the unified view', () => {
     }
   });
 
+  it('reads organizations of a sector without an attribute table (one a user added) as the view does', async () => {
+    const other = seededDb();
+    await insertSampleOrganizations(other, { count: 30, seed: 3 });
+    other
+      .prepare(
+        "INSERT INTO focus_groups (focus_group_id, platform, group_name, group_code, display_order) VALUES ('pe_space', 'pe_org_air', 'Space', 'SPACE', 99)",
+      )
+      .run();
+    other
+      .prepare(
+        "INSERT INTO organizations (organization_id, legal_name, focus_group_id) VALUES ('00000000-0000-7000-8000-000000000001', 'Orbit Works', 'pe_space')",
+      )
+      .run();
+    const repo = createOrganizationRepository(other);
+    const inSector = repo.query(q({ focus_group_id: 'pe_space', limit: 10 }));
+    expect(inSector.rows.map((r) => r.legal_name)).toEqual(['Orbit Works']);
+    expect(inSector.total).toBe(1);
+    const row = inSector.rows[0]!;
+    expect(row.sector_name).toBe('Space');
+    for (const t of attributeTables()) for (const c of t.columns) expect(row[c.name], c.name).toBeNull();
+    const all = repo.query(q({ limit: 500 }));
+    expect(all.total).toBe(31);
+    expect(all.rows.find((r) => r.legal_name === 'Orbit Works')).toEqual(row);
+    const fromView = other
+      .prepare("SELECT * FROM vw_organizations_full WHERE focus_group_id = 'pe_space'")
+      .get() as Record<string, unknown>;
+    expect(Object.keys(row)).toEqual(Object.keys(fromView));
+    for (const [column, value] of Object.entries(fromView)) expect(row[column], column).toEqual(value);
+  });
+
   it('counts the rows of every filter', () => {
     const repo = createOrganizationRepository(db);
     expect(repo.query(q({ limit: 1 })).total).toBe(420);
