@@ -28,7 +28,7 @@ const results = await runBench({
 const { machine } = results;
 console.log(
   `\n${results.orgs.toLocaleString('en-US')} organizations; ${machine.cpu}, ${machine.cores} cores, ` +
-    `Node ${machine.node}; ${results.durations_s.total} s\n`,
+    `Node ${machine.node}; load average ${machine.load_avg.join(' → ')}; ${results.durations_s.total} s\n`,
 );
 console.log(formatTable(results));
 console.log(`\nWritten to ${options.out}`);

@@ -1,42 +1,79 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
-import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
 import { openDatabase } from '../db/connection';
 import { migrate } from '../db/migrate';
 import { seedFocusGroupsAndDimensions, seedWeightsAndCalibrations } from '../db/seeding';
 import { benchCache } from './cache-bench';
 import { benchConfig } from './config-bench';
 import { benchExport } from './export-bench';
-import { benchPages } from './page-bench';
-import { passes, targets, targetText, type BenchResults, type Metric } from './report';
+import { appendHistory, historyEntry, writeHistoryChart } from './history';
+import { benchCounts, benchPages } from './page-bench';
+import {
+  metrics,
+  passes,
+  targets,
+  targetText,
+  type BenchResults,
+  type Measurement,
+  type Metric,
+} from './report';
 import { benchSeed, type Log } from './seed-bench';
+import { benchConcurrency } from './concurrency-bench';
 
 export interface BenchOptions {
   orgs: number;
   /** Fewer rounds and iterations: for the test and a first look, not for numbers to publish. */
   quick: boolean;
   seed?: number;
-  /** Where to write the results JSON; null writes nothing. */
+  /** Where to write the results JSON (history.jsonl and history.svg go beside it); null writes nothing. */
   out: string | null;
   log?: Log;
 }
 
 const round = (value: number, digits = 3) => Number(value.toFixed(digits));
 
+function gitCommit(): string | null {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8', stdio: 'pipe' }).trim();
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Runs every measurement against its anchor in this process, on a temporary database built for the
- * run (in the OS temp folder, removed afterwards), and returns (and writes) the results.
+ * run (in the OS temp folder, removed afterwards), and returns the results. With `out`, it writes
+ * them there, appends the run to history.jsonl beside it and redraws history.svg from that history.
  */
 export async function runBench(options: BenchOptions): Promise<BenchResults> {
   const log = options.log ?? (() => undefined);
   const startedAt = performance.now();
+  const loadAtStart = loadavg()[0] ?? 0;
   const durations: Record<string, number> = {};
+  let rssMax = 0;
+  let rssPhase = 0;
+  const rssPeaks: Record<string, number> = {};
+  const sampleRss = () => {
+    const rss = process.memoryUsage().rss;
+    rssMax = Math.max(rssMax, rss);
+    rssPhase = Math.max(rssPhase, rss);
+  };
+  const sampler = setInterval(sampleRss, 100);
   const phase = async <T>(name: string, work: () => T | Promise<T>): Promise<T> => {
     log(`${name}...`);
+    // Each phase starts from a collected heap, so that one phase's garbage is not another's peak.
+    (globalThis as { gc?: () => void }).gc?.();
     const started = performance.now();
+    rssPhase = 0;
     const result = await work();
+    sampleRss();
     durations[name] = round((performance.now() - started) / 1000, 1);
-    log(`${name}: ${durations[name]} s, rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB`);
+    rssPeaks[name] = Math.round(rssPhase / 2 ** 20);
+    log(
+      `${name}: ${durations[name]} s, rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB (peak ${rssPeaks[name]} MB)`,
+    );
     return result;
   };
 
@@ -52,26 +89,153 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
       .all();
     const sector = sectors[0] ?? 'pe_manufacturing';
 
-    const seed = await phase('seed', () => benchSeed(db, dir, options.orgs, options.seed ?? 20_260_101, log));
+    const seed = await phase('seed', () =>
+      benchSeed(db, dir, options.orgs, options.seed ?? 20_260_101, log, sampleRss),
+    );
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    const dbMb = statSync(db.name).size / 2 ** 20;
+    const counts = await phase('count', () => benchCounts(db, sectors));
     const pages = await phase('page', () => benchPages(db, sectors, options.quick));
     const exported = await phase('export', () => benchExport(db, sector, options.quick));
     const config = await phase('config', () => benchConfig(db, sector, options.quick));
     const cache = await phase('cache', () => benchCache(config.cachedValue, options.quick));
+    const concurrency = await phase('concurrency', () => benchConcurrency(dir, options.orgs, options.quick));
     (globalThis as { gc?: () => void }).gc?.();
-    const rssMb = process.memoryUsage().rss / 2 ** 20;
+    const rssAfter = process.memoryUsage().rss / 2 ** 20;
+    sampleRss();
+    const rssMb = rssMax / 2 ** 20;
+    const [worstSort, worstSortMs] = Object.entries(pages.bySort).reduce((a, b) => (b[1] > a[1] ? b : a));
 
+    const measurements: Record<Metric, Measurement> = {
+      cache_get_vs_lru: {
+        app: cache.get.app,
+        anchor: cache.get.anchor,
+        unit: 'ops/s',
+        note: 'Keyspace.get / LRUCache.get',
+      },
+      cache_set_vs_lru: {
+        app: cache.set.app,
+        anchor: cache.set.anchor,
+        unit: 'ops/s',
+        note: 'Keyspace.set / LRUCache.set, TTL 1 h',
+      },
+      config_hit_vs_miss: {
+        app: config.hitMs,
+        anchor: config.missMs,
+        unit: 'ms',
+        note: 'service miss / hit, medians',
+      },
+      config_hit_vs_redis: {
+        app: config.hitMs,
+        anchor: config.redisGetMs,
+        unit: 'ms',
+        note: config.redisSkipped ?? 'redis-server GET via ioredis (median) / service hit (median)',
+      },
+      seed_1m_s: {
+        app: seed.appSeconds,
+        anchor: seed.anchorSeconds,
+        unit: 's',
+        note: `${options.orgs} organizations with their attribute rows, generation and index building included (anchor: bare insert)`,
+      },
+      seed_vs_bare_insert: {
+        app: seed.app,
+        anchor: seed.anchor,
+        unit: 'orgs/s',
+        note: 'app seeding / bare insert loop into the same tables without secondary indexes',
+      },
+      seed_lock_s: {
+        app: seed.lockSeconds,
+        anchor: null,
+        unit: 's',
+        note: "longest stretch in which another connection's write was refused during app seeding",
+      },
+      seed_progress_gap_ms: {
+        app: seed.progressGapMs,
+        anchor: null,
+        unit: 'ms',
+        note: 'longest gap between two progress reports during app seeding',
+      },
+      page_p95_ms: {
+        app: pages.appP95,
+        anchor: null,
+        unit: 'ms',
+        note: `p95 of ${pages.pages} pages, one sector sorted by name (median ${round(pages.appMedian)} ms)`,
+      },
+      page_vs_keys_only: {
+        app: pages.appP95,
+        anchor: pages.keysP95,
+        unit: 'ms',
+        note: "p95 page / p95 of the same pages' index-only key queries",
+      },
+      page_p95_ms_by_sort: {
+        app: worstSortMs,
+        anchor: null,
+        unit: 'ms',
+        note: `worst p95 over every sort, both directions, with and without a sector filter: ${worstSort}`,
+      },
+      count_first_ms: {
+        app: counts.max,
+        anchor: null,
+        unit: 'ms',
+        note: `worst first count of ${counts.filters} filters (sector, status, both, none; median ${round(counts.median)} ms)`,
+      },
+      export_vs_raw_scan: {
+        app: exported.app,
+        anchor: exported.anchor,
+        unit: 'rows/s',
+        note: `${exported.rows} rows, ${round(exported.csvBytes / 2 ** 20, 1)} MB CSV`,
+      },
+      db_mb: {
+        app: dbMb,
+        anchor: null,
+        unit: 'MB',
+        note: 'database file after seeding, WAL checkpointed',
+      },
+      page_p95_ms_during_insert: {
+        app: concurrency.pageP95DuringInsertMs,
+        anchor: concurrency.pageP95IdleMs,
+        unit: 'ms',
+        note: `p95 of ${concurrency.pagesDuringInsert} orgs:query pages over the browser host's HTTP while the same host inserts ${concurrency.inserted} organizations (${round(concurrency.insertSeconds, 1)} s); anchor: the same pages with nothing else running`,
+      },
+      loop_delay_p99_ms_during_insert: {
+        app: concurrency.loopDelayP99Ms,
+        anchor: null,
+        unit: 'ms',
+        note: 'p99 event-loop delay (perf_hooks.monitorEventLoopDelay) of the thread that serves the UI, during that insert',
+      },
+      config_propagation_ms: {
+        app: concurrency.propagationMaxMs,
+        anchor: null,
+        unit: 'ms',
+        note: `worst time from a weight edit committed by one instance to the DELETE in another instance's cache log (median ${round(concurrency.propagationMedianMs, 0)} ms)`,
+      },
+      rss_mb: {
+        app: rssMb,
+        anchor: null,
+        unit: 'MB',
+        note: `most resident memory during the run (peak per phase in MB: ${JSON.stringify(rssPeaks)}; after it: ${Math.round(rssAfter)} MB, database still open)`,
+      },
+    };
     const values: Record<Metric, number | null> = {
       cache_get_vs_lru: round(cache.get.app / cache.get.anchor),
       cache_set_vs_lru: round(cache.set.app / cache.set.anchor),
       config_hit_vs_miss: round(config.missMs / config.hitMs, 1),
       config_hit_vs_redis: config.redisGetMs === null ? null : round(config.redisGetMs / config.hitMs, 1),
-      seed_vs_raw_insert: round(seed.app / seed.anchor),
+      seed_1m_s: round(seed.appSeconds, 1),
+      seed_vs_bare_insert: round(seed.app / seed.anchor),
+      seed_lock_s: round(seed.lockSeconds, 1),
+      seed_progress_gap_ms: round(seed.progressGapMs, 0),
       page_p95_ms: round(pages.appP95),
-      page_vs_raw: round(pages.appP95 / pages.anchorP95),
+      page_vs_keys_only: round(pages.appP95 / pages.keysP95, 2),
+      page_p95_ms_by_sort: round(worstSortMs),
+      count_first_ms: round(counts.max, 2),
       export_vs_raw_scan: round(exported.app / exported.anchor),
+      db_mb: round(dbMb, 0),
       rss_mb: round(rssMb, 0),
+      page_p95_ms_during_insert: round(concurrency.pageP95DuringInsertMs, 1),
+      loop_delay_p99_ms_during_insert: round(concurrency.loopDelayP99Ms, 1),
+      config_propagation_ms: round(concurrency.propagationMaxMs, 0),
     };
-    const redisNote = config.redisSkipped ?? 'redis-server GET via ioredis (median) / service hit (median)';
     const results: BenchResults = {
       orgs: options.orgs,
       quick: options.quick,
@@ -82,74 +246,28 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
         memory_gb: round(totalmem() / 2 ** 30, 1),
         node: process.version,
         platform: `${process.platform} ${process.arch}`,
+        load_avg: [round(loadAtStart, 1), round(loadavg()[0] ?? 0, 1)],
       },
-      cache_get_vs_lru: values.cache_get_vs_lru as number,
-      cache_set_vs_lru: values.cache_set_vs_lru as number,
-      config_hit_vs_miss: values.config_hit_vs_miss as number,
-      config_hit_vs_redis: values.config_hit_vs_redis,
-      seed_vs_raw_insert: values.seed_vs_raw_insert as number,
-      page_p95_ms: values.page_p95_ms as number,
-      page_vs_raw: values.page_vs_raw as number,
-      export_vs_raw_scan: values.export_vs_raw_scan as number,
-      rss_mb: values.rss_mb as number,
-      measurements: {
-        cache_get_vs_lru: {
-          app: cache.get.app,
-          anchor: cache.get.anchor,
-          unit: 'ops/s',
-          note: 'Keyspace.get / LRUCache.get',
-        },
-        cache_set_vs_lru: {
-          app: cache.set.app,
-          anchor: cache.set.anchor,
-          unit: 'ops/s',
-          note: 'Keyspace.set / LRUCache.set, TTL 1 h',
-        },
-        config_hit_vs_miss: {
-          app: config.hitMs,
-          anchor: config.missMs,
-          unit: 'ms',
-          note: 'service miss / hit, medians',
-        },
-        config_hit_vs_redis: { app: config.hitMs, anchor: config.redisGetMs, unit: 'ms', note: redisNote },
-        seed_vs_raw_insert: {
-          app: seed.app,
-          anchor: seed.anchor,
-          unit: 'orgs/s',
-          note: 'app seeding (generation included) / bare insert loop',
-        },
-        page_p95_ms: {
-          app: pages.appP95,
-          anchor: null,
-          unit: 'ms',
-          note: `p95 of ${pages.pages} pages (median ${round(pages.appMedian)} ms)`,
-        },
-        page_vs_raw: {
-          app: pages.appP95,
-          anchor: pages.anchorP95,
-          unit: 'ms',
-          note: 'p95 repository page / p95 hand-written keyset query',
-        },
-        export_vs_raw_scan: {
-          app: exported.app,
-          anchor: exported.anchor,
-          unit: 'rows/s',
-          note: `${exported.rows} rows, ${round(exported.csvBytes / 2 ** 20, 1)} MB CSV`,
-        },
-        rss_mb: {
-          app: rssMb,
-          anchor: null,
-          unit: 'MB',
-          note: 'resident memory after the run, database still open',
-        },
-      },
-      targets: Object.fromEntries(Object.keys(targets).map((m) => [m, targetText(m as Metric)])),
-      passed: Object.fromEntries((Object.keys(values) as Metric[]).map((m) => [m, passes(m, values[m])])),
+      ...values,
+      measurements,
+      page_p95_ms_by_sort_detail: Object.fromEntries(
+        Object.entries(pages.bySort).map(([combo, ms]) => [combo, round(ms)]),
+      ),
+      targets: Object.fromEntries(metrics.flatMap((m) => (targets[m] ? [[m, targetText(m)]] : []))),
+      passed: Object.fromEntries(metrics.map((m) => [m, passes(m, values[m])])),
       durations_s: { ...durations, total: round((performance.now() - startedAt) / 1000, 1) },
     };
-    if (options.out) writeFileSync(options.out, `${JSON.stringify(results, null, 2)}\n`);
+    if (options.out) {
+      writeFileSync(options.out, `${JSON.stringify(results, null, 2)}\n`);
+      const history = appendHistory(
+        join(dirname(options.out), 'history.jsonl'),
+        historyEntry(results, gitCommit()),
+      );
+      writeHistoryChart(join(dirname(options.out), 'history.svg'), history);
+    }
     return results;
   } finally {
+    clearInterval(sampler);
     db.close();
     rmSync(dir, { recursive: true, force: true });
   }

@@ -1,16 +1,9 @@
-import { rmSync } from 'node:fs';
-import { join } from 'node:path';
-import { attributeTables } from '../db/columns';
-import { openDatabase, type Db } from '../db/connection';
-import { migrate } from '../db/migrate';
-import {
-  DEFAULT_SAMPLE_BATCH,
-  generateOrganizations,
-  insertSampleOrganizations,
-  raiseCacheForBulkInsert,
-  sampleInserter,
-} from '../db/sample-orgs';
-import { seedFocusGroupsAndDimensions } from '../db/seeding';
+import Database from 'better-sqlite3';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
+import type { Db } from '../db/connection';
+import { insertSampleOrganizations } from '../db/sample-orgs';
 
 export interface SeedBench {
   /** Organizations (each with its attribute row) per second. */
@@ -18,11 +11,15 @@ export interface SeedBench {
   anchor: number;
   appSeconds: number;
   anchorSeconds: number;
+  /** Longest stretch during which another connection's write was refused (busy), in seconds. */
+  lockSeconds: number;
+  /** Longest gap between two progress reports, in ms. */
+  progressGapMs: number;
 }
 
 export type Log = (message: string) => void;
 
-function progress(log: Log, label: string, total: number) {
+export function progressLog(log: Log, label: string, total: number) {
   let next = 0.1;
   return (done: number) => {
     if (done / total + 1e-9 < next) return;
@@ -32,10 +29,10 @@ function progress(log: Log, label: string, total: number) {
 }
 
 /**
- * Builds the benchmark's database through the app's seeding (generation included, as a user pays
- * it), then inserts the same rows into a second, fresh database with a bare loop: one prepared
- * positional statement per table, the same transaction size and connection settings. Only that
- * loop's transactions are timed for the anchor; its rows are generated beforehand, untimed.
+ * Seeds the benchmark's database through the app (generation included, as a user pays it), while
+ * a second connection tries a one-row write (busy timeout 0) at every progress report to see how
+ * long the app holds the write lock. The anchor (`bare-insert.ts`) runs in a child process, so
+ * that its memory does not count as the app's.
  */
 export async function benchSeed(
   db: Db,
@@ -43,79 +40,68 @@ export async function benchSeed(
   orgs: number,
   seed: number,
   log: Log,
+  onSample: () => void,
 ): Promise<SeedBench> {
-  let started = performance.now();
+  const probe = new Database(db.name);
+  probe.pragma('busy_timeout = 0');
+  const touch = probe.prepare(
+    "UPDATE focus_groups SET updated_at = updated_at WHERE focus_group_id = 'pe_manufacturing'",
+  );
+  let lockedSince: number | null = null;
+  let lockMs = 0;
+  let lastReport = performance.now();
+  let progressGapMs = 0;
+  const report = progressLog(log, 'app seeding', orgs);
+  const started = performance.now();
   const seeded = await insertSampleOrganizations(db, {
     count: orgs,
     seed,
-    onProgress: progress(log, 'app seeding', orgs),
+    onProgress: (done) => {
+      const now = performance.now();
+      progressGapMs = Math.max(progressGapMs, now - lastReport);
+      lastReport = now;
+      try {
+        touch.run();
+        if (lockedSince !== null) lockMs = Math.max(lockMs, now - lockedSince);
+        lockedSince = null;
+      } catch (error) {
+        if ((error as { code?: string }).code !== 'SQLITE_BUSY') throw error;
+        lockedSince ??= now;
+      }
+      onSample();
+      report(done);
+    },
   });
   const appSeconds = (performance.now() - started) / 1000;
+  probe.close();
   if (seeded.inserted !== orgs) throw new Error(`Seeding inserted ${seeded.inserted} of ${orgs}`);
+  // The write lock ends with the commit, after the last report: close an open stretch there.
+  if (lockedSince !== null) lockMs = Math.max(lockMs, performance.now() - lockedSince);
+  log(`app seeding: ${appSeconds.toFixed(1)} s, write lock held up to ${(lockMs / 1000).toFixed(1)} s`);
 
-  const file = join(dir, 'raw-insert.sqlite');
-  const raw = openDatabase(file);
-  try {
-    migrate(raw);
-    seedFocusGroupsAndDimensions(raw);
-    const sectors = sampleInserter(raw).sectors();
-    const orgColumns: string[] = [];
-    const insertAttributes = new Map(
-      attributeTables().map((t) => {
-        const columns = ['organization_id', ...t.columns.map((c) => c.name)];
-        const sql = `INSERT INTO ${t.table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
-        return [t.focusGroupId, { columns, statement: raw.prepare(sql) }] as const;
-      }),
-    );
-    let insertOrg: ReturnType<Db['prepare']> | null = null;
-    type Row = { org: unknown[]; sector: string; attributes: unknown[] };
-    const insertBatch = raw.transaction((rows: Row[]) => {
-      for (const row of rows) {
-        insertOrg?.run(row.org);
-        insertAttributes.get(row.sector)?.statement.run(row.attributes);
-      }
-    });
-    let anchorMs = 0;
-    let batch: Row[] = [];
-    const report = progress(log, 'raw insert', orgs);
-    let done = 0;
-    const flush = () => {
-      started = performance.now();
-      insertBatch(batch);
-      anchorMs += performance.now() - started;
-      done += batch.length;
-      report(done);
-      batch = [];
-    };
-    raiseCacheForBulkInsert(raw);
-    for (const row of generateOrganizations(orgs, seed, sectors)) {
-      if (insertOrg === null) {
-        orgColumns.push(...Object.keys(row.organization));
-        insertOrg = raw.prepare(
-          `INSERT INTO organizations (${orgColumns.join(', ')}) VALUES (${orgColumns.map(() => '?').join(', ')})`,
-        );
-      }
-      const target = insertAttributes.get(row.sector);
-      batch.push({
-        org: orgColumns.map((c) => row.organization[c]),
-        sector: row.sector,
-        attributes:
-          target?.columns.map((c) => (c === 'organization_id' ? row.organization[c] : row.attributes[c])) ??
-          [],
-      });
-      if (batch.length === DEFAULT_SAMPLE_BATCH) flush();
-    }
-    if (batch.length > 0) flush();
-    return {
-      app: orgs / appSeconds,
-      anchor: (orgs / anchorMs) * 1000,
-      appSeconds,
-      anchorSeconds: anchorMs / 1000,
-    };
-  } finally {
-    raw.close();
-    rmSync(file, { force: true });
-    rmSync(`${file}-wal`, { force: true });
-    rmSync(`${file}-shm`, { force: true });
-  }
+  const anchorSeconds = await bareInsertInChild(dir, orgs, seed, log);
+  return {
+    app: orgs / appSeconds,
+    anchor: orgs / anchorSeconds,
+    appSeconds,
+    anchorSeconds,
+    lockSeconds: lockMs / 1000,
+    progressGapMs,
+  };
+}
+
+/** Runs bare-insert.ts in its own process and returns the seconds its inserts took. */
+async function bareInsertInChild(dir: string, orgs: number, seed: number, log: Log): Promise<number> {
+  const tsx = fileURLToPath(new URL('../node_modules/.bin/tsx', import.meta.url));
+  const script = fileURLToPath(new URL('./bare-insert.ts', import.meta.url));
+  const child = spawn(tsx, [script, dir, String(orgs), String(seed)], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => {
+    for (const line of chunk.toString().split('\n')) if (line.trim()) log(line.trim());
+  });
+  const [code] = (await once(child, 'close')) as [number | null];
+  const result = /"seconds":([\d.]+)/.exec(stdout);
+  if (code !== 0 || !result) throw new Error(`The bare insert exited with ${code}: ${stdout}`);
+  return Number(result[1]);
 }

@@ -10,7 +10,10 @@ export interface OpenOptions {
   mustExist?: boolean;
   /** Upgrade a file made by an older version (default); a read-only connection leaves that to the writer. */
   migrate?: boolean;
-  /** How long a writer waits for another process's write lock before BUSY (default 5 s). */
+  /**
+   * How long a writer waits for another process's write lock before BUSY (default 30 s: long enough
+   * for another process's bulk insert to finish its final transaction on a laptop).
+   */
   busyTimeoutMs?: number;
 }
 
@@ -32,7 +35,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   try {
     db = new Database(file);
     // First, so that switching the journal mode waits for another process's lock instead of failing.
-    db.pragma(`busy_timeout = ${Math.trunc(options.busyTimeoutMs ?? 5000)}`);
+    db.pragma(`busy_timeout = ${Math.trunc(options.busyTimeoutMs ?? 30_000)}`);
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     db.pragma('synchronous = NORMAL');

@@ -1,9 +1,16 @@
+import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { orgSortColumns, orgQuery, type OrgQuery, type OrgSortColumn } from '../shared/org-query';
+import {
+  orgSortColumns,
+  orgStatuses,
+  orgQuery,
+  type OrgQuery,
+  type OrgSortColumn,
+} from '../shared/org-query';
 import type { OrgRow } from '../shared/domain';
 import { attributeTables } from './columns';
 import type { Db } from './connection';
-import { buildPageQuery, createOrganizationRepository } from './org-repo';
+import { buildPageQuery, createOrganizationRepository, rowSql } from './org-repo';
 import { loadReference } from './reference';
 import { insertSampleOrganizations } from './sample-orgs';
 import { seededDb } from './test/helpers';
@@ -25,51 +32,59 @@ beforeAll(async () => {
   all = createOrganizationRepository(db).query(q({ limit: 500, offset: 0 })).rows;
 });
 
-function sortValue(row: OrgRow, sort: OrgSortColumn): (string | number)[] {
-  const fold = (v: unknown, empty: string | number) => (v === null ? empty : (v as string | number));
-  switch (sort) {
-    case 'legal_name':
-      return [row.legal_name as string];
-    case 'annual_revenue_usd':
-    case 'employee_count':
-      return [fold(row[sort], -1)];
-    case 'founding_year':
-      return [fold(row.founding_year, 0)];
-    case 'headquarters_country':
-      return [fold(row.headquarters_country, '')];
-    case 'status':
-      return [row.status as string, row.legal_name as string];
-    case 'sector_name':
-      return [row.focus_group_id as string, row.legal_name as string];
-  }
+/** The plain SQL order of each sort: NULLs first when ascending, ties by rowid (insertion order). */
+const plainOrder: Record<OrgSortColumn, string[]> = {
+  legal_name: ['legal_name'],
+  annual_revenue_usd: ['annual_revenue_usd'],
+  employee_count: ['employee_count'],
+  founding_year: ['founding_year'],
+  headquarters_country: ['headquarters_country'],
+  status: ['status', 'legal_name'],
+  sector_name: ['focus_group_id', 'legal_name'],
+};
+
+type Filter = Pick<OrgQuery, 'focus_group_id' | 'status' | 'search'>;
+
+/** Every matching id in the sort's order, by a plain ORDER BY over the whole table. */
+function expected(sort: OrgSortColumn, dir: 'asc' | 'desc', filter: Filter = {}): string[] {
+  const where = [
+    filter.focus_group_id ? 'focus_group_id = @focus_group_id' : null,
+    filter.status ? 'status = @status' : null,
+    filter.search ? 'instr(lower(legal_name), lower(@search)) > 0' : null,
+  ].filter((w) => w !== null);
+  const order = [...plainOrder[sort], 'rowid'].map((c) => `${c} ${dir}`).join(', ');
+  const params = Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== null && v !== undefined));
+  return db
+    .prepare(
+      `SELECT organization_id FROM organizations ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${order}`,
+    )
+    .pluck()
+    .all(params) as string[];
 }
 
-/** SQLite's BINARY collation compares UTF-8 bytes. */
-function compare(a: (string | number)[], b: (string | number)[]): number {
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i]!;
-    const y = b[i]!;
-    const c =
-      typeof x === 'number' ? x - (y as number) : Buffer.compare(Buffer.from(x), Buffer.from(y as string));
-    if (c !== 0) return c;
+/** Walks every page forward, then back from the last page, and returns both id sequences. */
+function walk(query: Partial<OrgQuery>): { forward: string[]; backward: string[]; totals: number[] } {
+  const repo = createOrganizationRepository(db);
+  const forward: string[] = [];
+  const totals: number[] = [];
+  const pages = [];
+  let page = repo.query(q(query));
+  expect(page.prev_cursor).toBeNull();
+  for (;;) {
+    pages.push(page);
+    totals.push(page.total);
+    forward.push(...page.rows.map((r) => r.organization_id as string));
+    if (!page.next_cursor) break;
+    page = repo.query(q({ ...query, after: page.next_cursor }));
   }
-  return 0;
-}
-
-function expected(
-  sort: OrgSortColumn,
-  dir: 'asc' | 'desc',
-  keep: (row: OrgRow) => boolean = () => true,
-): string[] {
-  const rows = all.filter(keep);
-  rows.sort((a, b) => {
-    const c = compare(
-      [...sortValue(a, sort), a.organization_id as string],
-      [...sortValue(b, sort), b.organization_id as string],
-    );
-    return dir === 'asc' ? c : -c;
-  });
-  return rows.map((r) => r.organization_id as string);
+  const backward: string[] = [];
+  let prev = pages[pages.length - 1]!;
+  backward.unshift(...prev.rows.map((r) => r.organization_id as string));
+  while (prev.prev_cursor) {
+    prev = repo.query(q({ ...query, before: prev.prev_cursor }));
+    backward.unshift(...prev.rows.map((r) => r.organization_id as string));
+  }
+  return { forward, backward, totals };
 }
 
 describe('the unified view', () => {
@@ -120,6 +135,36 @@ describe('the unified view', () => {
     }
   });
 
+  it('reads organizations of a sector without an attribute table (one a user added) as the view does', async () => {
+    const other = seededDb();
+    await insertSampleOrganizations(other, { count: 30, seed: 3 });
+    other
+      .prepare(
+        "INSERT INTO focus_groups (focus_group_id, platform, group_name, group_code, display_order) VALUES ('pe_space', 'pe_org_air', 'Space', 'SPACE', 99)",
+      )
+      .run();
+    other
+      .prepare(
+        "INSERT INTO organizations (organization_id, legal_name, focus_group_id) VALUES ('00000000-0000-7000-8000-000000000001', 'Orbit Works', 'pe_space')",
+      )
+      .run();
+    const repo = createOrganizationRepository(other);
+    const inSector = repo.query(q({ focus_group_id: 'pe_space', limit: 10 }));
+    expect(inSector.rows.map((r) => r.legal_name)).toEqual(['Orbit Works']);
+    expect(inSector.total).toBe(1);
+    const row = inSector.rows[0]!;
+    expect(row.sector_name).toBe('Space');
+    for (const t of attributeTables()) for (const c of t.columns) expect(row[c.name], c.name).toBeNull();
+    const all = repo.query(q({ limit: 500 }));
+    expect(all.total).toBe(31);
+    expect(all.rows.find((r) => r.legal_name === 'Orbit Works')).toEqual(row);
+    const fromView = other
+      .prepare("SELECT * FROM vw_organizations_full WHERE focus_group_id = 'pe_space'")
+      .get() as Record<string, unknown>;
+    expect(Object.keys(row)).toEqual(Object.keys(fromView));
+    for (const [column, value] of Object.entries(fromView)) expect(row[column], column).toEqual(value);
+  });
+
   it('counts the rows of every filter', () => {
     const repo = createOrganizationRepository(db);
     expect(repo.query(q({ limit: 1 })).total).toBe(420);
@@ -142,42 +187,46 @@ describe('the unified view', () => {
   });
 
   describe('keyset paging', () => {
-    const filters: [string, Partial<OrgQuery>, (row: OrgRow) => boolean][] = [
-      ['all', {}, () => true],
-      ['one sector', { focus_group_id: 'pe_healthcare' }, (r) => r.focus_group_id === 'pe_healthcare'],
-      ['status', { status: 'active' }, (r) => r.status === 'active'],
+    const filters: [string, Filter][] = [
+      ['all', {}],
+      ['one sector', { focus_group_id: 'pe_healthcare' }],
+      ['status', { status: 'active' }],
     ];
     for (const sort of orgSortColumns) {
       for (const dir of ['asc', 'desc'] as const) {
-        for (const [label, filter, keep] of filters) {
+        for (const [label, filter] of filters) {
           it(`walks ${label} sorted by ${sort} ${dir} forward and back without skipping or repeating a row`, () => {
-            const repo = createOrganizationRepository(db);
-            const want = expected(sort, dir, keep);
-            const seen: string[] = [];
-            const pages = [];
-            let page = repo.query(q({ ...filter, sort, dir, limit: 37 }));
-            expect(page.prev_cursor).toBeNull();
-            for (;;) {
-              pages.push(page);
-              seen.push(...page.rows.map((r) => r.organization_id as string));
-              if (!page.next_cursor) break;
-              page = repo.query(q({ ...filter, sort, dir, limit: 37, after: page.next_cursor }));
-            }
-            expect(seen).toEqual(want);
-            expect(page.total).toBe(want.length);
-
-            const back: string[] = [];
-            let prev = pages[pages.length - 1]!;
-            back.unshift(...prev.rows.map((r) => r.organization_id as string));
-            while (prev.prev_cursor) {
-              prev = repo.query(q({ ...filter, sort, dir, limit: 37, before: prev.prev_cursor }));
-              back.unshift(...prev.rows.map((r) => r.organization_id as string));
-            }
-            expect(back).toEqual(want);
+            const want = expected(sort, dir, filter);
+            const { forward, backward, totals } = walk({ ...filter, sort, dir, limit: 37 });
+            expect(forward).toEqual(want);
+            expect(backward).toEqual(want);
+            expect(new Set(totals)).toEqual(new Set([want.length]));
           });
         }
       }
     }
+
+    it('matches a plain ORDER BY for any sort, direction, filter and page size (property)', () => {
+      const sectors = loadReference().focus_groups.map((g) => g.focus_group_id);
+      fc.assert(
+        fc.property(
+          fc.constantFrom(...orgSortColumns),
+          fc.constantFrom('asc' as const, 'desc' as const),
+          fc.option(fc.constantFrom(...sectors), { nil: null }),
+          fc.option(fc.constantFrom(...orgStatuses), { nil: null }),
+          fc.option(fc.constantFrom('same', 'and', 'LLC', 'x'), { nil: null }),
+          fc.integer({ min: 1, max: 120 }),
+          (sort, dir, focus_group_id, status, search, limit) => {
+            const filter = { focus_group_id, status, search };
+            const want = expected(sort, dir, filter);
+            const { forward, backward } = walk({ ...filter, sort, dir, limit });
+            expect(forward).toEqual(want);
+            expect(backward).toEqual(want);
+          },
+        ),
+        { numRuns: 60 },
+      );
+    });
   });
 
   it('pages by offset for the CLI', () => {
@@ -185,6 +234,9 @@ describe('the unified view', () => {
     const want = expected('legal_name', 'asc');
     expect(repo.query(q({ limit: 10, offset: 25 })).rows.map((r) => r.organization_id)).toEqual(
       want.slice(25, 35),
+    );
+    expect(repo.query(q({ limit: 10, offset: 415 })).rows.map((r) => r.organization_id)).toEqual(
+      want.slice(415),
     );
   });
 
@@ -203,37 +255,48 @@ describe('the unified view', () => {
 
   it('seeks an index for every sort, with and without a sector filter (EXPLAIN QUERY PLAN)', () => {
     const repo = createOrganizationRepository(db);
+    const plan = (sql: string, params: Record<string, unknown>) =>
+      (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all({ ...params, limit: 101 }) as { detail: string }[]).map(
+        (r) => r.detail,
+      );
     for (const sort of orgSortColumns) {
       for (const dir of ['asc', 'desc'] as const) {
         for (const focus_group_id of [null, 'pe_retail']) {
-          const first = repo.query(q({ sort, dir, focus_group_id, limit: 3 }));
-          const { sql, params } = buildPageQuery(
-            q({ sort, dir, focus_group_id, limit: 100, after: first.next_cursor }),
-          );
-          const plan = (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as { detail: string }[]).map(
-            (r) => r.detail,
-          );
-          const label = `${sort} ${dir} ${focus_group_id}: ${plan.join(' | ')}`;
-          expect(plan, label).toHaveLength(1);
-          expect(plan[0], label).toMatch(
-            /^SEARCH organizations USING (COVERING )?INDEX idx_org_\w+ \(.*\(.*\)[<>]\(.*\)\)$/,
-          );
+          const first = buildPageQuery(q({ sort, dir, focus_group_id, limit: 100 }));
+          expect(first.steps).toHaveLength(1);
+          const firstPlan = plan(first.steps[0]!, first.params);
+          expect(firstPlan, firstPlan.join(' | ')).toHaveLength(1);
+          expect(firstPlan[0]).toMatch(/^(SCAN|SEARCH) organizations USING COVERING INDEX idx_org_\w+/);
+
+          const cursor = repo.query(q({ sort, dir, focus_group_id, limit: 3 })).next_cursor;
+          const next = buildPageQuery(q({ sort, dir, focus_group_id, limit: 100, after: cursor }));
+          // One step per key and one for the rowid: ties with the cursor first, then looser ranges.
+          expect(next.steps).toHaveLength(next.keys.length + 1);
+          next.steps.forEach((sql, j) => {
+            const steps = plan(sql, next.params);
+            const label = `${sort} ${dir} ${focus_group_id} step ${j}: ${steps.join(' | ')}`;
+            expect(steps, label).toHaveLength(1);
+            expect(steps[0], label).toMatch(
+              j === 0
+                ? /^SEARCH organizations USING COVERING INDEX idx_org_\w+ \(.*rowid[<>]\?\)$/
+                : /^SEARCH organizations USING COVERING INDEX idx_org_\w+ \(.*[<>]\?\)$/,
+            );
+          });
         }
       }
     }
   });
 
-  it('fetches the page rows from the view by primary key', () => {
-    const plan = (
-      db
-        .prepare(
-          'EXPLAIN QUERY PLAN SELECT * FROM vw_organizations_full WHERE organization_id IN (SELECT value FROM json_each(?))',
-        )
-        .all('[]') as { detail: string }[]
-    ).map((r) => r.detail);
-    expect(plan.join(' | ')).not.toMatch(/SCAN o\b|TEMP B-TREE/);
-    expect(plan.join(' | ')).toMatch(
-      /SEARCH o USING INDEX sqlite_autoindex_organizations_1 \(organization_id=\?\)/,
-    );
+  it('reads the page rows by rowid, joining only their own attribute table (EXPLAIN QUERY PLAN)', () => {
+    const columns = createOrganizationRepository(db).columns;
+    for (const [sector, sql] of rowSql(db, columns)) {
+      const plan = (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all('[]') as { detail: string }[])
+        .map((r) => r.detail)
+        .join(' | ');
+      expect(plan, sector).not.toMatch(/SCAN o\b|SCAN a\b|TEMP B-TREE/);
+      expect(plan, sector).toMatch(/SEARCH o USING INTEGER PRIMARY KEY \(rowid=\?\)/);
+      if (sector) expect(plan, sector).toMatch(/SEARCH a USING PRIMARY KEY \(organization_id=\?\)/);
+      else expect(plan).not.toMatch(/org_attributes/);
+    }
   });
 });

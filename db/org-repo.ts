@@ -2,22 +2,27 @@ import type { Statement } from 'better-sqlite3';
 import type { OrgFilter, OrgQuery, OrgSortColumn } from '../shared/org-query';
 import { AppError } from '../shared/errors';
 import type { Db } from './connection';
-import { attributeTables, rowDecoder } from './columns';
+import { attributeTables, rowDecoder, type AttributeTable } from './columns';
 import { requireSchema } from './migrate';
 import type { OrganizationRepository } from './repositories';
 
-/** Sort keys per sortable column: the NULL-free key columns of migration 002, then their tie-breakers. */
+/**
+ * Sort keys per sortable column: the expressions of migration 003's indexes (NULL folded into a
+ * value that sorts first, so every key compares), in index order. The rowid, which every index entry
+ * ends in, breaks ties.
+ */
 const sortKeys: Record<OrgSortColumn, string[]> = {
   legal_name: ['legal_name'],
-  annual_revenue_usd: ['revenue_key'],
-  employee_count: ['employees_key'],
-  founding_year: ['founded_key'],
-  headquarters_country: ['country_key'],
+  annual_revenue_usd: ['coalesce(annual_revenue_usd, -1)'],
+  employee_count: ['coalesce(employee_count, -1)'],
+  founding_year: ['coalesce(founding_year, 0)'],
+  headquarters_country: ["coalesce(headquarters_country, '')"],
   status: ['status', 'legal_name'],
   sector_name: ['focus_group_id', 'legal_name'],
 };
 
 type KeyValue = string | number;
+/** The sort keys of a row, then its rowid. */
 type Cursor = KeyValue[];
 
 export function encodeCursor(values: Cursor): string {
@@ -30,7 +35,8 @@ function decodeCursor(cursor: string, length: number): Cursor {
     if (
       Array.isArray(values) &&
       values.length === length &&
-      values.every((v) => typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v)))
+      values.every((v) => typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v))) &&
+      Number.isSafeInteger(values[length - 1])
     ) {
       return values as Cursor;
     }
@@ -66,7 +72,14 @@ function filters(query: OrgFilter): {
 }
 
 export interface PageQuery {
-  sql: string;
+  /**
+   * Statements run in order until the page is full: with a cursor, first the rows that tie with it
+   * on every key (key = ? AND rowid > ?), then each looser range (key = ? AND next key > ?, ...,
+   * first key > ?). Each is one index range: SQLite does not use the rowid of a row-value
+   * comparison (key, rowid) > (?, ?) to seek, so a single statement would scan every tie.
+   * `@limit` is bound per statement to the rows still wanted.
+   */
+  steps: string[];
   params: Record<string, KeyValue>;
   keys: string[];
   backward: boolean;
@@ -74,30 +87,52 @@ export interface PageQuery {
 }
 
 /**
- * The page's keys, read from organizations and its indexes alone (the rows are fetched from the view
- * by id afterwards). The SQL text depends only on which filters and which sort are in use.
+ * The page's keys and rowids, read from organizations' indexes alone (the rows are fetched by rowid
+ * afterwards). The SQL text depends only on which filters and which sort are in use.
  */
 export function buildPageQuery(query: OrgQuery): PageQuery {
   const { where, params } = filters(query);
-  // A key pinned by an equality filter is constant on every page; leaving it in the row-value
-  // comparison would stop SQLite from seeking past it.
+  // A key pinned by an equality filter is constant on every page; leaving it in the comparison
+  // would stop SQLite from seeking past it.
   const pinned = (key: string) =>
     (key === 'focus_group_id' && query.focus_group_id) || (key === 'status' && query.status);
-  const keys = [...sortKeys[query.sort].filter((key) => !pinned(key)), 'organization_id'];
+  const keys = sortKeys[query.sort].filter((key) => !pinned(key));
   const backward = Boolean(query.before);
   const cursor = query.before ?? query.after ?? null;
-  const pageParams: Record<string, KeyValue> = { ...params, limit: query.limit + 1 };
+  const pageParams: Record<string, KeyValue> = { ...params };
   const ascending = (query.dir === 'asc') !== backward;
-  if (cursor) {
-    decodeCursor(cursor, keys.length).forEach((value, i) => (pageParams[`k${i}`] = value));
-    where.push(`(${keys.join(', ')}) ${ascending ? '>' : '<'} (${keys.map((_, i) => `@k${i}`).join(', ')})`);
+  const dir = ascending ? 'ASC' : 'DESC';
+  const columns = [...keys, 'rowid'];
+  // Columns pinned by an equality are left out of ORDER BY: SQLite does not see that an expression
+  // compared with = is constant and would sort the whole range of ties.
+  const select = (conditions: string[], order: string[], tail = '') =>
+    `SELECT ${columns.join(', ')} FROM organizations${
+      conditions.length ? ` WHERE ${conditions.join(' AND ')}` : ''
+    } ORDER BY ${order.map((c) => `${c} ${dir}`).join(', ')} LIMIT @limit${tail}`;
+  if (!cursor) {
+    const useOffset = query.offset !== undefined;
+    if (useOffset) pageParams.offset = query.offset ?? 0;
+    return {
+      steps: [select(where, columns, useOffset ? ' OFFSET @offset' : '')],
+      params: pageParams,
+      keys,
+      backward,
+      cursor,
+    };
   }
-  const order = keys.map((k) => `${k} ${ascending ? 'ASC' : 'DESC'}`).join(', ');
-  const useOffset = !cursor && query.offset !== undefined;
-  if (useOffset) pageParams.offset = query.offset ?? 0;
-  const sql = `SELECT ${keys.join(', ')} FROM organizations${where.length ? ` WHERE ${where.join(' AND ')}` : ''}
-    ORDER BY ${order} LIMIT @limit${useOffset ? ' OFFSET @offset' : ''}`;
-  return { sql, params: pageParams, keys, backward, cursor };
+  const values = decodeCursor(cursor, columns.length);
+  values.forEach((value, i) => (pageParams[`k${i}`] = value));
+  const past = ascending ? '>' : '<';
+  // Step j pins the first j columns to the cursor's values and moves past it on column j.
+  const steps = columns
+    .map((column, j) =>
+      select(
+        [...where, ...columns.slice(0, j).map((c, i) => `${c} = @k${i}`), `${column} ${past} @k${j}`],
+        columns.slice(j),
+      ),
+    )
+    .reverse();
+  return { steps, params: pageParams, keys, backward, cursor };
 }
 
 export function createOrganizationRepository(db: Db): OrganizationRepository {
@@ -111,11 +146,18 @@ export function createOrganizationRepository(db: Db): OrganizationRepository {
     )
     .pluck();
 
-  const viewById = db
-    .prepare('SELECT * FROM vw_organizations_full WHERE organization_id IN (SELECT value FROM json_each(?))')
+  const columns = db
+    .prepare('SELECT * FROM vw_organizations_full LIMIT 0')
+    .columns()
+    .map((c) => c.name);
+  const rowStatements = new Map(
+    [...rowSql(db, columns)].map(([sector, sql]) => [sector, db.prepare(sql).raw()] as const),
+  );
+  const sectorsOf = db
+    .prepare(
+      'SELECT rowid, focus_group_id FROM organizations WHERE rowid IN (SELECT value FROM json_each(?))',
+    )
     .raw();
-  const columns = viewById.columns().map((c) => c.name);
-  const bySector = sectorRowStatements(db, columns);
   const decode = rowDecoder(columns);
   const sectorExists = db
     .prepare<[string], number>('SELECT 1 FROM focus_groups WHERE focus_group_id = ?')
@@ -130,7 +172,8 @@ export function createOrganizationRepository(db: Db): OrganizationRepository {
     return statement;
   }
 
-  // Counts are cached per filter until this or another connection writes to the file.
+  // Counts are cached per filter until this or another connection writes to the file. Without a
+  // name search they are sums over organization_counts (migration 004), which triggers keep.
   function total(where: string[], params: Record<string, KeyValue>): number {
     const current = version.get() ?? '';
     if (current !== countsVersion) {
@@ -141,7 +184,11 @@ export function createOrganizationRepository(db: Db): OrganizationRepository {
     let n = counts.get(key);
     if (n === undefined) {
       const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-      n = (prepared(`SELECT count(*) AS n FROM organizations ${clause}`).get(params) as { n: number }).n;
+      const sql =
+        params.search === undefined
+          ? `SELECT coalesce(sum(organizations), 0) AS n FROM organization_counts ${clause}`
+          : `SELECT count(*) AS n FROM organizations ${clause}`;
+      n = (prepared(sql).get(params) as { n: number }).n;
       counts.set(key, n);
     }
     return n;
@@ -152,7 +199,15 @@ export function createOrganizationRepository(db: Db): OrganizationRepository {
       throw new AppError('NOT_FOUND', `Unknown sector: ${query.focus_group_id}`);
     }
     const page = buildPageQuery(query);
-    const keyRows = prepared(page.sql).raw().all(page.params) as KeyValue[][];
+    const want = query.limit + 1;
+    const keyRows: KeyValue[][] = [];
+    for (const sql of page.steps) {
+      const rows = prepared(sql)
+        .raw()
+        .all({ ...page.params, limit: want - keyRows.length }) as KeyValue[][];
+      keyRows.push(...rows);
+      if (keyRows.length >= want) break;
+    }
     const more = keyRows.length > query.limit;
     if (more) keyRows.pop();
     if (page.backward) keyRows.reverse();
@@ -160,15 +215,30 @@ export function createOrganizationRepository(db: Db): OrganizationRepository {
   }
 
   /**
-   * The view's rows for a page of keys, as arrays in the keys' order. Within one sector only that
-   * sector's attribute table is read (the triggers keep the other six empty for its organizations).
+   * The view's rows for a page of keys, as arrays in the keys' order, read by rowid. Each row joins
+   * only its own sector's attribute table (the triggers keep the other six empty for it): within a
+   * sector filter that is one statement; otherwise the page's rows are grouped by sector first.
    */
   function rowsOf(keyRows: KeyValue[][], sector: string | null | undefined): unknown[][] {
-    const ids = keyRows.map((k) => k[k.length - 1] as string);
-    const statement = (sector && bySector.get(sector)) || viewById;
-    const byId = new Map((statement.all(JSON.stringify(ids)) as unknown[][]).map((r) => [r[0], r]));
-    return ids.flatMap((id) => {
-      const row = byId.get(id);
+    const rowids = keyRows.map((k) => k[k.length - 1] as number);
+    const groups = new Map<string, number[]>();
+    if (sector) groups.set(sector, rowids);
+    else {
+      for (const [rowid, focusGroupId] of sectorsOf.all(JSON.stringify(rowids)) as [number, string][]) {
+        const group = groups.get(focusGroupId);
+        if (group) group.push(rowid);
+        else groups.set(focusGroupId, [rowid]);
+      }
+    }
+    const byRowid = new Map<number, unknown[]>();
+    for (const [focusGroupId, ids] of groups) {
+      const statement = rowStatements.get(focusGroupId) ?? (rowStatements.get(NO_ATTRIBUTES) as Statement);
+      for (const row of statement.all(JSON.stringify(ids)) as unknown[][]) {
+        byRowid.set(row.pop() as number, row);
+      }
+    }
+    return rowids.flatMap((rowid) => {
+      const row = byRowid.get(rowid);
       return row ? [row] : [];
     });
   }
@@ -212,30 +282,36 @@ export function createOrganizationRepository(db: Db): OrganizationRepository {
   };
 }
 
+/** The row statement for organizations of a sector without an attribute table (one a user added). */
+const NO_ATTRIBUTES = '';
+
 /**
- * Per sector, a statement with exactly the view's columns that joins only that sector's attribute
- * table and selects NULL for every other sector's columns. Identifiers come from the reference
+ * Per sector, the SQL that reads organizations by rowid with exactly the view's columns (then the
+ * rowid), joining only that sector's attribute table and selecting NULL for every other sector's
+ * columns; under NO_ATTRIBUTES, one that joins none. Identifiers come from the reference
  * configuration and the view's own column list.
  */
-function sectorRowStatements(db: Db, columns: string[]): Map<string, Statement> {
+export function rowSql(db: Db, columns: string[]): Map<string, string> {
   const orgColumns = new Set(
     db.prepare("SELECT name FROM pragma_table_info('organizations')").pluck().all() as string[],
   );
-  return new Map(
-    attributeTables().map((table) => {
-      const own = new Set(table.columns.map((c) => c.name));
-      const select = columns.map((name) => {
-        if (orgColumns.has(name)) return `o.${name}`;
-        if (name === 'sector_name') return 'fg.group_name AS sector_name';
-        if (name === 'sector_code') return 'fg.group_code AS sector_code';
-        return own.has(name) ? `a.${name}` : `NULL AS ${name}`;
-      });
-      const sql = `SELECT ${select.join(', ')}
-        FROM organizations AS o
-        JOIN focus_groups AS fg ON fg.focus_group_id = o.focus_group_id
-        LEFT JOIN ${table.table} AS a ON a.organization_id = o.organization_id
-        WHERE o.organization_id IN (SELECT value FROM json_each(?))`;
-      return [table.focusGroupId, db.prepare(sql).raw()] as const;
-    }),
-  );
+  const sql = (table: AttributeTable | null) => {
+    const own = new Set(table?.columns.map((c) => c.name));
+    const select = columns.map((name) => {
+      if (orgColumns.has(name)) return `o.${name}`;
+      if (name === 'sector_name') return 'fg.group_name AS sector_name';
+      if (name === 'sector_code') return 'fg.group_code AS sector_code';
+      return own.has(name) ? `a.${name}` : `NULL AS ${name}`;
+    });
+    return `SELECT ${select.join(', ')}, o.rowid
+      FROM organizations AS o
+      JOIN focus_groups AS fg ON fg.focus_group_id = o.focus_group_id${
+        table ? `\n      LEFT JOIN ${table.table} AS a ON a.organization_id = o.organization_id` : ''
+      }
+      WHERE o.rowid IN (SELECT value FROM json_each(?))`;
+  };
+  return new Map([
+    ...attributeTables().map((table) => [table.focusGroupId, sql(table)] as const),
+    [NO_ATTRIBUTES, sql(null)],
+  ]);
 }

@@ -2,8 +2,6 @@ import { faker } from '@faker-js/faker/locale/en';
 
 type Attributes = Record<string, string | number | boolean | string[] | null>;
 
-const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
-
 /**
  * The sample generator's random source: sfc32, seeded through splitmix32 so that nearby seeds give
  * unrelated streams. faker's own helpers cost ~35 µs per organization (argument validation,
@@ -85,37 +83,6 @@ export class SampleRandom {
     let out = '';
     for (let i = 0; i < length; i++) out += String.fromCharCode(65 + Math.floor(this.float() * 26));
     return out;
-  }
-
-  /** A random (version 4) UUID in lower-case hex. */
-  uuid(): string {
-    const a = this.uint32();
-    const b = (this.uint32() & 0xffff0fff) | 0x4000;
-    const c = (this.uint32() & 0x3fffffff) | 0x80000000;
-    const d = this.uint32();
-    const h = (n: number, shift: number) => HEX[(n >>> shift) & 0xff] as string;
-    return (
-      h(a, 24) +
-      h(a, 16) +
-      h(a, 8) +
-      h(a, 0) +
-      '-' +
-      h(b, 24) +
-      h(b, 16) +
-      '-' +
-      h(b, 8) +
-      h(b, 0) +
-      '-' +
-      h(c, 24) +
-      h(c, 16) +
-      '-' +
-      h(c, 8) +
-      h(c, 0) +
-      h(d, 24) +
-      h(d, 16) +
-      h(d, 8) +
-      h(d, 0)
-    );
   }
 }
 

@@ -1,7 +1,7 @@
 import type { InsertOrgsResult } from '../shared/domain';
 import { AppError } from '../shared/errors';
 import { attributeTables } from './columns';
-import type { Db } from './connection';
+import { openDatabase, type Db } from './connection';
 import { requireSchema } from './migrate';
 import {
   SampleRandom,
@@ -11,6 +11,7 @@ import {
   sectorAttributes,
   stateName,
 } from './sample-data';
+import { uuidv7, uuidv7Block } from './uuid-v7';
 
 type SqlValue = string | number | null;
 type SqlRow = Record<string, SqlValue>;
@@ -84,7 +85,7 @@ export function* generateOrganizations(
     yield {
       sector,
       organization: {
-        organization_id: r.uuid(),
+        organization_id: uuidv7(),
         legal_name: companySuffix.test(company) ? company : `${company} ${r.pick(suffixes)}`,
         display_name: company,
         ticker_symbol: listed ? r.letters(r.int(2, 4)) : null,
@@ -109,151 +110,347 @@ export function* generateOrganizations(
 }
 
 /**
- * Organizations per transaction. Each row lands at a random place in every organizations index, so
- * a commit writes (and the WAL checkpoint copies) nearly one page per index per row at 5,000 rows;
- * at 20,000 a page takes several rows before it is written. Measured at 300,000 organizations:
- * 2,500 orgs/s with 5,000 per batch, 5,100 with 25,000. A batch still commits in about a second, so
- * progress and cancel stay responsive.
+ * How long one slice of inserting runs before it commits (batched path) or pauses (staging), reports
+ * progress and yields to the event loop. Another writer waits at most this long, and progress moves
+ * at least this often, whatever the count.
  */
-export const DEFAULT_SAMPLE_BATCH = 20_000;
+export const SLICE_MS = 200;
 
 /**
- * Page cache while seeding, in KiB. SQLite's default (2 MB) holds a sliver of the 13 indexes, so at
- * scale most index pages are re-read from the file on every insert (measured at 100,000
- * organizations: 2,800 orgs/s and 9 s of system time with the default, 4,600 and 3 s with 256 MiB).
- * 64 MiB keeps most of that gain (no measurable difference at 100,000) while the resident memory
- * after seeding stays under 300 MB; 128 and 256 MiB left it at ~375 MB.
+ * From this many rows (and at least as many as the table holds), a file database takes the bulk
+ * path: rows are staged in TEMP tables, then moved and indexed in one transaction. Below it, or
+ * when the table is much larger than the insert (rebuilding its indexes would cost more than
+ * maintaining them), rows go in batched transactions that keep every index up to date.
  */
-const BULK_CACHE_KIB = 64 * 1024;
+export const BULK_MIN_ROWS = 50_000;
 
-/** Raises the connection's page cache for a bulk insert; the returned function puts it back. */
-export function raiseCacheForBulkInsert(db: Db): () => void {
-  const previous = Math.trunc(db.pragma('cache_size', { simple: true }) as number);
-  const pageKib = (db.pragma('page_size', { simple: true }) as number) / 1024;
-  if ((previous < 0 ? -previous : previous * pageKib) >= BULK_CACHE_KIB) return () => undefined;
-  db.pragma(`cache_size = -${BULK_CACHE_KIB}`);
-  return () => {
-    db.pragma(`cache_size = ${previous}`);
-    // Lowering cache_size alone leaves the freed pages with SQLite's allocator; this hands them back.
-    db.pragma('shrink_memory');
-  };
-}
+/**
+ * Page cache of the bulk writer, in KiB; sorting (per sector, and for CREATE INDEX) spills to
+ * temporary files past it. Measured at 400,000 organizations: 32 MiB peaks at 201 MB resident
+ * against 244 MB with 64 MiB, and was not slower.
+ */
+const BULK_CACHE_KIB = 32 * 1024;
+
+/** Rows per statement when moving staged rows: about 250 ms each at a million organizations. */
+const MOVE_CHUNK = 50_000;
+
+// Shares of the bulk path's time (measured at 1,000,000), so that progress moves evenly: staging up
+// to STAGE_SHARE, sorting up to SORT_SHARE, moving the next MOVE_SHARE, then building the indexes.
+const STAGE_SHARE = 0.35;
+const SORT_SHARE = 0.45;
+const MOVE_SHARE = 0.25;
 
 export interface InsertSampleOptions {
   count: number;
   seed?: number;
+  /** Most rows in one transaction of the batched path (tests use small batches); time decides otherwise. */
   batchSize?: number;
+  /** The smallest insert that takes the bulk path (BULK_MIN_ROWS); tests lower it. */
+  bulkMinRows?: number;
   signal?: AbortSignal;
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Runs the bulk path's long write transaction (the move and the index rebuild) so that the
+   * caller's other writes on this thread queue behind it instead of waiting on the lock and failing.
+   */
+  exclusive?: <T>(work: () => Promise<T>) => Promise<T>;
 }
 
-/** Prepared once per connection: the organization insert and one insert per attribute table. */
-export function sampleInserter(db: Db) {
-  requireSchema(db);
-  const orgColumns = [
-    'organization_id',
-    'legal_name',
-    'display_name',
-    'ticker_symbol',
-    'cik_number',
-    'duns_number',
-    'focus_group_id',
-    'primary_sic_code',
-    'primary_naics_code',
-    'employee_count',
-    'annual_revenue_usd',
-    'founding_year',
-    'headquarters_country',
-    'headquarters_state',
-    'headquarters_city',
-    'website_url',
-    'status',
-    'created_by',
-  ];
-  const insertOrg = db.prepare(
-    `INSERT INTO organizations (${orgColumns.join(', ')}) VALUES (${orgColumns.map((c) => `@${c}`).join(', ')})`,
-  );
-  // Table and column names come from the reference configuration, never from user input.
-  const insertAttributes = new Map(
-    attributeTables().map((t) => {
-      const columns = ['organization_id', ...t.columns.map((c) => c.name)];
-      const sql = `INSERT INTO ${t.table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`;
-      return [t.focusGroupId, db.prepare(sql)] as const;
-    }),
-  );
-  const sectors = db
-    .prepare<[], string>('SELECT focus_group_id FROM focus_groups WHERE is_active = 1 ORDER BY display_order')
-    .pluck();
+const orgColumns = [
+  'organization_id',
+  'legal_name',
+  'display_name',
+  'ticker_symbol',
+  'cik_number',
+  'duns_number',
+  'focus_group_id',
+  'primary_sic_code',
+  'primary_naics_code',
+  'employee_count',
+  'annual_revenue_usd',
+  'founding_year',
+  'headquarters_country',
+  'headquarters_state',
+  'headquarters_city',
+  'website_url',
+  'status',
+  'created_by',
+];
 
-  const insertBatch = db.transaction((batch: SampleOrganization[]) => {
-    for (const row of batch) {
-      insertOrg.run(row.organization);
-      const insertAttribute = insertAttributes.get(row.sector);
-      if (!insertAttribute) throw new AppError('INTERNAL', `No attribute table for ${row.sector}`);
-      insertAttribute.run({ organization_id: row.organization.organization_id, ...row.attributes });
-    }
-  });
+interface Target {
+  table: string;
+  columns: string[];
+}
 
+/** The organizations table and each attribute table; names come from the reference configuration. */
+function targets(): { organizations: Target; attributes: Map<string, Target> } {
   return {
-    sectors: () => sectors.all(),
-    insertBatch,
+    organizations: { table: 'organizations', columns: orgColumns },
+    attributes: new Map(
+      attributeTables().map((t) => [
+        t.focusGroupId,
+        { table: t.table, columns: ['organization_id', ...t.columns.map((c) => c.name)] },
+      ]),
+    ),
   };
+}
+
+const insertSql = (schema: string, table: string, columns: string[]) =>
+  `INSERT INTO ${schema}.${table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`;
+
+/** Prepared once per connection: the organization insert and one insert per attribute table. */
+function rowInserter(db: Db) {
+  const { organizations, attributes } = targets();
+  const insertOrg = db.prepare(insertSql('main', organizations.table, organizations.columns));
+  const insertAttributes = new Map(
+    [...attributes].map(
+      ([sector, t]) => [sector, db.prepare(insertSql('main', t.table, t.columns))] as const,
+    ),
+  );
+  return (row: SampleOrganization) => {
+    insertOrg.run(row.organization);
+    const insertAttribute = insertAttributes.get(row.sector);
+    if (!insertAttribute) throw new AppError('INTERNAL', `No attribute table for ${row.sector}`);
+    insertAttribute.run({ organization_id: row.organization.organization_id, ...row.attributes });
+  };
+}
+
+/**
+ * Runs `insert` on rows from `rows` until the slice's time is up or `max` rows are in; returns how
+ * many went in. The clock is read every 64 rows.
+ */
+function fillSlice(
+  rows: Iterator<SampleOrganization>,
+  max: number,
+  insert: (row: SampleOrganization) => void,
+  perSector: Record<string, number>,
+): number {
+  const deadline = performance.now() + SLICE_MS;
+  let n = 0;
+  while (n < max) {
+    const next = rows.next();
+    if (next.done) break;
+    insert(next.value);
+    perSector[next.value.sector] = (perSector[next.value.sector] ?? 0) + 1;
+    n++;
+    if ((n & 63) === 0 && performance.now() > deadline) break;
+  }
+  return n;
 }
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+interface Run {
+  rows: Iterator<SampleOrganization>;
+  count: number;
+  perSector: Record<string, number>;
+  options: InsertSampleOptions;
+}
+
 /**
- * Inserts `count` generated organizations with their sector attribute rows, one transaction per
- * batch. Between batches it yields, so progress reaches the UI and a cancel can land; a cancel or a
- * crash keeps whole batches only.
+ * One IMMEDIATE transaction per slice, every index kept up to date: a cancel or a crash keeps whole
+ * slices only.
+ */
+async function insertBatched(db: Db, run: Run): Promise<{ inserted: number; cancelled: boolean }> {
+  const insert = rowInserter(db);
+  const slice = db.transaction((max: number) => fillSlice(run.rows, max, insert, run.perSector));
+  const max = run.options.batchSize ?? Number.MAX_SAFE_INTEGER;
+  let inserted = 0;
+  while (inserted < run.count) {
+    if (run.options.signal?.aborted) return { inserted, cancelled: true };
+    const n = slice.immediate(Math.min(max, run.count - inserted));
+    if (n === 0) break;
+    inserted += n;
+    run.options.onProgress?.(inserted, run.count);
+    await yieldToEventLoop();
+  }
+  return { inserted, cancelled: false };
+}
+
+/**
+ * The bulk path, on a connection of its own to the same file:
+ * 1. Rows are generated into TEMP tables, one per sector, each organization with its attribute
+ *    values as one row, a slice at a time. TEMP tables live in the connection's own temporary
+ *    file, so this takes no lock on the database: other connections read and write as usual.
+ *    (These transactions are plain BEGIN, not IMMEDIATE: an IMMEDIATE one would take the
+ *    database's write lock.)
+ * 2. Still without a lock, each sector's rows are sorted by name into another TEMP table, and a
+ *    block of time-ordered ids is reserved in sector and name order. Organizations and attribute
+ *    rows then land in that order: the grid's default page (a sector, by name) reads consecutive
+ *    rows from a few B-tree pages instead of one page per row.
+ * 3. One IMMEDIATE transaction drops the secondary indexes of organizations, moves the sorted rows
+ *    in (every CHECK, trigger and foreign key applies as on any insert), builds the indexes again
+ *    from sorted keys, and commits. It yields between steps, so the process keeps serving; other
+ *    connections read the last committed state, with all its indexes, throughout (WAL). Other
+ *    writers wait for this phase (see the README's Performance section for how long).
+ * A cancel at any point keeps nothing of the insert.
+ */
+async function insertBulk(file: string, run: Run): Promise<{ inserted: number; cancelled: boolean }> {
+  const { signal, onProgress } = run.options;
+  const writer = openDatabase(file, { mustExist: true });
+  const report = (share: number) =>
+    onProgress?.(Math.min(run.count, Math.floor(run.count * share)), run.count);
+  const cancelled = { inserted: 0, cancelled: true };
+  try {
+    writer.pragma(`cache_size = -${BULK_CACHE_KIB}`);
+    const { organizations, attributes } = targets();
+    const orgData = organizations.columns.filter((c) => c !== 'organization_id');
+    // In focus_group_id order, the first column of the (sector, name) index the rows are sorted for.
+    const sectors = [...attributes]
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([sector, t], i) => ({
+        sector,
+        table: t.table,
+        data: t.columns.slice(1),
+        staging: `sample_staging_${i}`,
+        sorted: `sample_sorted_${i}`,
+      }));
+    const stageBySector = new Map(
+      sectors.map((t) => {
+        // Untyped columns keep each value exactly as bound; the move applies the real tables' types.
+        writer.exec(`CREATE TEMP TABLE ${t.staging} (${[...orgData, ...t.data].join(', ')})`);
+        return [t.sector, writer.prepare(insertSql('temp', t.staging, [...orgData, ...t.data]))] as const;
+      }),
+    );
+    const stage = (row: SampleOrganization) => {
+      const statement = stageBySector.get(row.sector);
+      if (!statement) throw new AppError('INTERNAL', `No attribute table for ${row.sector}`);
+      statement.run({ ...row.organization, ...row.attributes });
+    };
+    const slice = writer.transaction((max: number) => fillSlice(run.rows, max, stage, run.perSector));
+    let count = 0;
+    while (count < run.count) {
+      if (signal?.aborted) return cancelled;
+      const n = slice(run.count - count);
+      if (n === 0) break;
+      count += n;
+      report((STAGE_SHARE * count) / run.count);
+      await yieldToEventLoop();
+    }
+
+    // Sorted rows get rowids 1..n in name order; row r of a sector whose rows start after `offset`
+    // others gets the block's id offset + r - 1.
+    let sortedRows = 0;
+    const moves: { sector: (typeof sectors)[number]; offset: number; from: number; to: number }[] = [];
+    for (const t of sectors) {
+      if (signal?.aborted) return cancelled;
+      writer.exec(`CREATE TEMP TABLE ${t.sorted} AS SELECT * FROM temp.${t.staging} ORDER BY legal_name`);
+      writer.exec(`DROP TABLE temp.${t.staging}`);
+      const rows = writer.prepare(`SELECT count(*) FROM temp.${t.sorted}`).pluck().get() as number;
+      for (let from = 1; from <= rows; from += MOVE_CHUNK) {
+        moves.push({ sector: t, offset: sortedRows, from, to: Math.min(rows, from + MOVE_CHUNK - 1) });
+      }
+      sortedRows += rows;
+      report(STAGE_SHARE + ((SORT_SHARE - STAGE_SHARE) * sortedRows) / count);
+      await yieldToEventLoop();
+    }
+    const idOf = uuidv7Block(count);
+    writer.function('sample_id', { deterministic: true }, (rank) => idOf(Number(rank)));
+    // Per chunk, the organizations and then their attribute rows, while the chunk's staged pages
+    // are still in the cache.
+    const moveStatements = new Map(
+      sectors.map((t) => {
+        const range = 'WHERE rowid BETWEEN @from AND @to';
+        const org = writer.prepare(
+          `INSERT INTO main.organizations (organization_id, ${orgData.join(', ')})
+           SELECT sample_id(@offset + rowid - 1), ${orgData.join(', ')} FROM temp.${t.sorted} ${range}`,
+        );
+        const attribute = writer.prepare(
+          `INSERT INTO main.${t.table} (organization_id, ${t.data.join(', ')})
+           SELECT sample_id(@offset + rowid - 1), ${t.data.join(', ')} FROM temp.${t.sorted} ${range}`,
+        );
+        return [t.sector, { org, attribute }] as const;
+      }),
+    );
+    const indexes = writer
+      .prepare<[], { name: string; sql: string }>(
+        "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'organizations' AND sql IS NOT NULL",
+      )
+      .all();
+    const moveShare = (i: number) => SORT_SHARE + (MOVE_SHARE * i) / (moves.length + 1);
+    const steps: { run: () => void; share: number }[] = [
+      // Dropping the indexes counts as the first move.
+      {
+        run: () => indexes.forEach((index) => writer.exec(`DROP INDEX main.${index.name}`)),
+        share: moveShare(1),
+      },
+      ...moves.map(({ sector, offset, from, to }, i) => ({
+        run: () => {
+          const statements = moveStatements.get(sector.sector);
+          statements?.org.run({ offset, from, to });
+          statements?.attribute.run({ offset, from, to });
+        },
+        share: moveShare(i + 2),
+      })),
+      ...indexes.map((index, i) => ({
+        run: () => writer.exec(index.sql),
+        share: SORT_SHARE + MOVE_SHARE + ((1 - SORT_SHARE - MOVE_SHARE) * (i + 1)) / indexes.length,
+      })),
+    ];
+    const moved = await (run.options.exclusive ?? ((work) => work()))(async () => {
+      writer.exec('BEGIN IMMEDIATE');
+      try {
+        for (const step of steps) {
+          if (signal?.aborted) {
+            writer.exec('ROLLBACK');
+            return false;
+          }
+          step.run();
+          report(step.share);
+          await yieldToEventLoop();
+        }
+        writer.exec('COMMIT');
+        return true;
+      } catch (error) {
+        if (writer.inTransaction) writer.exec('ROLLBACK');
+        throw error;
+      }
+    });
+    if (!moved) return cancelled;
+    onProgress?.(count, run.count);
+    return { inserted: count, cancelled: false };
+  } finally {
+    writer.close();
+  }
+}
+
+/** The active sectors samples are generated for, in display order. */
+function sampleSectors(db: Db): string[] {
+  return db
+    .prepare<[], string>('SELECT focus_group_id FROM focus_groups WHERE is_active = 1 ORDER BY display_order')
+    .pluck()
+    .all();
+}
+
+/**
+ * Inserts `count` generated organizations with their sector attribute rows. Large inserts into a
+ * file take the bulk path (`insertBulk`), the rest go in batched transactions (`insertBatched`).
+ * Either way progress is reported and the event loop gets a turn at least every SLICE_MS or so,
+ * and a cancel keeps a consistent state: whole batches, or nothing of a bulk insert.
  */
 export async function insertSampleOrganizations(
   db: Db,
   options: InsertSampleOptions,
 ): Promise<InsertOrgsResult> {
-  const inserter = sampleInserter(db);
-  const sectors = inserter.sectors();
+  requireSchema(db);
+  const sectors = sampleSectors(db);
   if (sectors.length === 0) throw new AppError('NOT_SEEDED', 'Seed the focus groups and dimensions first');
   const seed = options.seed ?? Math.floor(Math.random() * 2 ** 31);
-  const batchSize = options.batchSize ?? DEFAULT_SAMPLE_BATCH;
   const started = performance.now();
-  const perSector: Record<string, number> = {};
-  let inserted = 0;
-  let batch: SampleOrganization[] = [];
-  const flush = async () => {
-    try {
-      inserter.insertBatch.immediate(batch);
-    } catch (error) {
-      if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
-        throw new AppError(
-          'CONSTRAINT',
-          `Sample organizations for seed ${seed} are already in the database; use another seed`,
-        );
-      }
-      throw error;
-    }
-    for (const row of batch) perSector[row.sector] = (perSector[row.sector] ?? 0) + 1;
-    inserted += batch.length;
-    batch = [];
-    options.onProgress?.(inserted, options.count);
-    await yieldToEventLoop();
+  const run: Run = {
+    rows: generateOrganizations(options.count, seed, sectors),
+    count: options.count,
+    perSector: {},
+    options,
   };
-  const restoreCache = raiseCacheForBulkInsert(db);
-  try {
-    for (const row of generateOrganizations(options.count, seed, sectors)) {
-      if (options.signal?.aborted) break;
-      batch.push(row);
-      if (batch.length === batchSize) await flush();
-    }
-    if (batch.length > 0 && !options.signal?.aborted) await flush();
-  } finally {
-    restoreCache();
-  }
+  const existing = db.prepare<[], number>('SELECT count(*) FROM organizations').pluck().get() ?? 0;
+  const bulk = !db.memory && options.count >= Math.max(options.bulkMinRows ?? BULK_MIN_ROWS, existing);
+  const { inserted, cancelled } = bulk ? await insertBulk(db.name, run) : await insertBatched(db, run);
   return {
     inserted,
     seed,
-    cancelled: options.signal?.aborted ?? false,
-    per_sector: perSector,
+    cancelled,
+    per_sector: inserted === 0 ? {} : run.perSector,
     duration_ms: Math.round(performance.now() - started),
   };
 }

@@ -120,6 +120,29 @@ describe('writers wait their turn', () => {
     expect((await inserting).inserted).toBe(60_000);
   });
 
+  it("this instance's own edits during its bulk insert queue behind it and succeed", async () => {
+    const a = await seeded();
+    let inserting = true;
+    // 60,000 into an empty table takes the bulk path, whose final transaction holds the lock.
+    const insert = ok(a.invoke('orgs:insertSample', { count: 60_000, seed: 6 })).finally(
+      () => (inserting = false),
+    );
+    const edits: Result<unknown>[] = [];
+    for (let i = 0; inserting; i++) {
+      edits.push(
+        await a.invoke('config:updateWeight', {
+          focus_group_id: 'pe_energy',
+          dimension_code: 'talent',
+          weight: 0.1 + (i % 50) / 1000,
+        }),
+      );
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect((await insert).inserted).toBe(60_000);
+    expect(edits.filter((edit) => !edit.ok)).toEqual([]);
+    expect(edits.length).toBeGreaterThan(5);
+  });
+
   it('two inserts at once both finish with all their rows', async () => {
     const a = await seeded();
     const b = await instance();

@@ -35,7 +35,7 @@ export interface BackendOptions {
   redisUrl?: string;
   /** How often the file is checked for configuration changes made by other processes. */
   changePollMs?: number;
-  /** How long a write waits for another process's lock before a BUSY error (default 5 s). */
+  /** How long a write waits for another process's lock before a BUSY error (default 30 s). */
   busyTimeoutMs?: number;
   /** Asks the user where to save an export (the desktop app's save dialog); null when dismissed. */
   chooseExportPath?: (suggestedName: string) => Promise<string | null>;

@@ -4,7 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../../db/test/helpers';
-import { latestVersion } from '../../db/migrate';
+import { latestVersion, migrations } from '../../db/migrate';
 import { loadReference } from '../../db/reference';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -34,15 +34,14 @@ describe('the CLI on a new file', () => {
   }, 60_000);
 
   it('init, init, seed, seed: the second of each changes nothing and says so', () => {
-    const latest = latestVersion();
-    const all = Array.from({ length: latest }, (_, i) => i + 1).join(', ');
+    const all = migrations().map((m) => m.version);
     expect(steps.init1).toMatchObject({
       code: 0,
-      stdout: `Applied migrations ${all}; schema at version ${latest}\n`,
+      stdout: `Applied migrations ${all.join(', ')}; schema at version ${latestVersion()}\n`,
     });
     expect(steps.init2).toMatchObject({
       code: 0,
-      stdout: `Schema already at version ${latest}; nothing to do\n`,
+      stdout: `Schema already at version ${latestVersion()}; nothing to do\n`,
     });
     expect(steps.seed1!.code).toBe(0);
     expect(steps.seed1!.stdout).toMatch(/14 inserted[\s\S]*79 inserted/);

@@ -7,6 +7,7 @@ import { insertSampleOrganizations } from '../../../db/sample-orgs';
 import { databaseStatus, describeSchema } from '../../../db/schema-info';
 import { seedFocusGroupsAndDimensions, seedWeightsAndCalibrations } from '../../../db/seeding';
 import type { OrgFilter, OrgQuery, OrgSelection } from '../../../shared/org-query';
+import { WriteQueue } from './write-queue';
 
 /** What a long operation gets from the worker: cancel, progress and, for exports, an outlet. */
 export interface WorkerTask {
@@ -39,28 +40,34 @@ export function sqliteOps(db: Db, file: string) {
     return services;
   };
 
+  const writes = new WriteQueue();
+
   /**
-   * Runs a configuration write inside one IMMEDIATE transaction and reports which config_changes
-   * rows it made: nobody else can write between the two reads, so the range is exactly its own.
+   * Runs a configuration write inside one IMMEDIATE transaction, in its turn among this thread's
+   * writes, and reports which config_changes rows it made: nobody else can write between the two
+   * reads, so the range is exactly its own.
    */
-  function tracked<T>(write: () => T): { value: T; changes: [number, number] } {
-    const { lastChange } = ready();
-    return db
-      .transaction(() => {
-        const before = lastChange.get() ?? 0;
-        const value = write();
-        return { value, changes: [before, lastChange.get() ?? 0] as [number, number] };
-      })
-      .immediate();
+  function tracked<T>(write: () => T): Promise<{ value: T; changes: [number, number] }> {
+    return writes.run(() => {
+      const { lastChange } = ready();
+      return db
+        .transaction(() => {
+          const before = lastChange.get() ?? 0;
+          const value = write();
+          return { value, changes: [before, lastChange.get() ?? 0] as [number, number] };
+        })
+        .immediate();
+    });
   }
 
   return {
     status: () => databaseStatus(db, file),
-    migrate: () => {
-      const result = migrate(db);
-      services = undefined;
-      return result;
-    },
+    migrate: () =>
+      writes.run(() => {
+        const result = migrate(db);
+        services = undefined;
+        return result;
+      }),
     describeSchema: () => describeSchema(db),
     seedFocusGroupsDimensions: () => tracked(() => seedFocusGroupsAndDimensions(db)),
     seedWeightsCalibrations: () => tracked(() => seedWeightsAndCalibrations(db)),
@@ -76,7 +83,12 @@ export function sqliteOps(db: Db, file: string) {
 
     insertSampleOrganizations: (options: { count: number; seed?: number }, task: WorkerTask) => {
       ready();
-      return insertSampleOrganizations(db, { ...options, signal: task.signal, onProgress: task.progress });
+      return insertSampleOrganizations(db, {
+        ...options,
+        signal: task.signal,
+        onProgress: task.progress,
+        exclusive: (work) => writes.run(work),
+      });
     },
 
     async exportOrganizations(selection: OrgSelection, task: WorkerTask) {

@@ -1,0 +1,92 @@
+import Database from 'better-sqlite3';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { attributeTables } from '../db/columns';
+import { openDatabase } from '../db/connection';
+import { migrate } from '../db/migrate';
+import { generateOrganizations } from '../db/sample-orgs';
+import { seedFocusGroupsAndDimensions } from '../db/seeding';
+import { progressLog } from './seed-bench';
+
+/** Rows per transaction: large, so that commits cost the anchor as little as possible. */
+const ANCHOR_BATCH = 20_000;
+
+/**
+ * The seeding anchor, SQLite's own limit for these rows: a fresh file with the same tables and no
+ * secondary index, one prepared positional statement per table, the same 32 MiB page cache as the
+ * app's bulk writer, rows generated beforehand outside the timing. Run as
+ * `tsx bench/bare-insert.ts <dir> <orgs> <seed>`; prints {"seconds":...}, progress on stderr.
+ */
+function bareInsert(dir: string, orgs: number, seed: number): number {
+  const file = join(dir, 'bare-insert.sqlite');
+  const raw = openDatabase(file);
+  try {
+    migrate(raw);
+    seedFocusGroupsAndDimensions(raw);
+    raw.pragma('cache_size = -32768');
+    const indexes = raw
+      .prepare<[], string>(
+        "SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'organizations' AND sql IS NOT NULL",
+      )
+      .pluck()
+      .all();
+    for (const name of indexes) raw.exec(`DROP INDEX ${name}`);
+    const sectors = raw
+      .prepare<[], string>('SELECT focus_group_id FROM focus_groups ORDER BY display_order')
+      .pluck()
+      .all();
+    const insertAttributes = new Map(
+      attributeTables().map((t) => {
+        const columns = ['organization_id', ...t.columns.map((c) => c.name)];
+        const sql = `INSERT INTO ${t.table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
+        return [t.focusGroupId, { columns, statement: raw.prepare(sql) }] as const;
+      }),
+    );
+    const orgColumns: string[] = [];
+    let insertOrg: Database.Statement | null = null;
+    type Row = { org: unknown[]; sector: string; attributes: unknown[] };
+    const insertBatch = raw.transaction((rows: Row[]) => {
+      for (const row of rows) {
+        insertOrg?.run(row.org);
+        insertAttributes.get(row.sector)?.statement.run(row.attributes);
+      }
+    });
+    let anchorMs = 0;
+    let batch: Row[] = [];
+    let done = 0;
+    const report = progressLog((message) => process.stderr.write(`${message}\n`), 'bare insert', orgs);
+    const flush = () => {
+      const started = performance.now();
+      insertBatch.immediate(batch);
+      anchorMs += performance.now() - started;
+      done += batch.length;
+      batch = [];
+      report(done);
+    };
+    for (const row of generateOrganizations(orgs, seed, sectors)) {
+      if (insertOrg === null) {
+        orgColumns.push(...Object.keys(row.organization));
+        insertOrg = raw.prepare(
+          `INSERT INTO organizations (${orgColumns.join(', ')}) VALUES (${orgColumns.map(() => '?').join(', ')})`,
+        );
+      }
+      const target = insertAttributes.get(row.sector);
+      batch.push({
+        org: orgColumns.map((c) => row.organization[c]),
+        sector: row.sector,
+        attributes:
+          target?.columns.map((c) => (c === 'organization_id' ? row.organization[c] : row.attributes[c])) ??
+          [],
+      });
+      if (batch.length === ANCHOR_BATCH) flush();
+    }
+    if (batch.length > 0) flush();
+    return anchorMs / 1000;
+  } finally {
+    raw.close();
+    for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
+  }
+}
+
+const [dir, orgs, seed] = process.argv.slice(2);
+process.stdout.write(`${JSON.stringify({ seconds: bareInsert(String(dir), Number(orgs), Number(seed)) })}\n`);
