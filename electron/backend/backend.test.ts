@@ -123,6 +123,7 @@ describe('backend dispatch', () => {
         focus_group_id: 'pe_retail',
         dimension_code: 'culture',
         weight: 0.1,
+        rationale: 'More weight on culture',
       }),
     );
     expect(updated.weights_valid).toBe(false);

@@ -1,5 +1,6 @@
 import { sqliteConfigRepository, type SqliteConfigRepository } from '../../../db/config-repo';
 import type { Db } from '../../../db/connection';
+import { copyFromDemo } from '../../../db/demo';
 import { csvChunks } from '../../../db/export';
 import { migrate, requireSchema } from '../../../db/migrate';
 import { createOrganizationRepository } from '../../../db/org-repo';
@@ -66,11 +67,31 @@ export function sqliteOps(db: Db, file: string) {
     seedWeightsCalibrations: () => tracked(() => seedWeightsAndCalibrations(db)),
     listSectors: () => ready().configs.listSectors(),
     listDimensions: () => ready().configs.listDimensions(),
-    loadSectorConfig: (id: string) => ready().configs.loadSectorConfig(id).toJSON(),
-    updateWeight: (input: Parameters<SqliteConfigRepository['updateWeight']>[0]) =>
-      tracked(() => ready().configs.updateWeight(input)),
+    loadSectorConfig: (id: string, asOf?: string | null) =>
+      ready().configs.loadSectorConfig(id, asOf).toJSON(),
+    loadSectorDetails: (id: string, asOf?: string | null) => ready().configs.loadSectorDetails(id, asOf),
+    history: (id: string) => ready().configs.history(id),
+    exportDocument: (id: string | null) => ready().configs.exportDocument(id),
+    previewImport: (text: string) => ready().configs.previewImport(text),
+    updateWeights: (input: Parameters<SqliteConfigRepository['updateWeights']>[0]) =>
+      tracked(() => ready().configs.updateWeights(input)),
     updateCalibration: (input: Parameters<SqliteConfigRepository['updateCalibration']>[0]) =>
       tracked(() => ready().configs.updateCalibration(input)),
+    addCalibration: (input: Parameters<SqliteConfigRepository['addCalibration']>[0]) =>
+      tracked(() => ready().configs.addCalibration(input)),
+    revert: (input: Parameters<SqliteConfigRepository['revert']>[0]) =>
+      tracked(() => ready().configs.revert(input)),
+    importDocument: (text: string) => tracked(() => ready().configs.importDocument(text)),
+    /** Replaces every row with the demo template's; ATTACH cannot run inside a transaction. */
+    resetDemo: (template: string) => {
+      ready();
+      db.prepare('ATTACH DATABASE ? AS demo').run(template);
+      try {
+        return tracked(() => copyFromDemo(db));
+      } finally {
+        db.exec('DETACH DATABASE demo');
+      }
+    },
     queryOrganizations: (query: OrgQuery) => ready().organizations.query(query),
     countOrganizations: (filter: OrgFilter) => ready().organizations.count(filter),
 
