@@ -36,9 +36,13 @@ function fail(message: string): never {
 
 const dbFile = resolve(options.db);
 mkdirSync(dirname(dbFile), { recursive: true });
-const backend = await createBackend({ dbFile, redisUrl: process.env.REDIS_URL || undefined }).catch(
-  (error: unknown) =>
-    fail(`cannot open ${dbFile}: ${error instanceof Error ? error.message : String(error)}`),
+const backend = await createBackend({
+  dbFile,
+  redisUrl: process.env.REDIS_URL || undefined,
+  // A demo database (npm run build:demo) to start from when the file is new, and to reset to.
+  demoDatabase: process.env.SECTOR_STUDIO_DEMO_DB ? resolve(process.env.SECTOR_STUDIO_DEMO_DB) : undefined,
+}).catch((error: unknown) =>
+  fail(`cannot open ${dbFile}: ${error instanceof Error ? error.message : String(error)}`),
 );
 const host = await startBrowserHost({ backend, port: options.port, staticDir }).catch(
   async (error: unknown) => {
