@@ -221,10 +221,7 @@ describe('sharing configurations', () => {
       key: fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('__proto__', 'constructor', 'weight')),
     });
 
-    function mutate(
-      document: Json,
-      change: { at: number; op: string; value: Json; key: string },
-    ): Json {
+    function mutate(document: Json, change: { at: number; op: string; value: Json; key: string }): Json {
       const copy = structuredClone(document);
       const all = paths(copy);
       const path = all[change.at % all.length]!;
