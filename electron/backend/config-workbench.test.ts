@@ -390,3 +390,20 @@ describe('the demo database', () => {
     }
   }, 60_000);
 });
+
+describe('migrating', () => {
+  it("is this instance's own change: no invalidation is reported as another process's", async () => {
+    const own = tempDir();
+    const fresh = await createBackend({ dbFile: join(own.dir, 'fresh.db'), changePollMs: 20 });
+    try {
+      const entries: CacheLogEntry[] = [];
+      fresh.subscribe('cache:log', (entry) => entries.push(entry));
+      await ok(fresh.invoke('schema:init', {}));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(entries.map((e) => e.message)).toEqual([]);
+    } finally {
+      await fresh.close();
+      own.cleanup();
+    }
+  });
+});

@@ -55,12 +55,26 @@ export function sqliteOps(db: Db, file: string) {
       .immediate();
   }
 
+  /** The last config_changes row, or 0 before the migration that creates the log. */
+  const hasChangeLog = db
+    .prepare<[], number>(
+      "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'config_changes'",
+    )
+    .pluck();
+  const lastChangeIfAny = () =>
+    hasChangeLog.get()
+      ? (db.prepare<[], number>('SELECT coalesce(max(seq), 0) FROM config_changes').pluck().get() ?? 0)
+      : 0;
+
   return {
     status: () => databaseStatus(db, file),
+    // A migration may log configuration changes too (the decimal-scale one asks running instances
+    // to drop their caches): its rows are this instance's own, not another process's.
     migrate: () => {
-      const result = migrate(db);
+      const before = lastChangeIfAny();
+      const value = migrate(db);
       services = undefined;
-      return result;
+      return { value, changes: [before, lastChangeIfAny()] as [number, number] };
     },
     describeSchema: () => describeSchema(db),
     seedFocusGroupsDimensions: () => tracked(() => seedFocusGroupsAndDimensions(db)),

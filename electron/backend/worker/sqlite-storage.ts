@@ -74,7 +74,7 @@ export async function openSqliteStorage(file: string, options: SqliteStorageOpti
   return {
     file,
     status: () => reader.call('status'),
-    migrate: () => writer.call('migrate'),
+    migrate: () => changes.write(() => writer.call('migrate')),
     describeSchema: () => reader.call('describeSchema'),
     seedFocusGroupsDimensions: () => changes.write(() => writer.call('seedFocusGroupsDimensions')),
     seedWeightsCalibrations: () => changes.write(() => writer.call('seedWeightsCalibrations')),
