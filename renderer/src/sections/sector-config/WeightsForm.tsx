@@ -77,7 +77,11 @@ function WeightsFormBody({ focusGroupId, weights, focus, onClose, onSaved }: For
                   <TextInput
                     aria-label={`${row.name} weight`}
                     value={row.text}
-                    onChange={(event) => setDraft((d) => typeInto(d, row.code, event.currentTarget.value))}
+                    onChange={(event) => {
+                      // Read now: React clears currentTarget before a state updater runs.
+                      const text = event.currentTarget.value;
+                      setDraft((d) => typeInto(d, row.code, text));
+                    }}
                     inputMode="decimal"
                     autoComplete="off"
                     data-autofocus={row.code === focus ? true : undefined}
