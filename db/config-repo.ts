@@ -73,7 +73,7 @@ export interface ConfigRepositoryOptions {
   today?: () => string;
 }
 
-export const utcToday = (): string => new Date().toISOString().slice(0, 10);
+const utcToday = (): string => new Date().toISOString().slice(0, 10);
 
 export function sqliteConfigRepository(
   db: Db,

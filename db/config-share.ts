@@ -54,7 +54,7 @@ function firstIssue(error: z.ZodError): string {
  * Reads a share document, refusing anything else in one sentence: text that is not JSON, another
  * format or version, a shape the schema refuses, or contents that do not match the checksum.
  */
-export function parseConfigDocument(text: string): ConfigDocument {
+function parseConfigDocument(text: string): ConfigDocument {
   let json: unknown;
   try {
     json = JSON.parse(text);

@@ -73,7 +73,7 @@ interface TableRow {
  * The tables a reset restores, parents before children, read from the schema itself: every table
  * but SQLite's own and config_changes (a log of changes, which the reset's own writes extend).
  */
-export function demoTables(db: Db, schema: 'main' | 'demo' = 'main'): string[] {
+function demoTables(db: Db, schema: 'main' | 'demo' = 'main'): string[] {
   const tables = db
     .prepare<[], TableRow>(
       `SELECT name FROM ${schema}.sqlite_schema WHERE type = 'table'

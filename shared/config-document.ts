@@ -13,7 +13,7 @@ export const CONFIG_DOCUMENT_VERSION = 1;
 export const parameterNamePattern = /^[a-z][a-z0-9_]{0,99}$/;
 
 /** No lone UTF-16 surrogates: SQLite would store them as invalid UTF-8 that other tools cannot read. */
-export function isWellFormed(text: string): boolean {
+function isWellFormed(text: string): boolean {
   return !/\p{Cs}/u.test(text);
 }
 
@@ -90,7 +90,6 @@ export const configDocumentSchema = z
   .strict();
 
 export type ConfigDocument = z.infer<typeof configDocumentSchema>;
-export type ConfigDocumentSector = ConfigDocument['sectors'][number];
 
 /** JSON with object keys sorted at every level: the bytes a checksum is computed over. */
 export function canonicalJson(value: unknown): string {
