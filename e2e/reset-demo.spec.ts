@@ -29,6 +29,12 @@ test('a new database starts as the demo, and Reset demo restores it after confir
     await openSection(page, 'Sector Configuration');
     await choose(page, 'Select a Sector', 'Energy & Utilities');
     await expect(page.getByText('Weights sum to 1.250, not 1.0')).toBeVisible();
+    // Share is of the actual sum: 0.300 of 1.250 is 24.0% (weight × 100 would say 30%).
+    const culture = page
+      .getByRole('table', { name: 'Dimension weights' })
+      .getByRole('row')
+      .filter({ has: page.getByText('Culture', { exact: true }) });
+    await expect(culture).toContainText('24.0%');
 
     await page.getByRole('button', { name: 'Reset demo' }).click();
     const dialog = page.getByRole('dialog', { name: 'Reset the demo database?' });
