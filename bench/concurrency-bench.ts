@@ -102,7 +102,8 @@ export async function benchConcurrency(dir: string, orgs: number, quick: boolean
       await ok(other, 'config:updateWeight', {
         focus_group_id: 'pe_energy',
         dimension_code: 'talent',
-        weight: 0.12 + ((i % 2) + 1) / 1000,
+        weight: Number((0.12 + ((i % 2) + 1) / 1000).toFixed(3)),
+        rationale: 'test edit',
       });
       const committed = performance.now();
       propagation.push((await seen) - committed);

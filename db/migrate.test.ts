@@ -69,7 +69,7 @@ describe('migrations', () => {
     const db = openDatabase(tempFile());
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
-    expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
+    expect(db.pragma('busy_timeout', { simple: true })).toBe(30_000);
     db.close();
   });
 

@@ -1,4 +1,14 @@
-import type { Dimension, FocusGroup, OrgPage } from '../shared/domain';
+import type { ConfigDocument } from '../shared/config-document';
+import type {
+  CalibrationType,
+  ConfigHistory,
+  ConfigItemKind,
+  Dimension,
+  FocusGroup,
+  ImportPreview,
+  OrgPage,
+  SectorDetails,
+} from '../shared/domain';
 import type { OrgFilter, OrgQuery, OrgSelection } from '../shared/org-query';
 import type { SectorConfig } from '../shared/sector-config';
 
@@ -9,21 +19,53 @@ import type { SectorConfig } from '../shared/sector-config';
 export interface ConfigRepository {
   listSectors(): Promise<FocusGroup[]>;
   listDimensions(): Promise<Dimension[]>;
-  /** Rejects with AppError NOT_FOUND for an unknown sector, NOT_SEEDED before seeding. */
-  loadSectorConfig(focusGroupId: string): Promise<SectorConfig>;
-  /** Closes the current row and adds a new effective-dated one, in one transaction. */
-  updateWeight(input: {
+  /**
+   * The configuration in force today, or on `asOf` (YYYY-MM-DD). Rejects with AppError NOT_FOUND
+   * for an unknown sector (or a day before its first version), NOT_SEEDED before seeding.
+   */
+  loadSectorConfig(focusGroupId: string, asOf?: string | null): Promise<SectorConfig>;
+  /** The same with each weight's and calibration's rationale, description, type and date. */
+  loadSectorDetails(focusGroupId: string, asOf?: string | null): Promise<SectorDetails>;
+  /** Every version of every weight and calibration of the sector. */
+  history(focusGroupId: string): Promise<ConfigHistory>;
+  /**
+   * Sets weights of one sector in one transaction: each changed value closes its current row and
+   * adds one dated today (or revises today's). Resolves to how many values changed.
+   */
+  updateWeights(input: {
     focus_group_id: string;
-    dimension_code: string;
-    weight: number;
-    rationale?: string;
-  }): Promise<void>;
+    weights: { dimension_code: string; weight: number }[];
+    rationale: string;
+  }): Promise<number>;
+  /** Rejects with NOT_FOUND for a parameter the sector does not have (adding is its own action). */
   updateCalibration(input: {
     focus_group_id: string;
     parameter_name: string;
     value: number;
-    description?: string;
+    rationale: string;
+  }): Promise<number>;
+  /** Rejects with CONFLICT when the sector already has the parameter. */
+  addCalibration(input: {
+    focus_group_id: string;
+    parameter_name: string;
+    parameter_type: CalibrationType;
+    description: string;
+    value: number;
+    rationale: string;
   }): Promise<void>;
+  /** Makes an earlier version's value current again as a new dated row. */
+  revert(input: {
+    focus_group_id: string;
+    kind: ConfigItemKind;
+    version_id: number;
+    rationale: string;
+  }): Promise<void>;
+  /** The share document of one sector, or of all when null. */
+  exportDocument(focusGroupId: string | null): Promise<ConfigDocument>;
+  /** What importing the document would change; rejects a bad file with INVALID_INPUT in one sentence. */
+  previewImport(text: string): Promise<ImportPreview>;
+  /** Applies the document's differences in one transaction; resolves to what it changed. */
+  importDocument(text: string): Promise<ImportPreview>;
 }
 
 export interface OrganizationRepository {

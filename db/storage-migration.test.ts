@@ -93,7 +93,13 @@ describe('migrating a file made by schema version 2', () => {
     const after = snapshot(db);
     expect(Object.keys(after).sort()).toEqual(Object.keys(rowsBefore).sort());
     for (const [table, rows] of Object.entries(rowsBefore)) {
-      expect(after[table], table).toEqual(rows);
+      // Later migrations may add columns (a calibration's rationale); the old ones keep their values.
+      const kept = (after[table] ?? []).map((row, i) =>
+        Object.fromEntries(
+          Object.keys((rows[i] ?? {}) as object).map((k) => [k, (row as Record<string, unknown>)[k]]),
+        ),
+      );
+      expect(kept, table).toEqual(rows);
     }
     expect((rowsBefore.organizations ?? []).length).toBe(700);
   });

@@ -30,19 +30,21 @@ test('sections say what to do first, and backend errors arrive as notifications'
     await expect(notification).toBeVisible();
     await expect(notification).toContainText('orgs:insertSample');
 
-    // A weight outside 0..1 never leaves the editor.
+    // A weight outside 0..1 never leaves the weights form.
     await openSection(page, 'Sector Configuration');
     await choose(page, 'Select a Sector', 'Healthcare');
     await page.getByRole('button', { name: 'Edit AI Governance weight' }).click();
-    await page.getByRole('textbox', { name: 'New value for AI Governance weight' }).fill('1.5');
-    await expect(page.getByText('Must be at most 1')).toBeVisible();
-    await expect(page.getByRole('button', { name: 'Save' })).toBeDisabled();
+    const form = page.getByRole('dialog', { name: 'Edit Healthcare weights' });
+    await form.getByRole('textbox', { name: 'AI Governance weight' }).fill('1.5');
+    await expect(form.getByText('Between 0 and 1')).toBeVisible();
+    await form.getByRole('textbox', { name: 'Rationale' }).fill('Stricter FDA guidance');
+    await expect(form.getByRole('button', { name: 'Save weights' })).toBeDisabled();
 
     // A valid edit is saved, and the sum check says at once that the weights no longer add up.
-    await page.getByRole('textbox', { name: 'New value for AI Governance weight' }).fill('0.21');
-    await page.getByRole('button', { name: 'Save' }).click();
+    await form.getByRole('textbox', { name: 'AI Governance weight' }).fill('0.21');
+    await form.getByRole('button', { name: 'Save weights' }).click();
     await expect(page.getByText('Weights sum to 1.010, not 1.0')).toBeVisible();
-    await expect(page.getByRole('table', { name: 'Dimension weights' })).toContainText('0.21');
+    await expect(page.getByRole('table', { name: 'Dimension weights' })).toContainText('0.210');
   } finally {
     await host.stop();
     await db.dispose();

@@ -1,20 +1,38 @@
 import { z } from 'zod';
-import type {
-  CacheLogEntry,
-  CacheStats,
-  DbStatus,
-  ExportResult,
-  Dimension,
-  FetchConfigResult,
-  FocusGroup,
-  InsertOrgsResult,
-  InvalidateResult,
-  MigrationResult,
-  OrgPage,
-  ProgressEvent,
-  SchemaInfo,
-  SectorConfigJson,
-  SeedResult,
+import {
+  calibrationValue,
+  isoDate,
+  type ConfigDocument,
+  parameterNamePattern,
+  weightValue,
+} from './config-document';
+import {
+  calibrationTypes,
+  simulatedLatencies,
+  type CacheLogEntry,
+  type CacheSettings,
+  type CacheStats,
+  type ConfigExportResult,
+  type ConfigHistory,
+  type ConfigWriteResult,
+  type DbStatus,
+  type DemoResetResult,
+  type DemoStatus,
+  type ImportPreview,
+  type ImportResult,
+  type SectorDetails,
+  type ExportResult,
+  type Dimension,
+  type FetchConfigResult,
+  type FocusGroup,
+  type InsertOrgsResult,
+  type InvalidateResult,
+  type MigrationResult,
+  type OrgPage,
+  type ProgressEvent,
+  type SchemaInfo,
+  type SectorConfigJson,
+  type SeedResult,
 } from './domain';
 import type { Result } from './errors';
 import { focusGroupId, orgQuery, orgSelection } from './org-query';
@@ -28,6 +46,14 @@ import { text } from './text';
 
 const empty = z.object({}).strict();
 
+/** Every change to a configuration says why: the reason is kept with the version it creates. */
+const rationale = text(500).trim().min(1, 'A rationale is required: say why the value changes');
+const dimensionKey = text(50).min(1);
+/** Updating accepts any existing name (answering NOT_FOUND for the rest); adding only a proper one. */
+const existingParameter = text(100).min(1);
+/** Up to 1 MB of text: a configuration file of every sector is a few kilobytes. */
+const documentText = z.string().max(1_000_000, 'The file is larger than 1 MB: not a configuration');
+
 function channel<Output>() {
   return <Input extends z.ZodType>(input: Input) => ({ input, output: undefined as unknown as Output });
 }
@@ -40,14 +66,31 @@ export const contract = {
   'seed:weightsCalibrations': channel<SeedResult>()(empty),
   'sectors:list': channel<FocusGroup[]>()(empty),
   'dimensions:list': channel<Dimension[]>()(empty),
-  'config:get': channel<SectorConfigJson>()(z.object({ focus_group_id: focusGroupId }).strict()),
+  /** The configuration in force today, or on `as_of` (read from the database, never cached). */
+  'config:get': channel<SectorConfigJson>()(
+    z.object({ focus_group_id: focusGroupId, as_of: isoDate.nullable().optional() }).strict(),
+  ),
+  /** The same with every weight's and calibration's rationale, description, type and date. */
+  'config:details': channel<SectorDetails>()(
+    z.object({ focus_group_id: focusGroupId, as_of: isoDate.nullable().optional() }).strict(),
+  ),
+  /** Every sector's current configuration, through the cache (`sectors:all`). */
+  'config:all': channel<SectorConfigJson[]>()(empty),
   'config:updateWeight': channel<SectorConfigJson>()(
+    z
+      .object({ focus_group_id: focusGroupId, dimension_code: dimensionKey, weight: weightValue, rationale })
+      .strict(),
+  ),
+  /** Several weights of one sector in one transaction, with one invalidation. */
+  'config:updateWeights': channel<ConfigWriteResult>()(
     z
       .object({
         focus_group_id: focusGroupId,
-        dimension_code: text(50).min(1),
-        weight: z.number().min(0).max(1),
-        rationale: text(1000).optional(),
+        weights: z
+          .array(z.object({ dimension_code: dimensionKey, weight: weightValue }).strict())
+          .min(1)
+          .max(100),
+        rationale,
       })
       .strict(),
   ),
@@ -55,13 +98,59 @@ export const contract = {
     z
       .object({
         focus_group_id: focusGroupId,
-        parameter_name: text(100).min(1),
-        value: z.number().finite(),
-        description: text(1000).optional(),
+        parameter_name: existingParameter,
+        value: calibrationValue,
+        rationale,
       })
       .strict(),
   ),
+  /** A new calibration parameter for one sector: a data row, no migration. */
+  'config:addCalibration': channel<SectorConfigJson>()(
+    z
+      .object({
+        focus_group_id: focusGroupId,
+        parameter_name: z
+          .string()
+          .regex(parameterNamePattern, 'A parameter name is lower_case_words: a-z, 0-9 and _, up to 100'),
+        parameter_type: z.enum(calibrationTypes),
+        description: text(500).trim().min(1, 'Describe what the parameter means'),
+        value: calibrationValue,
+        rationale,
+      })
+      .strict(),
+  ),
+  'config:history': channel<ConfigHistory>()(z.object({ focus_group_id: focusGroupId }).strict()),
+  /** Makes an earlier version's value current again, as a new dated row; history is never deleted. */
+  'config:revert': channel<SectorConfigJson>()(
+    z
+      .object({
+        focus_group_id: focusGroupId,
+        kind: z.enum(['weight', 'calibration']),
+        version_id: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
+        rationale,
+      })
+      .strict(),
+  ),
+  /** The share document of one sector or all (the browser host also serves it as a download). */
+  'config:document': channel<ConfigDocument>()(
+    z.object({ focus_group_id: focusGroupId.nullable() }).strict(),
+  ),
+  /** Saves the share document where the desktop app's save dialog says. */
+  'config:export': channel<ConfigExportResult>()(
+    z.object({ focus_group_id: focusGroupId.nullable() }).strict(),
+  ),
+  /** What importing a share document would change; a bad file is refused in one sentence. */
+  'config:previewImport': channel<ImportPreview>()(z.object({ text: documentText }).strict()),
+  /** Applies a share document in one transaction: new dated rows, then invalidation. */
+  'config:import': channel<ImportResult>()(z.object({ text: documentText }).strict()),
+  'demo:status': channel<DemoStatus>()(empty),
+  /** Restores the demo database that ships with the desktop app. */
+  'demo:reset': channel<DemoResetResult>()(z.object({ confirm: z.literal(true) }).strict()),
   'cache:fetch': channel<FetchConfigResult>()(z.object({ focus_group_id: focusGroupId }).strict()),
+  'cache:settings': channel<CacheSettings>()(empty),
+  'cache:setSimulatedLatency': channel<CacheSettings>()(
+    z.object({ simulated_latency_ms: z.literal(simulatedLatencies) }).strict(),
+  ),
   'cache:invalidate': channel<InvalidateResult>()(
     z.object({ focus_group_id: focusGroupId.nullable() }).strict(),
   ),
@@ -141,6 +230,11 @@ export const httpRoutes = {
   invokePrefix: '/api/invoke/',
   events: '/api/events',
   exportCsv: { path: '/api/export.csv', input: orgSelection },
+  /** The share document as a download: `?focus_group_id=pe_energy`, or every sector without it. */
+  configExport: {
+    path: '/api/config-export.json',
+    input: z.object({ focus_group_id: focusGroupId.optional() }).strict(),
+  },
 } as const;
 
 export function invokePath(channel: Channel): string {

@@ -21,7 +21,12 @@ export interface SectorConfigJson {
   focus_group_id: string;
   group_name: string;
   group_code: string;
+  /** The day this configuration was in force (YYYY-MM-DD); null for the current configuration. */
+  as_of: string | null;
+  /** Weights by dimension code. */
   dimension_weights: Record<string, number>;
+  /** Each dimension code's id, so a weight can also be found by id or the seed's short code. */
+  dimension_ids: Record<string, string>;
   calibrations: Record<string, number>;
   h_r_baseline: number;
   ebitda_multiplier: number;
@@ -160,10 +165,29 @@ export interface CacheStats {
   evicted_keys: number;
 }
 
+/**
+ * One fetch through the cache. The parts are the numbers the cache log shows: `cache_ms` is the
+ * duration on the log's HIT or MISS line (the GET inside the cache), `store_ms` the one on its SET
+ * line; `load_ms` is the database load of a miss, including any simulated latency; `duration_ms` is
+ * the whole lookup in the service, those parts plus reading the cached JSON.
+ */
 export interface FetchConfigResult {
   config: SectorConfigJson;
   source: 'cache' | 'database';
   duration_ms: number;
+  cache_ms: number;
+  load_ms: number | null;
+  store_ms: number | null;
+  /** The simulated database latency in force (0 when off). */
+  simulated_latency_ms: number;
+}
+
+/** The Cache section's lab setting: a delay added to every database load of a cache miss. */
+export const simulatedLatencies = [0, 50, 200] as const;
+export type SimulatedLatency = (typeof simulatedLatencies)[number];
+
+export interface CacheSettings {
+  simulated_latency_ms: SimulatedLatency;
 }
 
 export interface InvalidateResult {
@@ -185,4 +209,109 @@ export interface ProgressEvent {
 export function formatCacheEvent(event: Pick<CacheEvent, 'type' | 'key' | 'note'>): string {
   const text = event.key === null ? `Cache ${event.type}` : `Cache ${event.type} for key: ${event.key}`;
   return event.note === undefined ? text : `${text} (${event.note})`;
+}
+
+export const calibrationTypes = ['numeric', 'threshold', 'multiplier'] as const;
+export type CalibrationType = (typeof calibrationTypes)[number];
+
+/** A sector's weight for one dimension, with what the UI shows beside it. */
+export interface WeightDetail {
+  dimension_id: string;
+  dimension_code: string;
+  dimension_name: string;
+  /** The dimension's description, when the database holds one. */
+  description: string | null;
+  weight: number;
+  /** Why this version has this value. */
+  rationale: string | null;
+  effective_from: string;
+}
+
+export interface CalibrationDetail {
+  parameter_name: string;
+  value: number;
+  parameter_type: CalibrationType;
+  /** What the parameter means. */
+  description: string | null;
+  /** Why this version has this value. */
+  rationale: string | null;
+  effective_from: string;
+}
+
+/** Everything the Sector Configuration screen shows of one sector, on one day. */
+export interface SectorDetails {
+  config: SectorConfigJson;
+  weights: WeightDetail[];
+  calibrations: CalibrationDetail[];
+}
+
+export type ConfigItemKind = 'weight' | 'calibration';
+
+/** One version of one weight or calibration: the value in force from `effective_from` until `effective_to`. */
+export interface ConfigVersion {
+  version_id: number;
+  kind: ConfigItemKind;
+  /** The dimension code or the parameter name. */
+  key: string;
+  /** The dimension's name, or the parameter name. */
+  label: string;
+  value: number;
+  effective_from: string;
+  /** The first day it no longer applied; null while current. */
+  effective_to: string | null;
+  is_current: boolean;
+  rationale: string | null;
+}
+
+export interface ConfigHistory {
+  focus_group_id: string;
+  group_name: string;
+  /** Weights (in dimension order) then calibrations (by name), each oldest version first. */
+  versions: ConfigVersion[];
+}
+
+/** The result of a write that may change several values at once. */
+export interface ConfigWriteResult {
+  config: SectorConfigJson;
+  /** How many values changed (a new or revised dated row each). */
+  changed: number;
+}
+
+/** One value an import would change. */
+export interface ConfigDifference {
+  focus_group_id: string;
+  group_name: string;
+  kind: ConfigItemKind;
+  key: string;
+  label: string;
+  /** null when the import adds a calibration the sector does not have. */
+  current: number | null;
+  incoming: number;
+}
+
+export interface ImportPreview {
+  exported_at: string;
+  sectors: string[];
+  differences: ConfigDifference[];
+}
+
+export interface ImportResult extends ImportPreview {
+  applied: boolean;
+  message: string;
+}
+
+export interface ConfigExportResult {
+  /** Where the file was written; null when the user dismissed the save dialog. */
+  path: string | null;
+  sectors: number;
+}
+
+export interface DemoStatus {
+  /** A demo database ships with this app (the packaged desktop app), so it can be restored. */
+  available: boolean;
+}
+
+export interface DemoResetResult {
+  organizations: number;
+  message: string;
 }

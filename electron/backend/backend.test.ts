@@ -40,10 +40,15 @@ describe('backend dispatch', () => {
       error: { code: 'UNKNOWN_CHANNEL', message: 'Unknown channel: db:drop' },
     });
     for (const payload of [
-      { focus_group_id: 'pe_energy', dimension_code: 'talent', weight: 1.5 },
-      { focus_group_id: 'pe_energy', dimension_code: 'talent', weight: '0.2' },
-      { focus_group_id: 'pe_energy', dimension_code: 'talent', weight: 0.2, extra: true },
-      { focus_group_id: "pe_energy'; DROP TABLE organizations; --", dimension_code: 'talent', weight: 0.2 },
+      { focus_group_id: 'pe_energy', dimension_code: 'talent', weight: 1.5, rationale: 'why' },
+      { focus_group_id: 'pe_energy', dimension_code: 'talent', weight: '0.2', rationale: 'why' },
+      { focus_group_id: 'pe_energy', dimension_code: 'talent', weight: 0.2, extra: true, rationale: 'why' },
+      {
+        focus_group_id: "pe_energy'; DROP TABLE organizations; --",
+        dimension_code: 'talent',
+        weight: 0.2,
+        rationale: 'why',
+      },
       // A lone surrogate would be stored as bytes that are not UTF-8: other SQLite tools fail on the row.
       { focus_group_id: 'pe_energy', dimension_code: 'talent', weight: 0.2, rationale: 'cut \uD800 here' },
       { focus_group_id: 'pe_energy', dimension_code: 'talent', weight: 0.2, rationale: 'nul \u0000 here' },
@@ -125,6 +130,7 @@ describe('backend dispatch', () => {
         focus_group_id: 'pe_retail',
         dimension_code: 'culture',
         weight: 0.1,
+        rationale: 'More weight on culture',
       }),
     );
     expect(updated.weights_valid).toBe(false);

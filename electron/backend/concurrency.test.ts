@@ -57,7 +57,12 @@ describe('two instances on one file', () => {
     expect((await ok(a.invoke('cache:fetch', { focus_group_id: 'pe_energy' }))).source).toBe('cache');
 
     await ok(
-      b.invoke('config:updateWeight', { focus_group_id: 'pe_energy', dimension_code: 'talent', weight: 0.2 }),
+      b.invoke('config:updateWeight', {
+        focus_group_id: 'pe_energy',
+        dimension_code: 'talent',
+        weight: 0.2,
+        rationale: 'test edit',
+      }),
     );
     await vi.waitFor(() => expect(logA).toContain(otherProcess), { timeout: 5000, interval: 20 });
     const fetched = await ok(a.invoke('cache:fetch', { focus_group_id: 'pe_energy' }));
@@ -94,7 +99,12 @@ describe('two instances on one file', () => {
     const logA = cacheLog(a);
     await ok(a.invoke('cache:fetch', { focus_group_id: 'pe_energy' }));
     await ok(
-      a.invoke('config:updateWeight', { focus_group_id: 'pe_energy', dimension_code: 'talent', weight: 0.2 }),
+      a.invoke('config:updateWeight', {
+        focus_group_id: 'pe_energy',
+        dimension_code: 'talent',
+        weight: 0.2,
+        rationale: 'test edit',
+      }),
     );
     // Several polls later, only the instance's own invalidation is in its log.
     await new Promise((resolve) => setTimeout(resolve, 600));
@@ -113,7 +123,12 @@ describe('writers wait their turn', () => {
     await vi.waitFor(() => expect(progress.some((p) => p.done > 0)).toBe(true), { timeout: 30_000 });
     const edits = await Promise.all(
       [0.1, 0.11, 0.12, 0.13, 0.14].map((weight) =>
-        b.invoke('config:updateWeight', { focus_group_id: 'pe_retail', dimension_code: 'talent', weight }),
+        b.invoke('config:updateWeight', {
+          focus_group_id: 'pe_retail',
+          dimension_code: 'talent',
+          weight,
+          rationale: 'test edit',
+        }),
       ),
     );
     expect(edits.map((edit) => edit.ok)).toEqual([true, true, true, true, true]);
@@ -133,7 +148,8 @@ describe('writers wait their turn', () => {
         await a.invoke('config:updateWeight', {
           focus_group_id: 'pe_energy',
           dimension_code: 'talent',
-          weight: 0.1 + (i % 50) / 1000,
+          weight: Number((0.1 + (i % 50) / 1000).toFixed(3)),
+          rationale: 'test edit',
         }),
       );
       await new Promise((resolve) => setTimeout(resolve, 20));
@@ -152,7 +168,7 @@ describe('writers wait their turn', () => {
     ]);
     expect([first.inserted, second.inserted]).toEqual([40_000, 40_000]);
     expect((await ok(a.invoke('db:status', {}))).organizations).toBe(80_000);
-  });
+  }, 180_000);
 
   it('init racing init and seed: all succeed, the later ones say there was nothing to do', async () => {
     const [a, b, c] = await Promise.all([instance(), instance(), instance()]);
@@ -182,6 +198,7 @@ describe('writers wait their turn', () => {
         focus_group_id: 'pe_energy',
         dimension_code: 'talent',
         weight: 0.2,
+        rationale: 'test edit',
       });
       expect(refused).toMatchObject({
         ok: false,
@@ -196,6 +213,7 @@ describe('writers wait their turn', () => {
         focus_group_id: 'pe_energy',
         dimension_code: 'talent',
         weight: 0.2,
+        rationale: 'test edit',
       }),
     );
     expect(retried.dimension_weights.talent).toBe(0.2);

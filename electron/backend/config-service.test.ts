@@ -89,7 +89,7 @@ function laggy(inner: CacheStore, random: () => number): CacheStore {
 function remote(
   inner: ConfigRepository,
   random: () => number,
-  onCommit: (input: Parameters<ConfigRepository['updateWeight']>[0]) => void,
+  onCommit: (input: Parameters<ConfigRepository['updateWeights']>[0]) => void,
 ) {
   const repo: ConfigRepository = {
     ...inner,
@@ -99,11 +99,12 @@ function remote(
       await turns(random);
       return config;
     },
-    async updateWeight(input) {
+    async updateWeights(input) {
       await turns(random);
-      await inner.updateWeight(input);
+      const changed = await inner.updateWeights(input);
       onCommit(input);
       await turns(random);
+      return changed;
     },
   };
   return repo;
@@ -197,7 +198,11 @@ describe.each(backends)('SectorConfigService over %s', (_name, makeHarness, skip
     const b = (await service.getConfig('pe_energy')).config;
     expect(b).toBe(a);
     expect(Object.isFrozen(a.dimension_weights)).toBe(true);
-    await service.updateWeight({ focus_group_id: 'pe_energy', dimension_code: 'culture', weight: 0.06 });
+    await service.updateWeights({
+      focus_group_id: 'pe_energy',
+      weights: [{ dimension_code: 'culture', weight: 0.06 }],
+      rationale: 'test',
+    });
     expect((await service.getConfig('pe_energy')).config.dimension_weights.culture).toBe(0.06);
   });
 
@@ -232,11 +237,12 @@ describe.each(backends)('SectorConfigService over %s', (_name, makeHarness, skip
   it.skipIf(skip)('writes through the data layer and invalidates after commit', async () => {
     const service = await setup();
     await service.getConfig('pe_retail');
-    const updated = await service.updateWeight({
+    const { config: updated, changed } = await service.updateWeights({
       focus_group_id: 'pe_retail',
-      dimension_code: 'culture',
-      weight: 0.1,
+      weights: [{ dimension_code: 'culture', weight: 0.1 }],
+      rationale: 'test',
     });
+    expect(changed).toBe(1);
     expect(updated.dimension_weights.culture).toBe(0.1);
     expect(updated.weights_valid).toBe(false);
     expect((await service.getConfig('pe_retail')).config.dimension_weights.culture).toBe(0.1);
@@ -244,6 +250,7 @@ describe.each(backends)('SectorConfigService over %s', (_name, makeHarness, skip
       focus_group_id: 'pe_retail',
       parameter_name: 'ebitda_multiplier',
       value: 1.2,
+      rationale: 'test',
     });
     expect(calibrated.ebitda_multiplier).toBe(1.2);
     expect(trail()).toContain('DELETE sector:pe_retail');
@@ -266,7 +273,7 @@ describe.each(backends)('SectorConfigService over %s', (_name, makeHarness, skip
         history.set(s, [(await local.loadSectorConfig(s)).getDimensionWeight('culture')]);
       const versionOf = new WeakMap<object, number>();
       const repo = remote(local, random, (input) => {
-        versionOf.set(input, history.get(input.focus_group_id)!.push(input.weight) - 1);
+        versionOf.set(input, history.get(input.focus_group_id)!.push(input.weights[0]!.weight) - 1);
       });
       const service = new SectorConfigService(repo, laggy(harness.store, random), 3600);
       const returned = new Map(sectors.map((s) => [s, 0]));
@@ -279,8 +286,12 @@ describe.each(backends)('SectorConfigService over %s', (_name, makeHarness, skip
           const versions = history.get(sector)!;
           if (random() < 0.3) {
             const weight = Math.round(random() * 100) / 100;
-            const input = { focus_group_id: sector, dimension_code: 'culture', weight };
-            await service.updateWeight(input);
+            const input = {
+              focus_group_id: sector,
+              weights: [{ dimension_code: 'culture', weight }],
+              rationale: 'test',
+            };
+            await service.updateWeights(input);
             const version = versionOf.get(input)!;
             returned.set(sector, Math.max(returned.get(sector)!, version));
           } else {

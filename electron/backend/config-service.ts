@@ -1,10 +1,27 @@
-import type { CacheEvent, FetchConfigResult, InvalidateResult, SectorConfigJson } from '../../shared/domain';
+import type {
+  CacheEvent,
+  ConfigWriteResult,
+  FetchConfigResult,
+  ImportPreview,
+  InvalidateResult,
+  SectorConfigJson,
+  SimulatedLatency,
+} from '../../shared/domain';
 import type { ConfigRepository } from '../../db/repositories';
 import type { CacheStore } from './cache/store';
 
 export const sectorKey = (focusGroupId: string) => `sector:${focusGroupId}`;
 export const ALL_SECTORS_KEY = 'sectors:all';
 export const DEFAULT_TTL_SECONDS = 3600;
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** A load and the SET that stored it, with how long each took (shared by the misses that joined it). */
+interface Filled<T> {
+  value: T;
+  load_ms: number;
+  store_ms: number | null;
+}
 
 function deepFreeze<T>(value: T): T {
   if (typeof value === 'object' && value !== null) {
@@ -26,11 +43,21 @@ function deepFreeze<T>(value: T): T {
  * readers arriving after the invalidation do not join it. This relies on the store applying one
  * client's commands in the order they are sent, as the embedded keyspace and a Redis connection do.
  * Another instance's invalidation of a shared Redis bumps the same generations.
+ *
+ * The lab's simulated database latency delays every load a miss makes, never a hit. Timings: a
+ * fetch reports the durations of its own GET and SET as the cache logged them, so the Cache
+ * section's alert and log show the same numbers.
+ *
+ * As-of loads (a configuration on an earlier day) do not go through the service: they are read
+ * from the database each time and never cached, so the `sector:{id}` key only ever holds today's.
  */
 export class SectorConfigService {
-  private readonly flights = new Map<string, Promise<unknown>>();
+  private readonly flights = new Map<string, Promise<Filled<unknown>>>();
   private readonly generations = new Map<string, number>();
   private readonly parsed = new Map<string, { raw: string; value: unknown }>();
+  /** The duration of the latest GET (HIT or MISS) and SET of each key, as the store logged it. */
+  private readonly timings = new Map<string, number>();
+  private latency: SimulatedLatency = 0;
 
   constructor(
     private readonly repository: ConfigRepository,
@@ -40,32 +67,61 @@ export class SectorConfigService {
     private readonly report: (event: CacheEvent) => void = () => {},
   ) {
     store.onEvent((event) => {
+      if (event.key !== null && (event.type === 'HIT' || event.type === 'MISS')) {
+        this.timings.set(`GET ${event.key}`, event.duration_ms);
+      } else if (event.key !== null && event.type === 'SET') {
+        this.timings.set(`SET ${event.key}`, event.duration_ms);
+      }
       if (!event.remote) return;
       if (event.key === null) this.bumpAll();
       else this.bump(event.key);
     });
   }
 
+  get simulatedLatency(): SimulatedLatency {
+    return this.latency;
+  }
+
+  /** The lab setting: every database load of a miss waits this long first (0 turns it off). */
+  setSimulatedLatency(ms: SimulatedLatency): void {
+    this.latency = ms;
+  }
+
   async getConfig(focusGroupId: string): Promise<FetchConfigResult> {
     const started = performance.now();
+    const latency = this.latency;
     const key = sectorKey(focusGroupId);
     const cached = await this.read<SectorConfigJson>(key);
-    const config =
-      cached ??
-      (await this.fill(key, async () => (await this.repository.loadSectorConfig(focusGroupId)).toJSON()));
-    return { config, source: cached ? 'cache' : 'database', duration_ms: performance.now() - started };
+    const cache_ms = this.timings.get(`GET ${key}`) ?? 0;
+    const timing = { cache_ms, simulated_latency_ms: latency };
+    if (cached) {
+      const duration_ms = performance.now() - started;
+      return { config: cached, source: 'cache', duration_ms, load_ms: null, store_ms: null, ...timing };
+    }
+    const filled = await this.fill(key, async () =>
+      (await this.repository.loadSectorConfig(focusGroupId)).toJSON(),
+    );
+    return {
+      config: filled.value,
+      source: 'database',
+      duration_ms: performance.now() - started,
+      load_ms: filled.load_ms,
+      store_ms: filled.store_ms,
+      ...timing,
+    };
   }
 
   async getAllSectors(): Promise<SectorConfigJson[]> {
     const cached = await this.read<SectorConfigJson[]>(ALL_SECTORS_KEY);
     if (cached) return cached;
-    return this.fill(ALL_SECTORS_KEY, async () => {
+    const filled = await this.fill(ALL_SECTORS_KEY, async () => {
       const sectors = await this.repository.listSectors();
       const configs = await Promise.all(
         sectors.map((s) => this.repository.loadSectorConfig(s.focus_group_id)),
       );
       return configs.map((c) => c.toJSON());
     });
+    return filled.value;
   }
 
   /**
@@ -91,18 +147,41 @@ export class SectorConfigService {
     return { scope: 'sector', keys, deleted: deleted.length };
   }
 
-  async updateWeight(input: Parameters<ConfigRepository['updateWeight']>[0]): Promise<SectorConfigJson> {
-    await this.repository.updateWeight(input);
-    await this.invalidate(input.focus_group_id);
-    return (await this.getConfig(input.focus_group_id)).config;
+  /** Several weights of one sector: one transaction, then one invalidation (when anything changed). */
+  async updateWeights(input: Parameters<ConfigRepository['updateWeights']>[0]): Promise<ConfigWriteResult> {
+    const changed = await this.repository.updateWeights(input);
+    return { config: await this.afterWrite(input.focus_group_id, changed > 0), changed };
   }
 
   async updateCalibration(
     input: Parameters<ConfigRepository['updateCalibration']>[0],
   ): Promise<SectorConfigJson> {
-    await this.repository.updateCalibration(input);
-    await this.invalidate(input.focus_group_id);
-    return (await this.getConfig(input.focus_group_id)).config;
+    const changed = await this.repository.updateCalibration(input);
+    return this.afterWrite(input.focus_group_id, changed > 0);
+  }
+
+  async addCalibration(input: Parameters<ConfigRepository['addCalibration']>[0]): Promise<SectorConfigJson> {
+    await this.repository.addCalibration(input);
+    return this.afterWrite(input.focus_group_id, true);
+  }
+
+  async revert(input: Parameters<ConfigRepository['revert']>[0]): Promise<SectorConfigJson> {
+    await this.repository.revert(input);
+    return this.afterWrite(input.focus_group_id, true);
+  }
+
+  /** Applies a share document in one transaction, then invalidates each sector it changed. */
+  async importDocument(text: string): Promise<ImportPreview> {
+    const applied = await this.repository.importDocument(text);
+    const changed = new Set(applied.differences.map((d) => d.focus_group_id));
+    for (const id of changed) await this.invalidate(id);
+    return applied;
+  }
+
+  /** After a committed write: invalidate, then read the sector back through the cache. */
+  private async afterWrite(focusGroupId: string, changed: boolean): Promise<SectorConfigJson> {
+    if (changed) await this.invalidate(focusGroupId);
+    return (await this.getConfig(focusGroupId)).config;
   }
 
   private bumpAll(): void {
@@ -131,8 +210,8 @@ export class SectorConfigService {
   }
 
   /** Loads after a miss; concurrent misses of one key share the load. */
-  private fill<T>(key: string, load: () => Promise<T>): Promise<T> {
-    const existing = this.flights.get(key) as Promise<T> | undefined;
+  private fill<T>(key: string, load: () => Promise<T>): Promise<Filled<T>> {
+    const existing = this.flights.get(key) as Promise<Filled<T>> | undefined;
     if (existing) return existing;
     const flight = this.loadAndStore(key, load);
     this.flights.set(key, flight);
@@ -143,12 +222,14 @@ export class SectorConfigService {
     return flight;
   }
 
-  private async loadAndStore<T>(key: string, load: () => Promise<T>): Promise<T> {
+  private async loadAndStore<T>(key: string, load: () => Promise<T>): Promise<Filled<T>> {
     const generation = this.generations.get(key) ?? 0;
+    const started = performance.now();
+    if (this.latency > 0) await sleep(this.latency);
     const value = await load();
-    if ((this.generations.get(key) ?? 0) === generation) {
-      await this.store.set(key, JSON.stringify(value), this.ttlSeconds);
-    }
-    return value;
+    const load_ms = performance.now() - started;
+    if ((this.generations.get(key) ?? 0) !== generation) return { value, load_ms, store_ms: null };
+    await this.store.set(key, JSON.stringify(value), this.ttlSeconds);
+    return { value, load_ms, store_ms: this.timings.get(`SET ${key}`) ?? null };
   }
 }

@@ -10,7 +10,9 @@ import { createDispatcher, type Handlers } from './dispatch';
 import { EventBus } from './event-bus';
 import { exportToFile } from './export-file';
 import { cacheHandlers } from './handlers/cache';
+import { installDemoDatabase } from '../../db/demo';
 import { configHandlers } from './handlers/config';
+import { demoHandlers } from './handlers/demo';
 import type { BackendContext } from './handlers/context';
 import { organizationHandlers } from './handlers/organizations';
 import { schemaHandlers } from './handlers/schema';
@@ -38,6 +40,9 @@ function streamSink(out: NodeJS.WritableStream, signal: AbortSignal | undefined)
  */
 export async function createBackend(options: BackendOptions): Promise<Backend> {
   if (!options.mustExist) mkdirSync(dirname(options.dbFile), { recursive: true });
+  if (options.demoDatabase !== undefined && !options.mustExist) {
+    installDemoDatabase(options.dbFile, options.demoDatabase);
+  }
   const storage: Storage = await openSqliteStorage(options.dbFile, {
     mustExist: options.mustExist,
     pollMs: options.changePollMs,
@@ -92,6 +97,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     ...schemaHandlers(context),
     ...seedingHandlers(context),
     ...configHandlers(context),
+    ...demoHandlers(context),
     ...cacheHandlers(context),
     ...organizationHandlers(context),
   };

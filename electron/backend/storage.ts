@@ -1,6 +1,7 @@
 import type { ConfigRepository } from '../../db/repositories';
 import type {
   DbStatus,
+  DemoResetResult,
   InsertOrgsResult,
   MigrationResult,
   OrgPage,
@@ -33,6 +34,8 @@ export interface Storage {
   seedFocusGroupsDimensions(): Promise<SeedResult>;
   seedWeightsCalibrations(): Promise<SeedResult>;
   readonly configs: ConfigRepository;
+  /** Replaces every row with those of the demo database `template`, in one transaction. */
+  resetDemo(template: string): Promise<DemoResetResult>;
   queryOrganizations(query: OrgQuery): Promise<OrgPage>;
   countOrganizations(filter: OrgFilter): Promise<number>;
   insertSampleOrganizations(

@@ -39,4 +39,11 @@ export interface BackendOptions {
   busyTimeoutMs?: number;
   /** Asks the user where to save an export (the desktop app's save dialog); null when dismissed. */
   chooseExportPath?: (suggestedName: string) => Promise<string | null>;
+  /** The same for a configuration file (JSON); null when dismissed. */
+  chooseConfigExportPath?: (suggestedName: string) => Promise<string | null>;
+  /**
+   * The demo database that ships with the packaged app. When the database file does not exist yet
+   * it is copied there (a first run opens a ready demo), and "Reset demo" restores it.
+   */
+  demoDatabase?: string;
 }

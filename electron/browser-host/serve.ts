@@ -13,6 +13,8 @@ export interface ServeOptions {
   staticDir: string;
   /** REDIS_URL: the cache is shared through this Redis instead of the embedded keyspace. */
   redisUrl?: string;
+  /** SECTOR_STUDIO_DEMO_DB: a demo database (npm run build:demo) to start from when the file is new, and to reset to. */
+  demoDatabase?: string;
 }
 
 function parsePort(value: string): number {
@@ -33,7 +35,13 @@ export function hostOptions(argv: string[], env: NodeJS.ProcessEnv, staticDir: s
     .exitOverride()
     .parse(argv)
     .opts<{ port: number; db: string }>();
-  return { port: options.port, dbFile: resolve(options.db), staticDir, redisUrl: env.REDIS_URL || undefined };
+  return {
+    port: options.port,
+    dbFile: resolve(options.db),
+    staticDir,
+    redisUrl: env.REDIS_URL || undefined,
+    demoDatabase: env.SECTOR_STUDIO_DEMO_DB ? resolve(env.SECTOR_STUDIO_DEMO_DB) : undefined,
+  };
 }
 
 export interface Serving {
@@ -49,7 +57,11 @@ export interface Serving {
  */
 export async function serve(options: ServeOptions): Promise<Serving> {
   mkdirSync(dirname(options.dbFile), { recursive: true });
-  const backend = await createBackend({ dbFile: options.dbFile, redisUrl: options.redisUrl });
+  const backend = await createBackend({
+    dbFile: options.dbFile,
+    redisUrl: options.redisUrl,
+    demoDatabase: options.demoDatabase,
+  });
   let host: BrowserHost;
   try {
     host = await startBrowserHost({ backend, port: options.port, staticDir: options.staticDir });

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { eventNames, httpRoutes, isChannel } from '../../shared/contract';
 import type { ErrorCode, ErrorValue, Result } from '../../shared/errors';
 import type { Backend } from '../backend/types';
+import { handleConfigExport } from './config-export-route';
 import { handleExport } from './export-route';
 import { httpStatus } from './http-status';
 import { checkOrigin } from './origin';
@@ -150,7 +151,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     const refusal = checkOrigin(req.headers, port, url.pathname.startsWith('/api/'));
     if (refusal !== null) return sendError(res, 403, 'FORBIDDEN', refusal);
 
-    if (url.search !== '' && url.pathname !== httpRoutes.exportCsv.path && url.pathname.startsWith('/api/')) {
+    const downloads: string[] = [httpRoutes.exportCsv.path, httpRoutes.configExport.path];
+    if (url.search !== '' && !downloads.includes(url.pathname) && url.pathname.startsWith('/api/')) {
       return sendError(res, 400, 'INVALID_INPUT', `${url.pathname} takes no query parameters`);
     }
     if (url.pathname.startsWith(httpRoutes.invokePrefix)) {
@@ -173,6 +175,12 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       handleExport(req, res, url, options.backend, sendErrorValue).catch((error: unknown) => {
         if (!res.headersSent) sendError(res, 500, 'INTERNAL', internalMessage(error));
         else res.destroy();
+      });
+      return;
+    }
+    if (url.pathname === httpRoutes.configExport.path) {
+      handleConfigExport(req, res, url, options.backend, sendErrorValue).catch((error: unknown) => {
+        if (!res.headersSent) sendError(res, 500, 'INTERNAL', internalMessage(error));
       });
       return;
     }

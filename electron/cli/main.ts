@@ -1,11 +1,16 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { SingleBar } from 'cli-progress';
+import { readFile, stat } from 'node:fs/promises';
+import { calibrationTypes, type CalibrationType } from '../../shared/domain';
+import { CALIBRATION_DECIMALS, parseDecimalInput } from '../../shared/sector-config';
 import { contract, type Channel, type Input, type Output } from '../../shared/contract';
 import { AppError, type ErrorValue } from '../../shared/errors';
 import { orgSortColumns, orgStatuses, type OrgSortColumn, type OrgStatus } from '../../shared/org-query';
 import { createBackend, type Backend } from '../backend';
+import { writeConfigDocument } from '../backend/config-file';
 import { defaultDbFile } from '../backend/paths';
 import { runCacheCli } from './cache-cli';
+import { formatDifferences, formatHistory, historyFormats, type HistoryFormat } from './config-format';
 import { formatOrgPage, orgFormats, type OrgFormat } from './format';
 
 /** A failure with the exit code it stands for: 2 for what the user typed, 1 for the rest. */
@@ -30,6 +35,30 @@ function integer(name: string, min: number) {
     }
     return n;
   };
+}
+
+function decimal(name: string, decimals: number) {
+  return (text: string) => {
+    const parsed = parseDecimalInput(text, decimals);
+    if (!parsed.ok) throw new InvalidArgumentError(`${name}: ${parsed.error}`);
+    return parsed.value;
+  };
+}
+
+/** Larger files are not configurations; reading them whole would only waste memory. */
+const MAX_CONFIG_FILE = 1_000_000;
+
+/** A configuration file's text; a file that cannot be read is a runtime error (exit 1). */
+async function readConfigFile(file: string): Promise<string> {
+  try {
+    if ((await stat(file)).size > MAX_CONFIG_FILE) {
+      throw new CliError(`${file} is larger than 1 MB: not a configuration`, 1);
+    }
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    if (error instanceof CliError) throw error;
+    throw new CliError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, 1);
+  }
 }
 
 async function withBackend<T>(
@@ -152,10 +181,99 @@ export function buildProgram(): Command {
 
   program
     .command('config')
-    .description("a sector's configuration as JSON")
+    .description("a sector's configuration as JSON, today's or the one in force on a day")
     .argument('<focus_group_id>', 'e.g. pe_financial_services')
-    .action((id: string) =>
-      withBackend(db(), false, async (b) => print(await call(b, 'config:get', { focus_group_id: id }))),
+    .option('--as-of <date>', 'the configuration in force on this day (YYYY-MM-DD)')
+    .action((id: string, options: { asOf?: string }) =>
+      withBackend(db(), false, async (b) =>
+        print(await call(b, 'config:get', { focus_group_id: id, as_of: options.asOf ?? null })),
+      ),
+    );
+
+  program
+    .command('history')
+    .description("every version of a sector's weights and calibrations, with dates and rationale")
+    .argument('<focus_group_id>', 'e.g. pe_energy')
+    .addOption(new Option('--format <format>', 'output format').choices(historyFormats).default('table'))
+    .action((id: string, options: { format: HistoryFormat }) =>
+      withBackend(db(), false, async (b) => {
+        const history = await call(b, 'config:history', { focus_group_id: id });
+        process.stdout.write(formatHistory(history, options.format));
+      }),
+    );
+
+  program
+    .command('add-calibration')
+    .description('add a calibration parameter to a sector (a data row: no migration needed)')
+    .argument('<focus_group_id>', 'e.g. pe_retail')
+    .argument('<parameter_name>', 'lower_case_words, e.g. governance_minimum')
+    .addOption(new Option('--type <type>', 'parameter type').choices(calibrationTypes).makeOptionMandatory())
+    .requiredOption('--description <text>', 'what the parameter means')
+    .requiredOption(
+      '--value <n>',
+      `its value (at most ${CALIBRATION_DECIMALS} decimals)`,
+      decimal('--value', CALIBRATION_DECIMALS),
+    )
+    .requiredOption('--rationale <text>', 'why the sector gets this value')
+    .action(
+      (
+        id: string,
+        name: string,
+        options: { type: CalibrationType; description: string; value: number; rationale: string },
+      ) =>
+        withBackend(db(), false, async (b) =>
+          print(
+            await call(b, 'config:addCalibration', {
+              focus_group_id: id,
+              parameter_name: name,
+              parameter_type: options.type,
+              description: options.description,
+              value: options.value,
+              rationale: options.rationale,
+            }),
+          ),
+        ),
+    );
+
+  program
+    .command('config-export')
+    .description("write one sector's configuration, or all of them, as a checksummed JSON file")
+    .option('--sector <focus_group_id>', 'only this sector')
+    .requiredOption('--out <file>', 'the JSON file to write')
+    .option('--force', 'replace the file if it exists')
+    .action((options: { sector?: string; out: string; force?: boolean }) =>
+      withBackend(db(), false, async (b) => {
+        const document = await call(b, 'config:document', { focus_group_id: options.sector ?? null });
+        await writeConfigDocument(options.out, document, {
+          dbFile: b.dbFile,
+          overwrite: options.force === true,
+        });
+        const n = document.sectors.length;
+        console.error(`Exported ${n} sector${n === 1 ? '' : 's'} to ${options.out}`);
+      }),
+    );
+
+  program
+    .command('config-import')
+    .description('apply a configuration file: prints the differences, then applies them in one transaction')
+    .argument('<file>', 'a file written by config-export')
+    .option('--dry-run', 'print the differences and change nothing')
+    .action((file: string, options: { dryRun?: boolean }) =>
+      withBackend(db(), false, async (b) => {
+        const text = await readConfigFile(file);
+        // A refused file is a runtime failure (exit 1), whatever made it bad.
+        const refuse = (error: ErrorValue) => new CliError(error.message, 1);
+        const preview = await b.invoke('config:previewImport', { text });
+        if (!preview.ok) throw refuse(preview.error);
+        process.stdout.write(formatDifferences(preview.value.differences));
+        if (options.dryRun) {
+          console.log('Dry run: nothing changed');
+          return;
+        }
+        const applied = await b.invoke('config:import', { text });
+        if (!applied.ok) throw refuse(applied.error);
+        console.log(applied.value.message);
+      }),
     );
 
   program

@@ -94,6 +94,7 @@ describe('Electron shell', () => {
     expect(createBackend).toHaveBeenCalledExactlyOnceWith({
       dbFile: '/home/analyst/.config/Sector Studio/sector-studio.db',
       chooseExportPath: expect.any(Function),
+      chooseConfigExportPath: expect.any(Function),
     });
   });
 
@@ -115,6 +116,35 @@ describe('Electron shell', () => {
     });
     electron.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: true, filePath: '' });
     expect(await chooseExportPath!('organizations.csv')).toBeNull();
+  });
+
+  it('asks where to save a configuration with the save dialog, suggesting a JSON file', async () => {
+    const createBackend = await start();
+    electron.paths.set('documents', '/home/analyst/Documents');
+    const { chooseConfigExportPath } = createBackend.mock.calls[0]![0];
+    await chooseConfigExportPath!('sector-studio-all-sectors-2026-05-01.json');
+    expect(electron.dialog.showSaveDialog.mock.calls[0]!.at(-1)).toMatchObject({
+      title: 'Export configuration',
+      defaultPath: '/home/analyst/Documents/sector-studio-all-sectors-2026-05-01.json',
+      filters: [{ name: 'JSON', extensions: ['json'] }],
+    });
+  });
+
+  it('opens the demo database that ships in the resources folder', async () => {
+    vi.stubGlobal(
+      'process',
+      Object.assign(Object.create(process) as NodeJS.Process, {
+        resourcesPath: '/opt/Sector Studio/resources',
+      }),
+    );
+    try {
+      const createBackend = await start();
+      expect(createBackend.mock.calls[0]![0].demoDatabase).toBe(
+        '/opt/Sector Studio/resources/demo/sector-studio-demo.db',
+      );
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 
   it('registers every contract channel with ipcMain.handle', async () => {

@@ -59,6 +59,7 @@ export async function startShell(options: ShellOptions): Promise<void> {
       if (lastFocused === opened) lastFocused = null;
     });
   };
+  const focusedWindow = () => BrowserWindow.getFocusedWindow() ?? lastFocused;
   const newWindow = () => {
     if (quitState === 'running') void backend?.then(openWindow);
   };
@@ -97,7 +98,11 @@ export async function startShell(options: ShellOptions): Promise<void> {
   backend = options.createBackend({
     dbFile,
     redisUrl: process.env.REDIS_URL || undefined,
-    chooseExportPath: (name) => chooseSavePath(BrowserWindow.getFocusedWindow() ?? lastFocused, name),
+    chooseExportPath: (name) => chooseSavePath(focusedWindow(), name, csvExport),
+    chooseConfigExportPath: (name) => chooseSavePath(focusedWindow(), name, configExport),
+    // Built by scripts/build-demo-db.ts at packaging time (electron-builder.yml extraResources).
+    demoDatabase:
+      app.isPackaged && process.resourcesPath ? join(process.resourcesPath, 'demo', demoFileName) : undefined,
   });
   let ready: Backend;
   try {
@@ -112,12 +117,20 @@ export async function startShell(options: ShellOptions): Promise<void> {
   openWindow(ready);
 }
 
-/** The save dialog for CSV exports, attached to the window when there is one. */
-async function chooseSavePath(window: BrowserWindow | null, suggestedName: string): Promise<string | null> {
+const demoFileName = 'sector-studio-demo.db';
+const csvExport = { title: 'Export organizations', filter: { name: 'CSV', extensions: ['csv'] } };
+const configExport = { title: 'Export configuration', filter: { name: 'JSON', extensions: ['json'] } };
+
+/** The save dialog for exports, attached to the window when there is one. */
+async function chooseSavePath(
+  window: BrowserWindow | null,
+  suggestedName: string,
+  kind: typeof csvExport,
+): Promise<string | null> {
   const options = {
-    title: 'Export organizations',
+    title: kind.title,
     defaultPath: join(app.getPath('documents'), suggestedName),
-    filters: [{ name: 'CSV', extensions: ['csv'] }],
+    filters: [kind.filter],
     // The backend replaces an existing file only because this dialog asked first (Linux asks only when told to).
     properties: ['showOverwriteConfirmation' as const, 'createDirectory' as const],
   };

@@ -1,10 +1,3 @@
-/** Shows a number with at least two decimals, as analysts read multipliers (1.10), but never hides precision. */
-export function formatDecimal(value: number): string {
-  if (Number.isInteger(value)) return String(value);
-  const decimals = String(value).split('.')[1]?.length ?? 0;
-  return value.toFixed(Math.min(Math.max(2, decimals), 6));
-}
-
 /** Three significant digits for sub-millisecond cache timings, whole milliseconds for bulk work. */
 export function formatMs(ms: number): string {
   if (ms < 1) return `${ms.toFixed(3)} ms`;

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { DbStatus, FocusGroup, SchemaInfo, SectorConfigJson } from '../../shared/domain';
-import { formatDecimal, formatDuration, formatMs } from './format';
+import type { DbStatus, FocusGroup, SchemaInfo } from '../../shared/domain';
+import { formatDuration, formatMs } from './format';
 import { columnGroups, sectorOfColumn } from './sections/organizations/column-groups';
-import { weightRows } from './sections/sector-config/weight-rows';
 import { missingStep } from './state/prerequisites';
 
 const status: DbStatus = {
@@ -18,12 +17,6 @@ const status: DbStatus = {
 };
 
 describe('formatting', () => {
-  it('shows multipliers as analysts read them without hiding precision', () => {
-    expect(formatDecimal(82)).toBe('82');
-    expect(formatDecimal(1.1)).toBe('1.10');
-    expect(formatDecimal(0.125)).toBe('0.125');
-  });
-
   it('formats latencies and TTLs', () => {
     expect(formatMs(0.0421)).toBe('0.042 ms');
     expect(formatMs(42.25)).toBe('42.3 ms');
@@ -39,27 +32,6 @@ describe('prerequisites', () => {
     expect(missingStep({ ...status, weights: 0 }, 'focusGroups')).toBeNull();
     expect(missingStep({ ...status, weights: 0 }, 'weights')?.message).toMatch(/weights/);
     expect(missingStep(status, 'weights')).toBeNull();
-  });
-});
-
-describe('weights', () => {
-  it('joins weights with dimensions in display order, by code or id', () => {
-    const config = {
-      dimension_weights: { talent: 0.4, pe_dim_data_infra: 0.6 },
-    } as unknown as SectorConfigJson;
-    const rows = weightRows(config, [
-      { dimension_id: 'pe_dim_talent', dimension_code: 'talent', dimension_name: 'Talent', display_order: 4 },
-      {
-        dimension_id: 'pe_dim_data_infra',
-        dimension_code: 'data_infrastructure',
-        dimension_name: 'Data Infrastructure',
-        display_order: 1,
-      },
-    ]);
-    expect(rows.map((row) => [row.name, row.code, row.weight])).toEqual([
-      ['Data Infrastructure', 'data_infrastructure', 0.6],
-      ['Talent', 'talent', 0.4],
-    ]);
   });
 });
 

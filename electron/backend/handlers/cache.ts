@@ -4,7 +4,15 @@ export function cacheHandlers({
   store,
   cacheLog,
   configService,
-}: BackendContext): FeatureHandlers<'cache:fetch' | 'cache:invalidate' | 'cache:stats' | 'cache:log'> {
+}: BackendContext): FeatureHandlers<
+  | 'cache:fetch'
+  | 'cache:invalidate'
+  | 'cache:stats'
+  | 'cache:log'
+  | 'cache:settings'
+  | 'cache:setSimulatedLatency'
+> {
+  const settings = () => ({ simulated_latency_ms: configService.simulatedLatency });
   return {
     'cache:fetch': ({ focus_group_id }) => configService.getConfig(focus_group_id),
     'cache:invalidate': ({ focus_group_id }) => configService.invalidate(focus_group_id),
@@ -29,5 +37,10 @@ export function cacheHandlers({
       };
     },
     'cache:log': () => cacheLog.recent(),
+    'cache:settings': settings,
+    'cache:setSimulatedLatency': ({ simulated_latency_ms }) => {
+      configService.setSimulatedLatency(simulated_latency_ms);
+      return settings();
+    },
   };
 }

@@ -1,5 +1,6 @@
 import { sqliteConfigRepository, type SqliteConfigRepository } from '../../../db/config-repo';
 import type { Db } from '../../../db/connection';
+import { copyFromDemo } from '../../../db/demo';
 import { csvChunks } from '../../../db/export';
 import { migrate, requireSchema } from '../../../db/migrate';
 import { createOrganizationRepository } from '../../../db/org-repo';
@@ -48,36 +49,73 @@ export function sqliteOps(db: Db, file: string) {
    * reads, so the range is exactly its own.
    */
   function tracked<T>(write: () => T): Promise<{ value: T; changes: [number, number] }> {
-    return writes.run(() => {
-      const { lastChange } = ready();
-      return db
-        .transaction(() => {
-          const before = lastChange.get() ?? 0;
-          const value = write();
-          return { value, changes: [before, lastChange.get() ?? 0] as [number, number] };
-        })
-        .immediate();
-    });
+    return writes.run(() => trackedNow(write));
   }
+
+  function trackedNow<T>(write: () => T): { value: T; changes: [number, number] } {
+    const { lastChange } = ready();
+    return db
+      .transaction(() => {
+        const before = lastChange.get() ?? 0;
+        const value = write();
+        return { value, changes: [before, lastChange.get() ?? 0] as [number, number] };
+      })
+      .immediate();
+  }
+
+  /** The last config_changes row, or 0 before the migration that creates the log. */
+  const hasChangeLog = db
+    .prepare<[], number>(
+      "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'config_changes'",
+    )
+    .pluck();
+  const lastChangeIfAny = () =>
+    hasChangeLog.get()
+      ? (db.prepare<[], number>('SELECT coalesce(max(seq), 0) FROM config_changes').pluck().get() ?? 0)
+      : 0;
 
   return {
     status: () => databaseStatus(db, file),
+    // A migration may log configuration changes too (the decimal-scale one asks running instances
+    // to drop their caches): its rows are this instance's own, not another process's.
     migrate: () =>
       writes.run(() => {
-        const result = migrate(db);
+        const before = lastChangeIfAny();
+        const value = migrate(db);
         services = undefined;
-        return result;
+        return { value, changes: [before, lastChangeIfAny()] as [number, number] };
       }),
     describeSchema: () => describeSchema(db),
     seedFocusGroupsDimensions: () => tracked(() => seedFocusGroupsAndDimensions(db)),
     seedWeightsCalibrations: () => tracked(() => seedWeightsAndCalibrations(db)),
     listSectors: () => ready().configs.listSectors(),
     listDimensions: () => ready().configs.listDimensions(),
-    loadSectorConfig: (id: string) => ready().configs.loadSectorConfig(id).toJSON(),
-    updateWeight: (input: Parameters<SqliteConfigRepository['updateWeight']>[0]) =>
-      tracked(() => ready().configs.updateWeight(input)),
+    loadSectorConfig: (id: string, asOf?: string | null) =>
+      ready().configs.loadSectorConfig(id, asOf).toJSON(),
+    loadSectorDetails: (id: string, asOf?: string | null) => ready().configs.loadSectorDetails(id, asOf),
+    history: (id: string) => ready().configs.history(id),
+    exportDocument: (id: string | null) => ready().configs.exportDocument(id),
+    previewImport: (text: string) => ready().configs.previewImport(text),
+    updateWeights: (input: Parameters<SqliteConfigRepository['updateWeights']>[0]) =>
+      tracked(() => ready().configs.updateWeights(input)),
     updateCalibration: (input: Parameters<SqliteConfigRepository['updateCalibration']>[0]) =>
       tracked(() => ready().configs.updateCalibration(input)),
+    addCalibration: (input: Parameters<SqliteConfigRepository['addCalibration']>[0]) =>
+      tracked(() => ready().configs.addCalibration(input)),
+    revert: (input: Parameters<SqliteConfigRepository['revert']>[0]) =>
+      tracked(() => ready().configs.revert(input)),
+    importDocument: (text: string) => tracked(() => ready().configs.importDocument(text)),
+    /** Replaces every row with the demo template's; ATTACH cannot run inside a transaction. */
+    resetDemo: (template: string) =>
+      writes.run(() => {
+        ready();
+        db.prepare('ATTACH DATABASE ? AS demo').run(template);
+        try {
+          return trackedNow(() => copyFromDemo(db));
+        } finally {
+          db.exec('DETACH DATABASE demo');
+        }
+      }),
     queryOrganizations: (query: OrgQuery) => ready().organizations.query(query),
     countOrganizations: (filter: OrgFilter) => ready().organizations.count(filter),
 

@@ -1,125 +1,120 @@
-import { Card, Grid, Select, Stack, Text } from '@mantine/core';
-import { TitledCard } from '../components/TitledCard';
-import { IconAdjustmentsHorizontal } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
-import type { Dimension, SectorConfigJson } from '../../../shared/domain';
-import { call, notifySuccess } from '../api/bridge';
+import { Alert, Card, Group, Select, Stack, Tabs, Text } from '@mantine/core';
+import { IconAdjustmentsHorizontal, IconArrowsLeftRight, IconHistory, IconShare } from '@tabler/icons-react';
+import { useState } from 'react';
 import { Prerequisite } from '../components/Prerequisite';
 import { SectionHeader } from '../components/SectionHeader';
 import { sectorOptions, useSectors } from '../state/sectors';
-import { CalibrationCards } from './sector-config/CalibrationCards';
-import { WeightsChart } from './sector-config/WeightsChart';
-import { WeightsSum } from './sector-config/WeightsSum';
-import { WeightsTable } from './sector-config/WeightsTable';
-import { weightRows } from './sector-config/weight-rows';
+import { CompareView } from './sector-config/CompareView';
+import { HistoryView } from './sector-config/HistoryView';
+import { ResetDemo } from './sector-config/ResetDemo';
+import { SectorView } from './sector-config/SectorView';
+import { ShareView } from './sector-config/ShareView';
+import { useSectorDetails } from './sector-config/use-sector-details';
 
-function SectorConfigView({
-  config,
-  dimensions,
-  onChange,
-}: {
-  config: SectorConfigJson;
-  dimensions: Dimension[];
-  onChange: (config: SectorConfigJson) => void;
-}) {
-  const rows = weightRows(config, dimensions);
-  const id = config.focus_group_id;
+type Tab = 'sector' | 'compare' | 'history' | 'share';
 
-  async function editWeight(dimension_code: string, weight: number): Promise<boolean> {
-    const next = await call('config:updateWeight', { focus_group_id: id, dimension_code, weight });
-    if (next === null) return false;
-    onChange(next);
-    notifySuccess('Weight saved', `${dimension_code} is now ${weight} for ${next.group_name}.`);
-    return true;
-  }
-
-  async function editCalibration(parameter_name: string, value: number): Promise<boolean> {
-    const next = await call('config:updateCalibration', { focus_group_id: id, parameter_name, value });
-    if (next === null) return false;
-    onChange(next);
-    notifySuccess('Calibration saved', `${parameter_name} is now ${value} for ${next.group_name}.`);
-    return true;
-  }
-
+function PickFirst() {
   return (
-    <Stack gap="lg">
-      <CalibrationCards config={config} onEdit={editCalibration} />
-      <WeightsSum config={config} />
-      <Grid gap="lg">
-        <Grid.Col span={{ base: 12, lg: 5 }}>
-          <TitledCard title="Dimension weights" fill>
-            <WeightsTable rows={rows} onEdit={editWeight} />
-          </TitledCard>
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, lg: 7 }}>
-          <TitledCard title="Weights by dimension" fill>
-            <div style={{ position: 'relative', height: 380 }}>
-              <WeightsChart rows={rows} sector={config.group_name} />
-            </div>
-          </TitledCard>
-        </Grid.Col>
-      </Grid>
-    </Stack>
+    <Text c="dimmed" ta="center" py="xl">
+      Pick a sector to see its configuration.
+    </Text>
   );
 }
 
-function SectorConfigBody() {
-  const sectors = useSectors();
+function SelectedSector({ id, version, onChanged }: { id: string; version: number; onChanged: () => void }) {
+  const { details, error } = useSectorDetails(id, version);
+  if (error !== null) {
+    return (
+      <Alert color="red" variant="light" title="The configuration could not be read">
+        {error}
+      </Alert>
+    );
+  }
+  if (details === null) {
+    return (
+      <Text c="dimmed" ta="center" py="xl">
+        Loading configuration…
+      </Text>
+    );
+  }
+  return <SectorView details={details} onChanged={onChanged} />;
+}
+
+function SectorConfigBody({ version, onChanged }: { version: number; onChanged: () => void }) {
+  const options = sectorOptions(useSectors());
   const [selected, setSelected] = useState<string | null>(null);
-  const [config, setConfig] = useState<SectorConfigJson | null>(null);
-  const [dimensions, setDimensions] = useState<Dimension[]>([]);
-
-  useEffect(() => {
-    void call('dimensions:list', {}).then((list) => list !== null && setDimensions(list));
-  }, []);
-
-  useEffect(() => {
-    if (selected === null) return;
-    let current = true;
-    void call('config:get', { focus_group_id: selected }).then((next) => {
-      if (current && next !== null) setConfig(next);
-    });
-    return () => {
-      current = false;
-    };
-  }, [selected]);
-
-  const shown = config !== null && config.focus_group_id === selected ? config : null;
+  const [tab, setTab] = useState<Tab>('sector');
+  const needsSector = tab === 'sector' || tab === 'history';
   return (
     <Stack gap="lg">
-      <Card withBorder padding="lg">
-        <Select
-          label="Select a Sector"
-          description="Its calibrations and dimension weights are read from the database."
-          placeholder="Choose a sector"
-          data={sectorOptions(sectors)}
-          value={selected}
-          onChange={setSelected}
-          allowDeselect={false}
-          maw={420}
-        />
-      </Card>
-      {shown === null ? (
-        <Text c="dimmed" ta="center" py="xl">
-          {selected === null ? 'Pick a sector to see its configuration.' : 'Loading configuration…'}
-        </Text>
-      ) : (
-        <SectorConfigView config={shown} dimensions={dimensions} onChange={setConfig} />
+      <Tabs value={tab} onChange={(next) => next !== null && setTab(next as Tab)} keepMounted={false}>
+        <Tabs.List>
+          <Tabs.Tab value="sector" leftSection={<IconAdjustmentsHorizontal size={16} />}>
+            Sector
+          </Tabs.Tab>
+          <Tabs.Tab value="compare" leftSection={<IconArrowsLeftRight size={16} />}>
+            Compare sectors
+          </Tabs.Tab>
+          <Tabs.Tab value="history" leftSection={<IconHistory size={16} />}>
+            History
+          </Tabs.Tab>
+          <Tabs.Tab value="share" leftSection={<IconShare size={16} />}>
+            Import / export
+          </Tabs.Tab>
+        </Tabs.List>
+      </Tabs>
+      {needsSector && (
+        <Card withBorder padding="lg">
+          <Select
+            label="Select a Sector"
+            description={
+              tab === 'history'
+                ? 'Every version of its weights and calibrations, with dates and rationale.'
+                : 'Its calibrations and dimension weights are read from the database.'
+            }
+            placeholder="Choose a sector"
+            data={options}
+            value={selected}
+            onChange={setSelected}
+            allowDeselect={false}
+            maw={420}
+          />
+        </Card>
       )}
+      {tab === 'sector' &&
+        (selected === null ? (
+          <PickFirst />
+        ) : (
+          <SelectedSector id={selected} version={version} onChanged={onChanged} />
+        ))}
+      {tab === 'compare' && <CompareView version={version} onChanged={onChanged} />}
+      {tab === 'history' &&
+        (selected === null ? (
+          <PickFirst />
+        ) : (
+          <HistoryView focusGroupId={selected} version={version} onChanged={onChanged} />
+        ))}
+      {tab === 'share' && <ShareView options={options} onChanged={onChanged} />}
     </Stack>
   );
 }
 
 export function SectorConfigSection() {
+  // Bumped after every change (a save, a revert, an import, a demo reset): every view reads again.
+  const [version, setVersion] = useState(0);
+  const changed = () => setVersion((v) => v + 1);
   return (
     <Stack gap="lg">
-      <SectionHeader icon={IconAdjustmentsHorizontal} title="Sector Configuration">
-        One schema, many configurations: every sector is the same rows with different values. Pick a sector to
-        see its four calibrations, how its seven dimensions are weighted, and whether the weights add up to
-        1.0.
-      </SectionHeader>
+      <Group justify="space-between" align="flex-start" wrap="nowrap">
+        <SectionHeader icon={IconAdjustmentsHorizontal} title="Sector Configuration">
+          One schema, many configurations: every sector is the same rows with different values. Edit a
+          sector&apos;s weights and calibrations with a reason for each change, compare all seven side by
+          side, go back in their history, and share them as files.
+        </SectionHeader>
+        <ResetDemo onReset={changed} />
+      </Group>
       <Prerequisite requires="weights">
-        <SectorConfigBody />
+        <SectorConfigBody version={version} onChanged={changed} />
       </Prerequisite>
     </Stack>
   );

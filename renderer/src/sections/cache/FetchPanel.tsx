@@ -5,6 +5,18 @@ import type { FetchConfigResult } from '../../../../shared/domain';
 import { call, useAction } from '../../api/bridge';
 import { formatMs } from '../../format';
 import type { SectorOption } from '../../state/sectors';
+import { LatencySetting } from './LatencySetting';
+
+/** The fetch's parts, named as the log names them, so that the alert and the log agree. */
+function breakdown(result: FetchConfigResult): string {
+  const get = `GET ${formatMs(result.cache_ms)} (the log's ${result.source === 'cache' ? 'HIT' : 'MISS'} line)`;
+  if (result.source === 'cache') return `${get}, then reading the cached JSON.`;
+  const simulated =
+    result.simulated_latency_ms > 0 ? `, ${result.simulated_latency_ms} ms of it simulated` : '';
+  const load = `database load ${formatMs(result.load_ms ?? 0)}${simulated}`;
+  const set = result.store_ms === null ? '' : `, SET ${formatMs(result.store_ms)} (the log's SET line)`;
+  return `${get}, ${load}${set}.`;
+}
 
 interface Props {
   options: SectorOption[];
@@ -40,6 +52,7 @@ export function FetchPanel({ options, onFetched }: Props) {
           onChange={setSector}
           allowDeselect={false}
         />
+        <LatencySetting />
         <Group>
           <Button
             leftSection={<IconDownload size={18} />}
@@ -57,7 +70,13 @@ export function FetchPanel({ options, onFetched }: Props) {
             icon={hit ? <IconBolt /> : <IconDatabase />}
             title={hit ? 'Served from the cache' : 'Loaded from the database'}
           >
-            {last.config.group_name} in {formatMs(last.duration_ms)}
+            <Text size="sm">
+              {last.config.group_name} in {formatMs(last.duration_ms)}, the whole lookup in the configuration
+              service.
+            </Text>
+            <Text size="xs" c="dimmed" mt={4}>
+              {breakdown(last)}
+            </Text>
           </Alert>
         )}
       </Stack>

@@ -50,8 +50,11 @@ export function InvalidatePanel({ options }: { options: SectorOption[] }) {
             color="gray"
             title={last.scope === 'all' ? 'Cache flushed' : 'Sector invalidated'}
           >
-            {plural(last.deleted, 'cached key')} deleted
-            {last.keys.length > 0 && ` (checked ${last.keys.join(', ')})`}
+            {last.scope === 'all'
+              ? last.deleted === 0
+                ? 'FLUSHALL found the cache already empty.'
+                : `FLUSHALL removed ${plural(last.deleted, 'cached key')}: ${last.keys.join(', ')}.`
+              : `${plural(last.deleted, 'cached key')} deleted (checked ${last.keys.join(', ')}).`}
           </Alert>
         )}
       </Stack>

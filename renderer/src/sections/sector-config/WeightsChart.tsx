@@ -1,20 +1,21 @@
 import { Bar } from 'react-chartjs-2';
-import '../../charts';
-import type { WeightRow } from './weight-rows';
+import type { WeightDetail } from '../../../../shared/domain';
+import { formatWeight } from '../../../../shared/sector-config';
+import { useChartColors } from './chart-theme';
 
-export function WeightsChart({ rows, sector }: { rows: WeightRow[]; sector: string }) {
+export function WeightsChart({ weights, sector }: { weights: WeightDetail[]; sector: string }) {
+  const colors = useChartColors();
   return (
     <Bar
       aria-label={`Dimension weights for ${sector}`}
       role="img"
       data={{
-        labels: rows.map((row) => row.name),
+        labels: weights.map((row) => row.dimension_name),
         datasets: [
           {
             label: 'Weight',
-            data: rows.map((row) => row.weight),
-            backgroundColor: 'rgba(76, 110, 245, 0.75)',
-            hoverBackgroundColor: 'rgba(59, 91, 219, 0.95)',
+            data: weights.map((row) => row.weight),
+            backgroundColor: colors.primary,
             borderRadius: 6,
             maxBarThickness: 28,
           },
@@ -28,15 +29,16 @@ export function WeightsChart({ rows, sector }: { rows: WeightRow[]; sector: stri
         animation: { duration: 300 },
         plugins: {
           legend: { display: false },
-          tooltip: { callbacks: { label: (item) => `Weight ${Number(item.raw).toFixed(3)}` } },
+          tooltip: { callbacks: { label: (item) => `Weight ${formatWeight(Number(item.raw))}` } },
         },
         scales: {
           x: {
             beginAtZero: true,
             suggestedMax: 0.3,
-            ticks: { callback: (value) => Number(value).toFixed(2) },
+            ticks: { color: colors.text, callback: (value) => Number(value).toFixed(2) },
+            grid: { color: colors.grid },
           },
-          y: { grid: { display: false } },
+          y: { ticks: { color: colors.text }, grid: { display: false } },
         },
       }}
     />

@@ -1,0 +1,49 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { httpRoutes } from '../../shared/contract';
+import { configFileName } from '../../shared/config-document';
+import type { ErrorValue } from '../../shared/errors';
+import type { Backend } from '../backend/types';
+import { securityHeaders } from './security-headers';
+
+type SendError = (res: ServerResponse, error: ErrorValue, status?: number) => void;
+
+function invalid(message: string): ErrorValue {
+  return { code: 'INVALID_INPUT', message };
+}
+
+/**
+ * The share document as a download (`?focus_group_id=pe_energy`, or every sector without it): the
+ * browser's counterpart of the desktop app's save dialog. A repeated or unknown parameter is an error.
+ */
+export async function handleConfigExport(
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  backend: Pick<Backend, 'dispatch'>,
+  sendError: SendError,
+): Promise<void> {
+  if (req.method !== 'GET') return sendError(res, invalid('Use GET to download a configuration'), 405);
+  const params: Record<string, string> = Object.create(null) as Record<string, string>;
+  for (const [name, value] of url.searchParams) {
+    if (Object.hasOwn(params, name)) return sendError(res, invalid(`Parameter ${name} is given twice`));
+    params[name] = value;
+  }
+  const parsed = httpRoutes.configExport.input.safeParse(params);
+  if (!parsed.success) {
+    const reason = parsed.error.issues.map((i) => `${i.path.join('.') || 'query'}: ${i.message}`).join('; ');
+    return sendError(res, invalid(`Invalid configuration export parameters: ${reason}`));
+  }
+  const focusGroupId = parsed.data.focus_group_id ?? null;
+  const result = await backend.dispatch('config:document', { focus_group_id: focusGroupId });
+  if (!result.ok) return sendError(res, result.error);
+  const document = result.value as { exported_at: string };
+  const text = `${JSON.stringify(document, null, 2)}\n`;
+  res.writeHead(200, {
+    ...securityHeaders,
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(text),
+    'Content-Disposition': `attachment; filename="${configFileName(focusGroupId, document.exported_at.slice(0, 10))}"`,
+    'Cache-Control': 'no-store',
+  });
+  res.end(text);
+}

@@ -1,0 +1,126 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { documentChecksum } from '../../db/config-share';
+import { tempDir } from '../../db/test/helpers';
+import type { ConfigDocument } from '../../shared/config-document';
+
+const root = join(import.meta.dirname, '..', '..');
+const tsx = join(root, 'node_modules', '.bin', 'tsx');
+const dir = tempDir();
+const db = join(dir.dir, 'workbench.db');
+const exported = join(dir.dir, 'all.json');
+const colleague = join(dir.dir, 'colleague.json');
+
+/** Runs the CLI as a user does, in its own process (each run takes seconds: few of them). */
+function cli(...args: string[]) {
+  const run = spawnSync(tsx, [join(root, 'electron/cli/main.ts'), '--db', db, ...args], { encoding: 'utf8' });
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+beforeAll(() => {
+  expect(cli('init').code).toBe(0);
+  expect(cli('seed').code).toBe(0);
+}, 120_000);
+afterAll(() => dir.cleanup());
+
+describe('the configuration commands', () => {
+  it('export every sector, then preview and apply a colleague’s file; a tampered file is refused', () => {
+    expect(cli('config-export', '--out', exported)).toMatchObject({
+      code: 0,
+      stderr: `Exported 7 sectors to ${exported}\n`,
+    });
+    // A colleague's export: Energy's talent weight raised, a governance minimum for Retail.
+    const document = JSON.parse(readFileSync(exported, 'utf8')) as ConfigDocument;
+    const energy = document.sectors.find((s) => s.focus_group_id === 'pe_energy')!;
+    energy.weights.find((w) => w.dimension_code === 'talent')!.weight = 0.14;
+    document.sectors
+      .find((s) => s.focus_group_id === 'pe_retail')!
+      .calibrations.push({
+        parameter_name: 'governance_minimum',
+        value: 55,
+        parameter_type: 'threshold',
+        description: 'Min governance for approval',
+        rationale: 'privacy regulation',
+      });
+    writeFileSync(colleague, JSON.stringify({ ...document, checksum: documentChecksum(document) }, null, 2));
+
+    const differences =
+      'Retail & Consumer (pe_retail)\n' +
+      '  calibration  governance_minimum  (new)  →  55\n' +
+      'Energy & Utilities (pe_energy)\n' +
+      '  weight  talent  0.120  →  0.140\n';
+    expect(cli('config-import', colleague, '--dry-run')).toMatchObject({
+      code: 0,
+      stdout: `${differences}Dry run: nothing changed\n`,
+    });
+    expect(cli('config-import', colleague)).toMatchObject({
+      code: 0,
+      stdout: `${differences}Applied 2 changes to 2 sectors\n`,
+    });
+
+    writeFileSync(colleague, readFileSync(colleague, 'utf8').replace('"weight": 0.14', '"weight": 0.15'));
+    expect(cli('config-import', colleague)).toMatchObject({
+      code: 1,
+      stdout: '',
+      stderr:
+        "error: The file's checksum does not match its contents: it was changed or damaged after export\n",
+    });
+  }, 120_000);
+
+  it('prints the history with each version’s dates and rationale, and a configuration as of a day', () => {
+    const table = cli('history', 'pe_energy');
+    expect(table.code).toBe(0);
+    const lines = table.stdout.split('\n');
+    expect(lines[0]).toBe('Energy & Utilities (pe_energy)');
+    expect(lines[1]).toMatch(/^kind\s+item\s+value\s+from\s+until\s+rationale$/);
+    expect(table.stdout).toMatch(
+      /weight\s+talent\s+0\.120\s+2024-01-01\s+\d{4}-\d\d-\d\d\s+Talent scarcity\n/,
+    );
+    expect(table.stdout).toMatch(
+      /weight\s+talent\s+0\.140\s+\d{4}-\d\d-\d\d\s+current\s+Imported from a configuration exported/,
+    );
+
+    const then = JSON.parse(cli('config', 'pe_energy', '--as-of', '2024-06-01').stdout) as {
+      as_of: string;
+      dimension_weights: Record<string, number>;
+    };
+    expect(then).toMatchObject({ as_of: '2024-06-01', dimension_weights: { talent: 0.12 } });
+  }, 120_000);
+
+  it('adds a calibration parameter; an out-of-scale value is a usage error', () => {
+    const added = cli(
+      'add-calibration',
+      'pe_energy',
+      'grid_resilience',
+      '--type',
+      'multiplier',
+      '--description',
+      'Storm hardening premium',
+      '--value',
+      '1.05',
+      '--rationale',
+      'storm season',
+    );
+    expect(added.code).toBe(0);
+    expect(JSON.parse(added.stdout)).toMatchObject({ calibrations: { grid_resilience: 1.05 } });
+    const refused = cli(
+      'add-calibration',
+      'pe_energy',
+      'grid_resilience_2',
+      '--type',
+      'multiplier',
+      '--description',
+      'd',
+      '--value',
+      '1.23456',
+      '--rationale',
+      'r',
+    );
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toBe(
+      "error: option '--value <n>' argument '1.23456' is invalid. --value: At most 4 decimals\n",
+    );
+  }, 120_000);
+});

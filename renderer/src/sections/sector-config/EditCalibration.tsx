@@ -1,0 +1,43 @@
+import { ActionIcon, Popover, Stack, Text, Tooltip } from '@mantine/core';
+import { IconPencil } from '@tabler/icons-react';
+import { useState } from 'react';
+import { CalibrationForm } from './CalibrationForm';
+import { CalibrationName, calibrationText } from './labels';
+
+interface Props {
+  name: string;
+  value: number;
+  onSave: (value: number, rationale: string) => Promise<boolean>;
+}
+
+/** A pencil that opens the calibration's editor beside it. */
+export function EditCalibration({ name, value, onSave }: Props) {
+  const [opened, setOpened] = useState(false);
+  const label = calibrationText(name);
+  return (
+    <Popover opened={opened} onChange={setOpened} trapFocus position="bottom-end" withArrow shadow="md">
+      <Popover.Target>
+        <Tooltip label={`Edit ${label}`}>
+          <ActionIcon
+            variant="subtle"
+            color="gray"
+            aria-label={`Edit ${label}`}
+            onClick={() => setOpened((o) => !o)}
+          >
+            <IconPencil size={16} />
+          </ActionIcon>
+        </Tooltip>
+      </Popover.Target>
+      <Popover.Dropdown>
+        <Stack gap="xs" w={260}>
+          <Text size="sm" fw={600}>
+            <CalibrationName name={name} />
+          </Text>
+          {opened && (
+            <CalibrationForm label={label} value={value} onSave={onSave} onCancel={() => setOpened(false)} />
+          )}
+        </Stack>
+      </Popover.Dropdown>
+    </Popover>
+  );
+}

@@ -1,0 +1,182 @@
+import { Alert, Button, Group, Modal, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
+import { IconScale } from '@tabler/icons-react';
+import { useState } from 'react';
+import type { SectorConfigJson, WeightDetail } from '../../../../shared/domain';
+import { formatWeight } from '../../../../shared/sector-config';
+import { call, notifySuccess } from '../../api/bridge';
+import { initialDraft, rebalanceDraft, summarize, typeInto, type DraftState } from './weights-form';
+
+interface FormProps {
+  focusGroupId: string;
+  weights: WeightDetail[];
+  /** The field to focus first (the dimension the analyst clicked). */
+  focus: string | null;
+  onClose: () => void;
+  onSaved: (config: SectorConfigJson) => void;
+}
+
+function WeightsFormBody({ focusGroupId, weights, focus, onClose, onSaved }: FormProps) {
+  const [draft, setDraft] = useState<DraftState>(() =>
+    initialDraft(weights.map((w) => ({ code: w.dimension_code, name: w.dimension_name, weight: w.weight }))),
+  );
+  const [rationale, setRationale] = useState('');
+  const [rebalanceError, setRebalanceError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const summary = summarize(draft);
+  const ready = summary.valid && summary.changed.length > 0 && rationale.trim() !== '';
+
+  function rebalance() {
+    const next = rebalanceDraft(draft);
+    if ('error' in next) return setRebalanceError(next.error);
+    setRebalanceError(null);
+    setDraft(next);
+  }
+
+  async function save() {
+    if (!ready) return;
+    setSaving(true);
+    const result = await call('config:updateWeights', {
+      focus_group_id: focusGroupId,
+      // Every weight, in one transaction: the backend writes the changed ones and invalidates once.
+      weights: draft.rows.map((row) => {
+        const parsed = summary.parsed.get(row.code);
+        return { dimension_code: row.code, weight: parsed?.ok ? parsed.value : row.saved };
+      }),
+      rationale: rationale.trim(),
+    });
+    setSaving(false);
+    if (result === null) return;
+    onSaved(result.config);
+    notifySuccess(
+      'Weights saved',
+      `${result.changed} weight${result.changed === 1 ? '' : 's'} changed for ${result.config.group_name}; they sum to ${formatWeight(result.config.weights_sum)}.`,
+    );
+    onClose();
+  }
+
+  const sumText = summary.sum === null ? '—' : formatWeight(summary.sum);
+  const gap = summary.sum === null ? null : 1 - summary.sum;
+  return (
+    <Stack gap="md">
+      <Table verticalSpacing={4} aria-label="Weights form">
+        <Table.Tbody>
+          {draft.rows.map((row) => {
+            const parsed = summary.parsed.get(row.code);
+            const changed = parsed?.ok === true && parsed.value !== row.saved;
+            return (
+              <Table.Tr key={row.code}>
+                <Table.Td>
+                  <Text size="sm" fw={500}>
+                    {row.name}
+                  </Text>
+                  <Text size="xs" c="dimmed">
+                    saved {formatWeight(row.saved)}
+                  </Text>
+                </Table.Td>
+                <Table.Td w={150}>
+                  <TextInput
+                    aria-label={`${row.name} weight`}
+                    value={row.text}
+                    onChange={(event) => {
+                      // Read now: React clears currentTarget before a state updater runs.
+                      const text = event.currentTarget.value;
+                      setDraft((d) => typeInto(d, row.code, text));
+                    }}
+                    inputMode="decimal"
+                    autoComplete="off"
+                    data-autofocus={row.code === focus ? true : undefined}
+                    error={parsed?.ok === false ? parsed.error : null}
+                    styles={{
+                      input: { fontFamily: 'var(--mantine-font-family-monospace)', textAlign: 'right' },
+                    }}
+                    rightSection={
+                      changed ? (
+                        <Text size="xs" c="indigo">
+                          ●
+                        </Text>
+                      ) : null
+                    }
+                  />
+                </Table.Td>
+              </Table.Tr>
+            );
+          })}
+        </Table.Tbody>
+        <Table.Tfoot>
+          <Table.Tr>
+            <Table.Th>Sum</Table.Th>
+            <Table.Th
+              ta="right"
+              ff="monospace"
+              aria-label="Sum of weights"
+              c={summary.sumsToOne ? 'teal' : 'orange'}
+            >
+              {sumText}
+            </Table.Th>
+          </Table.Tr>
+        </Table.Tfoot>
+      </Table>
+      <Group justify="space-between" align="center">
+        <Text size="sm" c="dimmed" maw={380}>
+          {summary.sumsToOne
+            ? 'The weights sum to 1.000.'
+            : gap === null
+              ? 'Fix the weights marked in red.'
+              : `${gap > 0 ? 'Short by' : 'Over by'} ${formatWeight(Math.abs(gap))}. Rebalancing scales the weights you did not type so that all sum to 1.000.`}
+        </Text>
+        <Button
+          variant="light"
+          leftSection={<IconScale size={16} />}
+          onClick={rebalance}
+          disabled={!summary.valid || summary.sumsToOne}
+        >
+          Rebalance to 1.000
+        </Button>
+      </Group>
+      {rebalanceError !== null && (
+        <Text size="sm" c="red">
+          {rebalanceError}
+        </Text>
+      )}
+      {summary.valid && !summary.sumsToOne && (
+        <Alert color="orange" variant="light" title={`These weights sum to ${sumText}`}>
+          Saved as they are, composite scores for this sector would be off scale.
+        </Alert>
+      )}
+      <Textarea
+        label="Rationale"
+        description="Kept with every weight this save changes."
+        placeholder="Why these weights?"
+        value={rationale}
+        onChange={(event) => setRationale(event.currentTarget.value)}
+        maxLength={500}
+        autosize
+        minRows={2}
+        required
+      />
+      <Group justify="flex-end">
+        <Button variant="default" onClick={onClose}>
+          Cancel
+        </Button>
+        <Button loading={saving} disabled={!ready} onClick={() => void save()}>
+          {summary.changed.length > 1 ? `Save ${summary.changed.length} weights` : 'Save weights'}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
+
+interface Props extends Omit<FormProps, 'weights'> {
+  opened: boolean;
+  sector: string;
+  weights: WeightDetail[] | null;
+}
+
+/** All seven weights of a sector in one form: a live sum, a rebalance aid, one save. */
+export function WeightsForm({ opened, sector, weights, ...form }: Props) {
+  return (
+    <Modal opened={opened} onClose={form.onClose} title={`Edit ${sector} weights`} size="lg" centered>
+      {opened && weights !== null && <WeightsFormBody weights={weights} {...form} />}
+    </Modal>
+  );
+}
