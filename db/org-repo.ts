@@ -1,5 +1,6 @@
 import type { Statement } from 'better-sqlite3';
 import type { OrgFilter, OrgQuery, OrgSortColumn } from '../shared/org-query';
+import { columnFilterSql, escapeLike } from './org-filters';
 import { AppError } from '../shared/errors';
 import type { Db } from './connection';
 import { attributeTables, rowDecoder } from './columns';
@@ -40,11 +41,7 @@ function decodeCursor(cursor: string, length: number): Cursor {
   throw new AppError('INVALID_INPUT', 'Invalid page cursor: it does not belong to this sort order');
 }
 
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
-function filters(query: OrgFilter): {
+export function filters(query: OrgFilter): {
   where: string[];
   params: Record<string, KeyValue>;
 } {
@@ -62,7 +59,8 @@ function filters(query: OrgFilter): {
     where.push("legal_name LIKE @search ESCAPE '\\'");
     params.search = `%${escapeLike(query.search)}%`;
   }
-  return { where, params };
+  const columns = columnFilterSql(query.where);
+  return { where: [...where, ...columns.where], params: { ...params, ...columns.params } };
 }
 
 export interface PageQuery {
@@ -137,7 +135,7 @@ export function createOrganizationRepository(db: Db): OrganizationRepository {
       counts.clear();
       countsVersion = current;
     }
-    const key = JSON.stringify(params);
+    const key = JSON.stringify([where, params]);
     let n = counts.get(key);
     if (n === undefined) {
       const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
@@ -196,6 +194,13 @@ export function createOrganizationRepository(db: Db): OrganizationRepository {
     count(filter) {
       const { where, params } = filters(filter);
       return total(where, params);
+    },
+
+    rowsById(ids) {
+      return rowsOf(
+        ids.map((id) => [id]),
+        null,
+      );
     },
 
     // Each chunk is its own short query, so nothing holds the connection between chunks.

@@ -1,5 +1,5 @@
 import type { Dimension, FocusGroup, OrgPage } from '../shared/domain';
-import type { OrgFilter, OrgQuery, OrgSelection } from '../shared/org-query';
+import type { OrgFilter, OrgQuery, OrgSelection, OrgSortColumn } from '../shared/org-query';
 import type { SectorConfig } from '../shared/sector-config';
 
 /**
@@ -32,5 +32,10 @@ export interface OrganizationRepository {
   query(query: OrgQuery): OrgPage;
   count(filter: OrgFilter): number;
   /** Every matching row of the view as SQLite returns it (arrays in `columns` order), in keyset chunks. */
-  scan(selection: OrgSelection, chunkSize: number): Generator<unknown[][]>;
+  scan(selection: KeysetSelection, chunkSize: number): Generator<unknown[][]>;
+  /** The view's rows of these organizations as SQLite returns them, in the order of `ids`. */
+  rowsById(ids: string[]): unknown[][];
 }
+
+/** A selection in an indexed order, which keyset paging serves. */
+export type KeysetSelection = OrgSelection & { sort: OrgSortColumn };

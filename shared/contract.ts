@@ -17,7 +17,8 @@ import type {
   SeedResult,
 } from './domain';
 import type { Result } from './errors';
-import { focusGroupId, orgQuery, orgSelection } from './org-query';
+import type { OrgColumn, OrgRows } from './org-query';
+import { focusGroupId, orgExport, orgQuery, orgWindow } from './org-query';
 
 /**
  * The one declaration of every IPC channel: its name, the zod schema of its input and its output
@@ -81,7 +82,9 @@ export const contract = {
   ),
   'orgs:cancelInsert': channel<{ cancelled: boolean }>()(empty),
   'orgs:query': channel<OrgPage>()(orgQuery),
-  'orgs:export': channel<ExportResult>()(orgSelection),
+  'orgs:columns': channel<OrgColumn[]>()(empty),
+  'orgs:rows': channel<OrgRows>()(orgWindow),
+  'orgs:export': channel<ExportResult>()(orgExport),
   'orgs:cancelExport': channel<{ cancelled: boolean }>()(empty),
 } as const;
 
@@ -134,12 +137,13 @@ export function eventChannel(event: EventName): string {
 
 /**
  * The browser host's routes: every channel as `POST /api/invoke/<channel>`, the events as one
- * Server-Sent Events stream, and the export as a download of the grid's selection.
+ * Server-Sent Events stream, and the export as a download of the grid's view (its filter, sort and
+ * columns; `where` and `columns` travel as JSON text in the query string).
  */
 export const httpRoutes = {
   invokePrefix: '/api/invoke/',
   events: '/api/events',
-  exportCsv: { path: '/api/export.csv', input: orgSelection },
+  export: { path: '/api/export', input: orgExport },
 } as const;
 
 export function invokePath(channel: Channel): string {

@@ -162,14 +162,14 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       });
       return;
     }
-    if (url.search !== '' && url.pathname !== httpRoutes.exportCsv.path && url.pathname.startsWith('/api/')) {
+    if (url.search !== '' && url.pathname !== httpRoutes.export.path && url.pathname.startsWith('/api/')) {
       return sendError(res, 400, 'INVALID_INPUT', `${url.pathname} takes no query parameters`);
     }
     if (url.pathname === httpRoutes.events) {
       if (req.method !== 'GET') return sendError(res, 405, 'INVALID_INPUT', 'Use GET for the event stream');
       return handleEvents(req, res, options.backend, streams);
     }
-    if (url.pathname === httpRoutes.exportCsv.path) {
+    if (url.pathname === httpRoutes.export.path) {
       handleExport(req, res, url, options.backend, sendErrorValue).catch((error: unknown) => {
         if (!res.headersSent) sendError(res, 500, 'INTERNAL', internalMessage(error));
         else res.destroy();

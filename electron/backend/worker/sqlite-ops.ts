@@ -1,12 +1,14 @@
 import { sqliteConfigRepository, type SqliteConfigRepository } from '../../../db/config-repo';
 import type { Db } from '../../../db/connection';
-import { csvChunks } from '../../../db/export';
+import { exportChunks } from '../../../db/export';
 import { migrate, requireSchema } from '../../../db/migrate';
+import { describeColumns } from '../../../db/org-filters';
+import { createPositionReader } from '../../../db/org-positions';
 import { createOrganizationRepository } from '../../../db/org-repo';
 import { insertSampleOrganizations } from '../../../db/sample-orgs';
 import { databaseStatus, describeSchema } from '../../../db/schema-info';
 import { seedFocusGroupsAndDimensions, seedWeightsAndCalibrations } from '../../../db/seeding';
-import type { OrgFilter, OrgQuery, OrgSelection } from '../../../shared/org-query';
+import type { ExportRequest, OrgFilter, OrgQuery, OrgWindow } from '../../../shared/org-query';
 
 /** What a long operation gets from the worker: cancel, progress and, for exports, an outlet. */
 export interface WorkerTask {
@@ -19,9 +21,11 @@ export interface WorkerTask {
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 function createServices(db: Db) {
+  const organizations = createOrganizationRepository(db);
   return {
     configs: sqliteConfigRepository(db),
-    organizations: createOrganizationRepository(db),
+    organizations,
+    positions: createPositionReader(db, organizations),
     lastChange: db.prepare<[], number>('SELECT coalesce(max(seq), 0) FROM config_changes').pluck(),
   };
 }
@@ -73,17 +77,19 @@ export function sqliteOps(db: Db, file: string) {
       tracked(() => ready().configs.updateCalibration(input)),
     queryOrganizations: (query: OrgQuery) => ready().organizations.query(query),
     countOrganizations: (filter: OrgFilter) => ready().organizations.count(filter),
+    organizationColumns: () => describeColumns(ready().organizations.columns),
+    organizationRows: (window: OrgWindow) => ready().positions.rows(window),
 
     insertSampleOrganizations: (options: { count: number; seed?: number }, task: WorkerTask) => {
       ready();
       return insertSampleOrganizations(db, { ...options, signal: task.signal, onProgress: task.progress });
     },
 
-    async exportOrganizations(selection: OrgSelection, task: WorkerTask) {
-      const { organizations } = ready();
-      const total = organizations.count(selection);
+    async exportOrganizations(request: ExportRequest, task: WorkerTask) {
+      const { organizations, positions } = ready();
+      const total = positions.count(request);
       let rows = 0;
-      for (const chunk of csvChunks(organizations, selection)) {
+      for (const chunk of exportChunks({ columns: organizations.columns, scan: positions.scan }, request)) {
         if (task.signal.aborted) return { rows, cancelled: true };
         await task.emit(chunk.text);
         rows += chunk.rows;

@@ -8,5 +8,5 @@ export function exportUrl(selection: Partial<OrgSelection>): string {
     if (value !== null && value !== undefined && value !== '') params.set(name, String(value));
   }
   const query = params.toString();
-  return `${httpRoutes.exportCsv.path}${query === '' ? '' : `?${query}`}`;
+  return `${httpRoutes.export.path}${query === '' ? '' : `?${query}`}`;
 }
