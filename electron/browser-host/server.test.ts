@@ -231,7 +231,13 @@ describe('browser host', () => {
     expect(reply.headers['cache-control']).toBe('no-store');
     expect(reply.body).toBe('organization_id,legal_name\no1,"Acme, Inc."\no2,Globex\n');
     expect(fake.exports).toEqual([
-      { focus_group_id: 'pe_retail', status: 'active', sort: 'annual_revenue_usd', dir: 'desc', format: 'csv' },
+      {
+        focus_group_id: 'pe_retail',
+        status: 'active',
+        sort: 'annual_revenue_usd',
+        dir: 'desc',
+        format: 'csv',
+      },
     ]);
 
     const all = await send(`${host.url}/api/export`);
@@ -254,7 +260,11 @@ describe('browser host', () => {
     expect(reply.headers['content-disposition']).toBe('attachment; filename="organizations-all.json"');
     expect(fake.exports).toEqual([{ sort: 'plant_count', dir: 'asc', format: 'json', where, columns }]);
 
-    for (const bad of ['where=[{"column":"x y","op":"is","value":true}]', 'columns=legal_name', 'format=xml']) {
+    for (const bad of [
+      'where=[{"column":"x y","op":"is","value":true}]',
+      'columns=legal_name',
+      'format=xml',
+    ]) {
       const refused = await send(`${host.url}/api/export?${bad}`);
       expect(refused.status, bad).toBe(400);
       expect(JSON.parse(refused.body)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });

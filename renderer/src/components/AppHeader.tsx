@@ -1,10 +1,55 @@
-import { Badge, Burger, Code, Group, Text, ThemeIcon, Title, Tooltip } from '@mantine/core';
-import { IconChartDots3, IconDatabase } from '@tabler/icons-react';
+import {
+  ActionIcon,
+  Badge,
+  Burger,
+  Code,
+  Group,
+  Menu,
+  Text,
+  ThemeIcon,
+  Title,
+  Tooltip,
+  useMantineColorScheme,
+} from '@mantine/core';
+import { IconChartDots3, IconDatabase, IconDeviceDesktop, IconMoon, IconSun } from '@tabler/icons-react';
 import { useDbStatus } from '../state/status';
 
 interface Props {
   navOpened: boolean;
   onToggleNav: () => void;
+}
+
+/** Light, dark, or whatever the system says; Mantine remembers the choice on this computer. */
+function ColorSchemeMenu() {
+  const { colorScheme, setColorScheme } = useMantineColorScheme();
+  const Icon = colorScheme === 'dark' ? IconMoon : colorScheme === 'light' ? IconSun : IconDeviceDesktop;
+  const choices = [
+    { value: 'light', label: 'Light', icon: IconSun },
+    { value: 'dark', label: 'Dark', icon: IconMoon },
+    { value: 'auto', label: 'Match the system', icon: IconDeviceDesktop },
+  ] as const;
+  return (
+    <Menu position="bottom-end" shadow="md">
+      <Menu.Target>
+        <ActionIcon variant="default" size="lg" aria-label="Color scheme">
+          <Icon size={18} />
+        </ActionIcon>
+      </Menu.Target>
+      <Menu.Dropdown aria-label="Color scheme">
+        {choices.map((choice) => (
+          <Menu.Item
+            key={choice.value}
+            leftSection={<choice.icon size={14} />}
+            onClick={() => setColorScheme(choice.value)}
+            aria-current={colorScheme === choice.value ? 'true' : undefined}
+            fw={colorScheme === choice.value ? 700 : undefined}
+          >
+            {choice.label}
+          </Menu.Item>
+        ))}
+      </Menu.Dropdown>
+    </Menu>
+  );
 }
 
 export function AppHeader({ navOpened, onToggleNav }: Props) {
@@ -22,7 +67,7 @@ export function AppHeader({ navOpened, onToggleNav }: Props) {
           <IconChartDots3 size={20} />
         </ThemeIcon>
         <div>
-          <Title order={4} lh={1.1}>
+          <Title order={1} size="h4" lh={1.1}>
             Sector Studio
           </Title>
           <Text size="xs" c="dimmed" lh={1.1}>
@@ -30,19 +75,22 @@ export function AppHeader({ navOpened, onToggleNav }: Props) {
           </Text>
         </div>
       </Group>
-      {status !== null && (
-        <Group gap="xs" wrap="nowrap" visibleFrom="md">
-          <Tooltip label="The SQLite file this window works on">
-            <Group gap={6} wrap="nowrap">
-              <IconDatabase size={16} color="var(--mantine-color-dimmed)" />
-              <Code>{status.file}</Code>
-            </Group>
-          </Tooltip>
-          <Badge variant="light" color={status.schema_version === 0 ? 'gray' : 'teal'}>
-            {status.schema_version === 0 ? 'no schema' : `schema v${status.schema_version}`}
-          </Badge>
-        </Group>
-      )}
+      <Group gap="xs" wrap="nowrap">
+        {status !== null && (
+          <Group gap="xs" wrap="nowrap" visibleFrom="md">
+            <Tooltip label="The SQLite file this window works on">
+              <Group gap={6} wrap="nowrap">
+                <IconDatabase size={16} color="var(--mantine-color-dimmed)" />
+                <Code>{status.file}</Code>
+              </Group>
+            </Tooltip>
+            <Badge variant="light" color={status.schema_version === 0 ? 'gray' : 'teal'}>
+              {status.schema_version === 0 ? 'no schema' : `schema v${status.schema_version}`}
+            </Badge>
+          </Group>
+        )}
+        <ColorSchemeMenu />
+      </Group>
     </Group>
   );
 }
