@@ -54,15 +54,12 @@ export function App() {
           .filter((section) => visited.includes(section.id))
           .map(({ id }) => {
             const View = views[id];
-            return (
-              <Container
-                key={id}
-                size={fullHeight.has(id) ? undefined : 'xl'}
-                fluid={fullHeight.has(id)}
-                px={0}
-                hidden={id !== active}
-                className={fullHeight.has(id) ? 'section-full' : undefined}
-              >
+            return fullHeight.has(id) ? (
+              <div key={id} hidden={id !== active} className="section-full">
+                <View />
+              </div>
+            ) : (
+              <Container key={id} size="xl" px={0} hidden={id !== active}>
                 <View />
               </Container>
             );

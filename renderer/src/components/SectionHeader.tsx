@@ -8,9 +8,11 @@ interface Props {
   children: ReactNode;
   /** One line of description beside a smaller icon, for sections whose work area needs the height. */
   compact?: boolean;
+  /** Tools shown at the right end of the header. */
+  actions?: ReactNode;
 }
 
-export function SectionHeader({ icon: SectionIcon, title, children, compact = false }: Props) {
+export function SectionHeader({ icon: SectionIcon, title, children, compact = false, actions }: Props) {
   return (
     <Group align={compact ? 'center' : 'flex-start'} gap={compact ? 'sm' : 'md'} wrap="nowrap">
       <ThemeIcon size={compact ? 34 : 44} radius="md" variant="light">
@@ -25,10 +27,16 @@ export function SectionHeader({ icon: SectionIcon, title, children, compact = fa
           maw={compact ? undefined : 760}
           size={compact ? 'sm' : undefined}
           lineClamp={compact ? 1 : undefined}
+          visibleFrom={compact ? 'lg' : undefined}
         >
           {children}
         </Text>
       </Stack>
+      {actions !== undefined && (
+        <Group gap="xs" ml="auto" wrap="nowrap">
+          {actions}
+        </Group>
+      )}
     </Group>
   );
 }

@@ -30,6 +30,7 @@ import { copyText } from '../clipboard';
 import { Prerequisite } from '../components/Prerequisite';
 import { SectionHeader } from '../components/SectionHeader';
 import { sectorOptions, useSectors } from '../state/sectors';
+import { missingStep } from '../state/prerequisites';
 import { useDbStatus } from '../state/status';
 import { ColumnsPanel } from './organizations/ColumnsPanel';
 import { ExportProgress } from './organizations/ExportProgress';
@@ -50,6 +51,7 @@ import {
   visibleColumns,
   type GridView,
 } from './organizations/view-state';
+import { ToolButton } from './organizations/ToolButton';
 import { ViewsMenu } from './organizations/ViewsMenu';
 
 const all = 'all';
@@ -181,8 +183,58 @@ function OrganizationsBody() {
     .filter((c) => opened !== null && c.focus_group_id !== null && c.focus_group_id === opened.focus_group_id)
     .map((c) => c.name);
 
+  const actions = (
+    <>
+      <ViewsMenu view={view} saved={saved} onOpen={setView} onSaved={setSaved} />
+      <ColumnsPanel
+        columns={ordered}
+        hidden={view.hidden}
+        onHidden={(hidden) => change({ hidden })}
+        onReset={() => change({ order: [], hidden: [], widths: {} })}
+      />
+      <Menu position="bottom-end" shadow="md">
+        <Menu.Target>
+          <ToolButton
+            icon={<IconDownload size={14} />}
+            label="Export"
+            loading={exporter.running}
+            disabled={total === 0}
+          />
+        </Menu.Target>
+        <Menu.Dropdown aria-label="Export">
+          <Menu.Label>{`${total.toLocaleString()} rows, ${visible.length} columns`}</Menu.Label>
+          <Menu.Item onClick={() => exportAs('csv')}>Export CSV</Menu.Item>
+          <Menu.Item onClick={() => exportAs('json')}>Export JSON</Menu.Item>
+        </Menu.Dropdown>
+      </Menu>
+      {!empty && (
+        <Popover position="bottom-end" shadow="md" width={420} trapFocus>
+          <Popover.Target>
+            <ToolButton icon={<IconPlus size={14} />} label="Sample data" />
+          </Popover.Target>
+          <Popover.Dropdown aria-label="Sample data">
+            <InsertPanel sectorName={sectorName} onInserted={() => setRefreshes((n) => n + 1)} />
+          </Popover.Dropdown>
+        </Popover>
+      )}
+      <Tooltip label="Fetch Unified Organization Data">
+        <ActionIcon
+          variant="default"
+          size="md"
+          aria-label="Fetch Unified Organization Data"
+          onClick={() => setRefreshes((n) => n + 1)}
+        >
+          <IconRefresh size={16} />
+        </ActionIcon>
+      </Tooltip>
+    </>
+  );
+
   return (
     <Stack gap="xs" className="org-body">
+      <SectionHeader icon={IconBuildingSkyscraper} title="Organizations" compact actions={actions}>
+        {description}
+      </SectionHeader>
       <Group gap="xs" wrap="wrap" className="org-toolbar">
         <Select
           aria-label="Filter Organizations by Sector"
@@ -214,55 +266,6 @@ function OrganizationsBody() {
         >
           Add filter
         </Button>
-        <Group gap="xs" ml="auto">
-          <ViewsMenu view={view} saved={saved} onOpen={setView} onSaved={setSaved} />
-          <ColumnsPanel
-            columns={ordered}
-            hidden={view.hidden}
-            onHidden={(hidden) => change({ hidden })}
-            onReset={() => change({ order: [], hidden: [], widths: {} })}
-          />
-          <Menu position="bottom-end" shadow="md">
-            <Menu.Target>
-              <Button
-                size="xs"
-                variant="default"
-                leftSection={<IconDownload size={14} />}
-                loading={exporter.running}
-                disabled={total === 0}
-              >
-                Export
-              </Button>
-            </Menu.Target>
-            <Menu.Dropdown aria-label="Export">
-              <Menu.Label>{`${total.toLocaleString()} rows, ${visible.length} columns`}</Menu.Label>
-              <Menu.Item onClick={() => exportAs('csv')}>Export CSV</Menu.Item>
-              <Menu.Item onClick={() => exportAs('json')}>Export JSON</Menu.Item>
-            </Menu.Dropdown>
-          </Menu>
-          {!empty && (
-            <Popover position="bottom-end" shadow="md" width={420} trapFocus>
-              <Popover.Target>
-                <Button size="xs" variant="default" leftSection={<IconPlus size={14} />}>
-                  Sample data
-                </Button>
-              </Popover.Target>
-              <Popover.Dropdown aria-label="Sample data">
-                <InsertPanel sectorName={sectorName} onInserted={() => setRefreshes((n) => n + 1)} />
-              </Popover.Dropdown>
-            </Popover>
-          )}
-          <Tooltip label="Fetch Unified Organization Data">
-            <ActionIcon
-              variant="default"
-              size="md"
-              aria-label="Fetch Unified Organization Data"
-              onClick={() => setRefreshes((n) => n + 1)}
-            >
-              <IconRefresh size={16} />
-            </ActionIcon>
-          </Tooltip>
-        </Group>
       </Group>
       <FilterChips
         view={view}
@@ -310,7 +313,7 @@ function OrganizationsBody() {
             ` · sorted by ${sorted.label} (${view.dir === 'asc' ? 'ascending' : 'descending'})`}
           {sorted?.sort === 'sorted-once' && ' · no index for this sort: sorted once per filter'}
         </Text>
-        <Text size="xs" c="dimmed">
+        <Text size="xs" c="dimmed" visibleFrom="lg">
           Arrows, PageUp/PageDown, Home/End move · Shift extends · Ctrl+C copies · Enter opens
         </Text>
       </Group>
@@ -328,16 +331,18 @@ function OrganizationsBody() {
   );
 }
 
+const description =
+  'Every organization with its sector’s attributes, from the unified view: scroll the whole result, sort and filter by any column, export what you see.';
+
 export function OrganizationsSection() {
+  const { status } = useDbStatus();
+  if (status !== null && missingStep(status, 'focusGroups') === null) return <OrganizationsBody />;
   return (
-    <Stack gap="sm" className="org-section">
+    <Stack gap="sm">
       <SectionHeader icon={IconBuildingSkyscraper} title="Organizations" compact>
-        Every organization with its sector's attributes, from the unified view. Scroll the whole result, sort
-        by any column, filter by any column, and export what you see.
+        {description}
       </SectionHeader>
-      <Prerequisite requires="focusGroups">
-        <OrganizationsBody />
-      </Prerequisite>
+      <Prerequisite requires="focusGroups">{null}</Prerequisite>
     </Stack>
   );
 }

@@ -2,6 +2,7 @@ import { Button, Checkbox, Group, Popover, ScrollArea, Stack, Text, TextInput } 
 import { IconColumns, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { columnGroups, pinnedColumn, type GridColumn } from './grid-columns';
+import { ToolButton } from './ToolButton';
 
 interface Props {
   /** Every column in the view's order. */
@@ -24,9 +25,7 @@ export function ColumnsPanel({ columns, hidden, onHidden, onReset }: Props) {
   return (
     <Popover position="bottom-end" shadow="md" width={340} trapFocus>
       <Popover.Target>
-        <Button size="xs" variant="default" leftSection={<IconColumns size={14} />}>
-          Columns ({shown}/{columns.length})
-        </Button>
+        <ToolButton icon={<IconColumns size={14} />} label={`Columns (${shown}/${columns.length})`} />
       </Popover.Target>
       <Popover.Dropdown aria-label="Columns">
         <Stack gap="xs">

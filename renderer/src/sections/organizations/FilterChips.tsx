@@ -62,7 +62,7 @@ export function FilterChips({ view, sectorName, onChange, onEdit }: Props) {
   }
   if (chips.length === 0) return null;
   return (
-    <Group gap={6} aria-label="Active filters" role="group">
+    <Group gap={6} aria-label="Active filters" role="group" wrap="wrap">
       {chips.map((chip) => (
         <Pill
           key={chip.key}

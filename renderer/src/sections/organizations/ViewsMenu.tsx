@@ -2,6 +2,7 @@ import { ActionIcon, Button, Group, Menu, Modal, Stack, TextInput } from '@manti
 import { IconDeviceFloppy, IconLayoutList, IconRestore, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { defaultView, type GridView, type SavedView } from './view-state';
+import { ToolButton } from './ToolButton';
 
 interface Props {
   view: GridView;
@@ -25,9 +26,7 @@ export function ViewsMenu({ view, saved, onOpen, onSaved }: Props) {
     <>
       <Menu position="bottom-start" shadow="md" width={260}>
         <Menu.Target>
-          <Button size="xs" variant="default" leftSection={<IconLayoutList size={14} />}>
-            Views
-          </Button>
+          <ToolButton icon={<IconLayoutList size={14} />} label="Views" />
         </Menu.Target>
         <Menu.Dropdown aria-label="Views">
           <Menu.Item leftSection={<IconDeviceFloppy size={14} />} onClick={() => setNaming(true)}>

@@ -67,8 +67,12 @@ export function columnGroups(columns: GridColumn[]): { group: string; columns: G
   return groups;
 }
 
-/** A starting width that fits what the column usually holds. */
-export function defaultWidth(column: Pick<OrgColumn, 'name' | 'kind'>): number {
+/** A starting width that fits what the column usually holds, and its header. */
+export function defaultWidth(column: Pick<GridColumn, 'name' | 'kind' | 'label'>): number {
+  return Math.max(kindWidth(column), Math.min(260, column.label.length * 8 + 64));
+}
+
+function kindWidth(column: Pick<OrgColumn, 'name' | 'kind'>): number {
   if (column.name === pinnedColumn) return 260;
   if (column.name === 'organization_id') return 300;
   if (column.kind === 'array') return 220;

@@ -539,9 +539,7 @@ export function OrgGrid(props: Props) {
       <div className="og-sizer" style={{ width: totalWidth, height: geometry.realHeight }}>
         <div className="og-header" role="rowgroup" style={{ width: totalWidth }}>
           <div className="og-bands" aria-hidden style={{ width: totalWidth }}>
-            <div className="og-band og-pinned" style={{ width: pinnedWidth }}>
-              {columns[0]?.group}
-            </div>
+            <div className="og-band og-pinned" style={{ width: pinnedWidth }} />
             {bands.map((band) => (
               <div
                 key={`${band.group}-${band.left}`}
