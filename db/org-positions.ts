@@ -28,6 +28,8 @@ import type { KeysetSelection, OrganizationRepository } from './repositories';
  */
 
 export const ANCHOR_EVERY = 100;
+/** Windows ending this close to either end are read directly by key, without anchors. */
+const NEAR_END = 500;
 /** Sorted orders kept as temporary tables; the oldest is dropped beyond this. */
 const KEEP_SORTED = 4;
 
@@ -48,6 +50,11 @@ type Order = Anchored | Sorted;
 
 export interface PositionReader {
   rows(window: OrgWindow): OrgRows;
+  /**
+   * Builds what later windows of this selection need (its anchors, or its sorted table), so that the
+   * first drag after the first screen does not wait for it. Called when the reader is otherwise idle.
+   */
+  prepare(selection: OrgSelection): void;
   /** Every row of the selection in order, as raw arrays in the view's column order. */
   scan(selection: OrgSelection, chunkSize: number): Generator<unknown[][]>;
   count(filter: OrgFilter): number;
@@ -58,7 +65,11 @@ function keyOf(selection: OrgSelection): string {
   return JSON.stringify([where, params, selection.sort]);
 }
 
-export function createPositionReader(db: Db, organizations: OrganizationRepository): PositionReader {
+export function createPositionReader(
+  db: Db,
+  organizations: OrganizationRepository,
+  { nearEnd = NEAR_END }: { nearEnd?: number } = {},
+): PositionReader {
   const decode = rowDecoder(organizations.columns);
   const changes = db.prepare<[], [number, number]>(
     'SELECT total_changes(), data_version FROM pragma_data_version',
@@ -195,6 +206,12 @@ export function createPositionReader(db: Db, organizations: OrganizationReposito
     const end = Math.min(start + count, n);
     if (end <= start) return [];
     // Ascending positions of the window; a descending window is the mirrored range, reversed.
+    // The first screens of either direction are one keyset read; no anchors needed yet.
+    if (order.kind === 'anchors' && end <= nearEnd) {
+      const page = buildPageQuery({ ...(selection as KeysetSelection), limit: end });
+      const keys = prepared(page.sql).raw().all(page.params) as (string | number)[][];
+      return organizations.rowsById(keys.slice(start, end).map((key) => key[key.length - 1] as string));
+    }
     const from = selection.dir === 'asc' ? start : n - end;
     const raw =
       order.kind === 'sorted'
@@ -211,6 +228,11 @@ export function createPositionReader(db: Db, organizations: OrganizationReposito
       const order = orderOf(selection);
       const n = total(selection, order);
       return { start, total: n, rows: range(selection, order, start, count, n).map(decode) };
+    },
+
+    prepare(selection) {
+      const order = orderOf(selection);
+      if (order.kind === 'anchors') order.anchors ??= buildAnchors(selection as KeysetSelection);
     },
 
     *scan(selection, chunkSize) {

@@ -6,11 +6,12 @@ import type { Page } from '@playwright/test';
  * returns its critical and serious violations, each named with its first offending elements.
  */
 export async function seriousViolations(page: Page, what: string): Promise<string[]> {
+  // Sections kept mounted but hidden are checked when they are shown, not on every scan.
   const results = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+    .exclude('[hidden]')
     .analyze();
-  console.log(`axe ${what}: ${results.violations.length} violations`);
-  return results.violations
+  const found = results.violations
     .filter((v) => v.impact === 'critical' || v.impact === 'serious')
     .map(
       (v) =>
@@ -22,4 +23,6 @@ export async function seriousViolations(page: Page, what: string): Promise<strin
           )
           .join(' | ')}`,
     );
+  if (found.length > 0) console.log(found.join('\n'));
+  return found;
 }

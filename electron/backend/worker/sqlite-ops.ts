@@ -78,7 +78,23 @@ export function sqliteOps(db: Db, file: string) {
     queryOrganizations: (query: OrgQuery) => ready().organizations.query(query),
     countOrganizations: (filter: OrgFilter) => ready().organizations.count(filter),
     organizationColumns: () => describeColumns(ready().organizations.columns),
-    organizationRows: (window: OrgWindow) => ready().positions.rows(window),
+    organizationRows: (window: OrgWindow) => {
+      const { positions } = ready();
+      const rows = positions.rows(window);
+      // The first screen of a view is answered at once; its anchors are built right after, before
+      // the analyst can drag the scrollbar (a request arriving meanwhile waits for them).
+      if (window.start === 0) {
+        const { start: _start, count: _count, ...selection } = window;
+        setImmediate(() => {
+          try {
+            positions.prepare(selection);
+          } catch {
+            // The next window reports whatever went wrong.
+          }
+        });
+      }
+      return rows;
+    },
 
     insertSampleOrganizations: (options: { count: number; seed?: number }, task: WorkerTask) => {
       ready();

@@ -82,8 +82,10 @@ export class RowBlocks {
     const to = Math.floor(Math.max(0, last) / BLOCK_ROWS);
     const visible: number[] = [];
     for (let b = from; b <= to; b++) visible.push(b);
+    // The next block only once the screen is whole: a jump must not queue behind a guess.
     const ahead = direction > 0 ? to + 1 : from - 1;
-    this.wanted = [...visible, ...(ahead >= 0 ? [ahead] : [])];
+    const whole = visible.every((b) => this.blocks.has(b));
+    this.wanted = [...visible, ...(whole && ahead >= 0 ? [ahead] : [])];
     // Recently shown blocks move to the back of the eviction order.
     for (const b of visible) {
       const rows = this.blocks.get(b);

@@ -185,7 +185,8 @@ export function OrgGrid(props: Props) {
     const direction = offset >= lastOffset.current ? 1 : -1;
     lastOffset.current = offset;
     if (total > 0) store.show(first, last, direction);
-  }, [store, first, last, offset, total]);
+    // Again when rows arrive, so that the block ahead is read once the screen is whole.
+  }, [store, first, last, offset, total, version]);
 
   const visibleCols = cols.getVirtualItems().map((item) => item.index + 1);
   const colsKey = visibleCols.join(',');
@@ -555,7 +556,13 @@ export function OrgGrid(props: Props) {
             {shownCols.map((col) => header(col))}
           </div>
         </div>
-        <div role="rowgroup">
+        {/* Rows sit at their virtual tops; one shift of the whole group maps them into the compressed
+            scroll area, so that scrolling redraws no row whose contents did not change. */}
+        <div
+          role="rowgroup"
+          className="og-body"
+          style={{ transform: `translateY(${realTop(0, offset, geometry)}px)` }}
+        >
           {rows.getVirtualItems().map((item) => {
             const inSelection =
               selection !== null && item.index >= selection.top && item.index <= selection.bottom;
@@ -563,7 +570,7 @@ export function OrgGrid(props: Props) {
               <GridRow
                 key={item.index}
                 index={item.index}
-                top={realTop(item.start, offset, geometry)}
+                top={item.start}
                 row={store.rowAt(item.index)}
                 columns={columns}
                 shownCols={shownCols}
