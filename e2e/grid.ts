@@ -52,7 +52,10 @@ export async function focusedCell(page: Page): Promise<string | null> {
 
 /** "1,234 organizations" in the status line. */
 export async function shownTotal(page: Page): Promise<number> {
-  const text = await page.getByText(/^[\d,]+ organizations?/).innerText();
+  const text = await page
+    .locator('p[aria-live="polite"]')
+    .filter({ hasText: /^[\d,]+ organizations?/ })
+    .innerText();
   return Number(/^([\d,]+)/.exec(text)![1]!.replace(/,/g, ''));
 }
 
@@ -71,4 +74,13 @@ export async function columnMenu(page: Page, label: string, item: string): Promi
     .getByRole('button', { name: `Column menu: ${label}`, exact: true })
     .click();
   await page.getByRole('menuitem', { name: item, exact: true }).click();
+}
+
+/** Scrolls the grid sideways until a column's header is drawn (only visible columns are). */
+export async function revealColumn(page: Page, label: string): Promise<void> {
+  for (let step = 0; step < 60 && (await header(page, label).count()) === 0; step++) {
+    await grid(page).evaluate((element) => (element.scrollLeft += element.clientWidth / 2));
+    await page.waitForTimeout(50);
+  }
+  await expect(header(page, label)).toHaveCount(1);
 }

@@ -44,5 +44,6 @@ export async function cacheLog(page: Page): Promise<string[]> {
 
 /** The value of a stat card (or cache figure) in the main area, by its label. */
 export function stat(page: Page, label: string) {
-  return page.getByRole('main').getByLabel(label, { exact: true });
+  // Sections stay mounted while hidden; only the one on screen counts.
+  return page.getByRole('main').getByLabel(label, { exact: true }).filter({ visible: true });
 }

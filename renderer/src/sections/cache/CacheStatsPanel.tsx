@@ -36,11 +36,11 @@ export function CacheStatsPanel({ snapshot }: { snapshot: StatsSnapshot }) {
         <Figure label="Hit rate" value={`${(rate * 100).toFixed(1)}%`} />
       </SimpleGrid>
       <Progress.Root size="lg">
-        <Progress.Section value={rate * 100} color="teal" aria-label="Hits" />
+        <Progress.Section value={rate * 100} color="teal" aria-label="Share of hits" />
         <Progress.Section
           value={stats.hits + stats.misses === 0 ? 0 : 100 - rate * 100}
           color="orange"
-          aria-label="Misses"
+          aria-label="Share of misses"
         />
       </Progress.Root>
       <Group justify="space-between">

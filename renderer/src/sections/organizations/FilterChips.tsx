@@ -1,4 +1,4 @@
-import { Button, Group, Pill } from '@mantine/core';
+import { Badge, Button, CloseButton, Group, UnstyledButton } from '@mantine/core';
 import { columnLabel } from '../../../../shared/labels';
 import type { ColumnFilter } from '../../../../shared/org-query';
 import type { GridView } from './view-state';
@@ -64,18 +64,31 @@ export function FilterChips({ view, sectorName, onChange, onEdit }: Props) {
   return (
     <Group gap={6} aria-label="Active filters" role="group" wrap="wrap">
       {chips.map((chip) => (
-        <Pill
+        <Badge
           key={chip.key}
-          size="md"
-          withRemoveButton
-          onRemove={() => onChange(chip.remove)}
-          removeButtonProps={{ 'aria-label': `Remove filter ${chip.text}` }}
-          className="org-chip"
-          onClick={chip.edit === undefined ? undefined : () => onEdit(chip.edit as string)}
-          style={chip.edit === undefined ? undefined : { cursor: 'pointer' }}
+          size="lg"
+          variant="light"
+          color="indigo"
+          tt="none"
+          fw={500}
+          pr={4}
+          rightSection={
+            <CloseButton
+              size="xs"
+              variant="transparent"
+              aria-label={`Remove filter ${chip.text}`}
+              onClick={() => onChange(chip.remove)}
+            />
+          }
         >
-          {chip.text}
-        </Pill>
+          {chip.edit === undefined ? (
+            chip.text
+          ) : (
+            <UnstyledButton fz="inherit" fw="inherit" c="inherit" onClick={() => onEdit(chip.edit as string)}>
+              {chip.text}
+            </UnstyledButton>
+          )}
+        </Badge>
       ))}
       {chips.length > 1 && (
         <Button

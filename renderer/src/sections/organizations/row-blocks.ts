@@ -3,10 +3,13 @@ import type { OrgRow } from '../../../../shared/domain';
 import type { ErrorValue } from '../../../../shared/errors';
 import type { OrgRows, OrgSelection } from '../../../../shared/org-query';
 
-/** Rows per request: the backend's anchors are this far apart, so a block is one seek. */
-export const BLOCK_ROWS = 100;
+/**
+ * Rows per request: about two screens, so that a jump reads little more than it shows; each block is
+ * one seek to the backend's nearest anchor (every 100 rows) and a short step.
+ */
+export const BLOCK_ROWS = 50;
 /** Blocks kept in memory (about 8,000 rows); the least recently shown go first. */
-const KEEP_BLOCKS = 80;
+const KEEP_BLOCKS = 160;
 /** Requests in flight at once: enough to fill a screen while the next one is prefetched. */
 const PARALLEL = 2;
 
