@@ -10,8 +10,7 @@ import { scrollFps } from './probes';
  * How the grid library was chosen: the candidates draw the same synthetic result (a million rows of
  * 92 columns, values from the row number, no backend) in the same Chromium, and each is timed on a
  * jump to the middle and on continuous scrolling. Writes bench/ui-compare.json. AG Grid Community
- * is not a dependency of the app: install it for this run only (npm install --no-save
- * ag-grid-community ag-grid-react).
+ * is a development dependency for this comparison only; the app does not bundle it.
  */
 
 const root = resolve(new URL('../..', import.meta.url).pathname);

@@ -356,6 +356,26 @@ export function OrgGrid(props: Props) {
     return () => element.removeEventListener('wheel', onWheel);
   }, [geometry.scale]);
 
+  // Header cells get one stable set of handlers that always reach the latest props.
+  const latest = useRef({ props, startResize, onDrop });
+  useLayoutEffect(() => {
+    latest.current = { props, startResize, onDrop };
+  });
+  const headerEvents = useMemo<HeaderEvents>(
+    () => ({
+      setMenu: (column) => setMenuFor(column),
+      menuClosed: (col) => {
+        wantFocus.current = true;
+        setActive({ row: -1, col });
+      },
+      action: (column, action) => latest.current.props.onColumnAction(column, action),
+      resizeStart: (event, col) => latest.current.startResize(event, col),
+      resize: (column, width) => latest.current.props.onResize(column, width),
+      drop: (event, col) => latest.current.onDrop(event, col),
+    }),
+    [],
+  );
+
   function startResize(event: PointerEvent<HTMLDivElement>, col: number) {
     event.preventDefault();
     event.stopPropagation();
@@ -393,118 +413,20 @@ export function OrgGrid(props: Props) {
   function header(col: number) {
     const column = columns[col];
     if (column === undefined) return null;
-    const sorted = sort === column.name;
-    const isActive = active.row === -1 && active.col === col;
-    const Arrow = dir === 'asc' ? IconArrowUp : IconArrowDown;
     return (
-      <div
+      <HeaderCell
         key={column.name}
-        id={cellId(-1, col)}
-        role="columnheader"
-        aria-colindex={col + 1}
-        aria-sort={sorted ? (dir === 'asc' ? 'ascending' : 'descending') : undefined}
-        aria-description={
-          column.sort === 'sorted-once' ? 'no index: the first sort by it sorts every row once' : undefined
-        }
-        tabIndex={isActive ? 0 : -1}
-        data-cell={`-1:${col}`}
-        className={`og-head${col === 0 ? ' og-pinned' : ''}${sorted ? ' og-sorted' : ''}`}
-        style={col === 0 ? { width: shownWidths[0] } : { left: lefts[col], width: shownWidths[col] }}
-        draggable={col > 0}
-        onDragStart={(event) => event.dataTransfer.setData('text/x-org-column', column.name)}
-        onDragOver={(event) => col > 0 && event.preventDefault()}
-        onDrop={(event) => onDrop(event, col)}
-      >
-        <span className="og-head-label" data-sort title={`${column.label} (${column.group}): click to sort`}>
-          {column.label}
-        </span>
-        {sorted && <Arrow size={14} aria-hidden className="og-head-icon" />}
-        {column.sort === 'sorted-once' && (
-          <span
-            className="og-head-slow"
-            title="No index: the first sort by this column sorts every matching row once (see README)"
-          >
-            <IconClockHour4 size={13} aria-hidden />
-          </span>
-        )}
-        <Menu
-          opened={menuFor === column.name}
-          onChange={(opened) => setMenuFor(opened ? column.name : null)}
-          onClose={() => {
-            wantFocus.current = true;
-            setActive({ row: -1, col });
-          }}
-          position="bottom-end"
-          withinPortal
-        >
-          <Menu.Target>
-            <ActionIcon
-              size="sm"
-              variant="subtle"
-              color="gray"
-              tabIndex={-1}
-              aria-label={`Column menu: ${column.label}`}
-              className="og-head-menu"
-            >
-              <IconDotsVertical size={14} />
-            </ActionIcon>
-          </Menu.Target>
-          <Menu.Dropdown aria-label={`${column.label} column`}>
-            <Menu.Label>{column.label}</Menu.Label>
-            <Menu.Item
-              leftSection={<IconSortAscending size={14} />}
-              onClick={() => props.onColumnAction(column.name, 'asc')}
-            >
-              Sort ascending
-            </Menu.Item>
-            <Menu.Item
-              leftSection={<IconSortDescending size={14} />}
-              onClick={() => props.onColumnAction(column.name, 'desc')}
-            >
-              Sort descending
-            </Menu.Item>
-            <Menu.Item
-              leftSection={<IconFilter size={14} />}
-              onClick={() => props.onColumnAction(column.name, 'filter')}
-            >
-              Filter…
-            </Menu.Item>
-            {col > 0 && (
-              <>
-                <Menu.Divider />
-                <Menu.Item
-                  leftSection={<IconArrowLeft size={14} />}
-                  disabled={col === 1}
-                  onClick={() => props.onColumnAction(column.name, 'left')}
-                >
-                  Move left
-                </Menu.Item>
-                <Menu.Item
-                  leftSection={<IconArrowRight size={14} />}
-                  disabled={col === columns.length - 1}
-                  onClick={() => props.onColumnAction(column.name, 'right')}
-                >
-                  Move right
-                </Menu.Item>
-                <Menu.Item
-                  leftSection={<IconEyeOff size={14} />}
-                  onClick={() => props.onColumnAction(column.name, 'hide')}
-                >
-                  Hide column
-                </Menu.Item>
-              </>
-            )}
-          </Menu.Dropdown>
-        </Menu>
-        <div
-          role="separator"
-          aria-orientation="vertical"
-          aria-label={`Resize ${column.label}`}
-          className="og-resize"
-          onPointerDown={(event) => startResize(event, col)}
-          onDoubleClick={() => props.onResize(column.name, clampWidth(column.label.length * 8 + 60))}
-        />
-      </div>
+        column={column}
+        col={col}
+        lastCol={columns.length - 1}
+        left={lefts[col] ?? 0}
+        width={shownWidths[col] ?? 0}
+        sorted={sort === column.name}
+        dir={dir}
+        isActive={active.row === -1 && active.col === col}
+        menuOpen={menuFor === column.name}
+        events={headerEvents}
+      />
     );
   }
 
@@ -647,6 +569,150 @@ const GridRow = memo(function GridRow({
     >
       {cell(0)}
       {shownCols.map((col) => cell(col))}
+    </div>
+  );
+});
+
+/** What a header cell asks of the grid; one stable object, so that header cells redraw only when they change. */
+interface HeaderEvents {
+  setMenu: (column: string | null) => void;
+  menuClosed: (col: number) => void;
+  action: (column: string, action: ColumnAction) => void;
+  resizeStart: (event: PointerEvent<HTMLDivElement>, col: number) => void;
+  resize: (column: string, width: number) => void;
+  drop: (event: DragEvent<HTMLDivElement>, col: number) => void;
+}
+
+interface HeaderProps {
+  column: GridColumn;
+  col: number;
+  lastCol: number;
+  left: number;
+  width: number;
+  sorted: boolean;
+  dir: 'asc' | 'desc';
+  isActive: boolean;
+  menuOpen: boolean;
+  events: HeaderEvents;
+}
+
+const HeaderCell = memo(function HeaderCell({
+  column,
+  col,
+  lastCol,
+  left,
+  width,
+  sorted,
+  dir,
+  isActive,
+  menuOpen,
+  events,
+}: HeaderProps) {
+  const Arrow = dir === 'asc' ? IconArrowUp : IconArrowDown;
+  return (
+    <div
+      id={cellId(-1, col)}
+      role="columnheader"
+      aria-colindex={col + 1}
+      aria-sort={sorted ? (dir === 'asc' ? 'ascending' : 'descending') : undefined}
+      aria-description={
+        column.sort === 'sorted-once' ? 'no index: the first sort by it sorts every row once' : undefined
+      }
+      tabIndex={isActive ? 0 : -1}
+      data-cell={`-1:${col}`}
+      className={`og-head${col === 0 ? ' og-pinned' : ''}${sorted ? ' og-sorted' : ''}`}
+      style={col === 0 ? { width } : { left, width }}
+      draggable={col > 0}
+      onDragStart={(event) => event.dataTransfer.setData('text/x-org-column', column.name)}
+      onDragOver={(event) => col > 0 && event.preventDefault()}
+      onDrop={(event) => events.drop(event, col)}
+    >
+      <span className="og-head-label" data-sort title={`${column.label} (${column.group}): click to sort`}>
+        {column.label}
+      </span>
+      {sorted && <Arrow size={14} aria-hidden className="og-head-icon" />}
+      {column.sort === 'sorted-once' && (
+        <span
+          className="og-head-slow"
+          title="No index: the first sort by this column sorts every matching row once (see README)"
+        >
+          <IconClockHour4 size={13} aria-hidden />
+        </span>
+      )}
+      <Menu
+        opened={menuOpen}
+        onChange={(opened) => events.setMenu(opened ? column.name : null)}
+        onClose={() => events.menuClosed(col)}
+        position="bottom-end"
+        withinPortal
+      >
+        <Menu.Target>
+          <ActionIcon
+            size="sm"
+            variant="subtle"
+            color="gray"
+            tabIndex={-1}
+            aria-label={`Column menu: ${column.label}`}
+            className="og-head-menu"
+          >
+            <IconDotsVertical size={14} />
+          </ActionIcon>
+        </Menu.Target>
+        <Menu.Dropdown aria-label={`${column.label} column`}>
+          <Menu.Label>{column.label}</Menu.Label>
+          <Menu.Item
+            leftSection={<IconSortAscending size={14} />}
+            onClick={() => events.action(column.name, 'asc')}
+          >
+            Sort ascending
+          </Menu.Item>
+          <Menu.Item
+            leftSection={<IconSortDescending size={14} />}
+            onClick={() => events.action(column.name, 'desc')}
+          >
+            Sort descending
+          </Menu.Item>
+          <Menu.Item
+            leftSection={<IconFilter size={14} />}
+            onClick={() => events.action(column.name, 'filter')}
+          >
+            Filter…
+          </Menu.Item>
+          {col > 0 && (
+            <>
+              <Menu.Divider />
+              <Menu.Item
+                leftSection={<IconArrowLeft size={14} />}
+                disabled={col === 1}
+                onClick={() => events.action(column.name, 'left')}
+              >
+                Move left
+              </Menu.Item>
+              <Menu.Item
+                leftSection={<IconArrowRight size={14} />}
+                disabled={col === lastCol}
+                onClick={() => events.action(column.name, 'right')}
+              >
+                Move right
+              </Menu.Item>
+              <Menu.Item
+                leftSection={<IconEyeOff size={14} />}
+                onClick={() => events.action(column.name, 'hide')}
+              >
+                Hide column
+              </Menu.Item>
+            </>
+          )}
+        </Menu.Dropdown>
+      </Menu>
+      <div
+        role="separator"
+        aria-orientation="vertical"
+        aria-label={`Resize ${column.label}`}
+        className="og-resize"
+        onPointerDown={(event) => events.resizeStart(event, col)}
+        onDoubleClick={() => events.resize(column.name, clampWidth(column.label.length * 8 + 60))}
+      />
     </div>
   );
 });
