@@ -37,12 +37,15 @@ function serve(): Promise<{ url: string; close: () => void }> {
   };
   const server = createServer((req, res) => {
     const path = join(dist, new URL(req.url ?? '/', 'http://x').pathname.replace(/^\/$/, '/index.html'));
+    let body: Buffer;
     try {
-      res.writeHead(200, { 'Content-Type': types[extname(path)] ?? 'application/octet-stream' });
-      res.end(readFileSync(path));
+      body = readFileSync(path);
     } catch {
       res.writeHead(404).end();
+      return;
     }
+    res.writeHead(200, { 'Content-Type': types[extname(path)] ?? 'application/octet-stream' });
+    res.end(body);
   });
   return new Promise((done) =>
     server.listen(0, '127.0.0.1', () => {
@@ -58,7 +61,7 @@ async function jump(page: Page, fraction: number): Promise<number> {
   return page.evaluate(async (at) => {
     const frame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve));
     const scroller = (document.querySelector('[role="grid"].og-scroller') ??
-      document.querySelector('.ag-body-viewport')) as HTMLElement;
+      document.querySelector('.ag-grid-viewport')) as HTMLElement;
     await frame();
     const start = performance.now();
     scroller.scrollTop = Math.round((scroller.scrollHeight - scroller.clientHeight) * at);
@@ -117,7 +120,7 @@ async function main(): Promise<void> {
       const jumps: number[] = [];
       for (let i = 0; i < 15; i++) jumps.push(await jump(page, 0.3 + (0.4 * i) / 15));
       jumps.sort((a, b) => a - b);
-      const scroller = lib === 'aggrid' ? '.ag-body-viewport' : '[role="grid"].og-scroller';
+      const scroller = lib === 'aggrid' ? '.ag-grid-viewport' : '[role="grid"].og-scroller';
       const fps = await scrollFps(page, 4_000, scroller);
       const nodes = await page.evaluate(() => document.querySelectorAll('*').length);
       const scrollHeight = await page.evaluate(
