@@ -1,5 +1,5 @@
 import type { Db } from '../db/connection';
-import { csvChunks } from '../db/export';
+import { exportChunks } from '../db/export';
 import { createOrganizationRepository } from '../db/org-repo';
 import { median, sink } from './stats';
 
@@ -35,7 +35,7 @@ export function benchExport(db: Db, sector: string, quick: boolean): ExportBench
     // Text is counted, not written: the benchmark measures the export, not the disk.
     rows = 0;
     csvBytes = 0;
-    for (const chunk of csvChunks(repo, filter)) {
+    for (const chunk of exportChunks(repo, filter)) {
       rows += chunk.rows;
       csvBytes += Buffer.byteLength(chunk.text);
     }

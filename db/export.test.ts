@@ -1,8 +1,9 @@
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { orgQuery, orgSelection } from '../shared/org-query';
+import { orgExport, orgQuery, orgSelection } from '../shared/org-query';
 import type { Db } from './connection';
-import { csvChunks } from './export';
+import { exportChunks } from './export';
+import { createPositionReader } from './org-positions';
 import { createOrganizationRepository } from './org-repo';
 import { insertSampleOrganizations } from './sample-orgs';
 import { seededDb } from './test/helpers';
@@ -14,7 +15,7 @@ beforeAll(async () => {
 });
 
 function exportText(selection: object) {
-  const chunks = [...csvChunks(createOrganizationRepository(db), orgSelection.parse(selection), 40)];
+  const chunks = [...exportChunks(createOrganizationRepository(db), orgSelection.parse(selection), 40)];
   return {
     rows: chunks.reduce((sum, c) => sum + c.rows, 0),
     chunks,
@@ -58,5 +59,41 @@ describe('CSV export', () => {
     expect(rows).toBe(350);
     expect(chunks.map((c) => c.rows)).toEqual([0, ...Array<number>(8).fill(40), 30]);
     expect((parse(text) as string[][]).length).toBe(351);
+  });
+
+  it('writes JSON of the chosen columns in their order, typed values, in any sort', () => {
+    const repo = createOrganizationRepository(db);
+    const positions = createPositionReader(db, repo);
+    const request = orgExport.parse({
+      format: 'json',
+      sort: 'bed_count',
+      dir: 'desc',
+      where: [{ column: 'hipaa_certified', op: 'is', value: true }],
+      columns: ['legal_name', 'bed_count', 'hipaa_certified', 'fda_clearances'],
+    });
+    const chunks = [...exportChunks({ columns: repo.columns, scan: positions.scan }, request, 25)];
+    const objects = JSON.parse(chunks.map((c) => c.text).join('')) as Record<string, unknown>[];
+    expect(chunks.reduce((sum, c) => sum + c.rows, 0)).toBe(objects.length);
+    const { rows, total } = positions.rows({ ...request, start: 0, count: 500 });
+    expect(objects).toHaveLength(total);
+    expect(objects.length).toBeGreaterThan(0);
+    objects.forEach((object, i) => {
+      expect(Object.keys(object)).toEqual(request.columns);
+      const source = rows[i]!;
+      expect(object).toEqual({
+        legal_name: source.legal_name,
+        bed_count: source.bed_count,
+        hipaa_certified: true,
+        fda_clearances: source.fda_clearances,
+      });
+    });
+  });
+
+  it('writes an empty JSON array when nothing matches, and refuses an unknown column before writing', () => {
+    const repo = createOrganizationRepository(db);
+    const none = orgExport.parse({ format: 'json', search: 'no such organization anywhere' });
+    expect([...exportChunks(repo, none)].map((c) => c.text).join('')).toBe('[\n]\n');
+    const unknown = orgExport.parse({ columns: ['legal_name', 'nope'] });
+    expect(() => [...exportChunks(repo, unknown)]).toThrow('Unknown column to export: nope');
   });
 });

@@ -1,5 +1,6 @@
 import type { Statement } from 'better-sqlite3';
 import type { OrgFilter, OrgQuery, OrgSortColumn } from '../shared/org-query';
+import { columnFilterSql, escapeLike } from './org-filters';
 import { AppError } from '../shared/errors';
 import type { Db } from './connection';
 import { attributeTables, rowDecoder, type AttributeTable } from './columns';
@@ -46,11 +47,7 @@ function decodeCursor(cursor: string, length: number): Cursor {
   throw new AppError('INVALID_INPUT', 'Invalid page cursor: it does not belong to this sort order');
 }
 
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
-function filters(query: OrgFilter): {
+export function filters(query: OrgFilter): {
   where: string[];
   params: Record<string, KeyValue>;
 } {
@@ -68,7 +65,8 @@ function filters(query: OrgFilter): {
     where.push("legal_name LIKE @search ESCAPE '\\'");
     params.search = `%${escapeLike(query.search)}%`;
   }
-  return { where, params };
+  const columns = columnFilterSql(query.where);
+  return { where: [...where, ...columns.where], params: { ...params, ...columns.params } };
 }
 
 export interface PageQuery {
@@ -172,22 +170,24 @@ export function createOrganizationRepository(db: Db): OrganizationRepository {
     return statement;
   }
 
-  // Counts are cached per filter until this or another connection writes to the file. Without a
-  // name search they are sums over organization_counts (migration 004), which triggers keep.
-  function total(where: string[], params: Record<string, KeyValue>): number {
+  // Counts are cached per filter until this or another connection writes to the file. Filtered by
+  // sector and status alone they are sums over organization_counts (migration 5), which triggers
+  // keep; a name search or a column filter counts the matching organizations.
+  function total(filter: OrgFilter): number {
+    const { where, params } = filters(filter);
+    const byCounts = !filter.search && (filter.where ?? []).length === 0;
     const current = version.get() ?? '';
     if (current !== countsVersion) {
       counts.clear();
       countsVersion = current;
     }
-    const key = JSON.stringify(params);
+    const key = JSON.stringify([where, params]);
     let n = counts.get(key);
     if (n === undefined) {
       const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-      const sql =
-        params.search === undefined
-          ? `SELECT coalesce(sum(organizations), 0) AS n FROM organization_counts ${clause}`
-          : `SELECT count(*) AS n FROM organizations ${clause}`;
+      const sql = byCounts
+        ? `SELECT coalesce(sum(organizations), 0) AS n FROM organization_counts ${clause}`
+        : `SELECT count(*) AS n FROM organizations ${clause}`;
       n = (prepared(sql).get(params) as { n: number }).n;
       counts.set(key, n);
     }
@@ -252,11 +252,10 @@ export function createOrganizationRepository(db: Db): OrganizationRepository {
       const hasAfter = page.backward || more;
       const first = keyRows[0];
       const last = keyRows[keyRows.length - 1];
-      const { where, params } = filters(query);
       return {
         columns,
         rows: rowsOf(keyRows, query.focus_group_id).map(decode),
-        total: total(where, params),
+        total: total(query),
         limit: query.limit,
         next_cursor: hasAfter && last ? encodeCursor(last) : null,
         prev_cursor: hasBefore && first ? encodeCursor(first) : null,
@@ -264,8 +263,26 @@ export function createOrganizationRepository(db: Db): OrganizationRepository {
     },
 
     count(filter) {
-      const { where, params } = filters(filter);
-      return total(where, params);
+      return total(filter);
+    },
+
+    *keys(query) {
+      if (query.focus_group_id && !sectorExists.get(query.focus_group_id)) {
+        throw new AppError('NOT_FOUND', `Unknown sector: ${query.focus_group_id}`);
+      }
+      const page = buildPageQuery({ ...query, before: null });
+      for (const sql of page.steps) {
+        yield* prepared(sql)
+          .raw()
+          .iterate({ ...page.params, limit: -1 }) as Iterable<KeyValue[]>;
+      }
+    },
+
+    rowsByRowid(rowids) {
+      return rowsOf(
+        rowids.map((rowid) => [rowid]),
+        null,
+      );
     },
 
     // Each chunk is its own short query, so nothing holds the connection between chunks.

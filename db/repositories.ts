@@ -9,7 +9,7 @@ import type {
   OrgPage,
   SectorDetails,
 } from '../shared/domain';
-import type { OrgFilter, OrgQuery, OrgSelection } from '../shared/org-query';
+import type { OrgFilter, OrgQuery, OrgSelection, OrgSortColumn } from '../shared/org-query';
 import type { SectorConfig } from '../shared/sector-config';
 
 /**
@@ -74,5 +74,16 @@ export interface OrganizationRepository {
   query(query: OrgQuery): OrgPage;
   count(filter: OrgFilter): number;
   /** Every matching row of the view as SQLite returns it (arrays in `columns` order), in keyset chunks. */
-  scan(selection: OrgSelection, chunkSize: number): Generator<unknown[][]>;
+  scan(selection: KeysetSelection, chunkSize: number): Generator<unknown[][]>;
+  /**
+   * The sort keys of an indexed sort's rows after the query's cursor, each ending in the row's
+   * rowid, ascending or descending as asked (not for `before`), read lazily: what keyset positions
+   * (anchors) are built from and stepped along.
+   */
+  keys(query: OrgQuery & { sort: OrgSortColumn }): Generator<(string | number)[]>;
+  /** The view's rows of these organizations (by rowid) as SQLite returns them, in the order given. */
+  rowsByRowid(rowids: number[]): unknown[][];
 }
+
+/** A selection in an indexed order, which keyset paging serves. */
+export type KeysetSelection = OrgSelection & { sort: OrgSortColumn };

@@ -19,11 +19,14 @@ export function buildRenderer(): void {
   if (build.status !== 0) throw new Error(`Renderer build failed:\n${build.stdout}\n${build.stderr}`);
 }
 
-/** Starts the real browser host (same CLI as users run) on a free port against `dbFile`. */
-export function startHost(dbFile: string): Promise<RunningHost> {
+/**
+ * Starts the real browser host (same CLI as users run) against `dbFile`, on a free port or on
+ * `port` (a restart on the same port keeps the page's origin, and with it what the page stored).
+ */
+export function startHost(dbFile: string, port = 0): Promise<RunningHost> {
   const child = spawn(
     process.execPath,
-    [tsx, 'electron/browser-host/main.ts', '--port', '0', '--db', dbFile],
+    [tsx, 'electron/browser-host/main.ts', '--port', String(port), '--db', dbFile],
     {
       cwd: root,
       stdio: ['ignore', 'pipe', 'pipe'],

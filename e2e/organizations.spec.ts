@@ -1,8 +1,22 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { parse } from 'csv-parse/sync';
 import { readFile } from 'node:fs/promises';
+import {
+  cell,
+  columnMenu,
+  columnTexts,
+  dollars,
+  focusedCell,
+  grid,
+  gridLoaded,
+  header,
+  headers,
+  ordered,
+  revealColumn,
+  shownTotal,
+} from './grid';
 import { invoke, scratchDb, startHost, type RunningHost, type ScratchDb } from './own-host';
-import { choose, openSection, screenshot, scrollGridTo } from './ui';
+import { choose, openSection, screenshot } from './ui';
 
 const count = 300;
 let db: ScratchDb;
@@ -25,214 +39,341 @@ test.afterAll(async () => {
   await db?.dispose();
 });
 
-function grid(page: Page): Locator {
-  return page.getByRole('table', { name: 'Unified organization data' });
-}
-
-async function column(page: Page, name: string): Promise<string[]> {
-  return grid(page).locator(`td[data-column="${name}"]`).allInnerTexts();
-}
-
-/** The grid shows revenue as whole dollars ("$1,234,567"); the order is what matters here. */
-async function revenues(page: Page): Promise<number[]> {
-  return (await column(page, 'annual_revenue_usd')).map((text) => Number(text.replace(/[^\d]/g, '')));
-}
-
-function descending(values: number[]): boolean {
-  return values.every((value, i) => i === 0 || values[i - 1]! >= value);
-}
-
-/** Scrolls the grid's own scroll container (not the page) and says where it is. */
-async function scrollGrid(
-  table: Locator,
-  to: { top?: number },
-): Promise<{ left: number; top: number; y: number; bottom: number }> {
-  return table.evaluate((element, target) => {
-    let scroller = element.parentElement;
-    while (scroller !== null && !['auto', 'scroll'].includes(getComputedStyle(scroller).overflowY)) {
-      scroller = scroller.parentElement;
-    }
-    if (scroller === null) throw new Error('the grid does not scroll');
-    if (target.top !== undefined) scroller.scrollTop = target.top;
-    const { y, bottom } = scroller.getBoundingClientRect();
-    return { left: scroller.scrollLeft, top: scroller.scrollTop, y, bottom };
-  }, to);
-}
-
-/** The shown total, from "Showing a–b of N". */
-async function shownTotal(page: Page): Promise<number> {
-  const text = await page.getByText(/^Showing [\d,]+–[\d,]+ of [\d,]+$/).innerText();
-  return Number(text.split(' of ')[1]!.replace(/,/g, ''));
-}
-
-test('the grid pages, sorts, filters, copies, opens a row, hides columns and exports', async ({
-  page,
-  context,
-}) => {
-  test.setTimeout(120_000);
-  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+async function open(page: Page): Promise<void> {
   await page.goto(host.url);
   await openSection(page, 'Organizations');
-  await page.getByRole('button', { name: 'Fetch Unified Organization Data' }).click();
-  await expect(page.getByText(`Showing 1–50 of ${count}`)).toBeVisible();
+  await gridLoaded(page);
+}
 
-  await test.step('sort by revenue, descending, across pages and from the end', async () => {
-    const header = grid(page).getByRole('button', { name: 'Sort by annual_revenue_usd' });
-    await header.click();
-    await expect(grid(page).locator('th[aria-sort="ascending"]')).toContainText('annual_revenue_usd');
-    await header.click();
-    await expect(grid(page).locator('th[aria-sort="descending"]')).toContainText('annual_revenue_usd');
-    await expect.poll(async () => descending(await revenues(page))).toBe(true);
-    await expect(page.getByText(`Showing 1–50 of ${count}`)).toBeVisible();
-    const first = await revenues(page);
-    const firstIds = await column(page, 'organization_id');
-    expect(first).toHaveLength(50);
-    expect(descending(first)).toBe(true);
+/** Applies a filter through the Add filter dialog. */
+async function addFilter(
+  page: Page,
+  column: string,
+  fill: (dialog: ReturnType<Page['getByRole']>) => Promise<void>,
+) {
+  await page.getByRole('button', { name: 'Add filter' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Filter organizations' });
+  await dialog.getByRole('combobox', { name: 'Column' }).fill(column);
+  await page.getByRole('option', { name: new RegExp(`^${column} \\(`) }).click();
+  await fill(dialog);
+  await dialog.getByRole('button', { name: 'Apply filter' }).click();
+  await expect(dialog).toBeHidden();
+  await gridLoaded(page);
+}
 
-    await page.getByRole('button', { name: 'Next', exact: true }).click();
-    await expect(page.getByText(`Showing 51–100 of ${count}`)).toBeVisible();
-    const second = await revenues(page);
-    // The page boundary keeps the order, and no row appears on both pages.
-    expect(descending([...first, ...second])).toBe(true);
-    const secondIds = await column(page, 'organization_id');
-    expect(secondIds.filter((id) => firstIds.includes(id))).toEqual([]);
+test('shows every organization on first visit, key facts first under human headers', async ({ page }) => {
+  await open(page);
+  expect(await shownTotal(page)).toBe(count);
+  expect((await headers(page)).slice(0, 7)).toEqual([
+    'Legal name',
+    'Sector',
+    'Status',
+    'Annual revenue (USD)',
+    'Employees',
+    'HQ country',
+    'Founding year',
+  ]);
+  await expect(grid(page)).toHaveAttribute('aria-rowcount', String(count + 1));
+  // One scrollbar: the page itself does not scroll, the grid does, over every row.
+  expect(await page.evaluate(() => document.documentElement.scrollHeight <= window.innerHeight)).toBe(true);
+  await grid(page).evaluate((element) => (element.scrollTop = element.scrollHeight));
+  await gridLoaded(page);
+  await expect(grid(page).locator(`[role="row"][aria-rowindex="${count + 1}"]`)).toBeVisible();
+  await grid(page).evaluate((element) => (element.scrollTop = 0));
+});
 
-    await page.getByRole('button', { name: 'Last', exact: true }).click();
-    await expect(page.getByText(`Showing 251–300 of ${count}`)).toBeVisible();
-    const last = await revenues(page);
-    expect(descending(last)).toBe(true);
-    await page.getByRole('button', { name: 'Previous', exact: true }).click();
-    await expect(page.getByText(`Showing 201–250 of ${count}`)).toBeVisible();
-    const beforeLast = await revenues(page);
-    expect(descending([...beforeLast, ...last])).toBe(true);
-    await expect(page.getByRole('button', { name: 'Next', exact: true })).toBeEnabled();
-    await page.getByRole('button', { name: 'First', exact: true }).click();
-    await expect(page.getByText(`Showing 1–50 of ${count}`)).toBeVisible();
-    expect(await column(page, 'organization_id')).toEqual(firstIds);
+test('is one tab stop driven by the keyboard; Enter opens a row and Escape comes back', async ({ page }) => {
+  await open(page);
+  await page.getByRole('textbox', { name: 'Search by name' }).focus();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  expect(await focusedCell(page)).toBe('0:0');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowRight');
+  expect(await focusedCell(page)).toBe('1:1');
+  await page.keyboard.press('End');
+  const lastColumn = (await grid(page).getAttribute('aria-colcount'))!;
+  expect(await focusedCell(page)).toBe(`1:${Number(lastColumn) - 1}`);
+  await page.keyboard.press('Home');
+  expect(await focusedCell(page)).toBe('1:0');
+  await page.keyboard.press('PageDown');
+  const paged = Number((await focusedCell(page))!.split(':')[0]);
+  expect(paged).toBeGreaterThan(8);
+  await page.keyboard.press('Control+End');
+  expect(await focusedCell(page)).toBe(`${count - 1}:${Number(lastColumn) - 1}`);
+  await page.keyboard.press('Control+Home');
+  expect(await focusedCell(page)).toBe('0:0');
+  // Tab leaves the grid at once: its cells are not tab stops.
+  await page.keyboard.press('Tab');
+  expect(await focusedCell(page)).toBeNull();
+  await page.keyboard.press('Shift+Tab');
+  expect(await focusedCell(page)).toBe('0:0');
+
+  const name = (await cell(page, 0, 'legal_name').innerText()).trim();
+  await page.keyboard.press('Enter');
+  const drawer = page.getByRole('dialog', { name });
+  await expect(drawer).toBeVisible();
+  await expect(drawer.getByRole('table', { name: 'Organization facts' })).toContainText(
+    'Annual revenue (USD)',
+  );
+  await screenshot(page, 'organizations-drawer');
+  await page.keyboard.press('Escape');
+  await expect(drawer).toBeHidden();
+  expect(await focusedCell(page)).toBe('0:0');
+});
+
+test('copies the focused cell or a selected range as TSV', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await open(page);
+  await cell(page, 2, 'sector_name').click();
+  await page.keyboard.press('Control+c');
+  await expect(page.getByRole('alert').filter({ hasText: 'Copied Sector' })).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+    (await cell(page, 2, 'sector_name').innerText()).trim(),
+  );
+
+  await page.keyboard.press('Shift+ArrowRight');
+  await page.keyboard.press('Shift+ArrowDown');
+  await page.keyboard.press('Shift+ArrowDown');
+  await expect(grid(page).locator('.og-selected')).toHaveCount(6);
+  await page.keyboard.press('Control+c');
+  await expect(page.getByRole('alert').filter({ hasText: 'Copied 3 rows × 2 columns' })).toBeVisible();
+  const pasted = (await page.evaluate(() => navigator.clipboard.readText()))
+    .split('\n')
+    .map((line) => line.split('\t'));
+  const sectors = (await columnTexts(page, 'sector_name')).slice(2, 5);
+  const statuses = (await columnTexts(page, 'status')).slice(2, 5);
+  expect(pasted).toEqual(sectors.map((sector, i) => [sector, statuses[i]]));
+  await page.keyboard.press('Escape');
+  await expect(grid(page).locator('.og-selected')).toHaveCount(0);
+});
+
+test('sorts by any column, indexed or sorted once, in both directions', async ({ page }) => {
+  await open(page);
+  const revenue = header(page, 'Annual revenue (USD)');
+  await revenue.locator('.og-head-label').click();
+  await expect(revenue).toHaveAttribute('aria-sort', 'ascending');
+  expect(ordered((await columnTexts(page, 'annual_revenue_usd')).map(dollars), 'asc')).toBe(true);
+  await revenue.locator('.og-head-label').click();
+  await expect(revenue).toHaveAttribute('aria-sort', 'descending');
+  expect(ordered((await columnTexts(page, 'annual_revenue_usd')).map(dollars), 'desc')).toBe(true);
+  // Far down the result the order holds too.
+  await grid(page).evaluate((element) => (element.scrollTop = element.scrollHeight / 2));
+  expect(ordered((await columnTexts(page, 'annual_revenue_usd')).map(dollars), 'desc')).toBe(true);
+
+  // Employees has an index; a sector attribute has none: its header says so, and it still sorts.
+  await choose(page, 'Filter Organizations by Sector', 'Healthcare');
+  await revealColumn(page, 'Beds');
+  await columnMenu(page, 'Beds', 'Sort descending');
+  await expect(header(page, 'Beds')).toHaveAttribute('aria-sort', 'descending');
+  await expect(header(page, 'Beds').locator('.og-head-slow')).toHaveAttribute('title', /No index/);
+  const beds = (await columnTexts(page, 'bed_count')).map((t) =>
+    t === '—' ? -1 : Number(t.replace(/,/g, '')),
+  );
+  expect(beds.length).toBeGreaterThan(5);
+  expect(ordered(beds, 'desc')).toBe(true);
+  await expect(page.getByText(/no index for this sort/)).toBeVisible();
+  await grid(page).evaluate((element) => (element.scrollLeft = 0));
+  await columnMenu(page, 'Legal name', 'Sort ascending');
+  await choose(page, 'Filter Organizations by Sector', 'All Sectors');
+});
+
+test('filters by column type, shown as chips that remove the filter', async ({ page }) => {
+  await open(page);
+  await addFilter(page, 'Employees', async (dialog) => {
+    await dialog.getByRole('textbox', { name: 'At least' }).fill('1000');
   });
+  await expect(page.getByText('Employees ≥ 1,000')).toBeVisible();
+  const many = await shownTotal(page);
+  expect(many).toBeGreaterThan(0);
+  expect(many).toBeLessThan(count);
+  expect((await columnTexts(page, 'employee_count')).every((t) => Number(t.replace(/,/g, '')) >= 1000)).toBe(
+    true,
+  );
 
-  await test.step('filter by status, sector and name', async () => {
-    await choose(page, 'Filter by Status', 'Archived');
-    await expect.poll(async () => new Set(await column(page, 'status'))).toEqual(new Set(['archived']));
-    const archived = await shownTotal(page);
-    expect(archived).toBeGreaterThan(0);
-    expect(archived).toBeLessThan(count);
-
-    await choose(page, 'Filter by Status', 'All statuses');
-    await choose(page, 'Filter Organizations by Sector', 'Healthcare');
-    await expect
-      .poll(async () => new Set(await column(page, 'sector_name')))
-      .toEqual(new Set(['Healthcare']));
-    const healthcare = await shownTotal(page);
-    expect(descending(await revenues(page))).toBe(true);
-
-    const name = (await column(page, 'legal_name'))[0]!.trim();
-    await page.getByRole('textbox', { name: 'Search by name' }).fill(name);
-    await expect.poll(() => shownTotal(page)).toBeLessThan(healthcare);
-    expect((await column(page, 'legal_name')).every((text) => text.includes(name))).toBe(true);
-    await page.getByRole('textbox', { name: 'Search by name' }).fill('');
-    await expect.poll(() => shownTotal(page)).toBe(healthcare);
+  await addFilter(page, 'HQ country', async (dialog) => {
+    await dialog.getByRole('textbox', { name: 'Contains' }).fill('us');
   });
+  await expect(page.getByText('HQ country contains “us”')).toBeVisible();
+  expect(new Set(await columnTexts(page, 'headquarters_country'))).toEqual(new Set(['USA']));
+  const both = await shownTotal(page);
+  expect(both).toBeLessThanOrEqual(many);
 
-  await test.step('copy a cell', async () => {
-    const cell = grid(page).locator('td[data-column="headquarters_city"]').first();
-    const city = (await cell.innerText()).trim();
-    await cell.click();
-    await expect(page.getByRole('alert').filter({ hasText: 'Copied HQ city' })).toBeVisible();
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(city);
+  await page.getByRole('button', { name: 'Remove filter HQ country contains “us”' }).click();
+  await expect.poll(() => shownTotal(page)).toBe(many);
+  await page.getByRole('button', { name: 'Clear all' }).isHidden();
+
+  await addFilter(page, 'HIPAA certified', async (dialog) => {
+    await dialog.getByText('No', { exact: true }).click();
   });
+  await expect(page.getByText('HIPAA certified: No')).toBeVisible();
+  expect(new Set(await columnTexts(page, 'sector_name'))).toEqual(new Set(['Healthcare']));
+  await page.getByRole('button', { name: 'Clear all' }).click();
+  await expect.poll(() => shownTotal(page)).toBe(count);
+});
 
-  await test.step('open a row: its own sector attributes by their labels', async () => {
-    const name = (await column(page, 'legal_name'))[0]!.trim();
-    await grid(page).getByRole('button', { name, exact: true }).click();
-    const drawer = page.getByRole('dialog');
-    await expect(drawer.getByRole('heading', { name })).toBeVisible();
-    const attributes = drawer.getByRole('table', { name: 'Healthcare attributes' });
-    for (const label of ['EHR system', 'HIPAA certified', 'FDA clearances', 'Beds']) {
-      await expect(attributes.getByRole('rowheader', { name: label, exact: true })).toBeVisible();
-    }
-    const hipaa = attributes.getByRole('row').filter({ hasText: 'HIPAA certified' }).getByRole('cell');
-    await expect(hipaa).toHaveText(/^(Yes|No|—)$/);
-    // Other sectors' attributes are not this organization's facts.
-    await expect(drawer).not.toContainText('SCADA vendor');
-    await expect(drawer.getByRole('table', { name: 'Organization facts' })).toContainText(
-      'Annual revenue (USD)',
-    );
-    await screenshot(page, 'organizations-drawer');
-    await page.keyboard.press('Escape');
-    await expect(drawer).toBeHidden();
-  });
+test('resizes, moves and hides columns, one at a time or a whole group', async ({ page }) => {
+  await open(page);
+  const status = header(page, 'Status');
+  const before = (await status.boundingBox())!;
+  const handle = status.getByRole('separator', { name: 'Resize Status' });
+  const grip = (await handle.boundingBox())!;
+  await page.mouse.move(grip.x + grip.width / 2, grip.y + grip.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(grip.x + 80, grip.y + grip.height / 2, { steps: 5 });
+  await page.mouse.up();
+  await expect.poll(async () => (await status.boundingBox())!.width).toBeGreaterThan(before.width + 60);
 
-  await test.step('hide a column group, remembered after a reload', async () => {
-    await expect(grid(page).locator('th', { hasText: 'scada_vendor' })).toHaveCount(1);
-    await page.getByRole('button', { name: /^Columns/ }).click();
-    await page.getByRole('checkbox', { name: 'Manufacturing (11)' }).uncheck();
-    await page.keyboard.press('Escape');
-    await expect(grid(page).locator('th', { hasText: 'scada_vendor' })).toHaveCount(0);
-    await expect(grid(page).locator('th', { hasText: 'charter_type' })).toHaveCount(1);
+  await columnMenu(page, 'Status', 'Move left');
+  expect((await headers(page)).slice(0, 3)).toEqual(['Legal name', 'Status', 'Sector']);
+  // Dragging a header onto another moves it there.
+  await header(page, 'Sector').dragTo(header(page, 'Status'), { targetPosition: { x: 5, y: 20 } });
+  expect((await headers(page)).slice(0, 3)).toEqual(['Legal name', 'Sector', 'Status']);
 
-    await page.reload();
-    await openSection(page, 'Organizations');
-    await page.getByRole('button', { name: 'Fetch Unified Organization Data' }).click();
-    await expect(page.getByText(`Showing 1–50 of ${count}`)).toBeVisible();
-    await expect(grid(page).locator('th', { hasText: 'charter_type' })).toHaveCount(1);
-    await expect(grid(page).locator('th', { hasText: 'scada_vendor' })).toHaveCount(0);
-    await expect(page.getByRole('button', { name: /^Columns \(7\/8\)/ })).toBeVisible();
-  });
+  await columnMenu(page, 'Status', 'Hide column');
+  expect(await headers(page)).not.toContain('Status');
+  await page.getByRole('button', { name: /^Columns \(/ }).click();
+  const panel = page.getByRole('dialog', { name: 'Columns' });
+  // Status is hidden, so the group is partly shown: a click shows the whole group, the next hides it.
+  const keyFacts = panel.getByRole('checkbox', { name: 'Key facts (7)' });
+  await keyFacts.check();
+  expect(await headers(page)).toContain('Status');
+  await keyFacts.uncheck();
+  await page.keyboard.press('Escape');
+  expect(await headers(page)).toEqual(expect.arrayContaining(['Legal name', 'Organization ID']));
+  expect(await headers(page)).not.toContain('Sector');
+  await page.getByRole('button', { name: /^Columns \(/ }).click();
+  await panel.getByRole('button', { name: 'Default layout' }).click();
+  await page.keyboard.press('Escape');
+  expect((await headers(page)).slice(0, 3)).toEqual(['Legal name', 'Sector', 'Status']);
+});
 
-  await test.step('scroll the grid both ways with the names pinned', async () => {
-    await choose(page, 'Filter Organizations by Sector', 'Healthcare');
-    const header = grid(page).getByRole('button', { name: 'Sort by annual_revenue_usd' });
-    await header.click();
-    await header.click();
-    await expect(grid(page).locator('th[aria-sort="descending"]')).toContainText('annual_revenue_usd');
-    await expect.poll(async () => descending(await revenues(page))).toBe(true);
-    const pinned = grid(page).locator('td[data-column="legal_name"]').first();
-    const left = (await pinned.boundingBox())!.x;
-    await scrollGridTo(grid(page), 'hipaa_certified');
-    await expect.poll(async () => (await scrollGrid(grid(page), {})).left).toBeGreaterThan(500);
-    expect((await pinned.boundingBox())!.x).toBe(left);
-    const hipaa = grid(page).locator('th', { hasText: 'hipaa_certified' });
-    expect((await hipaa.boundingBox())!.x).toBeGreaterThan(left);
-    expect((await hipaa.boundingBox())!.x).toBeLessThan(left + 400);
+test('exports the view as CSV and JSON: its filter, sort and visible columns', async ({ page }) => {
+  await open(page);
+  await choose(page, 'Filter Organizations by Sector', 'Healthcare');
+  await header(page, 'Employees').locator('.og-head-label').click();
+  await header(page, 'Employees').locator('.og-head-label').click();
+  await columnMenu(page, 'HQ country', 'Hide column');
+  await gridLoaded(page);
+  const total = await shownTotal(page);
+  const shownIds = await columnTexts(page, 'legal_name');
 
-    const lastRow = grid(page).locator('tbody tr').last();
-    const box = await scrollGrid(grid(page), { top: 1e6 });
-    expect(box.top).toBeGreaterThan(0);
-    const row = (await lastRow.boundingBox())!;
-    expect(row.y + row.height).toBeLessThanOrEqual(box.bottom + 1);
-    // The sticky header stays at the top of the grid over the scrolled rows.
-    expect(Math.abs((await hipaa.boundingBox())!.y - box.y)).toBeLessThan(80);
-    await scrollGrid(grid(page), { top: 0 });
-  });
+  const csv = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export' }).click();
+  await page.getByRole('menuitem', { name: 'Export CSV' }).click();
+  const csvFile = await csv;
+  expect(csvFile.suggestedFilename()).toBe('organizations-healthcare.csv');
+  const [head, ...rows] = parse(await readFile(await csvFile.path(), 'utf8')) as string[][];
+  expect(head!.slice(0, 4)).toEqual(['legal_name', 'sector_name', 'status', 'annual_revenue_usd']);
+  expect(head).not.toContain('headquarters_country');
+  expect(head).toContain('hipaa_certified');
+  expect(rows).toHaveLength(total);
+  const employees = rows.map((row) => Number(row[head!.indexOf('employee_count')]));
+  expect(ordered(employees, 'desc')).toBe(true);
+  expect(rows.slice(0, shownIds.length).map((row) => row[0])).toEqual(shownIds);
+  await expect(
+    page.getByRole('alert').filter({ hasText: `${total} rows in organizations-healthcare.csv` }),
+  ).toBeVisible();
 
-  await test.step('export the filtered, sorted rows as a CSV download', async () => {
-    const total = await shownTotal(page);
-    const downloading = page.waitForEvent('download');
-    await page.getByRole('button', { name: `Export CSV (${total})` }).click();
-    const download = await downloading;
-    expect(download.suggestedFilename()).toBe('organizations-healthcare.csv');
-    const text = await readFile(await download.path(), 'utf8');
-    const [header, ...rows] = parse(text) as string[][];
-    expect(header!.slice(0, 3)).toEqual(['organization_id', 'legal_name', 'display_name']);
-    expect(header).toContain('hipaa_certified');
-    expect(header).toContain('scada_vendor');
-    expect(rows).toHaveLength(total);
-    const at = (name: string) => header!.indexOf(name);
-    expect(new Set(rows.map((row) => row[at('focus_group_id')]))).toEqual(new Set(['pe_healthcare']));
-    expect(descending(rows.map((row) => Number(row[at('annual_revenue_usd')])))).toBe(true);
-    expect(rows[0]![at('organization_id')]).toBe((await column(page, 'organization_id'))[0]);
-    await expect(
-      page.getByRole('alert').filter({ hasText: `${total} rows in organizations-healthcare.csv` }),
-    ).toBeVisible();
-  });
+  const json = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export' }).click();
+  await page.getByRole('menuitem', { name: 'Export JSON' }).click();
+  const jsonFile = await json;
+  expect(jsonFile.suggestedFilename()).toBe('organizations-healthcare.json');
+  const objects = JSON.parse(await readFile(await jsonFile.path(), 'utf8')) as Record<string, unknown>[];
+  expect(objects).toHaveLength(total);
+  expect(Object.keys(objects[0]!)).toEqual(head);
+  expect(new Set(objects.map((o) => typeof o.hipaa_certified))).toEqual(new Set(['boolean']));
+  expect(objects.map((o) => o.legal_name)).toEqual(rows.map((row) => row[0]));
 
-  await test.step('screenshot: every sector, by revenue, second page', async () => {
-    await choose(page, 'Filter Organizations by Sector', 'All Sectors');
-    await expect(page.getByText(`Showing 1–50 of ${count}`)).toBeVisible();
-    await page.getByRole('button', { name: 'Next', exact: true }).click();
-    await expect(page.getByText(`Showing 51–100 of ${count}`)).toBeVisible();
-    await scrollGridTo(grid(page), 'employee_count');
-    await screenshot(page, 'organizations');
-  });
+  await page.getByRole('button', { name: /^Columns \(/ }).click();
+  await page.getByRole('dialog', { name: 'Columns' }).getByRole('button', { name: 'Default layout' }).click();
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Views' }).click();
+  await page.getByRole('menuitem', { name: 'Default view' }).click();
+});
+
+test('keeps the view and the place in it across sections, and a saved view across a restart', async ({
+  page,
+}) => {
+  await open(page);
+  await choose(page, 'Filter by Status', 'Active');
+  await columnMenu(page, 'Founding year', 'Sort descending');
+  await grid(page).evaluate((element) => (element.scrollTop = 600));
+  await gridLoaded(page);
+  await cell(page, 25, 'status').click();
+  const activeTotal = await shownTotal(page);
+
+  await openSection(page, 'Home');
+  await openSection(page, 'Organizations');
+  await expect(page.getByText('Status: active')).toBeVisible();
+  await expect(header(page, 'Founding year')).toHaveAttribute('aria-sort', 'descending');
+  expect(await grid(page).evaluate((element) => element.scrollTop)).toBe(600);
+  await expect(cell(page, 25, 'status')).toHaveAttribute('tabindex', '0');
+
+  await page.getByRole('button', { name: 'Views' }).click();
+  await page.getByRole('menuitem', { name: 'Save view as…' }).click();
+  await page.getByRole('textbox', { name: 'View name' }).fill('Active by age');
+  await page.getByRole('button', { name: 'Save view' }).click();
+  await page.getByRole('button', { name: 'Views' }).click();
+  await page.getByRole('menuitem', { name: 'Default view' }).click();
+  await expect(page.getByText('Status: active')).toBeHidden();
+
+  // Restart the host on the same address (the same origin keeps what the window stored), reopen.
+  const port = Number(new URL(host.url).port);
+  await host.stop();
+  host = await startHost(db.file, port);
+  await page.goto(host.url);
+  await openSection(page, 'Organizations');
+  await page.getByRole('button', { name: 'Views' }).click();
+  await page.getByRole('menuitem', { name: 'Active by age' }).click();
+  await expect(page.getByText('Status: active')).toBeVisible();
+  await expect(header(page, 'Founding year')).toHaveAttribute('aria-sort', 'descending');
+  await expect.poll(() => shownTotal(page)).toBe(activeTotal);
+  // The current view itself also survives a restart.
+  await page.reload();
+  await expect(page.getByText('Status: active')).toBeVisible();
+  await page.getByRole('button', { name: 'Views' }).click();
+  await page.getByRole('menuitem', { name: 'Default view' }).click();
+});
+
+test('follows the system colour scheme until the header menu picks one, and remembers it', async ({
+  browser,
+}) => {
+  const context = await browser.newContext({ colorScheme: 'dark' });
+  const page = await context.newPage();
+  await open(page);
+  const background = () =>
+    grid(page)
+      .locator('.og-row')
+      .first()
+      .evaluate((row) => getComputedStyle(row).backgroundColor);
+  await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', 'dark');
+  const dark = await background();
+  await screenshot(page, 'organizations-dark');
+  await page.getByRole('button', { name: 'Color scheme' }).click();
+  await page.getByRole('menuitem', { name: 'Light' }).click();
+  await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', 'light');
+  expect(await background()).not.toBe(dark);
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', 'light');
+  await page.getByRole('button', { name: 'Color scheme' }).click();
+  await page.getByRole('menuitem', { name: 'Match the system' }).click();
+  await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', 'dark');
+  await context.close();
+});
+
+test('screenshot: the grid at 1280×800', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await open(page);
+  const rows = await grid(page).evaluate(
+    (element) =>
+      [...element.querySelectorAll('[role="row"][aria-rowindex]')].filter((row) => {
+        const box = row.getBoundingClientRect();
+        const view = element.getBoundingClientRect();
+        return box.top >= view.top + 60 && box.bottom <= view.bottom;
+      }).length,
+  );
+  expect(rows).toBeGreaterThanOrEqual(10);
+  await screenshot(page, 'organizations');
 });

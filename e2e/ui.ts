@@ -1,6 +1,11 @@
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 
-export const screenshotDir = 'e2e/screenshots';
+/**
+ * Screenshots go to an ignored folder, so that `npm test` leaves the work tree clean; `npm run
+ * screenshots` sets SECTOR_STUDIO_SCREENSHOTS=readme to refresh the README's pictures instead.
+ */
+export const screenshotDir =
+  process.env.SECTOR_STUDIO_SCREENSHOTS === 'readme' ? 'e2e/screenshots' : 'test-results/screenshots';
 
 export async function openSection(page: Page, name: string): Promise<void> {
   await page.getByRole('navigation').getByRole('link', { name, exact: true }).click();
@@ -39,19 +44,6 @@ export async function cacheLog(page: Page): Promise<string[]> {
 
 /** The value of a stat card (or cache figure) in the main area, by its label. */
 export function stat(page: Page, label: string) {
-  return page.getByRole('main').getByLabel(label, { exact: true });
-}
-
-/** Scrolls a wide grid sideways so that `column` is the first one right of the pinned column. */
-export async function scrollGridTo(grid: Locator, column: string): Promise<void> {
-  await grid.evaluate((table, name) => {
-    const header = [...table.querySelectorAll('th')].find((th) => th.textContent === name);
-    const pinned = table.querySelector('thead tr:last-child th');
-    let scroller = table.parentElement;
-    while (scroller !== null && scroller.scrollWidth <= scroller.clientWidth)
-      scroller = scroller.parentElement;
-    if (header === undefined || pinned === null || scroller === null) return;
-    const offset = header.getBoundingClientRect().left - table.getBoundingClientRect().left;
-    scroller.scrollLeft = offset - pinned.getBoundingClientRect().width;
-  }, column);
+  // Sections stay mounted while hidden; only the one on screen counts.
+  return page.getByRole('main').getByLabel(label, { exact: true }).filter({ visible: true });
 }

@@ -35,7 +35,8 @@ import {
   type SeedResult,
 } from './domain';
 import type { Result } from './errors';
-import { focusGroupId, orgQuery, orgSelection } from './org-query';
+import type { OrgColumn, OrgRows } from './org-query';
+import { focusGroupId, orgExport, orgQuery, orgWindow } from './org-query';
 import { text } from './text';
 
 /**
@@ -171,7 +172,9 @@ export const contract = {
   ),
   'orgs:cancelInsert': channel<{ cancelled: boolean }>()(empty),
   'orgs:query': channel<OrgPage>()(orgQuery),
-  'orgs:export': channel<ExportResult>()(orgSelection),
+  'orgs:columns': channel<OrgColumn[]>()(empty),
+  'orgs:rows': channel<OrgRows>()(orgWindow),
+  'orgs:export': channel<ExportResult>()(orgExport),
   'orgs:cancelExport': channel<{ cancelled: boolean }>()(empty),
 } as const;
 
@@ -224,12 +227,13 @@ export function eventChannel(event: EventName): string {
 
 /**
  * The browser host's routes: every channel as `POST /api/invoke/<channel>`, the events as one
- * Server-Sent Events stream, and the export as a download of the grid's selection.
+ * Server-Sent Events stream, and the export as a download of the grid's view (its filter, sort and
+ * columns; `where` and `columns` travel as JSON text in the query string).
  */
 export const httpRoutes = {
   invokePrefix: '/api/invoke/',
   events: '/api/events',
-  exportCsv: { path: '/api/export.csv', input: orgSelection },
+  export: { path: '/api/export', input: orgExport },
   /** The share document as a download: `?focus_group_id=pe_energy`, or every sector without it. */
   configExport: {
     path: '/api/config-export.json',

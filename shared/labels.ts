@@ -1,7 +1,7 @@
 /**
- * Human labels for the columns of vw_organizations_full, as an analyst would say them. The grid's
- * headers keep the column names (they are what the CSV and SQL say); the row drawer and the
- * column menu speak in these.
+ * Human labels for the columns of vw_organizations_full, as an analyst would say them: the grid's
+ * headers, its column menu, filter chips and the row drawer speak in these. Exports keep the column
+ * names (they are what the CSV, the JSON and SQL say).
  */
 export const organizationLabels: Record<string, string> = {
   organization_id: 'Organization ID',

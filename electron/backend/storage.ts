@@ -8,7 +8,14 @@ import type {
   SchemaInfo,
   SeedResult,
 } from '../../shared/domain';
-import type { OrgFilter, OrgQuery, OrgSelection } from '../../shared/org-query';
+import type {
+  ExportRequest,
+  OrgColumn,
+  OrgFilter,
+  OrgQuery,
+  OrgRows,
+  OrgWindow,
+} from '../../shared/org-query';
 
 export interface TaskHooks {
   signal: AbortSignal;
@@ -38,13 +45,17 @@ export interface Storage {
   resetDemo(template: string): Promise<DemoResetResult>;
   queryOrganizations(query: OrgQuery): Promise<OrgPage>;
   countOrganizations(filter: OrgFilter): Promise<number>;
+  /** The view's columns with their kinds and how a sort by each runs. */
+  organizationColumns(): Promise<OrgColumn[]>;
+  /** Rows by position in any sort (see db/org-positions.ts). */
+  organizationRows(window: OrgWindow): Promise<OrgRows>;
   insertSampleOrganizations(
     options: { count: number; seed?: number },
     hooks: TaskHooks,
   ): Promise<InsertOrgsResult>;
-  /** Writes the selection as CSV text to `sink`; a cancel stops between chunks. */
+  /** Writes the selection as CSV or JSON text to `sink`; a cancel stops between chunks. */
   exportOrganizations(
-    selection: OrgSelection,
+    request: ExportRequest,
     sink: TextSink,
     hooks: TaskHooks,
   ): Promise<{ rows: number; cancelled: boolean }>;

@@ -1,5 +1,5 @@
 import type { Bridge } from '../../shared/contract';
-import type { OrgSelection } from '../../shared/org-query';
+import type { ExportRequest } from '../../shared/org-query';
 import type { Result } from '../../shared/errors';
 
 /** Where an export goes: a file (replaced only when `overwrite`), or a stream such as a download. */
@@ -11,13 +11,13 @@ export interface Backend extends Bridge {
   /** The untyped door for transports: validates channel and payload against the contract. */
   dispatch(channel: unknown, payload: unknown): Promise<Result<unknown>>;
   /**
-   * The one export path: streams the selection as CSV to a file (whole file or nothing) or to a
+   * The one export path: streams the selection as CSV or JSON to a file (whole file or nothing) or to a
    * stream, reporting progress as task 'orgs:export'. Aborting `signal` (the CLI's Ctrl-C, a
    * download's client leaving) stops it like `orgs:cancelExport` does. Nothing is written before
    * the first rows are read, so a missing schema or an unknown sector fails with nothing written.
    */
   exportOrganizations(
-    selection: OrgSelection,
+    request: ExportRequest,
     destination: ExportDestination,
     signal?: AbortSignal,
   ): Promise<{ rows: number; cancelled: boolean }>;

@@ -2,25 +2,42 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Transform } from 'node:stream';
 import { httpRoutes } from '../../shared/contract';
 import { AppError, type ErrorValue } from '../../shared/errors';
-import { exportFileName, type OrgSelection } from '../../shared/org-query';
+import { exportFileName, type OrgExport } from '../../shared/org-query';
 import type { Backend } from '../backend/types';
 import { securityHeaders } from './security-headers';
 
-export type ExportParams = { ok: true; selection: OrgSelection } | { ok: false; error: ErrorValue };
+export type ExportParams = { ok: true; request: OrgExport } | { ok: false; error: ErrorValue };
+
+/** Parameters whose value is a list, written as JSON text. */
+const jsonParams = new Set(['where', 'columns']);
+
+const contentTypes: Record<OrgExport['format'], string> = {
+  csv: 'text/csv; charset=utf-8',
+  json: 'application/json; charset=utf-8',
+};
 
 /** The query string as the route's contract input; a repeated or unknown parameter is an error. */
 export function parseExportParams(search: URLSearchParams): ExportParams {
   // No prototype: a parameter named __proto__ is an unknown parameter, not a silent no-op.
-  const input: Record<string, string> = Object.create(null) as Record<string, string>;
+  const input: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
   for (const [name, value] of search) {
     if (Object.hasOwn(input, name)) {
       return { ok: false, error: { code: 'INVALID_INPUT', message: `Parameter ${name} is given twice` } };
     }
     // The grid leaves a filter out rather than sending it empty; tolerate both.
-    if (value !== '') input[name] = value;
+    if (value === '') continue;
+    if (!jsonParams.has(name)) {
+      input[name] = value;
+      continue;
+    }
+    try {
+      input[name] = JSON.parse(value) as unknown;
+    } catch {
+      return { ok: false, error: { code: 'INVALID_INPUT', message: `Parameter ${name} is not valid JSON` } };
+    }
   }
-  const parsed = httpRoutes.exportCsv.input.safeParse(input);
-  if (parsed.success) return { ok: true, selection: parsed.data };
+  const parsed = httpRoutes.export.input.safeParse(input);
+  if (parsed.success) return { ok: true, request: parsed.data };
   const message = parsed.error.issues
     .map((issue) => `${issue.path.join('.') || 'query'}: ${issue.message}`)
     .join('; ');
@@ -32,7 +49,7 @@ function errorValue(error: unknown): ErrorValue {
 }
 
 /**
- * Streams the selection as a CSV download. Headers wait for the first byte, so an error the backend
+ * Streams the view as a CSV or JSON download. Headers wait for the first byte, so an error the backend
  * finds before writing (no schema, an unknown sector, another export running) is still a typed JSON
  * error with its status. A download that stops early must not look complete to the browser: when
  * the client leaves, the export is aborted; when it is cancelled or fails, the connection is cut.
@@ -50,12 +67,13 @@ export async function handleExport(
   const params = parseExportParams(url.searchParams);
   if (!params.ok) return sendError(res, params.error);
 
+  const { request } = params;
   const start = () => {
     if (res.headersSent) return;
     res.writeHead(200, {
       ...securityHeaders,
-      'Content-Type': 'text/csv; charset=utf-8',
-      'Content-Disposition': `attachment; filename="${exportFileName(params.selection)}"`,
+      'Content-Type': contentTypes[request.format],
+      'Content-Disposition': `attachment; filename="${exportFileName(request, request.format)}"`,
       'Cache-Control': 'no-store',
     });
   };
@@ -75,7 +93,7 @@ export async function handleExport(
   });
 
   try {
-    const result = await backend.exportOrganizations(params.selection, { stream: body }, controller.signal);
+    const result = await backend.exportOrganizations(request, { stream: body }, controller.signal);
     if (result.cancelled) return void res.destroy();
     start();
     res.end();

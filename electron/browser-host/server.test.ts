@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { CacheLogEntry, ProgressEvent } from '../../shared/domain';
-import type { OrgSelection } from '../../shared/org-query';
+import type { ExportRequest } from '../../shared/org-query';
 import { AppError, type Result } from '../../shared/errors';
 import { tempDir } from '../../db/test/helpers';
 import { createBackend, type Backend } from '../backend/index';
@@ -45,7 +45,7 @@ function send(
 function fakeBackend() {
   const bus = new EventBus();
   const calls: { channel: unknown; payload: unknown }[] = [];
-  const exports: OrgSelection[] = [];
+  const exports: ExportRequest[] = [];
   const backend: BrowserHostOptions['backend'] = {
     subscribe: (event, listener) => bus.subscribe(event, listener),
     dispatch: async (channel, payload): Promise<Result<unknown>> => {
@@ -262,7 +262,7 @@ describe('browser host', () => {
 
   it('streams the export as a CSV download named after the sector, parameters checked by the contract', async () => {
     const reply = await send(
-      `${host.url}/api/export.csv?focus_group_id=pe_retail&status=active&sort=annual_revenue_usd&dir=desc&search=`,
+      `${host.url}/api/export?focus_group_id=pe_retail&status=active&sort=annual_revenue_usd&dir=desc&search=`,
       { headers: { 'Sec-Fetch-Site': 'same-origin', 'Sec-Fetch-Mode': 'navigate' } },
     );
     expect(reply.status).toBe(200);
@@ -271,12 +271,45 @@ describe('browser host', () => {
     expect(reply.headers['cache-control']).toBe('no-store');
     expect(reply.body).toBe('organization_id,legal_name\no1,"Acme, Inc."\no2,Globex\n');
     expect(fake.exports).toEqual([
-      { focus_group_id: 'pe_retail', status: 'active', sort: 'annual_revenue_usd', dir: 'desc' },
+      {
+        focus_group_id: 'pe_retail',
+        status: 'active',
+        sort: 'annual_revenue_usd',
+        dir: 'desc',
+        format: 'csv',
+      },
     ]);
 
-    const all = await send(`${host.url}/api/export.csv`);
+    const all = await send(`${host.url}/api/export`);
     expect(all.headers['content-disposition']).toBe('attachment; filename="organizations-all.csv"');
-    expect(fake.exports[1]).toEqual({ sort: 'legal_name', dir: 'asc' });
+    expect(fake.exports[1]).toEqual({ sort: 'legal_name', dir: 'asc', format: 'csv' });
+  });
+
+  it('downloads the grid view as JSON: column filters and columns travel as JSON text', async () => {
+    const where = [{ column: 'plant_count', op: 'range', min: 3 }];
+    const columns = ['legal_name', 'plant_count'];
+    const query = new URLSearchParams({
+      format: 'json',
+      sort: 'plant_count',
+      where: JSON.stringify(where),
+      columns: JSON.stringify(columns),
+    });
+    const reply = await send(`${host.url}/api/export?${query.toString()}`);
+    expect(reply.status).toBe(200);
+    expect(reply.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(reply.headers['content-disposition']).toBe('attachment; filename="organizations-all.json"');
+    expect(fake.exports).toEqual([{ sort: 'plant_count', dir: 'asc', format: 'json', where, columns }]);
+
+    for (const bad of [
+      'where=[{"column":"x y","op":"is","value":true}]',
+      'columns=legal_name',
+      'format=xml',
+    ]) {
+      const refused = await send(`${host.url}/api/export?${bad}`);
+      expect(refused.status, bad).toBe(400);
+      expect(JSON.parse(refused.body)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    }
+    expect(fake.exports).toHaveLength(1);
   });
 
   it('answers bad export parameters with 400 and a typed error before the export starts', async () => {
@@ -288,7 +321,7 @@ describe('browser host', () => {
       'focus_group_id=retail',
       'dir=asc&dir=desc',
     ]) {
-      const reply = await send(`${host.url}/api/export.csv?${query}`);
+      const reply = await send(`${host.url}/api/export?${query}`);
       expect(reply.status, query).toBe(400);
       expect(reply.headers['content-type']).toBe('application/json; charset=utf-8');
       expect(reply.headers['content-disposition']).toBeUndefined();
@@ -296,17 +329,17 @@ describe('browser host', () => {
     }
     expect(fake.exports).toEqual([]);
 
-    const unknown = await send(`${host.url}/api/export.csv?focus_group_id=pe_missing`);
+    const unknown = await send(`${host.url}/api/export?focus_group_id=pe_missing`);
     expect(unknown.status).toBe(404);
     expect(JSON.parse(unknown.body)).toEqual({
       ok: false,
       error: { code: 'NOT_FOUND', message: 'Unknown sector: pe_missing' },
     });
-    expect((await send(`${host.url}/api/export.csv`, { method: 'POST' })).status).toBe(405);
+    expect((await send(`${host.url}/api/export`, { method: 'POST' })).status).toBe(405);
   });
 
   it('refuses a cross-site or rebinding download request', async () => {
-    const url = `${host.url}/api/export.csv`;
+    const url = `${host.url}/api/export`;
     const refused: Record<string, string>[] = [
       { 'Sec-Fetch-Site': 'cross-site', 'Sec-Fetch-Mode': 'navigate' },
       { 'Sec-Fetch-Site': 'same-site', 'Sec-Fetch-Mode': 'navigate' },
@@ -365,7 +398,7 @@ describe('browser host export with the real backend', () => {
 
   it('downloads every row of the filter in the grid order', async () => {
     const reply = await send(
-      `${realHost.url}/api/export.csv?focus_group_id=pe_energy&sort=employee_count&dir=desc`,
+      `${realHost.url}/api/export?focus_group_id=pe_energy&sort=employee_count&dir=desc`,
     );
     const [header, ...rows] = parse(reply.body) as string[][];
     const employees = rows.map((row) => Number(row[header!.indexOf('employee_count')]));
@@ -378,7 +411,7 @@ describe('browser host export with the real backend', () => {
   });
 
   it('answers an unknown sector with a typed 404 rather than an empty download', async () => {
-    const reply = await send(`${realHost.url}/api/export.csv?focus_group_id=pe_unknown`);
+    const reply = await send(`${realHost.url}/api/export?focus_group_id=pe_unknown`);
     expect(reply.status).toBe(404);
     expect(reply.headers['content-disposition']).toBeUndefined();
     expect(JSON.parse(reply.body)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
@@ -388,7 +421,7 @@ describe('browser host export with the real backend', () => {
     const progress: ProgressEvent[] = [];
     const unsubscribe = backend.subscribe('progress', (event) => progress.push(event));
     const controller = new AbortController();
-    const response = await fetch(`${realHost.url}/api/export.csv`, { signal: controller.signal });
+    const response = await fetch(`${realHost.url}/api/export`, { signal: controller.signal });
     expect(response.status).toBe(200);
     await response.body!.getReader().read();
     controller.abort();
@@ -399,13 +432,13 @@ describe('browser host export with the real backend', () => {
     expect(progress.at(-1)).toMatchObject({ task: 'orgs:export', finished: true, done: rows, total: 30_000 });
     unsubscribe();
 
-    const again = await send(`${realHost.url}/api/export.csv?status=archived`);
+    const again = await send(`${realHost.url}/api/export?status=archived`);
     expect(again.status).toBe(200);
     expect(await results.at(-1)).toMatchObject({ cancelled: false });
   });
 
   it('cuts the connection instead of ending it when the export is cancelled', async () => {
-    const reply = fetch(`${realHost.url}/api/export.csv`).then(async (response) => {
+    const reply = fetch(`${realHost.url}/api/export`).then(async (response) => {
       const reader = response.body!.getReader();
       await reader.read();
       expect((await backend.invoke('orgs:cancelExport', {})).ok).toBe(true);

@@ -151,7 +151,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     const refusal = checkOrigin(req.headers, port, url.pathname.startsWith('/api/'));
     if (refusal !== null) return sendError(res, 403, 'FORBIDDEN', refusal);
 
-    const downloads: string[] = [httpRoutes.exportCsv.path, httpRoutes.configExport.path];
+    const downloads: string[] = [httpRoutes.export.path, httpRoutes.configExport.path];
     if (url.search !== '' && !downloads.includes(url.pathname) && url.pathname.startsWith('/api/')) {
       return sendError(res, 400, 'INVALID_INPUT', `${url.pathname} takes no query parameters`);
     }
@@ -171,7 +171,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       if (req.method !== 'GET') return sendError(res, 405, 'INVALID_INPUT', 'Use GET for the event stream');
       return handleEvents(req, res, options.backend, streams);
     }
-    if (url.pathname === httpRoutes.exportCsv.path) {
+    if (url.pathname === httpRoutes.export.path) {
       handleExport(req, res, url, options.backend, sendErrorValue).catch((error: unknown) => {
         if (!res.headersSent) sendError(res, 500, 'INTERNAL', internalMessage(error));
         else res.destroy();

@@ -12,6 +12,7 @@ import { defaultDbFile } from '../backend/paths';
 import { runCacheCli } from './cache-cli';
 import { formatDifferences, formatHistory, historyFormats, type HistoryFormat } from './config-format';
 import { formatOrgPage, orgFormats, type OrgFormat } from './format';
+import { onInterrupt } from './interrupt';
 
 /** A failure with the exit code it stands for: 2 for what the user typed, 1 for the rest. */
 class CliError extends Error {
@@ -85,27 +86,6 @@ async function call<C extends Channel>(backend: Backend, channel: C, input: Inpu
   const result = await backend.invoke(channel, input);
   if (!result.ok) throw cliError(result.error);
   return result.value;
-}
-
-/**
- * The first Ctrl-C cancels the running work (which then reports what it kept); a second one, a
- * moment later, quits at once. Under `npm run`, tsx may deliver one Ctrl-C twice in a few
- * milliseconds, so repeats within 300 ms count as one.
- */
-function onInterrupt(cancel: () => void): () => void {
-  let first = 0;
-  const handler = () => {
-    const now = performance.now();
-    if (first === 0) {
-      first = now;
-      process.stderr.write('\nCancelling… (press Ctrl-C again to quit at once)\n');
-      cancel();
-    } else if (now - first > 300) {
-      process.exit(130);
-    }
-  };
-  process.on('SIGINT', handler);
-  return () => process.off('SIGINT', handler);
 }
 
 /** A progress bar on stderr when a person is watching. */

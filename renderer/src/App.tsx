@@ -1,9 +1,9 @@
 import { AppShell, Container } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { AppHeader } from './components/AppHeader';
 import { AppNavbar } from './components/AppNavbar';
-import { useSection, type SectionId } from './navigation';
+import { sections, useSection, type SectionId } from './navigation';
 import { CacheSection } from './sections/CacheSection';
 import { HomeSection } from './sections/HomeSection';
 import { OrganizationsSection } from './sections/OrganizationsSection';
@@ -21,20 +21,27 @@ const views: Record<SectionId, () => React.JSX.Element> = {
   organizations: OrganizationsSection,
 };
 
+/** Sections whose work area fills the window (one scrollbar, the grid's) rather than scrolling the page. */
+const fullHeight: ReadonlySet<SectionId> = new Set(['organizations']);
+
 export function App() {
   const active = useSection();
   const [navOpened, nav] = useDisclosure(false);
   const { refresh } = useDbStatus();
+  // A section mounts on its first visit and then stays, hidden while another is shown, so that its
+  // filters, selections and rows are where the analyst left them.
+  const [visited, setVisited] = useState<SectionId[]>([active]);
+  if (!visited.includes(active)) setVisited([...visited, active]);
   // The CLI or a second window may have changed the file meanwhile: each section opens on fresh counts.
   useEffect(() => {
     void refresh();
   }, [active, refresh]);
-  const View = views[active];
+  const full = fullHeight.has(active);
   return (
     <AppShell
       header={{ height: 60 }}
       navbar={{ width: 250, breakpoint: 'sm', collapsed: { mobile: !navOpened } }}
-      padding="lg"
+      padding={full ? 'sm' : 'lg'}
     >
       <AppShell.Header>
         <AppHeader navOpened={navOpened} onToggleNav={nav.toggle} />
@@ -42,10 +49,21 @@ export function App() {
       <AppShell.Navbar p="sm">
         <AppNavbar active={active} onNavigate={nav.close} />
       </AppShell.Navbar>
-      <AppShell.Main bg="gray.0">
-        <Container size="xl" px={0}>
-          <View key={active} />
-        </Container>
+      <AppShell.Main className={full ? 'main-full' : undefined}>
+        {sections
+          .filter((section) => visited.includes(section.id))
+          .map(({ id }) => {
+            const View = views[id];
+            return fullHeight.has(id) ? (
+              <div key={id} hidden={id !== active} className="section-full">
+                <View />
+              </div>
+            ) : (
+              <Container key={id} size="xl" px={0} hidden={id !== active}>
+                <View />
+              </Container>
+            );
+          })}
       </AppShell.Main>
     </AppShell>
   );

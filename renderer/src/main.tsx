@@ -7,15 +7,17 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { StatusProvider } from './state/status';
-import { theme } from './theme';
+import { cssVariablesResolver, theme } from './theme';
+import { ChartColors } from './charts';
 
 const root = document.getElementById('root');
 if (root === null) throw new Error('index.html has no #root element');
 
 createRoot(root).render(
   <StrictMode>
-    <MantineProvider theme={theme} defaultColorScheme="light">
+    <MantineProvider theme={theme} defaultColorScheme="auto" cssVariablesResolver={cssVariablesResolver}>
       <Notifications position="top-right" />
+      <ChartColors />
       <StatusProvider>
         <App />
       </StatusProvider>

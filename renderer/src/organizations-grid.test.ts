@@ -1,78 +1,187 @@
 import { describe, expect, it } from 'vitest';
-import type { OrgPage } from '../../shared/domain';
+import type { FocusGroup } from '../../shared/domain';
+import { exportFileName, type OrgColumn } from '../../shared/org-query';
 import { cellText, describeValue } from './sections/organizations/cell-text';
-import { columnGroupNames, visibleColumns } from './sections/organizations/column-visibility';
-import { exportFileName } from '../../shared/org-query';
 import { exportUrl } from './sections/organizations/export-url';
-import { lastPageFromReversed } from './sections/organizations/last-page';
+import { describeFilter } from './sections/organizations/FilterChips';
+import { filterFromDraft } from './sections/organizations/FilterDialog';
+import { gridColumns, keyGroup } from './sections/organizations/grid-columns';
+import { showValue } from './sections/organizations/grid/cell-format';
+import { nextCell, rangeOf, toTsv } from './sections/organizations/grid/keys';
+import {
+  MAX_SCROLL_HEIGHT,
+  realTop,
+  revealOffset,
+  scrollGeometry,
+} from './sections/organizations/grid/scaled-scroll';
+import { moveColumn, orderedColumns, readView, visibleColumns } from './sections/organizations/view-state';
 
-describe('organizations grid', () => {
-  it('places the last page from the first page of the reversed order', () => {
-    const reversed: OrgPage = {
-      columns: ['organization_id'],
-      rows: [{ organization_id: 'z' }, { organization_id: 'y' }, { organization_id: 'x' }],
-      total: 10,
-      limit: 3,
-      next_cursor: 'key-of-x',
-      prev_cursor: null,
-    };
-    const { page, start } = lastPageFromReversed(reversed);
-    expect(page.rows.map((r) => r.organization_id)).toEqual(['x', 'y', 'z']);
-    expect(start).toBe(7);
-    expect(page.prev_cursor).toBe('key-of-x');
-    expect(page.next_cursor).toBeNull();
-    // Fewer rows than a page: that page is also the first one.
-    expect(lastPageFromReversed({ ...reversed, total: 3, next_cursor: null }).page.prev_cursor).toBeNull();
-  });
+const described: OrgColumn[] = [
+  ['organization_id', 'text', null],
+  ['legal_name', 'text', null],
+  ['ticker_symbol', 'text', null],
+  ['employee_count', 'integer', null],
+  ['annual_revenue_usd', 'decimal', null],
+  ['status', 'text', null],
+  ['sector_name', 'text', null],
+  ['plant_count', 'integer', 'pe_manufacturing'],
+  ['store_count', 'integer', 'pe_retail'],
+  ['loyalty_program', 'boolean', 'pe_retail'],
+].map(([name, kind, sector]) => ({
+  name: name as string,
+  kind: kind as OrgColumn['kind'],
+  focus_group_id: sector ?? null,
+  sort: 'index',
+}));
+const sectors = [
+  { focus_group_id: 'pe_manufacturing', group_name: 'Manufacturing' },
+  { focus_group_id: 'pe_retail', group_name: 'Retail & Consumer' },
+] as FocusGroup[];
+const columns = gridColumns(described, sectors);
+const names = (list: { name: string }[]) => list.map((c) => c.name);
 
-  it('hides whole column groups but never the name', () => {
-    const owners = new Map([
-      ['ot_systems', 'Manufacturing'],
-      ['charter_type', 'Financial Services'],
-    ]);
-    const columns = ['legal_name', 'status', 'ot_systems', 'charter_type'];
-    expect(columnGroupNames(columns, owners)).toEqual([
-      'Organization',
-      'Manufacturing',
-      'Financial Services',
-    ]);
-    expect(visibleColumns(columns, owners, ['Manufacturing'])).toEqual([
+describe('organizations grid columns', () => {
+  it('puts the key facts first, then identifiers, then each sector’s attributes, with human labels', () => {
+    expect(names(columns)).toEqual([
       'legal_name',
+      'sector_name',
       'status',
-      'charter_type',
+      'annual_revenue_usd',
+      'employee_count',
+      'organization_id',
+      'ticker_symbol',
+      'plant_count',
+      'store_count',
+      'loyalty_program',
     ]);
-    expect(visibleColumns(columns, owners, ['Organization', 'Financial Services'])).toEqual([
+    expect(columns[3]).toMatchObject({ label: 'Annual revenue (USD)', group: keyGroup });
+    expect(columns.at(-1)).toMatchObject({ label: 'Loyalty program', group: 'Retail & Consumer' });
+  });
+
+  it('keeps a view’s order, appends columns it does not know, and always pins the name first', () => {
+    const view = readView({ order: ['plant_count', 'legal_name', 'gone', 'status'], hidden: ['status'] });
+    expect(names(orderedColumns(columns, view)).slice(0, 4)).toEqual([
       'legal_name',
-      'ot_systems',
+      'plant_count',
+      'status',
+      'sector_name',
     ]);
+    expect(names(visibleColumns(columns, view))).not.toContain('status');
+    expect(moveColumn(columns, view, 'store_count', 'plant_count').slice(0, 2)).toEqual([
+      'store_count',
+      'plant_count',
+    ]);
+    expect(moveColumn(columns, view, 'plant_count', null).at(-1)).toBe('plant_count');
   });
 
-  it('builds the download URL from the filter, leaving empty filters out', () => {
-    expect(
-      exportUrl({ focus_group_id: null, status: null, search: null, sort: 'legal_name', dir: 'asc' }),
-    ).toBe('/api/export.csv?sort=legal_name&dir=asc');
-    expect(
-      exportUrl({
-        focus_group_id: 'pe_retail',
-        status: 'active',
-        search: 'A&B Co',
-        sort: 'status',
-        dir: 'desc',
-      }),
-    ).toBe('/api/export.csv?focus_group_id=pe_retail&status=active&search=A%26B+Co&sort=status&dir=desc');
-    expect(exportFileName({ focus_group_id: 'pe_financial_services' })).toBe(
-      'organizations-financial_services.csv',
-    );
-    expect(exportFileName({})).toBe('organizations-all.csv');
+  it('reads a hand-edited or older stored view without breaking, dropping only what is invalid', () => {
+    expect(readView('nonsense').sort).toBe('legal_name');
+    const view = readView({
+      sort: 'plant_count; DROP TABLE x',
+      dir: 'sideways',
+      where: [
+        { column: 'plant_count', op: 'range', min: 2 },
+        { column: 'x', op: 'bogus' },
+      ],
+      widths: { plant_count: 120 },
+    });
+    expect(view).toMatchObject({ sort: 'legal_name', dir: 'asc', widths: { plant_count: 120 } });
+    expect(view.where).toEqual([{ column: 'plant_count', op: 'range', min: 2 }]);
+  });
+});
+
+describe('organizations grid keyboard and clipboard', () => {
+  const bounds = { rows: 1000, cols: 5, page: 20 };
+  it('moves like a spreadsheet and stays inside the grid', () => {
+    const at = { row: 10, col: 2 };
+    expect(nextCell('ArrowDown', false, at, bounds)).toEqual({ row: 11, col: 2 });
+    expect(nextCell('ArrowRight', false, { row: 10, col: 4 }, bounds)).toEqual({ row: 10, col: 4 });
+    expect(nextCell('ArrowUp', false, { row: 0, col: 1 }, bounds)).toEqual({ row: -1, col: 1 });
+    expect(nextCell('Home', false, at, bounds)).toEqual({ row: 10, col: 0 });
+    expect(nextCell('End', true, at, bounds)).toEqual({ row: 999, col: 4 });
+    expect(nextCell('PageDown', false, { row: 990, col: 0 }, bounds)).toEqual({ row: 999, col: 0 });
+    expect(nextCell('PageUp', false, { row: 5, col: 0 }, bounds)).toEqual({ row: 0, col: 0 });
+    expect(nextCell('a', false, at, bounds)).toBeNull();
+    expect(rangeOf({ row: 9, col: 3 }, { row: 4, col: 1 })).toEqual({ top: 4, bottom: 9, left: 1, right: 3 });
   });
 
-  it('copies values as text and shows them as an analyst reads them', () => {
+  it('copies as tab-separated values that a spreadsheet pastes cell by cell', () => {
+    expect(
+      toTsv([
+        ['Acme', '12'],
+        ['Tab\there', 'say "hi"'],
+      ]),
+    ).toBe('Acme\t12\n"Tab\there"\t"say ""hi"""');
     expect(cellText(1234567.5)).toBe('1234567.5');
     expect(cellText(['ISO 9001', 'SCADA'])).toBe('ISO 9001, SCADA');
     expect(cellText(null)).toBe('');
-    expect(cellText(true)).toBe('true');
     expect(describeValue(true)).toBe('Yes');
-    expect(describeValue(false)).toBe('No');
-    expect(describeValue(null)).toBe('—');
+    expect(showValue('annual_revenue_usd', 1234567)).toEqual({ text: '$1,234,567', kind: 'number' });
+    expect(showValue('founding_year', 1999).text).toBe('1999');
+    expect(showValue('x', null)).toEqual({ text: '—', kind: 'null' });
+  });
+});
+
+describe('organizations grid scrolling', () => {
+  it('spans a million rows within the browser’s height limit and maps the thumb to the rows', () => {
+    const geometry = scrollGeometry(62 + 1_000_000 * 32, 600);
+    expect(geometry.realHeight).toBe(MAX_SCROLL_HEIGHT);
+    // The bottom of the real scroll range shows the last rows.
+    const bottom = (geometry.realHeight - 600) * geometry.scale;
+    expect(bottom + 600).toBeCloseTo(geometry.virtualHeight, 3);
+    // A row keeps its place relative to the viewport wherever the thumb is.
+    const offset = 16_000_000;
+    expect(realTop(offset + 100, offset, geometry) - offset / geometry.scale).toBeCloseTo(100, 6);
+    expect(scrollGeometry(62 + 1000 * 32, 600).scale).toBe(1);
+    expect(revealOffset(1000, 1032, 0, 600, 62)).toBe(432);
+    expect(revealOffset(1000, 1032, 1000, 600, 62)).toBe(938);
+    expect(revealOffset(1000, 1032, 900, 600, 62)).toBeNull();
+  });
+});
+
+describe('organizations filters and export', () => {
+  it('turns typed input into the column’s filter, or says what is missing', () => {
+    const revenue = columns.find((c) => c.name === 'annual_revenue_usd')!;
+    const draft = { text: '', min: '', max: 5000, value: 'yes' as const };
+    expect(filterFromDraft(revenue, draft)).toEqual({
+      column: 'annual_revenue_usd',
+      op: 'range',
+      min: null,
+      max: 5000,
+    });
+    expect(filterFromDraft(revenue, { ...draft, max: '' })).toBe('Give a minimum, a maximum or both');
+    expect(filterFromDraft(revenue, { ...draft, min: 9000 })).toBe('The minimum is above the maximum');
+    const loyalty = columns.find((c) => c.name === 'loyalty_program')!;
+    expect(filterFromDraft(loyalty, { ...draft, value: 'no' })).toEqual({
+      column: 'loyalty_program',
+      op: 'is',
+      value: false,
+    });
+    expect(describeFilter({ column: 'employee_count', op: 'range', min: 50, max: 5000 })).toBe(
+      'Employees 50–5,000',
+    );
+    expect(describeFilter({ column: 'headquarters_city', op: 'contains', text: 'york' })).toBe(
+      'HQ city contains “york”',
+    );
+  });
+
+  it('builds the download URL of a view, lists as JSON and empty filters left out', () => {
+    expect(exportUrl({ focus_group_id: null, search: '', sort: 'legal_name', dir: 'asc', where: [] })).toBe(
+      '/api/export?sort=legal_name&dir=asc',
+    );
+    const url = exportUrl({
+      focus_group_id: 'pe_retail',
+      search: 'A&B Co',
+      format: 'json',
+      where: [{ column: 'store_count', op: 'range', min: 3 }],
+      columns: ['legal_name', 'store_count'],
+    });
+    const params = new URL(url, 'http://host').searchParams;
+    expect(params.get('search')).toBe('A&B Co');
+    expect(JSON.parse(params.get('where')!)).toEqual([{ column: 'store_count', op: 'range', min: 3 }]);
+    expect(JSON.parse(params.get('columns')!)).toEqual(['legal_name', 'store_count']);
+    expect(exportFileName({ focus_group_id: 'pe_financial_services' }, 'json')).toBe(
+      'organizations-financial_services.json',
+    );
   });
 });

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { DbStatus, FocusGroup, SchemaInfo } from '../../shared/domain';
+import type { DbStatus } from '../../shared/domain';
 import { formatDuration, formatMs } from './format';
-import { columnGroups, sectorOfColumn } from './sections/organizations/column-groups';
 import { missingStep } from './state/prerequisites';
 
 const status: DbStatus = {
@@ -32,46 +31,5 @@ describe('prerequisites', () => {
     expect(missingStep({ ...status, weights: 0 }, 'focusGroups')).toBeNull();
     expect(missingStep({ ...status, weights: 0 }, 'weights')?.message).toMatch(/weights/);
     expect(missingStep(status, 'weights')).toBeNull();
-  });
-});
-
-describe('unified view column groups', () => {
-  const column = (name: string) => ({ name, type: 'TEXT', notnull: false, pk: false, default_value: null });
-  const table = (name: string, columns: string[]) => ({
-    name,
-    type: 'table' as const,
-    columns: columns.map(column),
-    row_count: 0,
-    sql: '',
-  });
-  const schema: SchemaInfo = {
-    version: 2,
-    latest_version: 2,
-    indexes: [],
-    objects: [
-      table('organizations', ['organization_id', 'legal_name']),
-      table('org_attributes_manufacturing', ['organization_id', 'ot_systems', 'plant_count']),
-      table('org_attributes_retail', ['organization_id', 'store_count']),
-    ],
-  };
-  const sectors = [
-    { focus_group_id: 'pe_manufacturing', group_name: 'Manufacturing' },
-    { focus_group_id: 'pe_retail', group_name: 'Retail & Consumer' },
-  ] as FocusGroup[];
-
-  it('attributes each sector column to its sector, shared names to none', () => {
-    const owners = sectorOfColumn(schema, sectors);
-    expect(owners.get('ot_systems')).toBe('Manufacturing');
-    expect(owners.get('store_count')).toBe('Retail & Consumer');
-    expect(owners.has('organization_id')).toBe(false);
-  });
-
-  it('groups consecutive columns under one header', () => {
-    const owners = sectorOfColumn(schema, sectors);
-    expect(columnGroups(['organization_id', 'ot_systems', 'plant_count', 'store_count'], owners)).toEqual([
-      { label: 'Organization', span: 1 },
-      { label: 'Manufacturing', span: 2 },
-      { label: 'Retail & Consumer', span: 1 },
-    ]);
   });
 });

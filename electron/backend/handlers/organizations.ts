@@ -8,7 +8,13 @@ export function organizationHandlers({
   tasks,
   exportOrganizations,
 }: BackendContext): FeatureHandlers<
-  'orgs:insertSample' | 'orgs:cancelInsert' | 'orgs:query' | 'orgs:export' | 'orgs:cancelExport'
+  | 'orgs:insertSample'
+  | 'orgs:cancelInsert'
+  | 'orgs:query'
+  | 'orgs:columns'
+  | 'orgs:rows'
+  | 'orgs:export'
+  | 'orgs:cancelExport'
 > {
   return {
     'orgs:insertSample': ({ count, seed }) =>
@@ -17,17 +23,19 @@ export function organizationHandlers({
       ),
     'orgs:cancelInsert': () => ({ cancelled: tasks.cancel('orgs:insertSample') }),
     'orgs:query': (query) => storage.queryOrganizations(query),
-    'orgs:export': async (selection) => {
+    'orgs:columns': () => storage.organizationColumns(),
+    'orgs:rows': (window) => storage.organizationRows(window),
+    'orgs:export': async (request) => {
       if (!options.chooseExportPath) {
         throw new AppError(
           'INVALID_INPUT',
           'Saving to a file needs the desktop app; the browser downloads instead',
         );
       }
-      const path = await options.chooseExportPath(exportFileName(selection));
+      const path = await options.chooseExportPath(exportFileName(request, request.format));
       if (path === null) return { path: null, rows: 0, cancelled: true };
       // The save dialog has already asked before replacing an existing file.
-      return { path, ...(await exportOrganizations(selection, { file: path, overwrite: true })) };
+      return { path, ...(await exportOrganizations(request, { file: path, overwrite: true })) };
     },
     'orgs:cancelExport': () => ({ cancelled: tasks.cancel('orgs:export') }),
   };

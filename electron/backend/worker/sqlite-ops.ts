@@ -1,13 +1,15 @@
 import { sqliteConfigRepository, type SqliteConfigRepository } from '../../../db/config-repo';
 import type { Db } from '../../../db/connection';
 import { copyFromDemo } from '../../../db/demo';
-import { csvChunks } from '../../../db/export';
+import { exportChunks } from '../../../db/export';
 import { migrate, requireSchema } from '../../../db/migrate';
+import { describeColumns } from '../../../db/org-filters';
+import { createPositionReader } from '../../../db/org-positions';
 import { createOrganizationRepository } from '../../../db/org-repo';
 import { insertSampleOrganizations } from '../../../db/sample-orgs';
 import { databaseStatus, describeSchema } from '../../../db/schema-info';
 import { seedFocusGroupsAndDimensions, seedWeightsAndCalibrations } from '../../../db/seeding';
-import type { OrgFilter, OrgQuery, OrgSelection } from '../../../shared/org-query';
+import type { ExportRequest, OrgFilter, OrgQuery, OrgWindow } from '../../../shared/org-query';
 import { WriteQueue } from './write-queue';
 
 /** What a long operation gets from the worker: cancel, progress and, for exports, an outlet. */
@@ -21,9 +23,11 @@ export interface WorkerTask {
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 function createServices(db: Db) {
+  const organizations = createOrganizationRepository(db);
   return {
     configs: sqliteConfigRepository(db),
-    organizations: createOrganizationRepository(db),
+    organizations,
+    positions: createPositionReader(db, organizations),
     lastChange: db.prepare<[], number>('SELECT coalesce(max(seq), 0) FROM config_changes').pluck(),
   };
 }
@@ -118,6 +122,24 @@ export function sqliteOps(db: Db, file: string) {
       }),
     queryOrganizations: (query: OrgQuery) => ready().organizations.query(query),
     countOrganizations: (filter: OrgFilter) => ready().organizations.count(filter),
+    organizationColumns: () => describeColumns(ready().organizations.columns),
+    organizationRows: (window: OrgWindow) => {
+      const { positions } = ready();
+      const rows = positions.rows(window);
+      // The first screen of a view is answered at once; its anchors are built right after, before
+      // the analyst can drag the scrollbar (a request arriving meanwhile waits for them).
+      if (window.start === 0) {
+        const { start: _start, count: _count, ...selection } = window;
+        setImmediate(() => {
+          try {
+            positions.prepare(selection);
+          } catch {
+            // The next window reports whatever went wrong.
+          }
+        });
+      }
+      return rows;
+    },
 
     insertSampleOrganizations: (options: { count: number; seed?: number }, task: WorkerTask) => {
       ready();
@@ -129,11 +151,11 @@ export function sqliteOps(db: Db, file: string) {
       });
     },
 
-    async exportOrganizations(selection: OrgSelection, task: WorkerTask) {
-      const { organizations } = ready();
-      const total = organizations.count(selection);
+    async exportOrganizations(request: ExportRequest, task: WorkerTask) {
+      const { organizations, positions } = ready();
+      const total = positions.count(request);
       let rows = 0;
-      for (const chunk of csvChunks(organizations, selection)) {
+      for (const chunk of exportChunks({ columns: organizations.columns, scan: positions.scan }, request)) {
         if (task.signal.aborted) return { rows, cancelled: true };
         await task.emit(chunk.text);
         rows += chunk.rows;

@@ -99,6 +99,8 @@ export async function openSqliteStorage(file: string, options: SqliteStorageOpti
     resetDemo: (template) => changes.write(() => writer.call('resetDemo', template)),
     queryOrganizations: (query) => reader.call('queryOrganizations', query),
     countOrganizations: (filter) => reader.call('countOrganizations', filter),
+    organizationColumns: () => reader.call('organizationColumns'),
+    organizationRows: (window) => reader.call('organizationRows', window),
     insertSampleOrganizations: (input, hooks) => writer.task('insertSampleOrganizations', input, hooks),
     exportOrganizations: (selection, sink, hooks) =>
       reader.task('exportOrganizations', selection, hooks, sink),

@@ -1,10 +1,63 @@
-import { Badge, Burger, Code, Group, Text, ThemeIcon, Title, Tooltip } from '@mantine/core';
-import { IconAlertTriangle, IconBolt, IconChartDots3, IconDatabase } from '@tabler/icons-react';
+import {
+  ActionIcon,
+  Badge,
+  Burger,
+  Code,
+  Group,
+  Menu,
+  Text,
+  ThemeIcon,
+  Title,
+  Tooltip,
+  useMantineColorScheme,
+} from '@mantine/core';
+import {
+  IconAlertTriangle,
+  IconBolt,
+  IconChartDots3,
+  IconDatabase,
+  IconDeviceDesktop,
+  IconMoon,
+  IconSun,
+} from '@tabler/icons-react';
 import { useDbStatus } from '../state/status';
 
 interface Props {
   navOpened: boolean;
   onToggleNav: () => void;
+}
+
+/** Light, dark, or whatever the system says; Mantine remembers the choice on this computer. */
+function ColorSchemeMenu() {
+  const { colorScheme, setColorScheme } = useMantineColorScheme();
+  const Icon = colorScheme === 'dark' ? IconMoon : colorScheme === 'light' ? IconSun : IconDeviceDesktop;
+  const choices = [
+    { value: 'light', label: 'Light', icon: IconSun },
+    { value: 'dark', label: 'Dark', icon: IconMoon },
+    { value: 'auto', label: 'Match the system', icon: IconDeviceDesktop },
+  ] as const;
+  return (
+    <Menu position="bottom-end" shadow="md">
+      <Menu.Target>
+        <ActionIcon variant="default" size="lg" aria-label="Color scheme">
+          <Icon size={18} />
+        </ActionIcon>
+      </Menu.Target>
+      <Menu.Dropdown aria-label="Color scheme">
+        {choices.map((choice) => (
+          <Menu.Item
+            key={choice.value}
+            leftSection={<choice.icon size={14} />}
+            onClick={() => setColorScheme(choice.value)}
+            aria-current={colorScheme === choice.value ? 'true' : undefined}
+            fw={colorScheme === choice.value ? 700 : undefined}
+          >
+            {choice.label}
+          </Menu.Item>
+        ))}
+      </Menu.Dropdown>
+    </Menu>
+  );
 }
 
 export function AppHeader({ navOpened, onToggleNav }: Props) {
@@ -22,7 +75,7 @@ export function AppHeader({ navOpened, onToggleNav }: Props) {
           <IconChartDots3 size={20} />
         </ThemeIcon>
         <div>
-          <Title order={4} lh={1.1}>
+          <Title order={1} size="h4" lh={1.1}>
             Sector Studio
           </Title>
           <Text size="xs" c="dimmed" lh={1.1}>
@@ -30,37 +83,40 @@ export function AppHeader({ navOpened, onToggleNav }: Props) {
           </Text>
         </div>
       </Group>
-      {status !== null && (
-        <Group gap="xs" wrap="nowrap" visibleFrom="md">
-          <Tooltip label="The SQLite file this window works on">
-            <Group gap={6} wrap="nowrap">
-              <IconDatabase size={16} color="var(--mantine-color-dimmed)" />
-              <Code>{status.file}</Code>
-            </Group>
-          </Tooltip>
-          <Badge variant="light" color={status.schema_version === 0 ? 'gray' : 'teal'}>
-            {status.schema_version === 0 ? 'no schema' : `schema v${status.schema_version}`}
-          </Badge>
-          <Tooltip
-            multiline
-            w={320}
-            label={
-              status.cache.warning ??
-              (status.cache.kind === 'redis'
-                ? 'Sector configurations are cached in this Redis, shared with other instances (REDIS_URL)'
-                : 'Sector configurations are cached in memory, in this app (set REDIS_URL to share a Redis)')
-            }
-          >
-            <Badge
-              variant="light"
-              color={status.cache.warning ? 'orange' : 'indigo'}
-              leftSection={status.cache.warning ? <IconAlertTriangle size={12} /> : <IconBolt size={12} />}
-            >
-              cache: {status.cache.label}
+      <Group gap="xs" wrap="nowrap">
+        {status !== null && (
+          <Group gap="xs" wrap="nowrap" visibleFrom="md">
+            <Tooltip label="The SQLite file this window works on">
+              <Group gap={6} wrap="nowrap">
+                <IconDatabase size={16} color="var(--mantine-color-dimmed)" />
+                <Code>{status.file}</Code>
+              </Group>
+            </Tooltip>
+            <Badge variant="light" color={status.schema_version === 0 ? 'gray' : 'teal'}>
+              {status.schema_version === 0 ? 'no schema' : `schema v${status.schema_version}`}
             </Badge>
-          </Tooltip>
-        </Group>
-      )}
+            <Tooltip
+              multiline
+              w={320}
+              label={
+                status.cache.warning ??
+                (status.cache.kind === 'redis'
+                  ? 'Sector configurations are cached in this Redis, shared with other instances (REDIS_URL)'
+                  : 'Sector configurations are cached in memory, in this app (set REDIS_URL to share a Redis)')
+              }
+            >
+              <Badge
+                variant="light"
+                color={status.cache.warning ? 'orange' : 'indigo'}
+                leftSection={status.cache.warning ? <IconAlertTriangle size={12} /> : <IconBolt size={12} />}
+              >
+                cache: {status.cache.label}
+              </Badge>
+            </Tooltip>
+          </Group>
+        )}
+        <ColorSchemeMenu />
+      </Group>
     </Group>
   );
 }

@@ -6,20 +6,37 @@ interface Props {
   icon: Icon;
   title: string;
   children: ReactNode;
+  /** One line of description beside a smaller icon, for sections whose work area needs the height. */
+  compact?: boolean;
+  /** Tools shown at the right end of the header. */
+  actions?: ReactNode;
 }
 
-export function SectionHeader({ icon: SectionIcon, title, children }: Props) {
+export function SectionHeader({ icon: SectionIcon, title, children, compact = false, actions }: Props) {
   return (
-    <Group align="flex-start" gap="md" wrap="nowrap">
-      <ThemeIcon size={44} radius="md" variant="light">
-        <SectionIcon size={26} stroke={1.6} />
+    <Group align={compact ? 'center' : 'flex-start'} gap={compact ? 'sm' : 'md'} wrap="nowrap">
+      <ThemeIcon size={compact ? 34 : 44} radius="md" variant="light">
+        <SectionIcon size={compact ? 20 : 26} stroke={1.6} />
       </ThemeIcon>
-      <Stack gap={4}>
-        <Title order={2}>{title}</Title>
-        <Text c="dimmed" maw={760}>
+      <Stack gap={compact ? 0 : 4}>
+        <Title order={2} size={compact ? 'h3' : undefined}>
+          {title}
+        </Title>
+        <Text
+          c="dimmed"
+          maw={compact ? undefined : 760}
+          size={compact ? 'sm' : undefined}
+          lineClamp={compact ? 1 : undefined}
+          visibleFrom={compact ? 'lg' : undefined}
+        >
           {children}
         </Text>
       </Stack>
+      {actions !== undefined && (
+        <Group gap="xs" ml="auto" wrap="nowrap">
+          {actions}
+        </Group>
+      )}
     </Group>
   );
 }

@@ -1,7 +1,7 @@
 import { Card, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 
-/** A bordered panel with a section-level heading; `fill` stretches it to its grid cell's height. */
+/** A bordered panel with a heading one level below the section's; `fill` stretches it to its grid cell's height. */
 export function TitledCard({
   title,
   fill = false,
@@ -13,7 +13,7 @@ export function TitledCard({
 }) {
   return (
     <Card withBorder padding="lg" h={fill ? '100%' : undefined}>
-      <Title order={4} mb="sm">
+      <Title order={3} size="h4" mb="sm">
         {title}
       </Title>
       {children}

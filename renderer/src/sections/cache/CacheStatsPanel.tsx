@@ -35,9 +35,13 @@ export function CacheStatsPanel({ snapshot }: { snapshot: StatsSnapshot }) {
         <Figure label="Misses" value={stats.misses.toLocaleString()} color="orange.7" />
         <Figure label="Hit rate" value={`${(rate * 100).toFixed(1)}%`} />
       </SimpleGrid>
-      <Progress.Root size="lg" aria-label="Hit rate">
-        <Progress.Section value={rate * 100} color="teal" />
-        <Progress.Section value={stats.hits + stats.misses === 0 ? 0 : 100 - rate * 100} color="orange" />
+      <Progress.Root size="lg">
+        <Progress.Section value={rate * 100} color="teal" aria-label="Share of hits" />
+        <Progress.Section
+          value={stats.hits + stats.misses === 0 ? 0 : 100 - rate * 100}
+          color="orange"
+          aria-label="Share of misses"
+        />
       </Progress.Root>
       <Group justify="space-between">
         <Text size="sm" fw={600}>

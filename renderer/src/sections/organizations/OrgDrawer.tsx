@@ -113,11 +113,15 @@ export function OrgDrawer({ row, attributeColumns, onClose }: Props) {
             </Badge>
           </Group>
           <Stack gap="xs">
-            <Title order={4}>{sector} attributes</Title>
+            <Title order={3} size="h4">
+              {sector} attributes
+            </Title>
             <Facts caption={`${sector} attributes`} columns={attributeColumns} row={row} />
           </Stack>
           <Stack gap="xs">
-            <Title order={4}>Organization</Title>
+            <Title order={3} size="h4">
+              Organization
+            </Title>
             <Facts caption="Organization facts" columns={coreFacts} row={row} />
           </Stack>
         </Stack>

@@ -32,7 +32,7 @@ function download(filter: ExportFilter): Promise<ExportOutcome | null> {
       clearTimeout(timer);
       if (event.finished) {
         finish({
-          target: exportFileName(filter),
+          target: exportFileName(filter, filter.format),
           rows: event.done,
           cancelled: event.done < event.total,
           download: true,
@@ -52,7 +52,7 @@ function download(filter: ExportFilter): Promise<ExportOutcome | null> {
     }
     const anchor = document.createElement('a');
     anchor.href = exportUrl(filter);
-    anchor.download = exportFileName(filter);
+    anchor.download = exportFileName(filter, filter.format);
     document.body.appendChild(anchor);
     anchor.click();
     anchor.remove();
@@ -60,8 +60,8 @@ function download(filter: ExportFilter): Promise<ExportOutcome | null> {
 }
 
 /**
- * Exports the grid's filter and sort as CSV. The desktop app asks where to save and streams to
- * that file in the main process; the browser host streams the same CSV as a download. Either way
+ * Exports the grid's view (filter, sort, visible columns) as CSV or JSON. The desktop app asks where to save and streams to
+ * that file in the main process; the browser host streams the same text as a download. Either way
  * the rows never pass through the renderer. Null when the export did not start (an error was
  * already shown, or the host refused the download).
  */

@@ -1,12 +1,14 @@
-import { httpRoutes } from '../../../../shared/contract';
-import type { OrgSelection } from '../../../../shared/org-query';
+import { httpRoutes, type Input } from '../../../../shared/contract';
 
-/** The browser host's download URL for a selection; empty filters are left out. */
-export function exportUrl(selection: Partial<OrgSelection>): string {
+/** The browser host's download URL for an export; empty filters are left out, lists go as JSON. */
+export function exportUrl(request: Input<'orgs:export'>): string {
   const params = new URLSearchParams();
-  for (const [name, value] of Object.entries(selection)) {
-    if (value !== null && value !== undefined && value !== '') params.set(name, String(value));
+  for (const [name, value] of Object.entries(request)) {
+    if (value === null || value === undefined || value === '') continue;
+    if (Array.isArray(value)) {
+      if (value.length > 0) params.set(name, JSON.stringify(value));
+    } else params.set(name, String(value));
   }
   const query = params.toString();
-  return `${httpRoutes.exportCsv.path}${query === '' ? '' : `?${query}`}`;
+  return `${httpRoutes.export.path}${query === '' ? '' : `?${query}`}`;
 }

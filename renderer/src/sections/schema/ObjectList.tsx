@@ -15,7 +15,7 @@ export function ObjectList({ objects, indexes }: Props) {
       {objects.map((object) => {
         const own = indexes.filter((index) => index.table === object.name);
         return (
-          <Accordion.Item key={object.name} value={object.name} bg="white">
+          <Accordion.Item key={object.name} value={object.name}>
             <Accordion.Control
               icon={object.type === 'view' ? <IconEye size={18} /> : <IconTable size={18} />}
               aria-label={object.name}

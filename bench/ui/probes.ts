@@ -1,0 +1,114 @@
+import type { Page } from '@playwright/test';
+
+/**
+ * What the UI benchmark measures inside the page. Every time ends at the second animation frame
+ * after the change is in the document (the first frame paints it), the same way for the grid and for
+ * the plain table it is compared with.
+ */
+
+/** Waits until the grid's visible rows have all arrived and one frame has been painted with them. */
+export async function waitPainted(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => document.querySelector('[role="grid"]')?.getAttribute('data-loading') === 'false',
+  );
+  await page.evaluate(
+    () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+  );
+}
+
+/** Drags the scrollbar to `fraction` of the result; milliseconds until those rows are painted. */
+export async function jumpMs(page: Page, fraction: number): Promise<number> {
+  return page.evaluate(async (at) => {
+    const grid = document.querySelector('[role="grid"]') as HTMLElement;
+    const frame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve));
+    await frame();
+    const start = performance.now();
+    grid.scrollTop = Math.round((grid.scrollHeight - grid.clientHeight) * at);
+    // Rows there are placeholders until their block arrives; the grid says when every one has.
+    for (;;) {
+      await frame();
+      const rows = grid.querySelectorAll('[role="row"][aria-rowindex]').length;
+      if (grid.dataset.loading === 'false' && rows > 1) break;
+    }
+    await frame();
+    return performance.now() - start;
+  }, fraction);
+}
+
+/** Scrolls one screen down; milliseconds until the new rows are painted. */
+export async function screenMs(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    const grid = document.querySelector('[role="grid"]') as HTMLElement;
+    const frame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve));
+    await frame();
+    const start = performance.now();
+    grid.scrollTop += grid.clientHeight - 62;
+    for (;;) {
+      await frame();
+      if (grid.dataset.loading === 'false') break;
+    }
+    await frame();
+    return performance.now() - start;
+  });
+}
+
+/**
+ * The anchor: the rows the grid shows now, every column of them, written as one plain HTML table via
+ * innerHTML into a box of the grid's size; milliseconds until painted. The box is removed afterwards.
+ */
+export async function plainTableMs(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    const grid = document.querySelector('[role="grid"]') as HTMLElement;
+    const frame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve));
+    const columns = Number(grid.getAttribute('aria-colcount'));
+    const rows = [...grid.querySelectorAll<HTMLElement>('[role="row"][aria-rowindex]')].filter(
+      (row) => Number(row.getAttribute('aria-rowindex')) > 1,
+    );
+    // The same texts the grid shows, repeated across every column of the view.
+    const texts = rows.map((row) =>
+      [...row.querySelectorAll<HTMLElement>('[role="gridcell"]')].map((c) => c.textContent ?? ''),
+    );
+    const html = `<table><tbody>${texts
+      .map(
+        (cells) =>
+          `<tr>${Array.from({ length: columns }, (_, i) => `<td>${cells[i % cells.length] ?? ''}</td>`).join('')}</tr>`,
+      )
+      .join('')}</tbody></table>`;
+    const box = document.createElement('div');
+    const rect = grid.getBoundingClientRect();
+    box.style.cssText = `position:fixed;left:${rect.left}px;top:${rect.top}px;width:${rect.width}px;height:${rect.height}px;overflow:auto;background:white;z-index:9999;font-size:14px`;
+    document.body.appendChild(box);
+    await frame();
+    const start = performance.now();
+    box.innerHTML = html;
+    await frame();
+    await frame();
+    const elapsed = performance.now() - start;
+    box.remove();
+    return elapsed;
+  });
+}
+
+/** Scrolls continuously (a screen every 400 ms) for `ms`; frames per second from rAF timestamps. */
+export async function scrollFps(page: Page, ms: number, scroller = '[role="grid"]'): Promise<number> {
+  return page.evaluate(
+    async ([duration, selector]) => {
+      const grid = document.querySelector(selector) as HTMLElement;
+      grid.scrollTop = 0;
+      const speed = (grid.clientHeight / 400) * (1000 / 60);
+      const stamps: number[] = [];
+      await new Promise<void>((resolve) => {
+        const step = (now: number) => {
+          stamps.push(now);
+          grid.scrollTop += speed;
+          if (now - (stamps[0] ?? now) < duration) requestAnimationFrame(step);
+          else resolve();
+        };
+        requestAnimationFrame(step);
+      });
+      const seconds = ((stamps.at(-1) ?? 0) - (stamps[0] ?? 0)) / 1000;
+      return (stamps.length - 1) / seconds;
+    },
+    [ms, scroller] as const,
+  );
+}

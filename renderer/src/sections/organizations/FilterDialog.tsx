@@ -1,0 +1,211 @@
+import {
+  Button,
+  Group,
+  Modal,
+  NumberInput,
+  SegmentedControl,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
+import { useState } from 'react';
+import { filterOpOf, type ColumnFilter } from '../../../../shared/org-query';
+import type { GridColumn } from './grid-columns';
+
+interface Props {
+  /** The column to filter, or null to let the analyst pick one. */
+  column: string | null;
+  opened: boolean;
+  columns: GridColumn[];
+  /** The column's current filter, if any. */
+  current: (column: string) => ColumnFilter | undefined;
+  onApply: (filter: ColumnFilter) => void;
+  onRemove: (column: string) => void;
+  onClose: () => void;
+}
+
+/** What the analyst has typed so far, for every kind of filter. */
+interface Draft {
+  text: string;
+  min: string | number;
+  max: string | number;
+  value: 'yes' | 'no';
+}
+
+function draftOf(filter: ColumnFilter | undefined): Draft {
+  return {
+    text: filter?.op === 'contains' ? filter.text : filter?.op === 'has' ? filter.item : '',
+    min: filter?.op === 'range' ? (filter.min ?? '') : '',
+    max: filter?.op === 'range' ? (filter.max ?? '') : '',
+    value: filter?.op === 'is' && !filter.value ? 'no' : 'yes',
+  };
+}
+
+const numberOrNull = (value: string | number) => (value === '' ? null : Number(value));
+
+/** The filter a draft describes, or a sentence saying what is missing. */
+export function filterFromDraft(column: GridColumn, draft: Draft): ColumnFilter | string {
+  switch (filterOpOf(column.kind)) {
+    case 'contains':
+      return draft.text.trim() === ''
+        ? 'Type the text to look for'
+        : { column: column.name, op: 'contains', text: draft.text.trim() };
+    case 'has':
+      return draft.text.trim() === ''
+        ? 'Type the item to look for'
+        : { column: column.name, op: 'has', item: draft.text.trim() };
+    case 'is':
+      return { column: column.name, op: 'is', value: draft.value === 'yes' };
+    case 'range': {
+      const min = numberOrNull(draft.min);
+      const max = numberOrNull(draft.max);
+      if (min === null && max === null) return 'Give a minimum, a maximum or both';
+      if (min !== null && max !== null && min > max) return 'The minimum is above the maximum';
+      return { column: column.name, op: 'range', min, max };
+    }
+  }
+}
+
+/** A per-column filter by the column's type: text contains, a numeric range, yes/no, or list contains. */
+export function FilterDialog({ column, opened, columns, current, onApply, onRemove, onClose }: Props) {
+  return (
+    <Modal opened={opened} onClose={onClose} title="Filter organizations" centered>
+      {/* Remounted per opening, so that a draft never leaks from one column to another. */}
+      {opened && (
+        <FilterForm
+          key={column ?? ''}
+          initial={column}
+          columns={columns}
+          current={current}
+          onApply={onApply}
+          onRemove={onRemove}
+          onClose={onClose}
+        />
+      )}
+    </Modal>
+  );
+}
+
+function FilterForm({
+  initial,
+  columns,
+  current,
+  onApply,
+  onRemove,
+  onClose,
+}: Omit<Props, 'opened' | 'column'> & { initial: string | null }) {
+  const [name, setName] = useState<string | null>(initial);
+  const column = columns.find((c) => c.name === name);
+  const [draft, setDraft] = useState<Draft>(() => draftOf(initial === null ? undefined : current(initial)));
+  const [error, setError] = useState<string | null>(null);
+  const op = column === undefined ? null : filterOpOf(column.kind);
+
+  function apply() {
+    if (column === undefined) return setError('Choose a column');
+    const filter = filterFromDraft(column, draft);
+    if (typeof filter === 'string') return setError(filter);
+    onApply(filter);
+    onClose();
+  }
+
+  return (
+    <form
+      onSubmit={(event) => {
+        event.preventDefault();
+        apply();
+      }}
+    >
+      <Stack gap="sm">
+        <Select
+          label="Column"
+          searchable
+          data={columns.map((c) => ({ value: c.name, label: `${c.label} (${c.group})` }))}
+          value={name}
+          onChange={(value) => {
+            setName(value);
+            setDraft(draftOf(value === null ? undefined : current(value)));
+            setError(null);
+          }}
+          allowDeselect={false}
+          comboboxProps={{ withinPortal: true }}
+        />
+        {op === 'contains' && (
+          <TextInput
+            label="Contains"
+            description="Letters match whatever their case"
+            value={draft.text}
+            maxLength={200}
+            onChange={(event) => setDraft({ ...draft, text: event.currentTarget.value })}
+            data-autofocus
+          />
+        )}
+        {op === 'has' && (
+          <TextInput
+            label="List contains"
+            description="One item of the list, exactly as written"
+            value={draft.text}
+            maxLength={200}
+            onChange={(event) => setDraft({ ...draft, text: event.currentTarget.value })}
+            data-autofocus
+          />
+        )}
+        {op === 'range' && (
+          <Group grow>
+            <NumberInput
+              label="At least"
+              value={draft.min}
+              onChange={(min) => setDraft({ ...draft, min })}
+              thousandSeparator=","
+              data-autofocus
+            />
+            <NumberInput
+              label="At most"
+              value={draft.max}
+              onChange={(max) => setDraft({ ...draft, max })}
+              thousandSeparator=","
+            />
+          </Group>
+        )}
+        {op === 'is' && (
+          <SegmentedControl
+            aria-label="Value"
+            data={[
+              { value: 'yes', label: 'Yes' },
+              { value: 'no', label: 'No' },
+            ]}
+            value={draft.value}
+            onChange={(value) => setDraft({ ...draft, value: value === 'no' ? 'no' : 'yes' })}
+          />
+        )}
+        {error !== null && (
+          <Text size="sm" c="red.8" role="alert">
+            {error}
+          </Text>
+        )}
+        <Group justify="space-between" mt="xs">
+          {name !== null && current(name) !== undefined ? (
+            <Button
+              variant="subtle"
+              color="red"
+              onClick={() => {
+                onRemove(name);
+                onClose();
+              }}
+            >
+              Remove filter
+            </Button>
+          ) : (
+            <span />
+          )}
+          <Group gap="xs">
+            <Button variant="default" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button type="submit">Apply filter</Button>
+          </Group>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,90 @@
+import type { FocusGroup } from '../../../../shared/domain';
+import { columnLabel } from '../../../../shared/labels';
+import type { OrgColumn } from '../../../../shared/org-query';
+
+/** Always first and pinned: it names the row and opens its details. */
+export const pinnedColumn = 'legal_name';
+
+/** What an analyst reads first, in this order, right after the name. */
+export const keyColumns = [
+  'legal_name',
+  'sector_name',
+  'status',
+  'annual_revenue_usd',
+  'employee_count',
+  'headquarters_country',
+  'founding_year',
+];
+
+export const keyGroup = 'Key facts';
+export const detailGroup = 'Identifiers & details';
+
+export interface GridColumn extends OrgColumn {
+  label: string;
+  /** Key facts, identifiers and details, or the sector whose attribute it is. */
+  group: string;
+}
+
+/** The grid's columns in their default order: key facts, then identifiers, then each sector's attributes. */
+export function gridColumns(columns: OrgColumn[], sectors: FocusGroup[]): GridColumn[] {
+  const sectorName = (id: string) => sectors.find((s) => s.focus_group_id === id)?.group_name ?? id;
+  const sectorRank = (id: string | null) => {
+    const index = sectors.findIndex((s) => s.focus_group_id === id);
+    return index < 0 ? sectors.length : index;
+  };
+  const described = columns.map((column) => ({
+    ...column,
+    label: columnLabel(column.name),
+    group:
+      column.focus_group_id !== null
+        ? sectorName(column.focus_group_id)
+        : keyColumns.includes(column.name)
+          ? keyGroup
+          : detailGroup,
+  }));
+  const rank = (column: GridColumn) => {
+    const key = keyColumns.indexOf(column.name);
+    if (key >= 0) return [0, key];
+    if (column.focus_group_id === null) return [1, 0];
+    return [2 + sectorRank(column.focus_group_id), 0];
+  };
+  // A stable sort keeps the view's own order within a group.
+  return described.sort((a, b) => {
+    const [ga, ia] = rank(a);
+    const [gb, ib] = rank(b);
+    return (ga ?? 0) - (gb ?? 0) || (ia ?? 0) - (ib ?? 0);
+  });
+}
+
+/** The groups in column order, with their columns. */
+export function columnGroups(columns: GridColumn[]): { group: string; columns: GridColumn[] }[] {
+  const groups: { group: string; columns: GridColumn[] }[] = [];
+  for (const column of columns) {
+    const last = groups.at(-1);
+    if (last?.group === column.group) last.columns.push(column);
+    else groups.push({ group: column.group, columns: [column] });
+  }
+  return groups;
+}
+
+/** A starting width that fits what the column usually holds, and its header. */
+export function defaultWidth(column: Pick<GridColumn, 'name' | 'kind' | 'label'>): number {
+  return Math.max(kindWidth(column), Math.min(260, column.label.length * 8 + 64));
+}
+
+function kindWidth(column: Pick<OrgColumn, 'name' | 'kind'>): number {
+  if (column.name === pinnedColumn) return 260;
+  if (column.name === 'organization_id') return 300;
+  if (column.kind === 'array') return 220;
+  if (column.kind === 'boolean') return 120;
+  if (column.kind === 'integer' || column.kind === 'decimal') return 150;
+  if (/url|name/.test(column.name)) return 220;
+  return 160;
+}
+
+export const minWidth = 64;
+export const maxWidth = 640;
+
+export function clampWidth(width: number): number {
+  return Math.round(Math.min(maxWidth, Math.max(minWidth, width)));
+}
