@@ -75,7 +75,11 @@ export function migrate(db: Db): MigrationResult {
   for (let version = applyNext.immediate(); version !== null; version = applyNext.immediate()) {
     applied.push(version);
   }
-  const version = schemaVersion(db);
+  return migrationResult(applied, schemaVersion(db));
+}
+
+/** What a migrate run tells the user, the same on every engine. */
+export function migrationResult(applied: number[], version: number): MigrationResult {
   const message =
     applied.length === 0
       ? `Schema already at version ${version}; nothing to do`
