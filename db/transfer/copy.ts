@@ -24,11 +24,13 @@ export interface CopyOptions {
   replace?: boolean;
   onProgress?: (done: number, total: number) => void;
   signal?: AbortSignal;
+  /** PostgreSQL's application_name for the copy's connections (an instance copying into its own database). */
+  applicationName?: string;
 }
 
-function openEnd(location: string, create: boolean): Promise<Endpoint> {
+function openEnd(location: string, create: boolean, applicationName?: string): Promise<Endpoint> {
   return isPostgresUrl(location)
-    ? openPgEnd(location, { create })
+    ? openPgEnd(location, { create, applicationName })
     : Promise.resolve(openSqliteEnd(location, { create }));
 }
 
@@ -87,7 +89,7 @@ export async function copyDatabase(
     if ((await from.schemaVersion()) === 0) {
       throw new AppError('NO_SCHEMA', `${from.label} has no schema: nothing to copy`);
     }
-    to = await openEnd(toLocation, true);
+    to = await openEnd(toLocation, true, options.applicationName);
     const target = to;
     const specs = await specsOf(from, target);
     if (!options.replace) {

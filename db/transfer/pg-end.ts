@@ -22,11 +22,12 @@ const serials: Record<string, string> = {
  * A PostgreSQL database as one end of a copy. Values already arrive in the logical shapes (see
  * db/pg/pool.ts); table and column names come from the schema, values are bound.
  */
-export async function openPgEnd(url: string, options: { create: boolean }): Promise<Endpoint> {
-  const pool: pg.Pool = await openPgPool(url, {
-    applicationName: `sector-studio-copy:${randomUUID()}`,
-    max: 2,
-  });
+export async function openPgEnd(
+  url: string,
+  options: { create: boolean; applicationName?: string },
+): Promise<Endpoint> {
+  const applicationName = options.applicationName ?? `sector-studio-copy:${randomUUID()}`;
+  const pool: pg.Pool = await openPgPool(url, { applicationName, max: 2 });
   if (options.create) await pgMigrate(pool);
   return {
     label: describePostgresUrl(url),

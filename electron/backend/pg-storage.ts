@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { demoRestored } from '../../db/demo';
+import { copyDatabase } from '../../db/transfer/copy';
 import { listenForConfigChanges } from '../../db/pg/config-listener';
 import { pgConfigStore } from '../../db/pg/config-store';
 import { pgMigrate } from '../../db/pg/migrate';
@@ -30,7 +32,10 @@ export async function openPgStorage(url: string): Promise<Storage> {
     seedFocusGroupsDimensions: () => config.seedFocusGroupsDimensions(),
     seedWeightsCalibrations: () => config.seedWeightsCalibrations(),
     configs: config.configs,
-    resetDemo: () => Promise.reject(new Error('TEMPORARY: reset demo on PostgreSQL comes with copy')),
+    async resetDemo(template) {
+      const report = await copyDatabase(template, url, { replace: true, applicationName });
+      return demoRestored(report.tables.find((t) => t.table === 'organizations')?.rows ?? 0);
+    },
     queryOrganizations: (query) => organizations.queryOrganizations(query),
     countOrganizations: (filter) => organizations.countOrganizations(filter),
     organizationColumns: () => organizations.organizationColumns(),
