@@ -1,7 +1,7 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { AppError } from '../../shared/errors';
-import { isPostgresUrl } from '../../db/pg/pool';
+import { describePostgresUrl, isPostgresUrl } from '../../db/pg/pool';
 
 export const productName = 'Sector Studio';
 export const dbFileName = 'sector-studio.db';
@@ -50,4 +50,9 @@ export function commandLineDatabase(value: string): string {
     }
   }
   return value;
+}
+
+/** What a person is shown of a database: the file's path, or PostgreSQL's host and name without credentials. */
+export function describeDatabase(location: string): string {
+  return isPostgresUrl(location) ? describePostgresUrl(location) : location;
 }
