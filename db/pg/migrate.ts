@@ -1,28 +1,15 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import type pg from 'pg';
 import type { MigrationResult } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
 import { appFile } from '../app-root';
-import { migrationResult, type Migration } from '../migrate';
+import { migrationResult, readMigrations, type Migration } from '../migrate';
 import { inTransaction } from './pool';
 
 let cached: Migration[] | undefined;
 
-/** Numbered files in db/pg/migrations, in version order: PostgreSQL's own sequence. */
+/** PostgreSQL's own sequence of migrations, in db/pg/migrations. */
 export function pgMigrations(): Migration[] {
-  if (cached) return cached;
-  const dir = appFile('db', 'pg', 'migrations');
-  cached = readdirSync(dir)
-    .filter((name) => /^\d{3}_[a-z0-9_]+\.sql$/.test(name))
-    .sort()
-    .map((name) => ({
-      version: Number(name.slice(0, 3)),
-      name,
-      sql: readFileSync(`${dir}/${name}`, 'utf8'),
-    }));
-  cached.forEach((m, i) => {
-    if (m.version !== i + 1) throw new Error(`Migration ${m.name} is out of sequence: expected ${i + 1}`);
-  });
+  cached ??= readMigrations(appFile('db', 'pg', 'migrations'));
   return cached;
 }
 

@@ -1,8 +1,8 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from '../../test/free-port';
 
 export interface RunningPostgres {
   port: number;
@@ -38,19 +38,6 @@ export function postgresAvailability(env: NodeJS.ProcessEnv = process.env): Post
   const reason = 'PostgreSQL 15+ not found (install the Debian package postgresql or set PG_BIN)';
   if (env.CI === 'true') throw new Error(`${reason}; required when CI=true`);
   return { available: false, reason };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
 }
 
 /** PostgreSQL refuses to run as root; as root the server runs as Debian's `postgres` user. */
