@@ -14,12 +14,14 @@ import {
   utcToday,
   givenTwice,
   type CalibrationRow,
+  type ConfigRepositoryOptions,
   type CurrentRow,
   type DimensionRow,
   type VersionRow,
   type WeightRow,
 } from './config-rules';
 import { sqliteConfigShare } from './config-share';
+
 import { requireSchema } from './migrate';
 import type { ConfigRepository } from './repositories';
 
@@ -38,11 +40,6 @@ type Sync<T> = {
 
 /** The configuration repository over one SQLite connection, answering synchronously. */
 export type SqliteConfigRepository = Sync<ConfigRepository>;
-
-export interface ConfigRepositoryOptions {
-  /** Today's date (YYYY-MM-DD, UTC) for new versions; tests move it to build a history. */
-  today?: () => string;
-}
 
 export function sqliteConfigRepository(
   db: Db,

@@ -55,6 +55,11 @@ export interface VersionRow {
   rationale: string | null;
 }
 
+export interface ConfigRepositoryOptions {
+  /** Today's date (YYYY-MM-DD, UTC) for new versions; tests move it to build a history. */
+  today?: () => string;
+}
+
 export const utcToday = (): string => new Date().toISOString().slice(0, 10);
 
 export const notSeeded = () =>
