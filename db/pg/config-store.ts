@@ -1,7 +1,10 @@
 import type pg from 'pg';
 import type { SeedResult } from '../../shared/domain';
-import { AppError } from '../../shared/errors';
+import { noSchemaError } from '../migrate';
 import type { ConfigRepository } from '../repositories';
+import { pgConfigRepository } from './config-repo';
+import { pgSchemaVersion } from './migrate';
+import { pgSeedFocusGroupsDimensions, pgSeedWeightsCalibrations } from './seeding';
 
 export interface PgConfigStore {
   seedFocusGroupsDimensions(): Promise<SeedResult>;
@@ -9,14 +12,16 @@ export interface PgConfigStore {
   configs: ConfigRepository;
 }
 
-// TEMPORARY (team-mode work in progress): replaced by the PostgreSQL configuration repository.
+/** Seeding and the configuration repository on PostgreSQL. */
 export function pgConfigStore(pool: pg.Pool): PgConfigStore {
-  void pool;
-  const notYet = () =>
-    Promise.reject(new AppError('INTERNAL', 'PostgreSQL configuration store not built yet'));
+  // Seeding before `init` is refused as on SQLite (NO_SCHEMA), not with a missing-table error.
+  const seed = async (work: () => Promise<SeedResult>) => {
+    if ((await pgSchemaVersion(pool)) === 0) throw noSchemaError();
+    return work();
+  };
   return {
-    seedFocusGroupsDimensions: notYet,
-    seedWeightsCalibrations: notYet,
-    configs: new Proxy({}, { get: () => notYet }) as ConfigRepository,
+    seedFocusGroupsDimensions: () => seed(() => pgSeedFocusGroupsDimensions(pool)),
+    seedWeightsCalibrations: () => seed(() => pgSeedWeightsCalibrations(pool)),
+    configs: pgConfigRepository(pool),
   };
 }
