@@ -51,8 +51,6 @@ CREATE TABLE focus_group_calibrations (
   parameter_value DECIMAL(10,4) NOT NULL,
   parameter_type VARCHAR(20) NOT NULL DEFAULT 'numeric' CHECK (parameter_type IN ('numeric', 'threshold', 'multiplier')),
   description TEXT,
-  -- Why this value: the app records a rationale with every change, as weights carry weight_rationale.
-  rationale TEXT,
   effective_from DATE NOT NULL DEFAULT CURRENT_DATE,
   effective_to DATE CHECK (effective_to IS NULL OR effective_to >= effective_from),
   is_current BOOLEAN NOT NULL DEFAULT TRUE,
