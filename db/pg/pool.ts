@@ -50,8 +50,9 @@ export async function openPgPool(url: string, options: PgPoolOptions): Promise<p
     max: options.max ?? 8,
     connectionTimeoutMillis: 10_000,
     types: typeParsers,
-    // TIMESTAMP columns hold UTC, as the SQLite schema's do.
-    options: '-c TimeZone=UTC',
+    // TIMESTAMP columns hold UTC, as the SQLite schema's do; a writer waits for a lock at most 30 s,
+    // as on the SQLite file, and then gets BUSY (55P03) instead of waiting for ever behind a script.
+    options: '-c TimeZone=UTC -c lock_timeout=30s',
   });
   // An idle connection the server drops is replaced by the pool; it must not crash the process.
   pool.on('error', () => {});

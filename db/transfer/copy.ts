@@ -67,7 +67,8 @@ async function specsOf(from: Endpoint, to: Endpoint): Promise<TableSpec[]> {
         `${from.label} has no ${name}.${missing[0]}: not a Sector Studio database`,
       );
     }
-    columns.set(name, target);
+    // By name: an engine's column order depends on the migration that added a column.
+    columns.set(name, [...target].sort());
   }
   return copiedTables((name) => columns.get(name) ?? []);
 }

@@ -68,8 +68,8 @@ describe.skipIf(skip)('two instances on one PostgreSQL and one Redis', () => {
       (logB.find((e) => e.message.startsWith('Cache DELETE for key: sector:pe_energy'))?.at ?? 0) - edited;
     expect(seenAfter).toBeLessThan(1000);
 
+    // The shared Redis may already hold the new value (the editing instance caches what it saved).
     const after = await ok(b.invoke('cache:fetch', { focus_group_id: 'pe_energy' }));
-    expect(after.source).toBe('database');
     expect(after.config.calibrations.ebitda_multiplier).toBe(1.4321);
     expect(after.config.calibrations.ebitda_multiplier).not.toBe(
       before.config.calibrations.ebitda_multiplier,
