@@ -311,6 +311,26 @@ export function createOrganizationRepository(db: Db): OrganizationRepository {
 const NO_ATTRIBUTES = '';
 
 /**
+ * The view's columns as read from organizations `o`, focus_groups `fg` and one sector's attribute
+ * table `a` (NULL for every other sector's columns, and for all of them when `table` is null, typed
+ * by `nullOf` where the engine needs it).
+ */
+export function sectorRowColumns(
+  columns: string[],
+  orgColumns: ReadonlySet<string>,
+  table: AttributeTable | null,
+  nullOf: (name: string) => string = () => 'NULL',
+): string[] {
+  const own = new Set(table?.columns.map((c) => c.name));
+  return columns.map((name) => {
+    if (orgColumns.has(name)) return `o.${name}`;
+    if (name === 'sector_name') return 'fg.group_name AS sector_name';
+    if (name === 'sector_code') return 'fg.group_code AS sector_code';
+    return own.has(name) ? `a.${name}` : `${nullOf(name)} AS ${name}`;
+  });
+}
+
+/**
  * Per sector, the SQL that reads organizations by rowid with exactly the view's columns (then the
  * rowid), joining only that sector's attribute table and selecting NULL for every other sector's
  * columns; under NO_ATTRIBUTES, one that joins none. Identifiers come from the reference
@@ -321,13 +341,7 @@ export function rowSql(db: Db, columns: string[]): Map<string, string> {
     db.prepare("SELECT name FROM pragma_table_info('organizations')").pluck().all() as string[],
   );
   const sql = (table: AttributeTable | null) => {
-    const own = new Set(table?.columns.map((c) => c.name));
-    const select = columns.map((name) => {
-      if (orgColumns.has(name)) return `o.${name}`;
-      if (name === 'sector_name') return 'fg.group_name AS sector_name';
-      if (name === 'sector_code') return 'fg.group_code AS sector_code';
-      return own.has(name) ? `a.${name}` : `NULL AS ${name}`;
-    });
+    const select = sectorRowColumns(columns, orgColumns, table);
     return `SELECT ${select.join(', ')}, o.rowid
       FROM organizations AS o
       JOIN focus_groups AS fg ON fg.focus_group_id = o.focus_group_id${

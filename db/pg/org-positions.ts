@@ -9,7 +9,7 @@ import {
 import { knownColumn } from '../org-filters';
 import { ANCHOR_EVERY } from '../org-positions';
 import { encodeCursor } from '../org-repo';
-import { pgAnchorQuery, pgFilters, pgKeyQuery, pgOrderedQuery } from './org-sql';
+import { pgAnchorQuery, pgFilters, pgKeyQuery, pgOrderedQuery, queryRows } from './org-sql';
 import type { PgOrgReader } from './org-store';
 
 /**
@@ -69,20 +69,18 @@ export function pgPositionReader(pool: pg.Pool, reader: PgOrgReader): PgPosition
   };
 
   async function keyIds(query: Parameters<typeof pgKeyQuery>[0]): Promise<string[]> {
-    const { text, values } = pgKeyQuery(query);
-    const { rows } = await pool.query<(string | number)[]>({ text, values, rowMode: 'array' });
+    const rows = await queryRows<(string | number)[]>(pool, pgKeyQuery(query));
     return rows.map((row) => row[row.length - 1] as string);
   }
 
   async function buildAnchors(selection: KeySelection): Promise<(string | null)[]> {
-    const { text, values } = pgAnchorQuery(selection, ANCHOR_EVERY);
-    const { rows } = await pool.query<(string | number)[]>({ text, values, rowMode: 'array' });
+    const rows = await queryRows<(string | number)[]>(pool, pgAnchorQuery(selection, ANCHOR_EVERY));
     return [null, ...rows.map(encodeCursor)];
   }
 
   async function sortIds(selection: OrgSelection): Promise<Buffer> {
-    const { text, values } = pgOrderedQuery({ ...selection, dir: 'asc' }, 'organizations.organization_id');
-    const { rows } = await pool.query<[string]>({ text, values, rowMode: 'array' });
+    const query = pgOrderedQuery({ ...selection, dir: 'asc' }, 'organizations.organization_id');
+    const rows = await queryRows<[string]>(pool, query);
     return packIds(rows.map(([id]) => id));
   }
 
