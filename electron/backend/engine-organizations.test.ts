@@ -49,8 +49,30 @@ async function seedSectors(engine: Engine, backend: Backend, url: string): Promi
   }
 }
 
+/**
+ * A PostgreSQL database beside `url` whose default collation is linguistic (ICU en-US: "B" after
+ * "ab", punctuation nearly ignored), as a team's server may well have: the store must still sort
+ * and match text as SQLite does, by bytes.
+ */
+async function linguisticDatabase(url: string): Promise<string> {
+  const client = new pg.Client(url);
+  await client.connect();
+  const name = `${new URL(url).pathname.slice(1)}_icu`;
+  try {
+    await client.query(
+      `CREATE DATABASE ${name} TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE 'en-US' LOCALE 'C.UTF-8'`,
+    );
+  } finally {
+    await client.end();
+  }
+  const next = new URL(url);
+  next.pathname = `/${name}`;
+  return next.toString();
+}
+
 async function openSeeded(engine: Engine, count: number, seed: number): Promise<Backend> {
-  const url = await engine.newDatabase();
+  const created = await engine.newDatabase();
+  const url = engine.name === 'postgres' ? await linguisticDatabase(created) : created;
   const backend = await createBackend({ dbFile: url });
   await ok(backend.invoke('schema:init', {}));
   await seedSectors(engine, backend, url);
