@@ -22,12 +22,18 @@ export function describePostgresUrl(url: string): string {
  * DECIMAL and bigint counts as numbers (the schema's scales fit a double exactly), DATE as
  * YYYY-MM-DD, TIMESTAMP as an ISO string in UTC.
  */
-const typeParsers: pg.CustomTypesConfig = {
+/** "2026-12-01 14:11:34.5" as SQLite's strftime('%Y-%m-%dT%H:%M:%fZ') writes it: 2026-12-01T14:11:34.500Z. */
+function isoTimestamp(value: string): string {
+  const [seconds = '', fraction = ''] = value.split('.');
+  return `${seconds.replace(' ', 'T')}.${fraction.slice(0, 3).padEnd(3, '0')}Z`;
+}
+
+export const typeParsers: pg.CustomTypesConfig = {
   getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
     const { builtins } = pg.types;
     if (oid === builtins.NUMERIC || oid === builtins.INT8) return (value: string) => Number(value);
     if (oid === builtins.DATE) return (value: string) => value;
-    if (oid === builtins.TIMESTAMP) return (value: string) => `${value.replace(' ', 'T').slice(0, 23)}Z`;
+    if (oid === builtins.TIMESTAMP) return isoTimestamp;
     return pg.types.getTypeParser(oid, format);
   }) as pg.CustomTypesConfig['getTypeParser'],
 };
