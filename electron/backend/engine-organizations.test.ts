@@ -27,30 +27,6 @@ async function ok<T>(reply: Promise<Reply<T>>): Promise<T> {
 }
 
 /**
- * The sectors the sample generator deals organizations into. TEMPORARY on PostgreSQL: its seeding is
- * being built on another branch, so the focus_groups rows are inserted here until it lands.
- */
-async function seedSectors(engine: Engine, backend: Backend, url: string): Promise<void> {
-  if (engine.name === 'sqlite') {
-    await ok(backend.invoke('seed:focusGroupsDimensions', {}));
-    return;
-  }
-  const client = new pg.Client(url);
-  await client.connect();
-  try {
-    for (const group of loadReference().focus_groups) {
-      await client.query(
-        `INSERT INTO focus_groups (focus_group_id, platform, group_name, group_code, display_order)
-         VALUES ($1, 'pe_org_air', $2, $3, $4)`,
-        [group.focus_group_id, group.group_name, group.group_code, group.display_order],
-      );
-    }
-  } finally {
-    await client.end();
-  }
-}
-
-/**
  * A PostgreSQL database beside `url` whose default collation is linguistic (ICU en-US: "B" after
  * "ab", punctuation nearly ignored), as a team's server may well have: the store must still sort
  * and match text as SQLite does, by bytes.
@@ -76,7 +52,7 @@ async function openSeeded(engine: Engine, count: number, seed: number): Promise<
   const url = engine.name === 'postgres' ? await linguisticDatabase(created) : created;
   const backend = await createBackend({ dbFile: url });
   await ok(backend.invoke('schema:init', {}));
-  await seedSectors(engine, backend, url);
+  await ok(backend.invoke('seed:focusGroupsDimensions', {}));
   if (count > 0) await ok(backend.invoke('orgs:insertSample', { count, seed }));
   return backend;
 }
@@ -374,7 +350,7 @@ describe('PostgreSQL page plans', () => {
       await client.connect();
       try {
         await ok(backend.invoke('schema:init', {}));
-        await seedSectors(postgres, backend, url);
+        await ok(backend.invoke('seed:focusGroupsDimensions', {}));
         await ok(backend.invoke('orgs:insertSample', { count: 300, seed: 1 }));
         await client.query('ANALYZE');
         // With sorting priced out, a plan still sorts only when no index yields the order.
