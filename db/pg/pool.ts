@@ -73,14 +73,18 @@ export async function openPgPool(url: string, options: PgPoolOptions): Promise<p
   return pool;
 }
 
-/** Runs `work` in one transaction on one connection of the pool; rolls back when it throws. */
+/**
+ * Runs `work` in one transaction on one connection of the pool (started by `begin`, which may set
+ * an isolation level); rolls back when it throws.
+ */
 export async function inTransaction<T>(
   pool: pg.Pool,
   work: (client: pg.PoolClient) => Promise<T>,
+  begin = 'BEGIN',
 ): Promise<T> {
   const client = await pool.connect();
   try {
-    await client.query('BEGIN');
+    await client.query(begin);
     const value = await work(client);
     await client.query('COMMIT');
     return value;
