@@ -1,4 +1,5 @@
-import { Command, InvalidArgumentError } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { compareEngines } from './engines-main';
 import { fileURLToPath } from 'node:url';
 import { formatTable } from './report';
 import { runBench } from './run';
@@ -14,10 +15,19 @@ const program = new Command('bench')
   .option('--orgs <n>', 'organizations in the temporary database', count, 1_000_000)
   .option('--quick', 'fewer rounds: a first look, not numbers to publish', false)
   .option('--out <file>', 'results file', fileURLToPath(new URL('./results.json', import.meta.url)))
+  .addOption(
+    new Option('--engine <engine>', 'postgres: the user-level figures on PostgreSQL beside SQLite')
+      .choices(['sqlite', 'postgres'])
+      .default('sqlite'),
+  )
   .parse();
 
-const options = program.opts<{ orgs: number; quick: boolean; out: string }>();
+const options = program.opts<{ orgs: number; quick: boolean; out: string; engine: string }>();
 const started = performance.now();
+if (options.engine === 'postgres') {
+  await compareEngines(options.orgs, options.quick);
+  process.exit(0);
+}
 const results = await runBench({
   orgs: options.orgs,
   quick: options.quick,

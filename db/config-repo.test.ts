@@ -174,6 +174,7 @@ describe('config repository', () => {
     });
     const details = await repo.loadSectorDetails('pe_retail');
     expect(details.calibrations.find((c) => c.parameter_name === 'governance_minimum')).toEqual({
+      calibration_id: expect.any(Number),
       parameter_name: 'governance_minimum',
       value: 55,
       parameter_type: 'threshold',

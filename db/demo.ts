@@ -123,7 +123,10 @@ export function copyFromDemo(db: Db): DemoResetResult {
       .join(', ');
     db.prepare(`INSERT INTO main.${quoted(table)} (${list}) SELECT ${list} FROM demo.${quoted(table)}`).run();
   }
-  const organizations = db.prepare<[], number>('SELECT count(*) FROM main.organizations').pluck().get() ?? 0;
+  return demoRestored(db.prepare<[], number>('SELECT count(*) FROM main.organizations').pluck().get() ?? 0);
+}
+
+export function demoRestored(organizations: number): DemoResetResult {
   return {
     organizations,
     message: `Demo restored: the seeded configuration and ${organizations.toLocaleString('en-US')} organizations`,

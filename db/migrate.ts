@@ -18,11 +18,9 @@ export const applicationId = 0x53535444;
 
 let cached: Migration[] | undefined;
 
-/** Numbered files in db/migrations, e.g. 001_schema.sql, in version order. */
-export function migrations(): Migration[] {
-  if (cached) return cached;
-  const dir = appFile('db', 'migrations');
-  cached = readdirSync(dir)
+/** Numbered files in `dir` (e.g. 001_schema.sql), in version order, checked to have no gap. */
+export function readMigrations(dir: string): Migration[] {
+  const found = readdirSync(dir)
     .filter((name) => /^\d{3}_[a-z0-9_]+\.sql$/.test(name))
     .sort()
     .map((name) => ({
@@ -30,9 +28,15 @@ export function migrations(): Migration[] {
       name,
       sql: readFileSync(`${dir}/${name}`, 'utf8'),
     }));
-  cached.forEach((m, i) => {
+  found.forEach((m, i) => {
     if (m.version !== i + 1) throw new Error(`Migration ${m.name} is out of sequence: expected ${i + 1}`);
   });
+  return found;
+}
+
+/** SQLite's migrations, in db/migrations. */
+export function migrations(): Migration[] {
+  cached ??= readMigrations(appFile('db', 'migrations'));
   return cached;
 }
 
@@ -75,7 +79,11 @@ export function migrate(db: Db): MigrationResult {
   for (let version = applyNext.immediate(); version !== null; version = applyNext.immediate()) {
     applied.push(version);
   }
-  const version = schemaVersion(db);
+  return migrationResult(applied, schemaVersion(db));
+}
+
+/** What a migrate run tells the user, the same on every engine. */
+export function migrationResult(applied: number[], version: number): MigrationResult {
   const message =
     applied.length === 0
       ? `Schema already at version ${version}; nothing to do`

@@ -91,30 +91,64 @@ export function escapeLike(text: string): string {
 
 type Bound = string | number;
 
+/**
+ * Where the two engines' SQL differs in a filter; everything else is shared. Parameters are named
+ * (@name) on both: PostgreSQL's statements are renumbered to $1, $2, ... when they run.
+ */
+export interface FilterDialect {
+  /** `column` of organizations equals the bound value, compared as its index compares it. */
+  equals(column: string, param: string): string;
+  /** `expr` contains the bound pattern, ignoring the case of ASCII letters (SQLite's LIKE). */
+  like(expr: string, param: string): string;
+  /** A number bound for comparison with a column. */
+  number(param: string): string;
+  /** A boolean bound as 1 or 0. */
+  boolean(param: string): string;
+  /** The array column `expr` holds the bound item. */
+  has(expr: string, param: string): string;
+  /** The column of organizations as the text a contains-filter searches. */
+  text(expr: string, column: string): string;
+}
+
+export const sqliteDialect: FilterDialect = {
+  equals: (column, param) => `${column} = ${param}`,
+  like: (expr, param) => `${expr} LIKE ${param} ESCAPE '\\'`,
+  number: (param) => param,
+  boolean: (param) => param,
+  has: (expr, param) => `EXISTS (SELECT 1 FROM json_each(${expr}) WHERE value = ${param})`,
+  text: (expr) => expr,
+};
+
 /** The condition on a column value `expr` (already qualified) for one filter. */
-function condition(expr: string, filter: ColumnFilter, name: string, params: Record<string, Bound>): string {
+function condition(
+  expr: string,
+  filter: ColumnFilter,
+  name: string,
+  params: Record<string, Bound>,
+  dialect: FilterDialect,
+): string {
   switch (filter.op) {
     case 'contains':
       params[name] = `%${escapeLike(filter.text)}%`;
-      return `${expr} LIKE @${name} ESCAPE '\\'`;
+      return dialect.like(expr, `@${name}`);
     case 'range': {
       const parts: string[] = [];
       if (filter.min != null) {
         params[`${name}_min`] = filter.min;
-        parts.push(`${expr} >= @${name}_min`);
+        parts.push(`${expr} >= ${dialect.number(`@${name}_min`)}`);
       }
       if (filter.max != null) {
         params[`${name}_max`] = filter.max;
-        parts.push(`${expr} <= @${name}_max`);
+        parts.push(`${expr} <= ${dialect.number(`@${name}_max`)}`);
       }
       return parts.join(' AND ');
     }
     case 'is':
       params[name] = filter.value ? 1 : 0;
-      return `${expr} = @${name}`;
+      return `${expr} = ${dialect.boolean(`@${name}`)}`;
     case 'has':
       params[name] = filter.item;
-      return `EXISTS (SELECT 1 FROM json_each(${expr}) WHERE value = @${name})`;
+      return dialect.has(expr, `@${name}`);
   }
 }
 
@@ -123,7 +157,10 @@ function condition(expr: string, filter: ColumnFilter, name: string, params: Rec
  * ambiguous) and their bound parameters for a list of column filters. A filter whose op does not
  * fit its column's kind is refused with a one-line error.
  */
-export function columnFilterSql(filters: readonly ColumnFilter[] | undefined): {
+export function columnFilterSql(
+  filters: readonly ColumnFilter[] | undefined,
+  dialect: FilterDialect = sqliteDialect,
+): {
   where: string[];
   params: Record<string, Bound>;
 } {
@@ -141,14 +178,16 @@ export function columnFilterSql(filters: readonly ColumnFilter[] | undefined): {
     const name = `cf${i}`;
     const { place } = column;
     if (place.where === 'organizations') {
-      where.push(`(${condition(`organizations.${column.name}`, filter, name, params)})`);
+      const expr = `organizations.${column.name}`;
+      const value = filter.op === 'contains' ? dialect.text(expr, column.name) : expr;
+      where.push(`(${condition(value, filter, name, params, dialect)})`);
     } else if (place.where === 'sector') {
       where.push(
-        `organizations.focus_group_id IN (SELECT focus_group_id FROM focus_groups WHERE ${condition(place.column, filter, name, params)})`,
+        `organizations.focus_group_id IN (SELECT focus_group_id FROM focus_groups WHERE ${condition(place.column, filter, name, params, dialect)})`,
       );
     } else {
       where.push(
-        `organizations.organization_id IN (SELECT organization_id FROM ${place.table} WHERE ${condition(column.name, filter, name, params)})`,
+        `organizations.organization_id IN (SELECT organization_id FROM ${place.table} WHERE ${condition(column.name, filter, name, params, dialect)})`,
       );
     }
   });

@@ -1,6 +1,6 @@
 import type { Statement } from 'better-sqlite3';
 import type { OrgFilter, OrgQuery, OrgSortColumn } from '../shared/org-query';
-import { columnFilterSql, escapeLike } from './org-filters';
+import { columnFilterSql, escapeLike, sqliteDialect, type FilterDialect } from './org-filters';
 import { AppError } from '../shared/errors';
 import type { Db } from './connection';
 import { attributeTables, rowDecoder, type AttributeTable } from './columns';
@@ -30,14 +30,19 @@ export function encodeCursor(values: Cursor): string {
   return Buffer.from(JSON.stringify(values)).toString('base64url');
 }
 
-function decodeCursor(cursor: string, length: number): Cursor {
+/** A cursor's keys; its last value is the tie-breaker (SQLite's rowid unless told otherwise). */
+export function decodeCursor(
+  cursor: string,
+  length: number,
+  isTieBreaker: (value: KeyValue) => boolean = Number.isSafeInteger,
+): Cursor {
   try {
     const values: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (
       Array.isArray(values) &&
       values.length === length &&
       values.every((v) => typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v))) &&
-      Number.isSafeInteger(values[length - 1])
+      isTieBreaker(values[length - 1] as KeyValue)
     ) {
       return values as Cursor;
     }
@@ -47,25 +52,28 @@ function decodeCursor(cursor: string, length: number): Cursor {
   throw new AppError('INVALID_INPUT', 'Invalid page cursor: it does not belong to this sort order');
 }
 
-export function filters(query: OrgFilter): {
+export function filters(
+  query: OrgFilter,
+  dialect: FilterDialect = sqliteDialect,
+): {
   where: string[];
   params: Record<string, KeyValue>;
 } {
   const where: string[] = [];
   const params: Record<string, KeyValue> = {};
   if (query.focus_group_id) {
-    where.push('focus_group_id = @focus_group_id');
+    where.push(dialect.equals('focus_group_id', '@focus_group_id'));
     params.focus_group_id = query.focus_group_id;
   }
   if (query.status) {
-    where.push('status = @status');
+    where.push(dialect.equals('status', '@status'));
     params.status = query.status;
   }
   if (query.search) {
-    where.push("legal_name LIKE @search ESCAPE '\\'");
+    where.push(dialect.like('legal_name', '@search'));
     params.search = `%${escapeLike(query.search)}%`;
   }
-  const columns = columnFilterSql(query.where);
+  const columns = columnFilterSql(query.where, dialect);
   return { where: [...where, ...columns.where], params: { ...params, ...columns.params } };
 }
 
@@ -303,6 +311,26 @@ export function createOrganizationRepository(db: Db): OrganizationRepository {
 const NO_ATTRIBUTES = '';
 
 /**
+ * The view's columns as read from organizations `o`, focus_groups `fg` and one sector's attribute
+ * table `a` (NULL for every other sector's columns, and for all of them when `table` is null, typed
+ * by `nullOf` where the engine needs it).
+ */
+export function sectorRowColumns(
+  columns: string[],
+  orgColumns: ReadonlySet<string>,
+  table: AttributeTable | null,
+  nullOf: (name: string) => string = () => 'NULL',
+): string[] {
+  const own = new Set(table?.columns.map((c) => c.name));
+  return columns.map((name) => {
+    if (orgColumns.has(name)) return `o.${name}`;
+    if (name === 'sector_name') return 'fg.group_name AS sector_name';
+    if (name === 'sector_code') return 'fg.group_code AS sector_code';
+    return own.has(name) ? `a.${name}` : `${nullOf(name)} AS ${name}`;
+  });
+}
+
+/**
  * Per sector, the SQL that reads organizations by rowid with exactly the view's columns (then the
  * rowid), joining only that sector's attribute table and selecting NULL for every other sector's
  * columns; under NO_ATTRIBUTES, one that joins none. Identifiers come from the reference
@@ -313,13 +341,7 @@ export function rowSql(db: Db, columns: string[]): Map<string, string> {
     db.prepare("SELECT name FROM pragma_table_info('organizations')").pluck().all() as string[],
   );
   const sql = (table: AttributeTable | null) => {
-    const own = new Set(table?.columns.map((c) => c.name));
-    const select = columns.map((name) => {
-      if (orgColumns.has(name)) return `o.${name}`;
-      if (name === 'sector_name') return 'fg.group_name AS sector_name';
-      if (name === 'sector_code') return 'fg.group_code AS sector_code';
-      return own.has(name) ? `a.${name}` : `NULL AS ${name}`;
-    });
+    const select = sectorRowColumns(columns, orgColumns, table);
     return `SELECT ${select.join(', ')}, o.rowid
       FROM organizations AS o
       JOIN focus_groups AS fg ON fg.focus_group_id = o.focus_group_id${

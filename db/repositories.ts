@@ -30,19 +30,25 @@ export interface ConfigRepository {
   history(focusGroupId: string): Promise<ConfigHistory>;
   /**
    * Sets weights of one sector in one transaction: each changed value closes its current row and
-   * adds one dated today (or revises today's). Resolves to how many values changed.
+   * adds one dated today (or revises today's as a new version). Resolves to how many values
+   * changed. A weight given with `weight_id` is saved only while that version is still the current
+   * one: otherwise nothing is saved and it rejects with CONFLICT naming the new value.
    */
   updateWeights(input: {
     focus_group_id: string;
-    weights: { dimension_code: string; weight: number }[];
+    weights: { dimension_code: string; weight: number; weight_id?: number | undefined }[];
     rationale: string;
   }): Promise<number>;
-  /** Rejects with NOT_FOUND for a parameter the sector does not have (adding is its own action). */
+  /**
+   * Rejects with NOT_FOUND for a parameter the sector does not have (adding is its own action), and
+   * with CONFLICT when `calibration_id` is no longer the current version.
+   */
   updateCalibration(input: {
     focus_group_id: string;
     parameter_name: string;
     value: number;
     rationale: string;
+    calibration_id?: number | undefined;
   }): Promise<number>;
   /** Rejects with CONFLICT when the sector already has the parameter. */
   addCalibration(input: {

@@ -177,13 +177,13 @@ const orgColumns = [
   'created_by',
 ];
 
-interface Target {
+export interface Target {
   table: string;
   columns: string[];
 }
 
 /** The organizations table and each attribute table; names come from the reference configuration. */
-function targets(): { organizations: Target; attributes: Map<string, Target> } {
+export function targets(): { organizations: Target; attributes: Map<string, Target> } {
   return {
     organizations: { table: 'organizations', columns: orgColumns },
     attributes: new Map(

@@ -9,26 +9,22 @@ export const SEED_EFFECTIVE_FROM = '2024-01-01';
 
 const NOW = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
 
-interface Tally {
-  inserted: number;
-  updated: number;
-  unchanged: number;
-}
+export type SeedOutcome = 'inserted' | 'updated' | 'unchanged';
 
 /**
  * Runs one upsert per row: a row that is absent is inserted, a row that differs is updated, an equal
  * row is left alone. `exists` decides inserted versus updated; `upsert` reports 0 changes for equal rows.
  */
-function tallyUpserts<Row>(rows: Row[], exists: (row: Row) => boolean, upsert: (row: Row) => number): Tally {
-  const tally: Tally = { inserted: 0, updated: 0, unchanged: 0 };
-  for (const row of rows) {
+function upsertAll<Row>(
+  rows: Row[],
+  exists: (row: Row) => boolean,
+  upsert: (row: Row) => number,
+): SeedOutcome[] {
+  return rows.map((row) => {
     const existed = exists(row);
     const changes = upsert(row);
-    if (!existed) tally.inserted++;
-    else if (changes > 0) tally.updated++;
-    else tally.unchanged++;
-  }
-  return tally;
+    return !existed ? 'inserted' : changes > 0 ? 'updated' : 'unchanged';
+  });
 }
 
 function count(
@@ -38,17 +34,62 @@ function count(
   return (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 }
 
-function describe(
+/** What a seeding step reports: how many rows it inserted, updated and left alone, and the totals. */
+export function seedSummary(
   step: SeedResult['step'],
-  tally: Tally,
+  outcomes: SeedOutcome[],
   totals: Record<string, number>,
   what: string,
 ): SeedResult {
+  const tally = { inserted: 0, updated: 0, unchanged: 0 };
+  for (const outcome of outcomes) tally[outcome]++;
   const message =
     tally.inserted + tally.updated === 0
       ? `Nothing changed: all ${tally.unchanged} ${what} were already seeded`
       : `Seeded ${what}: ${tally.inserted} inserted, ${tally.updated} updated, ${tally.unchanged} unchanged`;
   return { step, ...tally, totals, message };
+}
+
+/** The reference's focus groups and dimensions as rows. */
+export function seedGroupRows(ref: Reference) {
+  return {
+    groups: ref.focus_groups.map((g) => ({ ...g, platform: ref.platform })),
+    dimensions: ref.dimensions.map((d) => ({ ...d, platform: ref.platform })),
+  };
+}
+
+/** The reference's weights and calibrations as rows of the baseline version. */
+export function seedValueRows(ref: Reference) {
+  const weights = Object.entries(ref.dimension_weights).flatMap(([focus_group_id, rows]) =>
+    rows.map(([dimension_id, weight, rationale]) => ({
+      focus_group_id,
+      dimension_id,
+      weight: Number(weight),
+      rationale,
+      effective_from: SEED_EFFECTIVE_FROM,
+    })),
+  );
+  const calibrations = Object.entries(ref.calibrations).flatMap(([focus_group_id, rows]) =>
+    rows.map(([parameter_name, value, parameter_type, description]) => ({
+      focus_group_id,
+      parameter_name,
+      value: Number(value),
+      parameter_type,
+      description,
+      effective_from: SEED_EFFECTIVE_FROM,
+    })),
+  );
+  return { weights, calibrations };
+}
+
+/** Weights need their sectors and dimensions: NOT_SEEDED while any of the reference's is missing. */
+export function requireGroupsSeeded(
+  ref: Reference,
+  counts: { focus_groups: number; dimensions: number },
+): void {
+  if (ref.focus_groups.length - counts.focus_groups + ref.dimensions.length - counts.dimensions > 0) {
+    throw new AppError('NOT_SEEDED', 'Seed the focus groups and dimensions first');
+  }
 }
 
 export function seedFocusGroupsAndDimensions(db: Db, ref: Reference = loadReference()): SeedResult {
@@ -74,34 +115,28 @@ export function seedFocusGroupsAndDimensions(db: Db, ref: Reference = loadRefere
 
   return db
     .transaction(() => {
-      const groups = tallyUpserts(
-        ref.focus_groups,
-        (g) => groupExists.get(g.focus_group_id) !== undefined,
-        (g) => upsertGroup.run({ ...g, platform: ref.platform }).changes,
-      );
-      const dims = tallyUpserts(
-        ref.dimensions,
-        (d) => dimensionExists.get(d.dimension_id) !== undefined,
-        (d) => upsertDimension.run({ ...d, platform: ref.platform }).changes,
-      );
-      const tally = {
-        inserted: groups.inserted + dims.inserted,
-        updated: groups.updated + dims.updated,
-        unchanged: groups.unchanged + dims.unchanged,
-      };
+      const rows = seedGroupRows(ref);
+      const outcomes = [
+        ...upsertAll(
+          rows.groups,
+          (g) => groupExists.get(g.focus_group_id) !== undefined,
+          (g) => upsertGroup.run(g).changes,
+        ),
+        ...upsertAll(
+          rows.dimensions,
+          (d) => dimensionExists.get(d.dimension_id) !== undefined,
+          (d) => upsertDimension.run(d).changes,
+        ),
+      ];
       const totals = { focus_groups: count(db, 'focus_groups'), dimensions: count(db, 'dimensions') };
-      return describe('focus_groups_dimensions', tally, totals, 'focus groups and dimensions');
+      return seedSummary('focus_groups_dimensions', outcomes, totals, 'focus groups and dimensions');
     })
     .immediate();
 }
 
 export function seedWeightsAndCalibrations(db: Db, ref: Reference = loadReference()): SeedResult {
   requireSchema(db);
-  const missing =
-    ref.focus_groups.length - count(db, 'focus_groups') + ref.dimensions.length - count(db, 'dimensions');
-  if (missing > 0) {
-    throw new AppError('NOT_SEEDED', 'Seed the focus groups and dimensions first');
-  }
+  requireGroupsSeeded(ref, { focus_groups: count(db, 'focus_groups'), dimensions: count(db, 'dimensions') });
   const weightExists = db
     .prepare(
       'SELECT 1 FROM focus_group_dimension_weights WHERE focus_group_id = ? AND dimension_id = ? AND effective_from = ?',
@@ -128,48 +163,27 @@ export function seedWeightsAndCalibrations(db: Db, ref: Reference = loadReferenc
     WHERE (parameter_value, parameter_type, description)
       IS NOT (excluded.parameter_value, excluded.parameter_type, excluded.description)`);
 
-  const weights = Object.entries(ref.dimension_weights).flatMap(([focus_group_id, rows]) =>
-    rows.map(([dimension_id, weight, rationale]) => ({
-      focus_group_id,
-      dimension_id,
-      weight: Number(weight),
-      rationale,
-      effective_from: SEED_EFFECTIVE_FROM,
-    })),
-  );
-  const calibrations = Object.entries(ref.calibrations).flatMap(([focus_group_id, rows]) =>
-    rows.map(([parameter_name, value, parameter_type, description]) => ({
-      focus_group_id,
-      parameter_name,
-      value: Number(value),
-      parameter_type,
-      description,
-      effective_from: SEED_EFFECTIVE_FROM,
-    })),
-  );
+  const { weights, calibrations } = seedValueRows(ref);
 
   return db
     .transaction(() => {
-      const w = tallyUpserts(
-        weights,
-        (r) => weightExists.get(r.focus_group_id, r.dimension_id, r.effective_from) !== undefined,
-        (r) => upsertWeight.run(r).changes,
-      );
-      const c = tallyUpserts(
-        calibrations,
-        (r) => calibrationExists.get(r.focus_group_id, r.parameter_name, r.effective_from) !== undefined,
-        (r) => upsertCalibration.run(r).changes,
-      );
-      const tally = {
-        inserted: w.inserted + c.inserted,
-        updated: w.updated + c.updated,
-        unchanged: w.unchanged + c.unchanged,
-      };
+      const outcomes = [
+        ...upsertAll(
+          weights,
+          (r) => weightExists.get(r.focus_group_id, r.dimension_id, r.effective_from) !== undefined,
+          (r) => upsertWeight.run(r).changes,
+        ),
+        ...upsertAll(
+          calibrations,
+          (r) => calibrationExists.get(r.focus_group_id, r.parameter_name, r.effective_from) !== undefined,
+          (r) => upsertCalibration.run(r).changes,
+        ),
+      ];
       const totals = {
         focus_group_dimension_weights: count(db, 'focus_group_dimension_weights'),
         focus_group_calibrations: count(db, 'focus_group_calibrations'),
       };
-      return describe('weights_calibrations', tally, totals, 'weights and calibrations');
+      return seedSummary('weights_calibrations', outcomes, totals, 'weights and calibrations');
     })
     .immediate();
 }

@@ -52,6 +52,8 @@ const rationale = text(500).trim().min(1, 'A rationale is required: say why the 
 const dimensionKey = text(50).min(1);
 /** Updating accepts any existing name (answering NOT_FOUND for the rest); adding only a proper one. */
 const existingParameter = text(100).min(1);
+/** A weight_id or calibration_id: which stored version of a value. */
+const versionId = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
 /** Up to 1 MB of text: a configuration file of every sector is a few kilobytes. */
 const documentText = z.string().max(1_000_000, 'The file is larger than 1 MB: not a configuration');
 
@@ -82,19 +84,27 @@ export const contract = {
       .object({ focus_group_id: focusGroupId, dimension_code: dimensionKey, weight: weightValue, rationale })
       .strict(),
   ),
-  /** Several weights of one sector in one transaction, with one invalidation. */
+  /**
+   * Several weights of one sector in one transaction, with one invalidation. `weight_id` is the
+   * version the editor showed: when another is current by now, nothing is saved (CONFLICT).
+   */
   'config:updateWeights': channel<ConfigWriteResult>()(
     z
       .object({
         focus_group_id: focusGroupId,
         weights: z
-          .array(z.object({ dimension_code: dimensionKey, weight: weightValue }).strict())
+          .array(
+            z
+              .object({ dimension_code: dimensionKey, weight: weightValue, weight_id: versionId.optional() })
+              .strict(),
+          )
           .min(1)
           .max(100),
         rationale,
       })
       .strict(),
   ),
+  /** `calibration_id`, like `weight_id` above, is the version the editor showed. */
   'config:updateCalibration': channel<SectorConfigJson>()(
     z
       .object({
@@ -102,6 +112,7 @@ export const contract = {
         parameter_name: existingParameter,
         value: calibrationValue,
         rationale,
+        calibration_id: versionId.optional(),
       })
       .strict(),
   ),
@@ -127,7 +138,7 @@ export const contract = {
       .object({
         focus_group_id: focusGroupId,
         kind: z.enum(['weight', 'calibration']),
-        version_id: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
+        version_id: versionId,
         rationale,
       })
       .strict(),

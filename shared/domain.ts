@@ -216,6 +216,8 @@ export type CalibrationType = (typeof calibrationTypes)[number];
 
 /** A sector's weight for one dimension, with what the UI shows beside it. */
 export interface WeightDetail {
+  /** The version shown: an edit sends it back, and is refused if someone saved another meanwhile. */
+  weight_id: number;
   dimension_id: string;
   dimension_code: string;
   dimension_name: string;
@@ -228,6 +230,8 @@ export interface WeightDetail {
 }
 
 export interface CalibrationDetail {
+  /** The version shown: an edit sends it back, and is refused if someone saved another meanwhile. */
+  calibration_id: number;
   parameter_name: string;
   value: number;
   parameter_type: CalibrationType;

@@ -21,6 +21,8 @@ import type { Storage, TextSink } from './storage';
 import { Tasks } from './tasks';
 import type { Backend, BackendOptions } from './types';
 import { openSqliteStorage } from './worker/sqlite-storage';
+import { openPgStorage } from './pg-storage';
+import { isPostgresUrl } from '../../db/pg/pool';
 
 export type { Backend, BackendOptions, ExportDestination } from './types';
 
@@ -34,20 +36,28 @@ function streamSink(out: NodeJS.WritableStream, signal: AbortSignal | undefined)
   };
 }
 
-/**
- * The composition root: the storage (SQLite in worker threads), one cache, the configuration
- * service, the handler table of every feature, and the event bus the shells forward.
- */
-export async function createBackend(options: BackendOptions): Promise<Backend> {
+/** The laptop's storage: the SQLite file (created, or first copied from the demo database). */
+function openLocalStorage(options: BackendOptions): Promise<Storage> {
   if (!options.mustExist) mkdirSync(dirname(options.dbFile), { recursive: true });
   if (options.demoDatabase !== undefined && !options.mustExist) {
     installDemoDatabase(options.dbFile, options.demoDatabase);
   }
-  const storage: Storage = await openSqliteStorage(options.dbFile, {
+  return openSqliteStorage(options.dbFile, {
     mustExist: options.mustExist,
     pollMs: options.changePollMs,
     busyTimeoutMs: options.busyTimeoutMs,
   });
+}
+
+/**
+ * The composition root: the storage (an SQLite file served by worker threads, or PostgreSQL when
+ * `dbFile` is a postgres:// URL), one cache, the configuration
+ * service, the handler table of every feature, and the event bus the shells forward.
+ */
+export async function createBackend(options: BackendOptions): Promise<Backend> {
+  const storage: Storage = isPostgresUrl(options.dbFile)
+    ? await openPgStorage(options.dbFile)
+    : await openLocalStorage(options);
   const { store, info: cache } = await openCacheStore(options.redisUrl);
   const bus = new EventBus();
   const cacheLog = new CacheLog((entry) => bus.emit('cache:log', entry));

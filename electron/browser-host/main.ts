@@ -2,6 +2,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { hostOptions, serve } from './serve';
+import { AppError } from '../../shared/errors';
+import { describeDatabase } from '../backend/paths';
 
 /** One line on stderr and exit 1: a person reads this, not a stack trace. */
 function fail(message: string): never {
@@ -15,6 +17,8 @@ try {
   options = hostOptions(process.argv, process.env, staticDir);
 } catch (error) {
   const code = (error as { code?: string }).code ?? '';
+  // Commander has printed its own usage errors; ours (such as a password in --db) are printed here.
+  if (error instanceof AppError) console.error(`error: ${error.message}`);
   process.exit(code === 'commander.helpDisplayed' ? 0 : 2);
 }
 if (!existsSync(join(staticDir, 'index.html'))) {
@@ -26,7 +30,7 @@ const serving = await serve(options).catch((error: unknown) =>
 );
 if (serving.cache.warning) console.error(`warning: ${serving.cache.warning}`);
 console.log(
-  `Sector Studio browser host: ${serving.host.url} (database: ${options.dbFile}; cache: ${serving.cache.label})`,
+  `Sector Studio browser host: ${serving.host.url} (database: ${describeDatabase(options.dbFile)}; cache: ${serving.cache.label})`,
 );
 
 let closing = false;

@@ -41,4 +41,16 @@ describe('starting the browser host', () => {
     });
     expect(() => hostOptions(['node', 'main', '--port', '70000'], {}, '/static')).toThrow(/port/);
   });
+
+  it('team mode: DATABASE_URL or --db postgres://… select PostgreSQL; a password on the command line is refused', () => {
+    const url = 'postgres://analyst:pw@db.example:5432/studio';
+    expect(hostOptions(['node', 'main'], { DATABASE_URL: url }, '/static').dbFile).toBe(url);
+    expect(hostOptions(['node', 'main', '--db', 'x.db'], { DATABASE_URL: url }, '/static').dbFile).toMatch(
+      /\/x\.db$/,
+    );
+    expect(hostOptions(['node', 'main', '--db', 'postgres://db.example/studio'], {}, '/static').dbFile).toBe(
+      'postgres://db.example/studio',
+    );
+    expect(() => hostOptions(['node', 'main', '--db', url], {}, '/static')).toThrow(/PGPASSWORD/);
+  });
 });

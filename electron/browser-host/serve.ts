@@ -4,7 +4,8 @@ import { dirname, resolve } from 'node:path';
 import type { CacheInfo } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
 import { createBackend, type Backend } from '../backend/index';
-import { defaultDbFile } from '../backend/paths';
+import { isPostgresUrl } from '../../db/pg/pool';
+import { commandLineDatabase, defaultDatabase } from '../backend/paths';
 import { startBrowserHost, type BrowserHost } from './server';
 
 export interface ServeOptions {
@@ -31,13 +32,18 @@ export function hostOptions(argv: string[], env: NodeJS.ProcessEnv, staticDir: s
     .name('start:browser')
     .description('Serve Sector Studio to a browser on 127.0.0.1, with the same backend as the desktop app.')
     .option('--port <port>', 'port to listen on (0 picks a free port)', parsePort, 5199)
-    .option('--db <file>', 'SQLite database file', defaultDbFile(env))
+    .option(
+      '--db <file|url>',
+      "an SQLite file, or postgres://host/database for team mode (default: $DATABASE_URL, else the app's file)",
+      commandLineDatabase,
+    )
     .exitOverride()
     .parse(argv)
-    .opts<{ port: number; db: string }>();
+    .opts<{ port: number; db?: string }>();
+  const db = options.db ?? defaultDatabase(env);
   return {
     port: options.port,
-    dbFile: resolve(options.db),
+    dbFile: isPostgresUrl(db) ? db : resolve(db),
     staticDir,
     redisUrl: env.REDIS_URL || undefined,
     demoDatabase: env.SECTOR_STUDIO_DEMO_DB ? resolve(env.SECTOR_STUDIO_DEMO_DB) : undefined,
@@ -56,7 +62,7 @@ export interface Serving {
  * file it cannot open or a port that is taken, having closed what it opened.
  */
 export async function serve(options: ServeOptions): Promise<Serving> {
-  mkdirSync(dirname(options.dbFile), { recursive: true });
+  if (!isPostgresUrl(options.dbFile)) mkdirSync(dirname(options.dbFile), { recursive: true });
   const backend = await createBackend({
     dbFile: options.dbFile,
     redisUrl: options.redisUrl,

@@ -8,7 +8,8 @@ import { AppError, type ErrorValue } from '../../shared/errors';
 import { orgSortColumns, orgStatuses, type OrgSortColumn, type OrgStatus } from '../../shared/org-query';
 import { createBackend, type Backend } from '../backend';
 import { writeConfigDocument } from '../backend/config-file';
-import { defaultDbFile } from '../backend/paths';
+import { commandLineDatabase, defaultDatabase } from '../backend/paths';
+import { addCopyCommand } from './copy-command';
 import { runCacheCli } from './cache-cli';
 import { formatDifferences, formatHistory, historyFormats, type HistoryFormat } from './config-format';
 import { formatOrgPage, orgFormats, type OrgFormat } from './format';
@@ -100,10 +101,14 @@ function print(value: unknown): void {
 export function buildProgram(): Command {
   const program = new Command('sector-studio')
     .description('Sector Studio on the command line: the same database and code as the desktop app')
-    .option('--db <file>', 'database file', defaultDbFile())
+    .option(
+      '--db <file|url>',
+      "an SQLite file, or postgres://host/database for team mode (default: $DATABASE_URL, else the app's file)",
+      commandLineDatabase,
+    )
     // Set before the subcommands are added, which inherit it: usage errors then exit with 2.
     .exitOverride();
-  const db = () => program.opts<{ db: string }>().db;
+  const db = () => program.opts<{ db?: string }>().db ?? defaultDatabase();
 
   program
     .command('init')
@@ -334,6 +339,8 @@ export function buildProgram(): Command {
           }
         }),
     );
+
+  addCopyCommand(program, db);
 
   program
     .command('cache-cli')

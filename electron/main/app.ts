@@ -1,6 +1,6 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron';
 import { join } from 'node:path';
-import { dbFileName, productName } from '../backend/paths';
+import { dbFileName, describeDatabase, productName } from '../backend/paths';
 import type { Backend, BackendOptions } from '../backend/types';
 import { forwardEvents, registerIpcHandlers } from './ipc';
 import { applicationMenu } from './menu';
@@ -94,7 +94,9 @@ export async function startShell(options: ShellOptions): Promise<void> {
   installContentSecurityPolicy(session.defaultSession, page);
   denyPermissions(session.defaultSession);
 
-  const dbFile = process.env.SECTOR_STUDIO_DB ?? join(app.getPath('userData'), dbFileName);
+  // SECTOR_STUDIO_DB names a file; DATABASE_URL selects team mode (PostgreSQL); else the user's file.
+  const dbFile =
+    process.env.SECTOR_STUDIO_DB ?? (process.env.DATABASE_URL || join(app.getPath('userData'), dbFileName));
   backend = options.createBackend({
     dbFile,
     redisUrl: process.env.REDIS_URL || undefined,
@@ -109,7 +111,7 @@ export async function startShell(options: ShellOptions): Promise<void> {
     ready = await backend;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    dialog.showErrorBox(productName, `Could not open the database ${dbFile}:\n${message}`);
+    dialog.showErrorBox(productName, `Could not open the database ${describeDatabase(dbFile)}:\n${message}`);
     app.exit(1);
     return;
   }

@@ -25,6 +25,11 @@ export function notifyError(error: ErrorValue): void {
   });
 }
 
+/** Another analyst saved the same value first: nothing was saved, and the screen reloads. */
+export function notifyConflict(message: string): void {
+  notifications.show({ color: 'orange', title: 'Someone else saved first', message, autoClose: 10000 });
+}
+
 export function notifySuccess(title: string, message: string): void {
   notifications.show({ color: 'teal', title, message });
 }

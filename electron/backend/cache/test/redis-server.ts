@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { delimiter, join } from 'node:path';
 import { RespClient } from './resp-client';
+import { freePort } from '../../../../db/test/free-port';
 
 export interface RunningRedisServer {
   port: number;
@@ -35,19 +35,6 @@ export function redisServerAvailability(env: NodeJS.ProcessEnv = process.env): R
   const reason = 'redis-server not found (install the Debian package redis-server or set REDIS_SERVER_BIN)';
   if (env.CI === 'true') throw new Error(`${reason}; required when CI=true`);
   return { available: false, reason };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -2,18 +2,19 @@ import { Group, Modal, Stack, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import type { Dimension, SectorConfigJson, SectorDetails } from '../../../../shared/domain';
 import { formatCalibration } from '../../../../shared/sector-config';
-import { call, notifySuccess } from '../../api/bridge';
+import { bridge, call, notifyConflict, notifyError, notifySuccess } from '../../api/bridge';
 import { TitledCard } from '../../components/TitledCard';
 import { CalibrationForm } from './CalibrationForm';
 import { compareRows, type CompareCell, type CompareRow } from './compare';
 import { CompareChart } from './CompareChart';
 import { CompareTable } from './CompareTable';
 import { calibrationText, CalibrationName } from './labels';
+import { saveOutcome } from './save-conflict';
 import { WeightsForm } from './WeightsForm';
 
 type Editing =
   | { kind: 'weight'; details: SectorDetails; focus: string }
-  | { kind: 'calibration'; cell: CompareCell; key: string; value: number };
+  | { kind: 'calibration'; cell: CompareCell; key: string; value: number; versionId: number | undefined };
 
 /** All seven sectors side by side, read through the cache (`sectors:all`). */
 export function CompareView({ version, onChanged }: { version: number; onChanged: () => void }) {
@@ -33,24 +34,52 @@ export function CompareView({ version, onChanged }: { version: number; onChanged
     };
   }, [version]);
 
-  async function open(row: CompareRow, cell: CompareCell) {
-    if (cell.value === null) return;
-    if (row.kind === 'calibration') {
-      setEditing({ kind: 'calibration', cell, key: row.key, value: cell.value });
-      return;
-    }
-    const details = await call('config:details', { focus_group_id: cell.focus_group_id });
-    if (details !== null) setEditing({ kind: 'weight', details, focus: row.key });
+  /** The editor starts from the database's current version (the table may be a cached copy). */
+  async function openWeights(focusGroupId: string, focus: string) {
+    const details = await call('config:details', { focus_group_id: focusGroupId });
+    if (details !== null) setEditing({ kind: 'weight', details, focus });
   }
 
-  async function saveCalibration(key: string, cell: CompareCell, value: number, rationale: string) {
-    const next = await call('config:updateCalibration', {
-      focus_group_id: cell.focus_group_id,
-      parameter_name: key,
-      value,
-      rationale,
+  async function open(kind: CompareRow['kind'], key: string, cell: CompareCell) {
+    if (cell.value === null) return;
+    if (kind === 'weight') return openWeights(cell.focus_group_id, key);
+    const details = await call('config:details', { focus_group_id: cell.focus_group_id });
+    if (details === null) return;
+    const current = details.calibrations.find((c) => c.parameter_name === key);
+    setEditing({
+      kind: 'calibration',
+      cell,
+      key,
+      value: current?.value ?? cell.value,
+      versionId: current?.calibration_id,
     });
-    if (next === null) return false;
+  }
+
+  async function saveCalibration(
+    editing: Extract<Editing, { kind: 'calibration' }>,
+    value: number,
+    rationale: string,
+  ) {
+    const { key, cell } = editing;
+    const outcome = saveOutcome(
+      await bridge.invoke('config:updateCalibration', {
+        focus_group_id: cell.focus_group_id,
+        parameter_name: key,
+        value,
+        rationale,
+        calibration_id: editing.versionId,
+      }),
+    );
+    if (outcome.kind === 'conflict') {
+      notifyConflict(outcome.message);
+      onChanged();
+      await open('calibration', key, cell);
+      return false;
+    }
+    if (outcome.kind === 'failed') {
+      notifyError(outcome.error);
+      return false;
+    }
     notifySuccess(
       'Calibration saved',
       `${calibrationText(key)} is now ${formatCalibration(value)} for ${cell.group_name}.`,
@@ -88,7 +117,7 @@ export function CompareView({ version, onChanged }: { version: number; onChanged
         <CompareTable
           configs={configs}
           rows={compareRows(configs, dimensions)}
-          onOpen={(row, cell) => void open(row, cell)}
+          onOpen={(row, cell) => void open(row.kind, row.key, cell)}
         />
       </TitledCard>
       <WeightsForm
@@ -99,6 +128,11 @@ export function CompareView({ version, onChanged }: { version: number; onChanged
         focus={editing?.kind === 'weight' ? editing.focus : null}
         onClose={() => setEditing(null)}
         onSaved={onChanged}
+        onReload={() => {
+          onChanged();
+          if (editing?.kind === 'weight')
+            void openWeights(editing.details.config.focus_group_id, editing.focus);
+        }}
       />
       <Modal
         opened={editing?.kind === 'calibration'}
@@ -116,7 +150,7 @@ export function CompareView({ version, onChanged }: { version: number; onChanged
           <CalibrationForm
             label={calibrationText(editing.key)}
             value={editing.value}
-            onSave={(value, rationale) => saveCalibration(editing.key, editing.cell, value, rationale)}
+            onSave={(value, rationale) => saveCalibration(editing, value, rationale)}
             onCancel={() => setEditing(null)}
           />
         )}

@@ -3,12 +3,13 @@ import { IconPencil } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { SectorDetails } from '../../../../shared/domain';
 import { formatCalibration } from '../../../../shared/sector-config';
-import { call, notifySuccess } from '../../api/bridge';
+import { bridge, notifyConflict, notifyError, notifySuccess } from '../../api/bridge';
 import { TitledCard } from '../../components/TitledCard';
 import { AddCalibration } from './AddCalibration';
 import { CalibrationCards } from './CalibrationCards';
 import { CalibrationsTable } from './CalibrationsTable';
 import { calibrationText } from './labels';
+import { saveOutcome } from './save-conflict';
 import { WeightsChart } from './WeightsChart';
 import { WeightsForm } from './WeightsForm';
 import { WeightsSum } from './WeightsSum';
@@ -27,13 +28,24 @@ export function SectorView({ details, onChanged }: Props) {
   const [editing, setEditing] = useState<{ focus: string | null } | null>(null);
 
   async function editCalibration(parameter_name: string, value: number, rationale: string): Promise<boolean> {
-    const next = await call('config:updateCalibration', {
-      focus_group_id: id,
-      parameter_name,
-      value,
-      rationale,
-    });
-    if (next === null) return false;
+    const outcome = saveOutcome(
+      await bridge.invoke('config:updateCalibration', {
+        focus_group_id: id,
+        parameter_name,
+        value,
+        rationale,
+        // The version on screen: refused if someone saved another since.
+        calibration_id: calibrations.find((c) => c.parameter_name === parameter_name)?.calibration_id,
+      }),
+    );
+    if (outcome.kind !== 'saved') {
+      if (outcome.kind === 'conflict') {
+        notifyConflict(outcome.message);
+        onChanged();
+      } else notifyError(outcome.error);
+      return false;
+    }
+    const next = outcome.value;
     onChanged();
     notifySuccess(
       'Calibration saved',
@@ -91,6 +103,7 @@ export function SectorView({ details, onChanged }: Props) {
         focus={editing?.focus ?? null}
         onClose={() => setEditing(null)}
         onSaved={onChanged}
+        onReload={onChanged}
       />
     </Stack>
   );

@@ -3,7 +3,8 @@ import { IconScale } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { SectorConfigJson, WeightDetail } from '../../../../shared/domain';
 import { formatWeight } from '../../../../shared/sector-config';
-import { call, notifySuccess } from '../../api/bridge';
+import { bridge, notifyError, notifySuccess } from '../../api/bridge';
+import { saveOutcome } from './save-conflict';
 import { initialDraft, rebalanceDraft, summarize, typeInto, type DraftState } from './weights-form';
 
 interface FormProps {
@@ -13,11 +14,20 @@ interface FormProps {
   focus: string | null;
   onClose: () => void;
   onSaved: (config: SectorConfigJson) => void;
+  /** Someone else saved first: read the weights again (the form then shows the new values). */
+  onConflict: (message: string) => void;
 }
 
-function WeightsFormBody({ focusGroupId, weights, focus, onClose, onSaved }: FormProps) {
+function WeightsFormBody({ focusGroupId, weights, focus, onClose, onSaved, onConflict }: FormProps) {
   const [draft, setDraft] = useState<DraftState>(() =>
-    initialDraft(weights.map((w) => ({ code: w.dimension_code, name: w.dimension_name, weight: w.weight }))),
+    initialDraft(
+      weights.map((w) => ({
+        code: w.dimension_code,
+        name: w.dimension_name,
+        weight: w.weight,
+        versionId: w.weight_id,
+      })),
+    ),
   );
   const [rationale, setRationale] = useState('');
   const [rebalanceError, setRebalanceError] = useState<string | null>(null);
@@ -35,17 +45,18 @@ function WeightsFormBody({ focusGroupId, weights, focus, onClose, onSaved }: For
   async function save() {
     if (!ready) return;
     setSaving(true);
-    const result = await call('config:updateWeights', {
-      focus_group_id: focusGroupId,
-      // Every weight, in one transaction: the backend writes the changed ones and invalidates once.
-      weights: draft.rows.map((row) => {
-        const parsed = summary.parsed.get(row.code);
-        return { dimension_code: row.code, weight: parsed?.ok ? parsed.value : row.saved };
+    // The changed weights in one transaction, each with the version it was typed over.
+    const outcome = saveOutcome(
+      await bridge.invoke('config:updateWeights', {
+        focus_group_id: focusGroupId,
+        weights: summary.changed,
+        rationale: rationale.trim(),
       }),
-      rationale: rationale.trim(),
-    });
+    );
     setSaving(false);
-    if (result === null) return;
+    if (outcome.kind === 'conflict') return onConflict(outcome.message);
+    if (outcome.kind === 'failed') return notifyError(outcome.error);
+    const result = outcome.value;
     onSaved(result.config);
     notifySuccess(
       'Weights saved',
@@ -166,17 +177,44 @@ function WeightsFormBody({ focusGroupId, weights, focus, onClose, onSaved }: For
   );
 }
 
-interface Props extends Omit<FormProps, 'weights'> {
+interface Props extends Omit<FormProps, 'weights' | 'onConflict'> {
   opened: boolean;
   sector: string;
   weights: WeightDetail[] | null;
+  /** Read the sector's weights again. */
+  onReload: () => void;
 }
 
-/** All seven weights of a sector in one form: a live sum, a rebalance aid, one save. */
-export function WeightsForm({ opened, sector, weights, ...form }: Props) {
+/**
+ * All seven weights of a sector in one form: a live sum, a rebalance aid, one save. When another
+ * analyst saved first, the form says so and starts again from the new values.
+ */
+export function WeightsForm({ opened, sector, weights, onReload, ...form }: Props) {
+  const [conflict, setConflict] = useState<string | null>(null);
+  const close = () => {
+    setConflict(null);
+    form.onClose();
+  };
   return (
-    <Modal opened={opened} onClose={form.onClose} title={`Edit ${sector} weights`} size="lg" centered>
-      {opened && weights !== null && <WeightsFormBody weights={weights} {...form} />}
+    <Modal opened={opened} onClose={close} title={`Edit ${sector} weights`} size="lg" centered>
+      {conflict !== null && (
+        <Alert color="orange" variant="light" title="Someone else saved first" mb="md" role="alert">
+          {conflict}
+        </Alert>
+      )}
+      {opened && weights !== null && (
+        <WeightsFormBody
+          // New versions (after a reload) start a new draft from the values now saved.
+          key={weights.map((w) => w.weight_id).join()}
+          weights={weights}
+          {...form}
+          onClose={close}
+          onConflict={(message) => {
+            setConflict(message);
+            onReload();
+          }}
+        />
+      )}
     </Modal>
   );
 }

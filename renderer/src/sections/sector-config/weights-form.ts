@@ -13,6 +13,8 @@ export interface DraftWeight {
   name: string;
   /** The saved weight, to tell changed rows from the rest. */
   saved: number;
+  /** The version of the saved weight: a save is refused if someone saved another since. */
+  versionId: number;
   text: string;
 }
 
@@ -22,12 +24,15 @@ export interface DraftState {
   touched: string[];
 }
 
-export function initialDraft(rows: { code: string; name: string; weight: number }[]): DraftState {
+export function initialDraft(
+  rows: { code: string; name: string; weight: number; versionId: number }[],
+): DraftState {
   return {
     rows: rows.map((row) => ({
       code: row.code,
       name: row.name,
       saved: row.weight,
+      versionId: row.versionId,
       text: formatWeight(row.weight),
     })),
     touched: [],
@@ -56,7 +61,8 @@ export interface DraftSummary {
   /** null while a row is invalid. */
   sum: number | null;
   sumsToOne: boolean;
-  changed: { dimension_code: string; weight: number }[];
+  /** What a save sends: the changed weights only, each with the version it was typed over. */
+  changed: { dimension_code: string; weight: number; weight_id: number }[];
 }
 
 export function summarize(state: DraftState): DraftSummary {
@@ -66,7 +72,9 @@ export function summarize(state: DraftState): DraftSummary {
   const sum = valid ? decimalSum(values) : null;
   const changed = state.rows.flatMap((row) => {
     const p = parsed.get(row.code);
-    return p?.ok && p.value !== row.saved ? [{ dimension_code: row.code, weight: p.value }] : [];
+    return p?.ok && p.value !== row.saved
+      ? [{ dimension_code: row.code, weight: p.value, weight_id: row.versionId }]
+      : [];
   });
   return { parsed, valid, sum, sumsToOne: sum !== null && Math.abs(sum - 1) < 1e-9, changed };
 }

@@ -4,6 +4,7 @@ import { parseCalibration } from './calibration-input';
 import { compareRows } from './compare';
 import { dayNumber, dayText, timelineSeries } from './history';
 import { calibrationText } from './labels';
+import { saveOutcome } from './save-conflict';
 import { initialDraft, rebalanceDraft, summarize, typeInto } from './weights-form';
 
 const dimensions: Dimension[] = [
@@ -41,9 +42,9 @@ function config(
 describe('the weights form', () => {
   const start = () =>
     initialDraft([
-      { code: 'a', name: 'A', weight: 0.5 },
-      { code: 'b', name: 'B', weight: 0.3 },
-      { code: 'c', name: 'C', weight: 0.2 },
+      { code: 'a', name: 'A', weight: 0.5, versionId: 11 },
+      { code: 'b', name: 'B', weight: 0.3, versionId: 12 },
+      { code: 'c', name: 'C', weight: 0.2, versionId: 13 },
     ]);
 
   it('accepts 0.10 as typed and keeps a live sum', () => {
@@ -52,7 +53,27 @@ describe('the weights form', () => {
     expect(summary.parsed.get('a')).toEqual({ ok: true, value: 0.1 });
     expect(summary.sum).toBe(0.6);
     expect(summary.sumsToOne).toBe(false);
-    expect(summary.changed).toEqual([{ dimension_code: 'a', weight: 0.1 }]);
+    expect(summary.changed).toEqual([{ dimension_code: 'a', weight: 0.1, weight_id: 11 }]);
+  });
+
+  it('saves only the weights typed over, each with the version it showed', () => {
+    // An untouched weight is not sent: saving it back would undo a colleague's change to it.
+    const draft = typeInto(typeInto(start(), 'b', '0.35'), 'c', '0.2');
+    expect(summarize(draft).changed).toEqual([{ dimension_code: 'b', weight: 0.35, weight_id: 12 }]);
+  });
+
+  it("on a colleague's save first, shows the conflict and reloads; other errors only show", () => {
+    const message =
+      'AI Governance was changed to 0.250 by someone else while you were editing; nothing was saved. The new value is shown.';
+    expect(saveOutcome({ ok: false, error: { code: 'CONFLICT', message } })).toEqual({
+      kind: 'conflict',
+      message,
+    });
+    expect(saveOutcome({ ok: false, error: { code: 'BUSY', message: 'Try again' } })).toEqual({
+      kind: 'failed',
+      error: { code: 'BUSY', message: 'Try again' },
+    });
+    expect(saveOutcome({ ok: true, value: 3 })).toEqual({ kind: 'saved', value: 3 });
   });
 
   it('marks what is not a weight, and has no sum until it is fixed', () => {

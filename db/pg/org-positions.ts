@@ -1,0 +1,162 @@
+import type pg from 'pg';
+import {
+  isIndexedSort,
+  type OrgRows,
+  type OrgSelection,
+  type OrgSortColumn,
+  type OrgWindow,
+} from '../../shared/org-query';
+import { knownColumn } from '../org-filters';
+import { ANCHOR_EVERY } from '../org-positions';
+import { encodeCursor } from '../org-repo';
+import { pgAnchorQuery, pgFilters, pgKeyQuery, pgOrderedQuery, queryRows } from './org-sql';
+import type { PgOrgReader } from './org-store';
+
+/**
+ * Rows by position in any (filter, sort) on PostgreSQL, the same positions as db/org-positions.ts
+ * gives on SQLite:
+ * - An indexed sort keeps the key of every ANCHOR_EVERY-th row, computed in the server by one
+ *   row_number() pass over the sort's index (only the anchors cross the wire). Row r is one seek
+ *   past anchor ⌊r/K⌋ (a row-value comparison on the index) and an OFFSET of fewer than K keys.
+ * - Any other sort is sorted once per filter in the server and its ids kept here, 16 bytes each
+ *   (1.6 MB per 100,000 rows); a window is a slice of them. PostgreSQL's temporary tables belong to
+ *   one connection of the pool, so the order lives in this process instead.
+ * Descending position p is ascending position total - 1 - p. Everything is dropped when
+ * organization_changes moves (a write in any instance).
+ */
+
+/** Windows ending this close to either end are read directly by key, without anchors. */
+const NEAR_END = 500;
+/** Sorted orders kept; the least recently used is dropped beyond this. */
+const KEEP_SORTED = 4;
+
+type KeySelection = OrgSelection & { sort: OrgSortColumn };
+
+type Order =
+  | { kind: 'anchors'; anchors: Promise<(string | null)[]> | undefined }
+  | { kind: 'sorted'; ids: Promise<Buffer> };
+
+const ID_BYTES = 16;
+
+function packIds(ids: string[]): Buffer {
+  const packed = Buffer.alloc(ids.length * ID_BYTES);
+  ids.forEach((id, i) => packed.write(id.replace(/-/g, ''), i * ID_BYTES, ID_BYTES, 'hex'));
+  return packed;
+}
+
+function unpackIds(packed: Buffer, from: number, to: number): string[] {
+  const ids: string[] = [];
+  for (let i = from; i < to; i++) {
+    const hex = packed.toString('hex', i * ID_BYTES, (i + 1) * ID_BYTES);
+    ids.push(
+      `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`,
+    );
+  }
+  return ids;
+}
+
+export interface PgPositionReader {
+  rows(window: OrgWindow): Promise<OrgRows>;
+}
+
+export function pgPositionReader(pool: pg.Pool, reader: PgOrgReader): PgPositionReader {
+  const orders = new Map<string, Order>();
+  reader.onChange(() => orders.clear());
+
+  const keyOf = (selection: OrgSelection) => {
+    const { where, params } = pgFilters(selection);
+    return JSON.stringify([where, params, selection.sort]);
+  };
+
+  async function keyIds(query: Parameters<typeof pgKeyQuery>[0]): Promise<string[]> {
+    const rows = await queryRows<(string | number)[]>(pool, pgKeyQuery(query));
+    return rows.map((row) => row[row.length - 1] as string);
+  }
+
+  async function buildAnchors(selection: KeySelection): Promise<(string | null)[]> {
+    const rows = await queryRows<(string | number)[]>(pool, pgAnchorQuery(selection, ANCHOR_EVERY));
+    return [null, ...rows.map(encodeCursor)];
+  }
+
+  async function sortIds(selection: OrgSelection): Promise<Buffer> {
+    const query = pgOrderedQuery({ ...selection, dir: 'asc' }, 'organizations.organization_id');
+    const rows = await queryRows<[string]>(pool, query);
+    return packIds(rows.map(([id]) => id));
+  }
+
+  /** The order of a selection, started if new; a failed build is forgotten so that it can be retried. */
+  function orderOf(selection: OrgSelection): Order {
+    const key = keyOf(selection);
+    let order = orders.get(key);
+    if (order) {
+      orders.delete(key);
+      orders.set(key, order);
+      return order;
+    }
+    if (isIndexedSort(selection.sort)) order = { kind: 'anchors', anchors: undefined };
+    else {
+      const ids = sortIds(selection);
+      ids.catch(() => orders.delete(key));
+      order = { kind: 'sorted', ids };
+    }
+    orders.set(key, order);
+    const sorted = [...orders].filter(([, o]) => o.kind === 'sorted');
+    if (sorted.length > KEEP_SORTED) orders.delete((sorted[0] as [string, Order])[0]);
+    return order;
+  }
+
+  function anchorsOf(selection: KeySelection, order: Order & { kind: 'anchors' }) {
+    if (!order.anchors) {
+      order.anchors = buildAnchors(selection);
+      order.anchors.catch(() => (order.anchors = undefined));
+    }
+    return order.anchors;
+  }
+
+  /** Ascending positions [from, to) as organization ids. */
+  async function ascendingIds(selection: OrgSelection, order: Order, from: number, to: number) {
+    if (order.kind === 'sorted') return unpackIds(await order.ids, from, to);
+    const keySelection = selection as KeySelection;
+    const anchors = await anchorsOf(keySelection, order);
+    const block = Math.min(Math.floor(from / ANCHOR_EVERY), anchors.length - 1);
+    return keyIds({
+      ...keySelection,
+      dir: 'asc',
+      after: anchors[block] ?? null,
+      offset: from - block * ANCHOR_EVERY,
+      limit: to - from,
+    });
+  }
+
+  return {
+    async rows(window) {
+      const { start, count, ...selection } = window;
+      await reader.columns();
+      await reader.checkSector(selection);
+      knownColumn(selection.sort);
+      await reader.refresh();
+      const order = orderOf(selection);
+      const n = order.kind === 'sorted' ? (await order.ids).length / ID_BYTES : await reader.count(selection);
+      const end = Math.min(start + count, n);
+      let ids: string[] = [];
+      if (end > start && order.kind === 'anchors' && end <= NEAR_END) {
+        // The first screens of either direction are one keyset read; no anchors needed yet.
+        ids = await keyIds({
+          ...(selection as KeySelection),
+          after: null,
+          offset: start,
+          limit: end - start,
+        });
+      } else if (end > start) {
+        const from = selection.dir === 'asc' ? start : n - end;
+        ids = await ascendingIds(selection, order, from, from + end - start);
+        if (selection.dir === 'desc') ids.reverse();
+      }
+      // The first screen of a view is answered at once; its anchors are built right after, before
+      // the analyst can drag the scrollbar.
+      if (start === 0 && order.kind === 'anchors')
+        void anchorsOf(selection as KeySelection, order).catch(() => {});
+      return { start, total: n, rows: await reader.rowsByIds(ids) };
+    },
+  };
+}

@@ -1,0 +1,259 @@
+import type pg from 'pg';
+import Cursor from 'pg-cursor';
+import type { OrgRow, OrgValue } from '../../shared/domain';
+import { AppError } from '../../shared/errors';
+import type { OrgFilter } from '../../shared/org-query';
+import type { Storage } from '../../electron/backend/storage';
+import { attributeTables, columnKind, type AttributeTable, type ColumnKind } from '../columns';
+import { exportFormatter } from '../export';
+import { noSchemaError } from '../migrate';
+import { describeColumns, knownColumn } from '../org-filters';
+import { encodeCursor, sectorRowColumns } from '../org-repo';
+import { loadReference } from '../reference';
+import { pgSchemaVersion } from './migrate';
+import { pgCountQuery, pgKeyQuery, pgOrderedQuery, queryRows } from './org-sql';
+import { pgPositionReader } from './org-positions';
+import { typeParsers } from './pool';
+import { pgInsertSampleOrganizations } from './sample-insert';
+
+export type PgOrganizationStore = Pick<
+  Storage,
+  | 'queryOrganizations'
+  | 'countOrganizations'
+  | 'organizationColumns'
+  | 'organizationRows'
+  | 'insertSampleOrganizations'
+  | 'exportOrganizations'
+>;
+
+/** The migration that creates the paging indexes, organization_counts and organization_changes. */
+const PAGING_SCHEMA = 3;
+const EXPORT_CHUNK = 2_000;
+
+/** What the organization reads share: the view's columns, a sector check, rows by id, counts. */
+export interface PgOrgReader {
+  columns(): Promise<string[]>;
+  checkSector(filter: OrgFilter): Promise<void>;
+  /** The view's rows of these organizations, in the order given. */
+  rowsByIds(ids: string[]): Promise<OrgRow[]>;
+  count(filter: OrgFilter): Promise<number>;
+  /** Runs `forget` whenever organizations or their attributes change (in any instance). */
+  onChange(forget: () => void): void;
+  /** Checks organization_changes: cached counts and positions are dropped when it moved. */
+  refresh(): Promise<void>;
+}
+
+function pgOrgReader(pool: pg.Pool): PgOrgReader {
+  let columns: string[] | undefined;
+  let version: number | undefined;
+  const counts = new Map<string, number>();
+  let rowQuery: { text: string; sectors: (string | null)[] } | undefined;
+  const forgetters = new Set<() => void>([() => counts.clear()]);
+
+  async function viewColumns(): Promise<string[]> {
+    if (columns) return columns;
+    if ((await pgSchemaVersion(pool)) < PAGING_SCHEMA) throw noSchemaError();
+    const result = await pool.query({
+      text: 'SELECT * FROM vw_organizations_full LIMIT 0',
+      rowMode: 'array',
+    });
+    columns = result.fields.map((field) => field.name);
+    return columns;
+  }
+
+  async function refresh(): Promise<void> {
+    const [row] = await queryRows<[number]>(pool, { text: 'SELECT version FROM organization_changes' });
+    const now = row?.[0];
+    if (now !== version) {
+      forgetters.forEach((drop) => drop());
+      version = now;
+    }
+  }
+
+  return {
+    columns: viewColumns,
+    refresh,
+    onChange: (forget) => forgetters.add(forget),
+    async checkSector(filter) {
+      if (!filter.focus_group_id) return;
+      const found = await queryRows(pool, {
+        text: 'SELECT 1 FROM focus_groups WHERE focus_group_id = $1',
+        values: [filter.focus_group_id],
+      });
+      if (found.length === 0) throw new AppError('NOT_FOUND', `Unknown sector: ${filter.focus_group_id}`);
+    },
+    async rowsByIds(ids) {
+      const names = await viewColumns();
+      if (ids.length === 0) return [];
+      rowQuery ??= sectorRowQuery(names);
+      const { text, sectors } = rowQuery;
+      const bySector = sectors.map((): string[] => []);
+      const sectorsOf = await queryRows<[string, string]>(pool, {
+        text: 'SELECT organization_id, focus_group_id FROM organizations WHERE organization_id = ANY($1::uuid[])',
+        values: [ids],
+      });
+      for (const [id, sector] of sectorsOf) {
+        const i = sectors.indexOf(sector);
+        (bySector[i < 0 ? sectors.length - 1 : i] as string[]).push(id);
+      }
+      const rows = await queryRows<OrgValue[]>(pool, { text, values: bySector });
+      const at = names.indexOf('organization_id');
+      const byId = new Map(rows.map((row) => [row[at] as string, row]));
+      return ids.flatMap((id) => {
+        const row = byId.get(id);
+        return row ? [toOrgRow(names, row)] : [];
+      });
+    },
+    async count(filter) {
+      await viewColumns();
+      await refresh();
+      const query = pgCountQuery(filter);
+      const key = JSON.stringify(query);
+      let n = counts.get(key);
+      if (n === undefined) {
+        const [row] = await queryRows<[number]>(pool, query);
+        n = row?.[0] ?? 0;
+        counts.set(key, n);
+      }
+      return n;
+    },
+  };
+}
+
+/**
+ * The view's rows of given organizations as one statement: per sector a branch that joins only its
+ * own attribute table (the triggers keep the other six empty for it) and reads NULL for the other
+ * sectors' columns, given that sector's ids; a last branch, joining none, takes organizations of a
+ * sector without an attribute table. Eight index probes per row through the view cost 5x more.
+ */
+const nullTypes: Record<ColumnKind, string> = {
+  text: 'text',
+  integer: 'integer',
+  decimal: 'numeric',
+  boolean: 'boolean',
+  array: 'varchar[]',
+};
+/** A NULL of the column's type: UNION ALL resolves each column's type from its branches in turn. */
+const typedNull = (name: string) => `NULL::${nullTypes[columnKind(name) ?? 'text']}`;
+
+function sectorRowQuery(columns: string[]): { text: string; sectors: (string | null)[] } {
+  const orgColumns = new Set(loadReference().organization_columns.map(([name]) => name));
+  const tables: (AttributeTable | null)[] = [...attributeTables(), null];
+  const branch = (table: AttributeTable | null, i: number) =>
+    `SELECT ${sectorRowColumns(columns, orgColumns, table, typedNull).join(', ')}
+     FROM organizations AS o JOIN focus_groups AS fg ON fg.focus_group_id = o.focus_group_id${
+       table ? ` LEFT JOIN ${table.table} AS a ON a.organization_id = o.organization_id` : ''
+     }
+     WHERE o.organization_id = ANY($${i + 1}::uuid[])`;
+  return {
+    text: tables.map(branch).join('\nUNION ALL\n'),
+    sectors: tables.map((table) => table?.focusGroupId ?? null),
+  };
+}
+
+function toOrgRow(names: string[], values: OrgValue[]): OrgRow {
+  const row: OrgRow = {};
+  names.forEach((name, i) => (row[name] = values[i] ?? null));
+  return row;
+}
+
+/** A row as the SQLite side reads it (booleans 0/1, arrays as JSON text), which the export formats. */
+function sqliteShape(names: string[]): (values: unknown[]) => unknown[] {
+  const kinds = names.map((name) => columnKind(name));
+  return (values) =>
+    values.map((value, i) =>
+      value === null
+        ? null
+        : kinds[i] === 'boolean'
+          ? value
+            ? 1
+            : 0
+          : kinds[i] === 'array'
+            ? JSON.stringify(value)
+            : value,
+    );
+}
+
+/** Organizations on PostgreSQL, with the SQLite side's semantics and shapes (see db/pg/org-sql.ts). */
+export function pgOrganizationStore(pool: pg.Pool): PgOrganizationStore {
+  const reader = pgOrgReader(pool);
+  const positions = pgPositionReader(pool, reader);
+
+  return {
+    async queryOrganizations(query) {
+      const columns = await reader.columns();
+      await reader.checkSector(query);
+      const page = pgKeyQuery({ ...query, limit: query.limit + 1 });
+      const keyRows = await queryRows<(string | number)[]>(pool, page);
+      const more = keyRows.length > query.limit;
+      if (more) keyRows.pop();
+      if (page.backward) keyRows.reverse();
+      const hasBefore = page.backward ? more : page.cursor !== null || (query.offset ?? 0) > 0;
+      const hasAfter = page.backward || more;
+      const first = keyRows[0];
+      const last = keyRows[keyRows.length - 1];
+      const [rows, total] = await Promise.all([
+        reader.rowsByIds(keyRows.map((key) => key[key.length - 1] as string)),
+        reader.count(query),
+      ]);
+      return {
+        columns,
+        rows,
+        total,
+        limit: query.limit,
+        next_cursor: hasAfter && last ? encodeCursor(last) : null,
+        prev_cursor: hasBefore && first ? encodeCursor(first) : null,
+      };
+    },
+
+    countOrganizations: (filter) => reader.count(filter),
+
+    organizationColumns: async () => describeColumns(await reader.columns()),
+
+    organizationRows: (window) => positions.rows(window),
+
+    insertSampleOrganizations: (options, hooks) =>
+      pgInsertSampleOrganizations(pool, { ...options, signal: hooks.signal, onProgress: hooks.progress }),
+
+    /**
+     * One ordered query over the view, read through a server-side cursor a chunk at a time, so that
+     * memory stays flat and a cancel stops between chunks.
+     */
+    async exportOrganizations(request, sink, { signal, progress }) {
+      const columns = await reader.columns();
+      await reader.checkSector(request);
+      knownColumn(request.sort);
+      const format = exportFormatter(columns, request);
+      const total = await reader.count(request);
+      const shape = sqliteShape(columns);
+      const query = pgOrderedQuery(request, '*');
+      const client = await pool.connect();
+      const cursor = client.query(
+        new Cursor(query.text, query.values, { rowMode: 'array', types: typeParsers }),
+      );
+      const read = () => cursor.read(EXPORT_CHUNK) as Promise<unknown[][]>;
+      let rows = 0;
+      const write = async (text: string, n: number) => {
+        if (signal.aborted) return false;
+        await sink(text);
+        rows += n;
+        progress(rows, total);
+        return true;
+      };
+      try {
+        // The first rows are read before anything is written, as on SQLite.
+        let chunk = await read();
+        if (!(await write(format.head, 0))) return { rows, cancelled: true };
+        while (chunk.length > 0) {
+          if (!(await write(format.rows(chunk.map(shape)), chunk.length))) return { rows, cancelled: true };
+          chunk = await read();
+        }
+        if (format.tail && !(await write(format.tail, 0))) return { rows, cancelled: true };
+        return { rows, cancelled: signal.aborted };
+      } finally {
+        await cursor.close().catch(() => {});
+        client.release();
+      }
+    },
+  };
+}

@@ -1,0 +1,97 @@
+import pg from 'pg';
+import { AppError } from '../../shared/errors';
+
+/** Whether a database location is a PostgreSQL URL rather than an SQLite file path. */
+export function isPostgresUrl(location: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(location);
+}
+
+/** "PostgreSQL at host:port/database": what the app shows of a URL, never its credentials. */
+export function describePostgresUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    const database = decodeURIComponent(parsed.pathname.replace(/^\//, '')) || 'postgres';
+    return `PostgreSQL at ${parsed.hostname || 'localhost'}:${parsed.port || '5432'}/${database}`;
+  } catch {
+    return 'PostgreSQL (unreadable URL)';
+  }
+}
+
+/**
+ * Values as the SQLite side returns them, so that both engines hand the services the same shapes:
+ * DECIMAL and bigint counts as numbers (the schema's scales fit a double exactly), DATE as
+ * YYYY-MM-DD, TIMESTAMP as an ISO string in UTC.
+ */
+/** "2026-12-01 14:11:34.5" as SQLite's strftime('%Y-%m-%dT%H:%M:%fZ') writes it: 2026-12-01T14:11:34.500Z. */
+function isoTimestamp(value: string): string {
+  const [seconds = '', fraction = ''] = value.split('.');
+  return `${seconds.replace(' ', 'T')}.${fraction.slice(0, 3).padEnd(3, '0')}Z`;
+}
+
+export const typeParsers: pg.CustomTypesConfig = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
+    const { builtins } = pg.types;
+    if (oid === builtins.NUMERIC || oid === builtins.INT8) return (value: string) => Number(value);
+    if (oid === builtins.DATE) return (value: string) => value;
+    if (oid === builtins.TIMESTAMP) return isoTimestamp;
+    return pg.types.getTypeParser(oid, format);
+  }) as pg.CustomTypesConfig['getTypeParser'],
+};
+
+export interface PgPoolOptions {
+  /** Sent as application_name: how this instance recognises its own configuration changes. */
+  applicationName: string;
+  max?: number;
+}
+
+/**
+ * A connection pool on `url` (libpq-style URL; sslmode and the other TLS parameters pass through to
+ * node-postgres). Resolves once one connection succeeds, so that a wrong URL is one clear error at
+ * start instead of a failure on the first click.
+ */
+export async function openPgPool(url: string, options: PgPoolOptions): Promise<pg.Pool> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    application_name: options.applicationName,
+    max: options.max ?? 8,
+    connectionTimeoutMillis: 10_000,
+    types: typeParsers,
+    // TIMESTAMP columns hold UTC, as the SQLite schema's do; a writer waits for a lock at most 30 s,
+    // as on the SQLite file, and then gets BUSY (55P03) instead of waiting for ever behind a script.
+    options: '-c TimeZone=UTC -c lock_timeout=30s',
+  });
+  // An idle connection the server drops is replaced by the pool; it must not crash the process.
+  pool.on('error', () => {});
+  try {
+    const client = await pool.connect();
+    client.release();
+  } catch (error) {
+    await pool.end().catch(() => {});
+    const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
+    throw new AppError('DB_ERROR', `Cannot connect to ${describePostgresUrl(url)}: ${reason}`);
+  }
+  return pool;
+}
+
+/**
+ * Runs `work` in one transaction on one connection of the pool (started by `begin`, which may set
+ * an isolation level); rolls back when it throws.
+ */
+export async function inTransaction<T>(
+  pool: pg.Pool,
+  work: (client: pg.PoolClient) => Promise<T>,
+  begin = 'BEGIN',
+): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query(begin);
+    const value = await work(client);
+    await client.query('COMMIT');
+    return value;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw error;
+  } finally {
+    client.release();
+  }
+}

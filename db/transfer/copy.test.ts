@@ -1,0 +1,115 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../connection';
+import { migrate } from '../migrate';
+import { createConfigRepository } from '../config-repo';
+import { insertSampleOrganizations } from '../sample-orgs';
+import { seedFocusGroupsAndDimensions, seedWeightsAndCalibrations } from '../seeding';
+import { postgresAvailability, startPostgres, type RunningPostgres } from '../pg/test/pg-server';
+import { copyDatabase } from './copy';
+
+const availability = postgresAvailability();
+let server: RunningPostgres | undefined;
+let dir = '';
+let lab = '';
+let databases = 0;
+
+/** A laptop database with organizations and a configuration that has history. */
+async function makeLab(file: string): Promise<void> {
+  const db = openDatabase(file);
+  migrate(db);
+  seedFocusGroupsAndDimensions(db);
+  seedWeightsAndCalibrations(db);
+  await insertSampleOrganizations(db, { count: 700, seed: 7 });
+  const configs = createConfigRepository(db);
+  await configs.updateCalibration({
+    focus_group_id: 'pe_energy',
+    parameter_name: 'ebitda_multiplier',
+    value: 1.2345,
+    rationale: 'Grid modernisation premium',
+  });
+  db.close();
+}
+
+describe.skipIf(!availability.available)('copy between a laptop file and PostgreSQL', () => {
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'sector-studio-copy-'));
+    lab = join(dir, 'lab.db');
+    await makeLab(lab);
+    server = await startPostgres();
+  }, 120_000);
+  afterAll(async () => {
+    await server?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  const newPg = () => {
+    if (!server) throw new Error('no server');
+    return server.createDatabase(`copy_${++databases}`);
+  };
+
+  it('moves every table to PostgreSQL and back, verified by counts and checksums', async () => {
+    const team = await newPg();
+    const progress: number[] = [];
+    const there = await copyDatabase(lab, team, { onProgress: (done) => progress.push(done) });
+    const back = await copyDatabase(team, join(dir, 'back.db'));
+    const rows = Object.fromEntries(there.tables.map((t) => [t.table, t.rows]));
+    expect(rows).toMatchObject({
+      focus_groups: 7,
+      dimensions: 7,
+      focus_group_calibrations: 31,
+      organizations: 700,
+    });
+    expect(rows.focus_group_dimension_weights).toBe(49);
+    const attributeRows = there.tables
+      .filter((t) => t.table.startsWith('org_attributes_'))
+      .reduce((n, t) => n + t.rows, 0);
+    expect(attributeRows).toBe(700);
+    // The same checksums on all three: the file, PostgreSQL, and the file made from PostgreSQL.
+    expect(back.tables).toEqual(there.tables);
+    expect(there.to).toMatch(/^PostgreSQL at 127\.0\.0\.1:\d+\/copy_1$/);
+    expect(progress.at(-1)).toBe(there.tables.reduce((n, t) => n + t.rows, 0));
+  });
+
+  it('refuses a target that holds data unless asked to replace it, and then replaces it', async () => {
+    const team = await newPg();
+    await copyDatabase(lab, team);
+    await expect(copyDatabase(lab, team)).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringMatching(/already holds data .*--replace/),
+    });
+    const replaced = await copyDatabase(lab, team, { replace: true });
+    expect(replaced.tables.find((t) => t.table === 'organizations')?.rows).toBe(700);
+  });
+
+  it('a cancelled copy leaves the target as it was', async () => {
+    const team = await newPg();
+    const controller = new AbortController();
+    await expect(
+      copyDatabase(lab, team, {
+        signal: controller.signal,
+        onProgress: (done) => done > 0 && controller.abort(),
+      }),
+    ).rejects.toMatchObject({ code: 'CANCELLED' });
+    const again = await copyDatabase(lab, team);
+    expect(again.tables.find((t) => t.table === 'organizations')?.rows).toBe(700);
+  });
+
+  it('new configuration rows on PostgreSQL continue after the copied ids', async () => {
+    const team = await newPg();
+    await copyDatabase(lab, team);
+    const pg = await import('pg');
+    const client = new pg.default.Client({ connectionString: team });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ id: number }>(
+        `INSERT INTO focus_group_calibrations (focus_group_id, parameter_name, parameter_value)
+         VALUES ('pe_retail', 'new_parameter', 1) RETURNING calibration_id AS id`,
+      );
+      expect(rows[0]?.id).toBe(32);
+    } finally {
+      await client.end();
+    }
+  });
+});

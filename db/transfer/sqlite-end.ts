@@ -1,0 +1,94 @@
+import { setImmediate } from 'node:timers/promises';
+import { AppError } from '../../shared/errors';
+import { openDatabase, type Db } from '../connection';
+import { migrate, schemaVersion } from '../migrate';
+import { kindOf, type Row, type TableSpec, type Value } from './tables';
+import type { Endpoint } from './endpoint';
+
+const CHUNK = 2_000;
+
+function toValue(column: string): (v: unknown) => Value {
+  const kind = kindOf(column);
+  if (kind === 'boolean') return (v) => (v === null ? null : v === 1);
+  if (kind === 'array') return (v) => (v === null ? null : (JSON.parse(v as string) as string[]));
+  return (v) => v as Value;
+}
+
+function fromValue(column: string): (v: Value) => unknown {
+  const kind = kindOf(column);
+  if (kind === 'boolean') return (v) => (v === null ? null : v ? 1 : 0);
+  if (kind === 'array') return (v) => (v === null ? null : JSON.stringify(v));
+  return (v) => v;
+}
+
+const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+/**
+ * An SQLite file as one end of a copy. Table and column names come from the schema (TableSpec,
+ * checked against the file's own columns), never from the user; values are bound.
+ */
+export function openSqliteEnd(file: string, options: { create: boolean }): Endpoint {
+  const db: Db = openDatabase(file, { mustExist: !options.create });
+  if (options.create && schemaVersion(db) === 0) migrate(db);
+  return {
+    label: file,
+    async schemaVersion() {
+      return schemaVersion(db);
+    },
+    async columns(table) {
+      const rows = db.prepare<[string], { name: string }>('SELECT name FROM pragma_table_info(?)').all(table);
+      return rows.map((r) => r.name);
+    },
+    async count(table) {
+      return db
+        .prepare(`SELECT count(*) FROM ${quote(table)}`)
+        .pluck()
+        .get() as number;
+    },
+    async *read(spec: TableSpec) {
+      const decode = spec.columns.map(toValue);
+      const statement = db
+        .prepare(
+          `SELECT ${spec.columns.map(quote).join(', ')} FROM ${quote(spec.name)} ORDER BY ${quote(spec.key)}`,
+        )
+        .raw();
+      let chunk: Row[] = [];
+      for (const values of statement.iterate() as Iterable<unknown[]>) {
+        chunk.push(values.map((v, i) => (decode[i] as (v: unknown) => Value)(v)));
+        if (chunk.length === CHUNK) {
+          yield chunk;
+          chunk = [];
+          // Lets a Ctrl-C or the event loop in between chunks.
+          await setImmediate();
+        }
+      }
+      if (chunk.length > 0) yield chunk;
+    },
+    async replace(specs, source, onRows) {
+      // One transaction: a failure or a cancel leaves the file as it was.
+      db.exec('BEGIN IMMEDIATE');
+      try {
+        for (const spec of [...specs].reverse()) db.prepare(`DELETE FROM ${quote(spec.name)}`).run();
+        for (const spec of specs) {
+          const encode = spec.columns.map(fromValue);
+          const insert = db.prepare(
+            `INSERT INTO ${quote(spec.name)} (${spec.columns.map(quote).join(', ')}) VALUES (${spec.columns.map(() => '?').join(', ')})`,
+          );
+          for await (const rows of source(spec)) {
+            for (const row of rows) insert.run(row.map((v, i) => (encode[i] as (v: Value) => unknown)(v)));
+            onRows(rows.length);
+          }
+        }
+        db.exec('COMMIT');
+      } catch (error) {
+        if (db.inTransaction) db.exec('ROLLBACK');
+        throw error instanceof AppError
+          ? error
+          : new AppError('DB_ERROR', `Copy into ${file} failed: ${String(error)}`);
+      }
+    },
+    async close() {
+      db.close();
+    },
+  };
+}

@@ -1,0 +1,46 @@
+import { attributeTables } from '../columns';
+
+/** A value as both engines can hold it: booleans and arrays as themselves, timestamps as ISO text. */
+export type Value = string | number | boolean | string[] | null;
+export type Row = Value[];
+
+export interface TableSpec {
+  name: string;
+  /** Columns in the order rows carry them. */
+  columns: string[];
+  /** Orders rows the same on both engines (text keys compared bytewise). */
+  key: string;
+  /** A VARCHAR key, which PostgreSQL compares with COLLATE "C" to order as SQLite does (UUIDs already do). */
+  textKey: boolean;
+}
+
+export type Kind = 'boolean' | 'array' | 'timestamp' | 'plain';
+
+const booleans = new Set(['is_active', 'is_current']);
+const timestamps = new Set(['created_at', 'updated_at']);
+
+/** How a column's value differs between the engines; the rest (text, numbers, dates) is alike. */
+export function kindOf(column: string): Kind {
+  if (booleans.has(column)) return 'boolean';
+  if (timestamps.has(column)) return 'timestamp';
+  for (const table of attributeTables()) {
+    const found = table.columns.find((c) => c.name === column);
+    if (found?.kind === 'boolean') return 'boolean';
+    if (found?.kind === 'array') return 'array';
+  }
+  return 'plain';
+}
+
+/**
+ * The tables a copy moves, parents before children. Their columns are those of the seed's schema,
+ * which both engines' schemas carry under the same names.
+ */
+export const copiedTables = (columnsOf: (table: string) => string[]): TableSpec[] =>
+  [
+    { name: 'focus_groups', key: 'focus_group_id', textKey: true },
+    { name: 'dimensions', key: 'dimension_id', textKey: true },
+    { name: 'focus_group_dimension_weights', key: 'weight_id', textKey: false },
+    { name: 'focus_group_calibrations', key: 'calibration_id', textKey: false },
+    { name: 'organizations', key: 'organization_id', textKey: false },
+    ...attributeTables().map((t) => ({ name: t.table, key: 'organization_id', textKey: false })),
+  ].map((t) => ({ ...t, columns: columnsOf(t.name) }));

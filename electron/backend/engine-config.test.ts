@@ -1,0 +1,401 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { CacheLogEntry, ConfigHistory } from '../../shared/domain';
+import type { Result } from '../../shared/errors';
+import { createBackend, type Backend } from './index';
+import { storageEngines } from './test/engines';
+
+async function ok<T>(promise: Promise<Result<T>>): Promise<T> {
+  const result = await promise;
+  if (!result.ok) throw new Error(`expected success, got ${JSON.stringify(result.error)}`);
+  return result.value;
+}
+
+async function failure<T>(promise: Promise<Result<T>>) {
+  const result = await promise;
+  if (result.ok) throw new Error(`expected an error, got ${JSON.stringify(result.value)}`);
+  return result.error;
+}
+
+/** The current versions of one item, and all of its versions. */
+function versionsOf(history: ConfigHistory, key: string) {
+  const all = history.versions.filter((v) => v.key === key);
+  return { all, current: all.filter((v) => v.is_current) };
+}
+
+/** Every weight and calibration of the sector has exactly one current version. */
+function expectOneCurrentEach(history: ConfigHistory) {
+  const current = new Map<string, number>();
+  for (const v of history.versions) {
+    const key = `${v.kind}:${v.key}`;
+    current.set(key, (current.get(key) ?? 0) + (v.is_current ? 1 : 0));
+  }
+  expect([...current.values()].every((n) => n === 1)).toBe(true);
+}
+
+describe.each(storageEngines())('configuration on $name', (engine) => {
+  const open: Backend[] = [];
+  afterEach(async () => {
+    await Promise.all(open.splice(0).map((backend) => backend.close()));
+  });
+
+  async function instance(url: string): Promise<Backend> {
+    const backend = await createBackend({ dbFile: url, changePollMs: 100 });
+    open.push(backend);
+    return backend;
+  }
+
+  async function seeded(): Promise<{ url: string; backend: Backend }> {
+    const url = await engine.newDatabase();
+    const backend = await instance(url);
+    await ok(backend.invoke('schema:init', {}));
+    await ok(backend.invoke('seed:focusGroupsDimensions', {}));
+    await ok(backend.invoke('seed:weightsCalibrations', {}));
+    return { url, backend };
+  }
+
+  const test = it.skipIf(engine.skip !== null);
+
+  test('seeds 7 sectors, 7 dimensions, 49 weights and 30 calibrations, once', async () => {
+    const backend = await instance(await engine.newDatabase());
+    expect((await failure(backend.invoke('seed:focusGroupsDimensions', {}))).code).toBe('NO_SCHEMA');
+    await ok(backend.invoke('schema:init', {}));
+    expect(await failure(backend.invoke('seed:weightsCalibrations', {}))).toEqual({
+      code: 'NOT_SEEDED',
+      message: 'Seed the focus groups and dimensions first',
+    });
+    expect((await failure(backend.invoke('config:get', { focus_group_id: 'pe_energy' }))).code).toBe(
+      'NOT_SEEDED',
+    );
+    expect(await ok(backend.invoke('seed:focusGroupsDimensions', {}))).toEqual({
+      step: 'focus_groups_dimensions',
+      inserted: 14,
+      updated: 0,
+      unchanged: 0,
+      totals: { focus_groups: 7, dimensions: 7 },
+      message: 'Seeded focus groups and dimensions: 14 inserted, 0 updated, 0 unchanged',
+    });
+    expect(await ok(backend.invoke('seed:weightsCalibrations', {}))).toEqual({
+      step: 'weights_calibrations',
+      inserted: 79,
+      updated: 0,
+      unchanged: 0,
+      totals: { focus_group_dimension_weights: 49, focus_group_calibrations: 30 },
+      message: 'Seeded weights and calibrations: 79 inserted, 0 updated, 0 unchanged',
+    });
+    expect(await ok(backend.invoke('seed:focusGroupsDimensions', {}))).toMatchObject({
+      inserted: 0,
+      unchanged: 14,
+      message: 'Nothing changed: all 14 focus groups and dimensions were already seeded',
+    });
+    expect(await ok(backend.invoke('seed:weightsCalibrations', {}))).toMatchObject({
+      inserted: 0,
+      updated: 0,
+      unchanged: 79,
+      totals: { focus_group_dimension_weights: 49, focus_group_calibrations: 30 },
+    });
+    const sectors = await ok(backend.invoke('sectors:list', {}));
+    expect(sectors.map((s) => s.focus_group_id)).toEqual([
+      'pe_manufacturing',
+      'pe_financial_services',
+      'pe_healthcare',
+      'pe_technology',
+      'pe_retail',
+      'pe_energy',
+      'pe_professional_services',
+    ]);
+    expect(sectors[0]).toMatchObject({ platform: 'pe_org_air', is_active: true });
+    expect(await ok(backend.invoke('dimensions:list', {}))).toHaveLength(7);
+  });
+
+  test('loads a sector today and as of a day, with details and history', async () => {
+    const { backend } = await seeded();
+    const config = await ok(backend.invoke('config:get', { focus_group_id: 'pe_financial_services' }));
+    expect(config).toMatchObject({ group_name: 'Financial Services', weights_sum: 1, h_r_baseline: 82 });
+    expect(config.dimension_weights.ai_governance).toBe(0.22);
+    const details = await ok(backend.invoke('config:details', { focus_group_id: 'pe_financial_services' }));
+    expect(details.weights).toHaveLength(7);
+    expect(details.weights[1]).toMatchObject({
+      dimension_code: 'ai_governance',
+      dimension_name: 'AI Governance',
+      weight: 0.22,
+      rationale: 'Regulatory imperative',
+      effective_from: '2024-01-01',
+      weight_id: expect.any(Number),
+    });
+    expect(details.calibrations.map((c) => [c.parameter_name, c.parameter_type, c.value])).toEqual([
+      ['h_r_baseline', 'numeric', 82],
+      ['ebitda_multiplier', 'numeric', 1.1],
+      ['talent_concentration_threshold', 'threshold', 0.25],
+      ['position_factor_delta', 'numeric', 0.15],
+      ['governance_minimum', 'threshold', 60],
+    ]);
+    const asOf = await ok(
+      backend.invoke('config:get', { focus_group_id: 'pe_financial_services', as_of: '2024-06-30' }),
+    );
+    expect(asOf).toEqual({ ...config, as_of: '2024-06-30' });
+    expect(
+      await failure(
+        backend.invoke('config:get', { focus_group_id: 'pe_financial_services', as_of: '2023-12-31' }),
+      ),
+    ).toEqual({
+      code: 'NOT_FOUND',
+      message: 'Financial Services had no configuration in force on 2023-12-31',
+    });
+    expect(await failure(backend.invoke('config:get', { focus_group_id: 'pe_nowhere' }))).toEqual({
+      code: 'NOT_FOUND',
+      message: 'Unknown sector: pe_nowhere',
+    });
+    const history = await ok(backend.invoke('config:history', { focus_group_id: 'pe_financial_services' }));
+    expect(history.versions).toHaveLength(12);
+    expect(history.versions.slice(0, 2).map((v) => v.key)).toEqual(['data_infrastructure', 'ai_governance']);
+    expectOneCurrentEach(history);
+  });
+
+  test('updates weights and calibrations by effective dating, adds, and reverts', async () => {
+    const { backend } = await seeded();
+    const today = new Date().toISOString().slice(0, 10);
+    const saved = await ok(
+      backend.invoke('config:updateWeights', {
+        focus_group_id: 'pe_energy',
+        weights: [
+          { dimension_code: 'talent', weight: 0.2 },
+          { dimension_code: 'culture', weight: 0.05 },
+        ],
+        rationale: 'scarcer',
+      }),
+    );
+    expect(saved.changed).toBe(1);
+    expect(saved.config.dimension_weights.talent).toBe(0.2);
+    let history = await ok(backend.invoke('config:history', { focus_group_id: 'pe_energy' }));
+    const first = versionsOf(history, 'talent');
+    expect(first.all.map((v) => [v.value, v.effective_from, v.effective_to, v.is_current])).toEqual([
+      [0.12, '2024-01-01', today, false],
+      [0.2, today, null, true],
+    ]);
+    // The same day again revises today's row, as a new version.
+    await ok(
+      backend.invoke('config:updateWeight', {
+        focus_group_id: 'pe_energy',
+        dimension_code: 'talent',
+        weight: 0.21,
+        rationale: 'a little more',
+      }),
+    );
+    history = await ok(backend.invoke('config:history', { focus_group_id: 'pe_energy' }));
+    const second = versionsOf(history, 'talent');
+    expect(second.all.map((v) => v.value)).toEqual([0.12, 0.21]);
+    expect(second.current[0]?.version_id).not.toBe(first.current[0]?.version_id);
+
+    expect(
+      (
+        await ok(
+          backend.invoke('config:updateCalibration', {
+            focus_group_id: 'pe_energy',
+            parameter_name: 'h_r_baseline',
+            value: 71.5,
+            rationale: 'grid AI',
+          }),
+        )
+      ).h_r_baseline,
+    ).toBe(71.5);
+    expect(
+      await failure(
+        backend.invoke('config:updateCalibration', {
+          focus_group_id: 'pe_energy',
+          parameter_name: 'bogus_param',
+          value: 1,
+          rationale: 'x',
+        }),
+      ),
+    ).toEqual({
+      code: 'NOT_FOUND',
+      message: 'Energy & Utilities has no calibration named bogus_param: add it as a new parameter instead',
+    });
+    const add = {
+      focus_group_id: 'pe_energy',
+      parameter_name: 'grid_risk_floor',
+      parameter_type: 'threshold' as const,
+      description: 'Lowest grid risk score',
+      value: 0.3,
+      rationale: 'new rule',
+    };
+    expect((await ok(backend.invoke('config:addCalibration', add))).calibrations.grid_risk_floor).toBe(0.3);
+    expect(await failure(backend.invoke('config:addCalibration', add))).toEqual({
+      code: 'CONFLICT',
+      message: 'Energy & Utilities already has grid_risk_floor: change its value instead',
+    });
+
+    const seededTalent = second.all[0]!;
+    const reverted = await ok(
+      backend.invoke('config:revert', {
+        focus_group_id: 'pe_energy',
+        kind: 'weight',
+        version_id: seededTalent.version_id,
+        rationale: 'back to the seed',
+      }),
+    );
+    expect(reverted.dimension_weights.talent).toBe(0.12);
+    history = await ok(backend.invoke('config:history', { focus_group_id: 'pe_energy' }));
+    const talent = versionsOf(history, 'talent');
+    expect(talent.current[0]?.rationale).toBe(
+      'Reverted to the value of 2024-01-01 (0.120): back to the seed',
+    );
+    expect(
+      await failure(
+        backend.invoke('config:revert', {
+          focus_group_id: 'pe_energy',
+          kind: 'weight',
+          version_id: talent.current[0]!.version_id,
+          rationale: 'x',
+        }),
+      ),
+    ).toEqual({ code: 'CONFLICT', message: 'That version is already the current one' });
+    expectOneCurrentEach(history);
+  });
+
+  test('shares a configuration: export, preview, import; a bad document changes nothing', async () => {
+    const { backend: source } = await seeded();
+    await ok(
+      source.invoke('config:updateWeights', {
+        focus_group_id: 'pe_retail',
+        weights: [
+          { dimension_code: 'talent', weight: 0.1 },
+          { dimension_code: 'culture', weight: 0.1 },
+        ],
+        rationale: 'shared change',
+      }),
+    );
+    await ok(
+      source.invoke('config:addCalibration', {
+        focus_group_id: 'pe_retail',
+        parameter_name: 'privacy_floor',
+        parameter_type: 'threshold',
+        description: 'Privacy minimum',
+        value: 40,
+        rationale: 'regulation',
+      }),
+    );
+    const document = await ok(source.invoke('config:document', { focus_group_id: null }));
+    expect(document.sectors).toHaveLength(7);
+    const text = JSON.stringify(document);
+
+    const { backend: target } = await seeded();
+    const before = await ok(target.invoke('config:history', { focus_group_id: 'pe_retail' }));
+    const tampered = JSON.stringify({
+      ...document,
+      sectors: document.sectors.map((s) => ({
+        ...s,
+        weights: s.weights.map((w) => ({ ...w, weight: 0.5 })),
+      })),
+    });
+    for (const bad of ['{ not json', tampered]) {
+      const refused = await failure(target.invoke('config:import', { text: bad }));
+      expect(refused.code).toBe('INVALID_INPUT');
+      expect(refused.message).not.toMatch(/\n/);
+    }
+    expect(await ok(target.invoke('config:history', { focus_group_id: 'pe_retail' }))).toEqual(before);
+
+    const preview = await ok(target.invoke('config:previewImport', { text }));
+    expect(preview.differences.map((d) => [d.focus_group_id, d.kind, d.key, d.current, d.incoming])).toEqual([
+      ['pe_retail', 'weight', 'talent', 0.15, 0.1],
+      ['pe_retail', 'weight', 'culture', 0.07, 0.1],
+      ['pe_retail', 'calibration', 'privacy_floor', null, 40],
+    ]);
+    const applied = await ok(target.invoke('config:import', { text }));
+    expect(applied).toMatchObject({ applied: true, message: 'Applied 3 changes to 1 sector' });
+    const [mine, theirs] = await Promise.all([
+      ok(source.invoke('config:get', { focus_group_id: 'pe_retail' })),
+      ok(target.invoke('config:get', { focus_group_id: 'pe_retail' })),
+    ]);
+    expect(theirs).toEqual(mine);
+    expect((await ok(target.invoke('config:import', { text }))).message).toBe(
+      'Nothing to do: the file matches the current configuration',
+    );
+  });
+
+  test('two analysts save the same weight at once: one wins, the other gets CONFLICT and nothing saved', async () => {
+    const { url, backend: a } = await seeded();
+    const b = await instance(url);
+    for (const round of [0, 1]) {
+      // Round 1 edits a row dated today, which a save revises in place (as a new version).
+      const [shownA, shownB] = await Promise.all([
+        ok(a.invoke('config:details', { focus_group_id: 'pe_energy' })),
+        ok(b.invoke('config:details', { focus_group_id: 'pe_energy' })),
+      ]);
+      const id = (shown: typeof shownA) =>
+        shown.weights.find((w) => w.dimension_code === 'ai_governance')!.weight_id;
+      expect(id(shownA)).toBe(id(shownB));
+      const save = (backend: Backend, weight: number) =>
+        backend.invoke('config:updateWeights', {
+          focus_group_id: 'pe_energy',
+          weights: [{ dimension_code: 'ai_governance', weight, weight_id: id(shownA) }],
+          rationale: `round ${round}`,
+        });
+      const results = await Promise.all([save(a, 0.25 + round / 100), save(b, 0.3 + round / 100)]);
+      const winners = results.filter((r) => r.ok);
+      const losers = results.flatMap((r) => (r.ok ? [] : [r.error]));
+      expect(winners).toHaveLength(1);
+      expect(losers).toHaveLength(1);
+      const won = results[0]!.ok ? 0.25 + round / 100 : 0.3 + round / 100;
+      expect(losers[0]).toEqual({
+        code: 'CONFLICT',
+        message: `AI Governance was changed to ${won.toFixed(3)} by someone else while you were editing; nothing was saved. The new value is shown.`,
+      });
+      const history = await ok(a.invoke('config:history', { focus_group_id: 'pe_energy' }));
+      expect(versionsOf(history, 'ai_governance').current.map((v) => v.value)).toEqual([won]);
+      expectOneCurrentEach(history);
+    }
+    // A calibration edit made on a version that is no longer current is refused the same way.
+    const shown = await ok(b.invoke('config:details', { focus_group_id: 'pe_energy' }));
+    const baseline = shown.calibrations.find((c) => c.parameter_name === 'h_r_baseline')!;
+    await ok(
+      a.invoke('config:updateCalibration', {
+        focus_group_id: 'pe_energy',
+        parameter_name: 'h_r_baseline',
+        value: 70,
+        rationale: 'first',
+        calibration_id: baseline.calibration_id,
+      }),
+    );
+    expect(
+      await failure(
+        b.invoke('config:updateCalibration', {
+          focus_group_id: 'pe_energy',
+          parameter_name: 'h_r_baseline',
+          value: 90,
+          rationale: 'second',
+          calibration_id: baseline.calibration_id,
+        }),
+      ),
+    ).toEqual({
+      code: 'CONFLICT',
+      message:
+        'h_r_baseline was changed to 70 by someone else while you were editing; nothing was saved. The new value is shown.',
+    });
+    expect((await ok(b.invoke('config:get', { focus_group_id: 'pe_energy' }))).h_r_baseline).toBe(70);
+  });
+
+  test("an edit in one instance reaches the other's cache within a second, logged", async () => {
+    const { url, backend: a } = await seeded();
+    const b = await instance(url);
+    const logA: string[] = [];
+    a.subscribe('cache:log', (entry: CacheLogEntry) => logA.push(entry.message));
+    await ok(a.invoke('cache:fetch', { focus_group_id: 'pe_energy' }));
+    expect((await ok(a.invoke('cache:fetch', { focus_group_id: 'pe_energy' }))).source).toBe('cache');
+    await ok(
+      b.invoke('config:updateWeight', {
+        focus_group_id: 'pe_energy',
+        dimension_code: 'talent',
+        weight: 0.2,
+        rationale: 'test edit',
+      }),
+    );
+    await vi.waitFor(
+      () => expect(logA).toContain('Cache DELETE for key: sector:pe_energy (changed in another process)'),
+      { timeout: 1000, interval: 20 },
+    );
+    const fetched = await ok(a.invoke('cache:fetch', { focus_group_id: 'pe_energy' }));
+    expect(fetched.source).toBe('database');
+    expect(fetched.config.dimension_weights.talent).toBe(0.2);
+  });
+});

@@ -1,0 +1,51 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
+import { postgresAvailability, startPostgres, type RunningPostgres } from '../../../db/pg/test/pg-server';
+
+export interface Engine {
+  name: 'sqlite' | 'postgres';
+  /** Skipped outside CI when the engine is missing; under CI=true a missing engine fails instead. */
+  skip: string | null;
+  /** A new, empty database: an SQLite file in a temporary folder, or a fresh PostgreSQL database. */
+  newDatabase(): Promise<string>;
+}
+
+let databases = 0;
+
+/**
+ * The two engines a storage suite runs against (use with describe.each). PostgreSQL is started once
+ * per test file (initdb into a temporary folder, a free port) and stopped after it.
+ */
+export function storageEngines(): Engine[] {
+  const availability = postgresAvailability();
+  let server: RunningPostgres | undefined;
+  const folders: string[] = [];
+  beforeAll(async () => {
+    if (availability.available) server = await startPostgres(availability.bin);
+  }, 60_000);
+  afterAll(async () => {
+    await server?.stop();
+    for (const dir of folders) rmSync(dir, { recursive: true, force: true });
+  });
+  return [
+    {
+      name: 'sqlite',
+      skip: null,
+      newDatabase: () => {
+        const dir = mkdtempSync(join(tmpdir(), 'sector-studio-engine-'));
+        folders.push(dir);
+        return Promise.resolve(join(dir, 'studio.db'));
+      },
+    },
+    {
+      name: 'postgres',
+      skip: availability.available ? null : availability.reason,
+      newDatabase: () => {
+        if (!server) throw new Error('PostgreSQL did not start');
+        return server.createDatabase(`studio_${process.pid}_${++databases}`);
+      },
+    },
+  ];
+}

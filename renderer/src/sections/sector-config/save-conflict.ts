@@ -1,0 +1,15 @@
+import type { ErrorValue, Result } from '../../../../shared/errors';
+
+/**
+ * What the workbench does with a save's answer. A CONFLICT means another analyst saved first:
+ * nothing was saved, so the editor shows the message and reloads the values (the message names the
+ * new one). Other errors are shown and leave the editor as it is.
+ */
+export type SaveOutcome<T> =
+  { kind: 'saved'; value: T } | { kind: 'conflict'; message: string } | { kind: 'failed'; error: ErrorValue };
+
+export function saveOutcome<T>(result: Result<T>): SaveOutcome<T> {
+  if (result.ok) return { kind: 'saved', value: result.value };
+  if (result.error.code === 'CONFLICT') return { kind: 'conflict', message: result.error.message };
+  return { kind: 'failed', error: result.error };
+}
