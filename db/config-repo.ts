@@ -12,7 +12,7 @@ import {
   supersedeStep,
   unknownSector,
   utcToday,
-  givenTwice,
+  weightEdits,
   type CalibrationRow,
   type ConfigRepositoryOptions,
   type CurrentRow,
@@ -280,13 +280,8 @@ export function sqliteConfigRepository(
 
   const updateWeights = db.transaction((input: Parameters<ConfigRepository['updateWeights']>[0]) => {
     requireSector(input.focus_group_id);
-    const dims = dimensions();
-    const seen = new Set<string>();
     let changed = 0;
-    for (const { dimension_code, weight, weight_id } of input.weights) {
-      const dimension = requireDimension(dims, dimension_code);
-      if (seen.has(dimension.dimension_id)) throw givenTwice(dimension.dimension_code);
-      seen.add(dimension.dimension_id);
+    for (const { dimension, weight, weight_id } of weightEdits(dimensions(), input.weights)) {
       if (setWeight(input.focus_group_id, dimension, weight, input.rationale, weight_id)) changed++;
     }
     return changed;

@@ -76,8 +76,22 @@ export function requireDimension<D extends Dimension>(dimensions: D[], key: stri
   return dimension;
 }
 
-export const givenTwice = (dimensionCode: string) =>
+const givenTwice = (dimensionCode: string) =>
   new AppError('INVALID_INPUT', `The weight of ${dimensionCode} is given twice`);
+
+/** The dimensions a weights edit names, each once: an unknown or repeated one is refused. */
+export function weightEdits<D extends Dimension, E extends { dimension_code: string }>(
+  dimensions: D[],
+  edits: E[],
+): (E & { dimension: D })[] {
+  const seen = new Set<string>();
+  return edits.map((edit) => {
+    const dimension = requireDimension(dimensions, edit.dimension_code);
+    if (seen.has(dimension.dimension_id)) throw givenTwice(dimension.dimension_code);
+    seen.add(dimension.dimension_id);
+    return { ...edit, dimension };
+  });
+}
 
 export const noCalibration = (groupName: string, name: string) =>
   new AppError(

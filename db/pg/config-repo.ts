@@ -3,7 +3,6 @@ import type { ConfigDocument } from '../../shared/config-document';
 import type { FocusGroup, SectorDetails } from '../../shared/domain';
 import {
   calibrationExists,
-  givenTwice,
   noCalibration,
   nothingToRevert,
   requireDimension,
@@ -14,6 +13,7 @@ import {
   supersedeStep,
   unknownSector,
   utcToday,
+  weightEdits,
   type CalibrationRow,
   type ConfigRepositoryOptions,
   type CurrentRow,
@@ -220,13 +220,8 @@ export function pgConfigRepository(pool: pg.Pool, options: ConfigRepositoryOptio
 
   async function updateWeights(db: pg.PoolClient, input: Input<'updateWeights'>): Promise<number> {
     await requireSector(db, input.focus_group_id, true);
-    const dims = await dimensions(db);
-    const seen = new Set<string>();
     let changed = 0;
-    for (const { dimension_code, weight, weight_id } of input.weights) {
-      const dimension = requireDimension(dims, dimension_code);
-      if (seen.has(dimension.dimension_id)) throw givenTwice(dimension.dimension_code);
-      seen.add(dimension.dimension_id);
+    for (const { dimension, weight, weight_id } of weightEdits(await dimensions(db), input.weights)) {
       if (await setWeight(db, input.focus_group_id, dimension, weight, input.rationale, weight_id)) changed++;
     }
     return changed;
