@@ -5,6 +5,7 @@ import { openDatabase, type Db } from './connection';
 import { latestVersion, migrate, schemaVersion } from './migrate';
 import { insertSampleOrganizations } from './sample-orgs';
 import { seedFocusGroupsAndDimensions, seedWeightsAndCalibrations } from './seeding';
+import { quoteIdentifier } from './identifier';
 
 /** What the packaged app's demo database holds besides the seeded configuration. */
 export const DEMO_ORGANIZATIONS = 3_000;
@@ -95,8 +96,6 @@ function demoTables(db: Db, schema: 'main' | 'demo' = 'main'): string[] {
   return ordered;
 }
 
-const quoted = (identifier: string) => `"${identifier.replaceAll('"', '""')}"`;
-
 /**
  * Restores the attached demo database (`demo`) into this one, in the caller's transaction: every
  * row of every table is replaced by the demo's. Table and column names come from the schema.
@@ -114,14 +113,16 @@ export function copyFromDemo(db: Db): DemoResetResult {
   const missing = tables.find((table) => !demo.has(table));
   if (missing !== undefined) throw new AppError('DB_ERROR', `The demo database has no table ${missing}`);
   const columns = db.prepare<[string], { name: string }>('SELECT name FROM pragma_table_info(?)');
-  for (const table of [...tables].reverse()) db.prepare(`DELETE FROM main.${quoted(table)}`).run();
+  for (const table of [...tables].reverse()) db.prepare(`DELETE FROM main.${quoteIdentifier(table)}`).run();
   for (const table of tables) {
     // table_info leaves out generated columns, which SQLite computes again.
     const list = columns
       .all(table)
-      .map((c) => quoted(c.name))
+      .map((c) => quoteIdentifier(c.name))
       .join(', ');
-    db.prepare(`INSERT INTO main.${quoted(table)} (${list}) SELECT ${list} FROM demo.${quoted(table)}`).run();
+    db.prepare(
+      `INSERT INTO main.${quoteIdentifier(table)} (${list}) SELECT ${list} FROM demo.${quoteIdentifier(table)}`,
+    ).run();
   }
   return demoRestored(db.prepare<[], number>('SELECT count(*) FROM main.organizations').pluck().get() ?? 0);
 }

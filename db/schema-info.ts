@@ -1,5 +1,6 @@
 import type { DbStatus, SchemaInfo } from '../shared/domain';
 import type { Db } from './connection';
+import { quoteIdentifier } from './identifier';
 import { latestVersion, schemaVersion } from './migrate';
 
 interface SchemaRow {
@@ -57,7 +58,7 @@ export function describeSchema(db: Db): SchemaInfo {
 /** `table` comes from sqlite_schema, never from a caller. */
 function countRows(db: Db, table: string): number {
   return db
-    .prepare(`SELECT count(*) FROM "${table.replace(/"/g, '""')}"`)
+    .prepare(`SELECT count(*) FROM ${quoteIdentifier(table)}`)
     .pluck()
     .get() as number;
 }

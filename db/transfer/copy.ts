@@ -56,21 +56,20 @@ async function checksum(end: Endpoint, spec: TableSpec): Promise<TableReport> {
 }
 
 async function specsOf(from: Endpoint, to: Endpoint): Promise<TableSpec[]> {
-  const names = copiedTables(() => []).map((t) => t.name);
-  const columns = new Map<string, string[]>();
-  for (const name of names) {
-    const [source, target] = await Promise.all([from.columns(name), to.columns(name)]);
+  const specs: TableSpec[] = [];
+  for (const table of copiedTables()) {
+    const [source, target] = await Promise.all([from.columns(table.name), to.columns(table.name)]);
     const missing = target.filter((c) => !source.includes(c));
     if (missing.length > 0) {
       throw new AppError(
         'INVALID_INPUT',
-        `${from.label} has no ${name}.${missing[0]}: not a Sector Studio database`,
+        `${from.label} has no ${table.name}.${missing[0]}: not a Sector Studio database`,
       );
     }
     // By name: an engine's column order depends on the migration that added a column.
-    columns.set(name, [...target].sort());
+    specs.push({ ...table, columns: [...target].sort() });
   }
-  return copiedTables((name) => columns.get(name) ?? []);
+  return specs;
 }
 
 /**

@@ -5,12 +5,11 @@ import { pgMigrate, pgSchemaVersion } from '../pg/migrate';
 import { describePostgresUrl, openPgPool } from '../pg/pool';
 import type { Endpoint } from './endpoint';
 import type { Row } from './tables';
+import { quoteIdentifier } from '../identifier';
 
 const CHUNK = 2_000;
 // PostgreSQL binds at most 65,535 parameters per statement.
 const MAX_PARAMETERS = 60_000;
-
-const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 /** The SERIAL columns whose sequences must continue after the copied ids. */
 const serials: Record<string, string> = {
@@ -41,16 +40,16 @@ export async function openPgEnd(
       return rows.map((r) => r.name);
     },
     async count(table) {
-      const { rows } = await pool.query<{ n: number }>(`SELECT count(*) AS n FROM ${quote(table)}`);
+      const { rows } = await pool.query<{ n: number }>(`SELECT count(*) AS n FROM ${quoteIdentifier(table)}`);
       return rows[0]?.n ?? 0;
     },
     async *read(spec) {
       const client = await pool.connect();
       try {
-        const order = `${quote(spec.key)}${spec.textKey ? ' COLLATE "C"' : ''}`;
+        const order = `${quoteIdentifier(spec.key)}${spec.textKey ? ' COLLATE "C"' : ''}`;
         const cursor = client.query(
           new Cursor<Record<string, unknown>>(
-            `SELECT ${spec.columns.map(quote).join(', ')} FROM ${quote(spec.name)} ORDER BY ${order}`,
+            `SELECT ${spec.columns.map(quoteIdentifier).join(', ')} FROM ${quoteIdentifier(spec.name)} ORDER BY ${order}`,
             [],
             { rowMode: 'array' },
           ),
@@ -72,10 +71,10 @@ export async function openPgEnd(
       const client = await pool.connect();
       try {
         await client.query('BEGIN');
-        await client.query(`TRUNCATE ${specs.map((s) => quote(s.name)).join(', ')}`);
+        await client.query(`TRUNCATE ${specs.map((s) => quoteIdentifier(s.name)).join(', ')}`);
         for (const spec of specs) {
           const perStatement = Math.max(1, Math.floor(MAX_PARAMETERS / spec.columns.length));
-          const head = `INSERT INTO ${quote(spec.name)} (${spec.columns.map(quote).join(', ')}) VALUES `;
+          const head = `INSERT INTO ${quoteIdentifier(spec.name)} (${spec.columns.map(quoteIdentifier).join(', ')}) VALUES `;
           for await (const rows of source(spec)) {
             for (let start = 0; start < rows.length; start += perStatement) {
               const part = rows.slice(start, start + perStatement);
@@ -90,7 +89,7 @@ export async function openPgEnd(
           const serial = serials[spec.name];
           if (serial) {
             await client.query(
-              `SELECT setval(pg_get_serial_sequence($1, $2), coalesce((SELECT max(${quote(serial)}) FROM ${quote(spec.name)}), 0) + 1, false)`,
+              `SELECT setval(pg_get_serial_sequence($1, $2), coalesce((SELECT max(${quoteIdentifier(serial)}) FROM ${quoteIdentifier(spec.name)}), 0) + 1, false)`,
               [spec.name, serial],
             );
           }

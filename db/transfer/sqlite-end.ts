@@ -4,6 +4,7 @@ import { openDatabase, type Db } from '../connection';
 import { migrate, schemaVersion } from '../migrate';
 import { kindOf, type Row, type TableSpec, type Value } from './tables';
 import type { Endpoint } from './endpoint';
+import { quoteIdentifier } from '../identifier';
 
 const CHUNK = 2_000;
 
@@ -20,8 +21,6 @@ function fromValue(column: string): (v: Value) => unknown {
   if (kind === 'array') return (v) => (v === null ? null : JSON.stringify(v));
   return (v) => v;
 }
-
-const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 /**
  * An SQLite file as one end of a copy. Table and column names come from the schema (TableSpec,
@@ -41,7 +40,7 @@ export function openSqliteEnd(file: string, options: { create: boolean }): Endpo
     },
     async count(table) {
       return db
-        .prepare(`SELECT count(*) FROM ${quote(table)}`)
+        .prepare(`SELECT count(*) FROM ${quoteIdentifier(table)}`)
         .pluck()
         .get() as number;
     },
@@ -49,7 +48,7 @@ export function openSqliteEnd(file: string, options: { create: boolean }): Endpo
       const decode = spec.columns.map(toValue);
       const statement = db
         .prepare(
-          `SELECT ${spec.columns.map(quote).join(', ')} FROM ${quote(spec.name)} ORDER BY ${quote(spec.key)}`,
+          `SELECT ${spec.columns.map(quoteIdentifier).join(', ')} FROM ${quoteIdentifier(spec.name)} ORDER BY ${quoteIdentifier(spec.key)}`,
         )
         .raw();
       let chunk: Row[] = [];
@@ -68,11 +67,12 @@ export function openSqliteEnd(file: string, options: { create: boolean }): Endpo
       // One transaction: a failure or a cancel leaves the file as it was.
       db.exec('BEGIN IMMEDIATE');
       try {
-        for (const spec of [...specs].reverse()) db.prepare(`DELETE FROM ${quote(spec.name)}`).run();
+        for (const spec of [...specs].reverse())
+          db.prepare(`DELETE FROM ${quoteIdentifier(spec.name)}`).run();
         for (const spec of specs) {
           const encode = spec.columns.map(fromValue);
           const insert = db.prepare(
-            `INSERT INTO ${quote(spec.name)} (${spec.columns.map(quote).join(', ')}) VALUES (${spec.columns.map(() => '?').join(', ')})`,
+            `INSERT INTO ${quoteIdentifier(spec.name)} (${spec.columns.map(quoteIdentifier).join(', ')}) VALUES (${spec.columns.map(() => '?').join(', ')})`,
           );
           for await (const rows of source(spec)) {
             for (const row of rows) insert.run(row.map((v, i) => (encode[i] as (v: Value) => unknown)(v)));

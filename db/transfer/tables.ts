@@ -35,12 +35,11 @@ export function kindOf(column: string): Kind {
  * The tables a copy moves, parents before children. Their columns are those of the seed's schema,
  * which both engines' schemas carry under the same names.
  */
-export const copiedTables = (columnsOf: (table: string) => string[]): TableSpec[] =>
-  [
-    { name: 'focus_groups', key: 'focus_group_id', textKey: true },
-    { name: 'dimensions', key: 'dimension_id', textKey: true },
-    { name: 'focus_group_dimension_weights', key: 'weight_id', textKey: false },
-    { name: 'focus_group_calibrations', key: 'calibration_id', textKey: false },
-    { name: 'organizations', key: 'organization_id', textKey: false },
-    ...attributeTables().map((t) => ({ name: t.table, key: 'organization_id', textKey: false })),
-  ].map((t) => ({ ...t, columns: columnsOf(t.name) }));
+export const copiedTables = (): Omit<TableSpec, 'columns'>[] => [
+  { name: 'focus_groups', key: 'focus_group_id', textKey: true },
+  { name: 'dimensions', key: 'dimension_id', textKey: true },
+  { name: 'focus_group_dimension_weights', key: 'weight_id', textKey: false },
+  { name: 'focus_group_calibrations', key: 'calibration_id', textKey: false },
+  { name: 'organizations', key: 'organization_id', textKey: false },
+  ...attributeTables().map((t) => ({ name: t.table, key: 'organization_id', textKey: false })),
+];

@@ -22,26 +22,17 @@ export async function openPgStorage(url: string): Promise<Storage> {
     listeners.forEach((notify) => notify(change)),
   );
   const label = describePostgresUrl(url);
-  const config = pgConfigStore(pool);
-  const organizations = pgOrganizationStore(pool);
   return {
     file: label,
     status: () => pgDatabaseStatus(pool, label),
     migrate: () => pgMigrate(pool),
     describeSchema: () => pgDescribeSchema(pool),
-    seedFocusGroupsDimensions: () => config.seedFocusGroupsDimensions(),
-    seedWeightsCalibrations: () => config.seedWeightsCalibrations(),
-    configs: config.configs,
+    ...pgConfigStore(pool),
+    ...pgOrganizationStore(pool),
     async resetDemo(template) {
       const report = await copyDatabase(template, url, { replace: true, applicationName });
       return demoRestored(report.tables.find((t) => t.table === 'organizations')?.rows ?? 0);
     },
-    queryOrganizations: (query) => organizations.queryOrganizations(query),
-    countOrganizations: (filter) => organizations.countOrganizations(filter),
-    organizationColumns: () => organizations.organizationColumns(),
-    organizationRows: (window) => organizations.organizationRows(window),
-    insertSampleOrganizations: (options, hooks) => organizations.insertSampleOrganizations(options, hooks),
-    exportOrganizations: (request, sink, hooks) => organizations.exportOrganizations(request, sink, hooks),
     onExternalConfigChange(notify) {
       listeners.add(notify);
       return () => listeners.delete(notify);
