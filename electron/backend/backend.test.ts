@@ -5,6 +5,7 @@ import type { CacheLogEntry, ProgressEvent } from '../../shared/domain';
 import { latestVersion } from '../../db/migrate';
 import { tempDir } from '../../db/test/helpers';
 import { createBackend, type Backend } from '.';
+import { ok } from './test/results';
 
 let dir: { dir: string; cleanup: () => void };
 let backend: Backend;
@@ -19,12 +20,6 @@ afterEach(async () => {
   await backend.close();
   dir.cleanup();
 });
-
-async function ok<T>(promise: Promise<{ ok: true; value: T } | { ok: false; error: unknown }>): Promise<T> {
-  const result = await promise;
-  if (!result.ok) throw new Error(`expected success, got ${JSON.stringify(result.error)}`);
-  return result.value;
-}
 
 async function seed() {
   await ok(backend.invoke('schema:init', {}));

@@ -6,6 +6,7 @@ import { tempDir } from '../../db/test/helpers';
 import type { CacheLogEntry, ProgressEvent } from '../../shared/domain';
 import type { Result } from '../../shared/errors';
 import { createBackend, type Backend } from '.';
+import { ok } from './test/results';
 
 let dir: { dir: string; cleanup: () => void };
 let file: string;
@@ -15,12 +16,6 @@ async function instance(options: { busyTimeoutMs?: number } = {}): Promise<Backe
   const backend = await createBackend({ dbFile: file, changePollMs: 100, ...options });
   open.push(backend);
   return backend;
-}
-
-async function ok<T>(promise: Promise<Result<T>>): Promise<T> {
-  const result = await promise;
-  if (!result.ok) throw new Error(`expected success, got ${JSON.stringify(result.error)}`);
-  return result.value;
 }
 
 async function seeded(): Promise<Backend> {

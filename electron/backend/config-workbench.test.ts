@@ -5,25 +5,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDemoDatabase } from '../../db/demo';
 import { tempDir } from '../../db/test/helpers';
 import type { CacheLogEntry } from '../../shared/domain';
-import type { Result } from '../../shared/errors';
 import { createBackend, type Backend } from '.';
+import { ok, failure } from './test/results';
 
 let dir: ReturnType<typeof tempDir>;
 let backend: Backend;
 let exportAnswer: string | null = null;
 const log: CacheLogEntry[] = [];
-
-async function ok<T>(promise: Promise<Result<T>>): Promise<T> {
-  const result = await promise;
-  if (!result.ok) throw new Error(`expected success, got ${JSON.stringify(result.error)}`);
-  return result.value;
-}
-
-async function failure<T>(promise: Promise<Result<T>>) {
-  const result = await promise;
-  if (result.ok) throw new Error(`expected an error, got ${JSON.stringify(result.value)}`);
-  return result.error;
-}
 
 const messages = () => log.map((entry) => entry.message);
 

@@ -1,20 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CacheLogEntry, ConfigHistory } from '../../shared/domain';
-import type { Result } from '../../shared/errors';
 import { createBackend, type Backend } from './index';
 import { storageEngines } from './test/engines';
-
-async function ok<T>(promise: Promise<Result<T>>): Promise<T> {
-  const result = await promise;
-  if (!result.ok) throw new Error(`expected success, got ${JSON.stringify(result.error)}`);
-  return result.value;
-}
-
-async function failure<T>(promise: Promise<Result<T>>) {
-  const result = await promise;
-  if (result.ok) throw new Error(`expected an error, got ${JSON.stringify(result.value)}`);
-  return result.error;
-}
+import { ok, failure } from './test/results';
 
 /** The current versions of one item, and all of its versions. */
 function versionsOf(history: ConfigHistory, key: string) {

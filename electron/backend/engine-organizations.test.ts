@@ -15,16 +15,10 @@ import {
 } from '../../shared/org-query';
 import { createBackend, type Backend } from './index';
 import { storageEngines, type Engine } from './test/engines';
+import { ok } from './test/results';
 
 const engines = storageEngines();
 const [sqlite, postgres] = engines as [Engine, Engine];
-
-type Reply<T> = { ok: true; value: T } | { ok: false; error: unknown };
-async function ok<T>(reply: Promise<Reply<T>>): Promise<T> {
-  const result = await reply;
-  if (!result.ok) throw new Error(`expected success, got ${JSON.stringify(result.error)}`);
-  return result.value;
-}
 
 /**
  * A PostgreSQL database beside `url` whose default collation is linguistic (ICU en-US: "B" after

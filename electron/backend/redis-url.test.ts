@@ -5,7 +5,6 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { tempDir } from '../../db/test/helpers';
 import type { CacheLogEntry, DbStatus } from '../../shared/domain';
-import type { Result } from '../../shared/errors';
 import { hostOptions, serve } from '../browser-host/serve';
 import {
   redisServerAvailability,
@@ -14,6 +13,7 @@ import {
 } from './cache/test/redis-server';
 import { RespClient } from './cache/test/resp-client';
 import { createBackend, type Backend } from '.';
+import { ok } from './test/results';
 
 const redis = redisServerAvailability();
 const skip = !redis.available;
@@ -22,12 +22,6 @@ let server: RunningRedisServer;
 let dir: { dir: string; cleanup: () => void };
 let file: string;
 const open: Backend[] = [];
-
-async function ok<T>(promise: Promise<Result<T>>): Promise<T> {
-  const result = await promise;
-  if (!result.ok) throw new Error(`expected success, got ${JSON.stringify(result.error)}`);
-  return result.value;
-}
 
 async function instance(redisUrl: string): Promise<Backend> {
   const backend = await createBackend({ dbFile: file, redisUrl, changePollMs: 100 });

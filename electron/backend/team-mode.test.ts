@@ -1,22 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { postgresAvailability, startPostgres, type RunningPostgres } from '../../db/pg/test/pg-server';
-import type { Result } from '../../shared/errors';
 import {
   redisServerAvailability,
   startRedisServer,
   type RunningRedisServer,
 } from './cache/test/redis-server';
 import { createBackend, type Backend } from '.';
+import { ok } from './test/results';
 
 const postgres = postgresAvailability();
 const redis = redisServerAvailability();
 const skip = !postgres.available || !redis.available;
-
-async function ok<T>(promise: Promise<Result<T>>): Promise<T> {
-  const result = await promise;
-  if (!result.ok) throw new Error(`expected success, got ${JSON.stringify(result.error)}`);
-  return result.value;
-}
 
 describe.skipIf(skip)('two instances on one PostgreSQL and one Redis', () => {
   let pg: RunningPostgres | undefined;
