@@ -1,9 +1,10 @@
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { createBackend, type Backend } from '../electron/backend/index';
+import { createBackend } from '../electron/backend/index';
 import { startBrowserHost } from '../electron/browser-host/server';
-import { invokePath, type Channel, type Input } from '../shared/contract';
+import { invokePath, type Input } from '../shared/contract';
 import { orgSortColumns } from '../shared/org-query';
+import { call, propagationMs } from './backend-calls';
 import { percentile } from './stats';
 
 export interface ConcurrencyBench {
@@ -16,18 +17,12 @@ export interface ConcurrencyBench {
   loopDelayP99Ms: number;
   inserted: number;
   insertSeconds: number;
-  /** From an edit committed by one instance to the DELETE in another instance's cache log. */
+  /** From the start of an edit in one instance to the DELETE in another instance's cache log. */
   propagationMedianMs: number;
   propagationMaxMs: number;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function ok<T>(backend: Backend, channel: Channel, input: object): Promise<T> {
-  const result = await backend.dispatch(channel, input);
-  if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
-  return result.value as T;
-}
 
 /**
  * The shell keeps serving while it works: the browser host (the same thread as Electron's main
@@ -46,9 +41,9 @@ export async function benchConcurrency(dir: string, orgs: number, quick: boolean
       'seed:focusGroupsDimensions',
       'seed:weightsCalibrations',
     ] as const) {
-      await ok(backend, channel, {});
+      await call(backend, channel, {});
     }
-    await ok(backend, 'orgs:insertSample', { count: 5_000, seed: 1 });
+    await call(backend, 'orgs:insertSample', { count: 5_000, seed: 1 });
 
     let page = 0;
     const timePage = async (): Promise<number> => {
@@ -76,7 +71,7 @@ export async function benchConcurrency(dir: string, orgs: number, quick: boolean
     loop.enable();
     const started = performance.now();
     let inserting = true;
-    const insert = ok<{ inserted: number }>(backend, 'orgs:insertSample', { count: orgs, seed: 2 }).finally(
+    const insert = call(backend, 'orgs:insertSample', { count: orgs, seed: 2 }).finally(
       () => (inserting = false),
     );
     const during: number[] = [];
@@ -88,26 +83,7 @@ export async function benchConcurrency(dir: string, orgs: number, quick: boolean
     const insertSeconds = (performance.now() - started) / 1000;
     loop.disable();
 
-    const propagation: number[] = [];
-    for (let i = 0; i < (quick ? 3 : 10); i++) {
-      await ok(backend, 'cache:fetch', { focus_group_id: 'pe_energy' });
-      const seen = new Promise<number>((resolve) => {
-        const stop = backend.subscribe('cache:log', (entry) => {
-          if (entry.message.includes('changed in another process') && entry.key === 'sector:pe_energy') {
-            stop();
-            resolve(performance.now());
-          }
-        });
-      });
-      await ok(other, 'config:updateWeight', {
-        focus_group_id: 'pe_energy',
-        dimension_code: 'talent',
-        weight: Number((0.12 + ((i % 2) + 1) / 1000).toFixed(3)),
-        rationale: 'test edit',
-      });
-      const committed = performance.now();
-      propagation.push((await seen) - committed);
-    }
+    const propagation = await propagationMs(other, backend, quick ? 3 : 10);
 
     return {
       pageP95DuringInsertMs: percentile(during, 95),

@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
-import { createBackend, type Backend } from '../electron/backend/index';
-import type { Channel, Input, Output } from '../shared/contract';
+import { createBackend } from '../electron/backend/index';
+import { call, propagationMs } from './backend-calls';
 import { orgSortColumns } from '../shared/org-query';
 import { median, percentile } from './stats';
 
@@ -18,12 +18,6 @@ export const engineFigures = [
 ] as const;
 export type EngineFigure = (typeof engineFigures)[number];
 export type EngineResults = Record<EngineFigure, number>;
-
-async function call<C extends Channel>(backend: Backend, channel: C, input: Input<C>): Promise<Output<C>> {
-  const result = await backend.invoke(channel, input);
-  if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
-  return result.value;
-}
 
 async function timed(work: () => Promise<unknown>): Promise<number> {
   const started = performance.now();
@@ -103,26 +97,7 @@ export async function benchEngine(location: string, orgs: number, quick: boolean
       hits.push(await timed(() => call(backend, 'cache:fetch', { focus_group_id: 'pe_energy' })));
     }
 
-    const propagation: number[] = [];
-    for (let i = 0; i < (quick ? 3 : 10); i++) {
-      await call(other, 'cache:fetch', { focus_group_id: 'pe_retail' });
-      const seen = new Promise<number>((resolve) => {
-        const stop = other.subscribe('cache:log', (entry) => {
-          if (entry.message.includes('pe_retail') && entry.message.includes('another process')) {
-            stop();
-            resolve(performance.now());
-          }
-        });
-      });
-      const started = performance.now();
-      await call(backend, 'config:updateCalibration', {
-        focus_group_id: 'pe_retail',
-        parameter_name: 'ebitda_multiplier',
-        value: 1 + (i + 1) / 100,
-        rationale: 'bench',
-      });
-      propagation.push((await seen) - started);
-    }
+    const propagation = await propagationMs(backend, other, quick ? 3 : 10);
 
     return {
       seed_s: round(seedMs / 1000),

@@ -207,7 +207,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
         app: concurrency.propagationMaxMs,
         anchor: null,
         unit: 'ms',
-        note: `worst time from a weight edit committed by one instance to the DELETE in another instance's cache log (median ${round(concurrency.propagationMedianMs, 0)} ms)`,
+        note: `worst time from the start of a weight edit in one instance to the DELETE in another instance's cache log (median ${round(concurrency.propagationMedianMs, 0)} ms)`,
       },
       rss_mb: {
         app: rssMb,
