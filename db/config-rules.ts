@@ -1,6 +1,5 @@
 import type {
   CalibrationDetail,
-  CalibrationType,
   ConfigHistory,
   ConfigItemKind,
   ConfigVersion,
@@ -28,15 +27,8 @@ export interface WeightRow {
   effective_from: string;
 }
 
-export interface CalibrationRow {
-  calibration_id: number;
-  parameter_name: string;
-  value: number;
-  parameter_type: CalibrationType;
-  description: string | null;
-  rationale: string | null;
-  effective_from: string;
-}
+/** A calibration version as both engines read it: exactly what the screen shows of it. */
+export type CalibrationRow = CalibrationDetail;
 
 /** The current row of one weight or calibration. */
 export interface CurrentRow {
