@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { channels, eventChannel, invokeChannel } from '../../shared/contract';
 import type { CacheLogEntry } from '../../shared/domain';
 import { startShell } from './app';
+import { defaultDatabase } from '../backend/paths';
 import type { BackendOptions } from '../backend/types';
 import { appContentSecurityPolicy } from './security';
 import { fakeBackend } from './testing/fake-backend';
@@ -38,6 +39,7 @@ beforeEach(() => {
   vi.stubEnv('ELECTRON_RENDERER_URL', undefined);
   vi.stubEnv('SECTOR_STUDIO_DB', undefined);
   vi.stubEnv('REDIS_URL', undefined);
+  vi.stubEnv('DATABASE_URL', undefined);
 });
 
 describe('Electron shell', () => {
@@ -96,6 +98,14 @@ describe('Electron shell', () => {
       chooseExportPath: expect.any(Function),
       chooseConfigExportPath: expect.any(Function),
     });
+  });
+
+  it('opens the database the CLI and the browser host open: DATABASE_URL before SECTOR_STUDIO_DB', async () => {
+    vi.stubEnv('SECTOR_STUDIO_DB', '/data/lab.db');
+    vi.stubEnv('DATABASE_URL', 'postgres://db.internal/sector_studio');
+    const createBackend = await start();
+    expect(createBackend.mock.calls[0]![0].dbFile).toBe('postgres://db.internal/sector_studio');
+    expect(createBackend.mock.calls[0]![0].dbFile).toBe(defaultDatabase());
   });
 
   it('caches in the Redis REDIS_URL names', async () => {

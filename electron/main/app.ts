@@ -94,9 +94,10 @@ export async function startShell(options: ShellOptions): Promise<void> {
   installContentSecurityPolicy(session.defaultSession, page);
   denyPermissions(session.defaultSession);
 
-  // SECTOR_STUDIO_DB names a file; DATABASE_URL selects team mode (PostgreSQL); else the user's file.
+  // The order the CLI and the browser host use (paths.ts defaultDatabase): DATABASE_URL selects team
+  // mode (PostgreSQL), else SECTOR_STUDIO_DB names a file, else the user's file.
   const dbFile =
-    process.env.SECTOR_STUDIO_DB ?? (process.env.DATABASE_URL || join(app.getPath('userData'), dbFileName));
+    process.env.DATABASE_URL || (process.env.SECTOR_STUDIO_DB ?? join(app.getPath('userData'), dbFileName));
   backend = options.createBackend({
     dbFile,
     redisUrl: process.env.REDIS_URL || undefined,
