@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { seriousViolations } from './a11y';
 import { gridLoaded } from './grid';
-import { invoke, scratchDb, startHost, type RunningHost, type ScratchDb } from './own-host';
+import { prepare, scratchDb, startHost, type RunningHost, type ScratchDb } from './own-host';
 import { choose, openSection } from './ui';
 
 let db: ScratchDb;
@@ -10,10 +10,7 @@ let host: RunningHost;
 test.beforeAll(async () => {
   db = await scratchDb();
   host = await startHost(db.file);
-  await invoke(host, 'schema:init', {});
-  await invoke(host, 'seed:focusGroupsDimensions', {});
-  await invoke(host, 'seed:weightsCalibrations', {});
-  await invoke(host, 'orgs:insertSample', { count: 120, seed: 3 });
+  await prepare(host, { count: 120, seed: 3 });
 });
 
 test.afterAll(async () => {

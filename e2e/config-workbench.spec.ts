@@ -3,7 +3,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { sqliteConfigRepository } from '../db/config-repo';
 import { openDatabase } from '../db/connection';
-import { invoke, scratchDb, startHost, type RunningHost, type ScratchDb } from './own-host';
+import { invoke, prepare, scratchDb, startHost, type RunningHost, type ScratchDb } from './own-host';
 import { choose, openSection, screenshot, stat } from './ui';
 
 let db: ScratchDb;
@@ -15,9 +15,7 @@ test.describe.configure({ mode: 'serial' });
 test.beforeAll(async () => {
   db = await scratchDb();
   host = await startHost(db.file);
-  await invoke(host, 'schema:init', {});
-  await invoke(host, 'seed:focusGroupsDimensions', {});
-  await invoke(host, 'seed:weightsCalibrations', {});
+  await prepare(host);
 });
 
 test.afterAll(async () => {

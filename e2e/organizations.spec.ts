@@ -15,7 +15,7 @@ import {
   revealColumn,
   shownTotal,
 } from './grid';
-import { invoke, scratchDb, startHost, type RunningHost, type ScratchDb } from './own-host';
+import { prepare, scratchDb, startHost, type RunningHost, type ScratchDb } from './own-host';
 import { choose, openSection, screenshot } from './ui';
 
 const count = 300;
@@ -28,10 +28,7 @@ test.describe.configure({ mode: 'serial' });
 test.beforeAll(async () => {
   db = await scratchDb();
   host = await startHost(db.file);
-  await invoke(host, 'schema:init', {});
-  await invoke(host, 'seed:focusGroupsDimensions', {});
-  await invoke(host, 'seed:weightsCalibrations', {});
-  await invoke(host, 'orgs:insertSample', { count, seed: 7 });
+  await prepare(host, { count, seed: 7 });
 });
 
 test.afterAll(async () => {

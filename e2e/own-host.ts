@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Channel, Input } from '../shared/contract';
+import { invokePath, type Channel, type Input } from '../shared/contract';
 import { startHost, type RunningHost } from './host';
 
 export interface ScratchDb {
@@ -23,11 +23,19 @@ export async function invoke<C extends Channel>(
   channel: C,
   input: Input<C>,
 ): Promise<void> {
-  const response = await fetch(`${host.url}/api/invoke/${channel}`, {
+  const response = await fetch(`${host.url}${invokePath(channel)}`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify(input),
   });
   const result = (await response.json()) as { ok: boolean; error?: { message: string } };
   if (!result.ok) throw new Error(`${channel} failed: ${result.error?.message}`);
+}
+
+/** Creates the schema and seeds the configuration, then inserts sample organizations if asked. */
+export async function prepare(host: RunningHost, organizations?: Input<'orgs:insertSample'>): Promise<void> {
+  await invoke(host, 'schema:init', {});
+  await invoke(host, 'seed:focusGroupsDimensions', {});
+  await invoke(host, 'seed:weightsCalibrations', {});
+  if (organizations) await invoke(host, 'orgs:insertSample', organizations);
 }

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { invoke, scratchDb, startHost } from './own-host';
+import { prepare, scratchDb, startHost } from './own-host';
 import { openSection, stat } from './ui';
 
 test('reopening an existing database file shows what it holds', async ({ page }) => {
@@ -9,10 +9,7 @@ test('reopening an existing database file shows what it holds', async ({ page })
   try {
     const first = await startHost(db.file);
     try {
-      await invoke(first, 'schema:init', {});
-      await invoke(first, 'seed:focusGroupsDimensions', {});
-      await invoke(first, 'seed:weightsCalibrations', {});
-      await invoke(first, 'orgs:insertSample', { count: 25 });
+      await prepare(first, { count: 25 });
     } finally {
       await first.stop();
     }

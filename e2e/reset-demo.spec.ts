@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildDemoDatabase } from '../db/demo';
-import { invoke, scratchDb, startHost } from './own-host';
+import { invoke, prepare, scratchDb, startHost } from './own-host';
 import { choose, openSection, stat } from './ui';
 
 test('a new database starts as the demo, and Reset demo restores it after confirmation', async ({ page }) => {
@@ -62,9 +62,7 @@ test('without a demo database there is no Reset demo', async ({ page }) => {
   const db = await scratchDb();
   const host = await startHost(db.file);
   try {
-    await invoke(host, 'schema:init', {});
-    await invoke(host, 'seed:focusGroupsDimensions', {});
-    await invoke(host, 'seed:weightsCalibrations', {});
+    await prepare(host);
     await page.goto(host.url);
     const answered = page.waitForResponse((response) => response.url().endsWith('/api/invoke/demo%3Astatus'));
     await openSection(page, 'Sector Configuration');
