@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
-import { SingleBar } from 'cli-progress';
 import { copyDatabase } from '../../db/transfer/copy';
 import { commandLineDatabase } from '../backend/paths';
 import { onInterrupt } from './interrupt';
+import { progressBar } from './progress';
 
 /**
  * `copy --from A --to B`: moves a laptop database into team mode (or back). Either side left out
@@ -35,7 +35,7 @@ export function addCopyCommand(program: Command, configured: () => string): void
           },
         );
       }
-      const bar = process.stderr.isTTY ? new SingleBar({ etaBuffer: 20 }) : undefined;
+      const bar = progressBar();
       const controller = new AbortController();
       const stopInterrupt = onInterrupt(() => controller.abort());
       try {

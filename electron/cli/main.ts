@@ -1,5 +1,4 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { SingleBar } from 'cli-progress';
 import { readFile, stat } from 'node:fs/promises';
 import { calibrationTypes, type CalibrationType } from '../../shared/domain';
 import { CALIBRATION_DECIMALS, parseDecimalInput } from '../../shared/sector-config';
@@ -14,6 +13,7 @@ import { runCacheCli } from './cache-cli';
 import { formatDifferences, formatHistory, historyFormats, type HistoryFormat } from './config-format';
 import { formatOrgPage, orgFormats, type OrgFormat } from './format';
 import { onInterrupt } from './interrupt';
+import { progressBar } from './progress';
 
 /** A failure with the exit code it stands for: 2 for what the user typed, 1 for the rest. */
 class CliError extends Error {
@@ -89,11 +89,6 @@ async function call<C extends Channel>(backend: Backend, channel: C, input: Inpu
   return result.value;
 }
 
-/** A progress bar on stderr when a person is watching. */
-function progressBar(): SingleBar | undefined {
-  return process.stderr.isTTY ? new SingleBar({ etaBuffer: 20 }) : undefined;
-}
-
 function print(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 }
@@ -134,8 +129,7 @@ export function buildProgram(): Command {
     .option('--seed <s>', 'faker seed: the same seed gives the same organizations', integer('--seed', 0))
     .action((options: { count: number; seed?: number }) =>
       withBackend(db(), false, async (b) => {
-        const bar =
-          process.stderr.isTTY && options.count >= 10_000 ? new SingleBar({ etaBuffer: 20 }) : undefined;
+        const bar = options.count >= 10_000 ? progressBar() : undefined;
         bar?.start(options.count, 0);
         const stop = b.subscribe('progress', (p) => bar?.update(p.done));
         const stopInterrupt = onInterrupt(() => void b.invoke('orgs:cancelInsert', {}));
