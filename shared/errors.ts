@@ -9,6 +9,8 @@ export const errorCodes = [
   'CONFLICT',
   'CANCELLED',
   'BUSY',
+  /** A server the app depends on (PostgreSQL, Redis) cannot be reached now; the state, not a crash. */
+  'UNAVAILABLE',
   'DB_ERROR',
   'INTERNAL',
 ] as const;

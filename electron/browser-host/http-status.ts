@@ -12,6 +12,7 @@ export const httpStatus: Record<ErrorCode, number> = {
   CONFLICT: 409,
   CANCELLED: 409,
   BUSY: 503,
+  UNAVAILABLE: 503,
   DB_ERROR: 500,
   INTERNAL: 500,
 };
