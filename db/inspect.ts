@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { existsSync, statSync } from 'node:fs';
 import { AppError } from '../shared/errors';
 import { applicationId, latestVersion, migrations } from './migrate';
-import { hasSqliteHeader, readSqliteFile, type SqliteFileFacts } from './sqlite-file';
+import { hasSqliteHeader, openInThisProcess, readSqliteFile, type SqliteFileFacts } from './sqlite-file';
 
 /** What an existing path holds, judged without writing a byte to it. */
 export type Inspection =
@@ -25,11 +25,6 @@ export function inspectDatabaseFile(file: string): Inspection {
   if (info.isDirectory()) throw refusal(file, 'it is a folder, not a database file');
   if (!info.isFile()) throw refusal(file, 'it is not a regular file');
   if (info.size === 0) return { state: 'empty' };
-  // The sentence SQLite itself gives for such a file, which users of earlier versions have seen.
-  if (!hasSqliteHeader(file)) {
-    throw new AppError('DB_ERROR', `Cannot open ${file} as a SQLite database: file is not a database`);
-  }
-
   const facts = readFacts(file);
   if (facts.applicationId !== 0 && facts.applicationId !== applicationId) {
     throw refusal(file, `it belongs to another application (application_id ${hex(facts.applicationId)})`);
@@ -59,14 +54,19 @@ function refusal(file: string, reason: string): AppError {
 }
 
 /**
- * Without a -wal file the main file is the whole database, and its header and schema pages are
- * read directly (see sqlite-file.ts for why not through SQLite). With one, another connection has
- * the file open (or closed it without a checkpoint), so the main file may lack committed
- * transactions: SQLite reads it, read-only, using the -wal and -shm that already exist.
+ * A file nobody has open in this process, without a -wal file, is the whole database: its header
+ * and schema pages are read directly (see sqlite-file.ts for why not through SQLite). Otherwise it
+ * is read through SQLite, read-only: with a -wal, the main file may lack committed transactions;
+ * open in this process, a descriptor of our own would drop the process's locks on it.
  */
 function readFacts(file: string): SqliteFileFacts {
+  const direct = !existsSync(`${file}-wal`) && !openInThisProcess(file);
+  // The sentence SQLite itself gives for such a file, which users of earlier versions have seen.
+  if (direct && !hasSqliteHeader(file)) {
+    throw new AppError('DB_ERROR', `Cannot open ${file} as a SQLite database: file is not a database`);
+  }
   try {
-    if (!existsSync(`${file}-wal`)) return readSqliteFile(file);
+    if (direct) return readSqliteFile(file);
     const db = new Database(file, { readonly: true, fileMustExist: true });
     try {
       return {

@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 
 /**
  * Reads what the app must know about a SQLite file before it opens it, straight from the file
@@ -16,12 +16,41 @@ export interface SqliteFileFacts {
   objects: string[];
 }
 
+/** Where a process lists its open descriptors, each a link that `stat` follows without opening it. */
+const descriptorFolder =
+  process.platform === 'linux' ? '/proc/self/fd' : process.platform === 'darwin' ? '/dev/fd' : null;
+
+/**
+ * Whether any thread of this process (a connection's worker included) has `file` open. SQLite's
+ * locks are POSIX advisory locks, which belong to the process: closing any descriptor of the file
+ * drops all of them, and another process closing its connection would then checkpoint and delete
+ * the -wal and -shm this process still writes into. So a file open here is read through SQLite,
+ * never with a descriptor of our own. Windows' locks belong to the handle: nothing to check there.
+ */
+export function openInThisProcess(file: string): boolean {
+  if (descriptorFolder === null) return false;
+  const target = statSync(file, { throwIfNoEntry: false });
+  if (target === undefined) return false;
+  for (const name of readdirSync(descriptorFolder)) {
+    try {
+      const open = statSync(`${descriptorFolder}/${name}`);
+      if (open.ino === target.ino && open.dev === target.dev) return true;
+    } catch {
+      // The listing's own descriptor, closed by now.
+    }
+  }
+  return false;
+}
+
 const MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
 const HEADER_SIZE = 100;
 const LEAF_TABLE = 0x0d;
 const INTERIOR_TABLE = 0x05;
 
-/** Whether the file starts with SQLite's 100-byte header ("SQLite format 3"). */
+/**
+ * Whether the file starts with SQLite's 100-byte header ("SQLite format 3"). Only for a file this
+ * process does not have open (see openInThisProcess).
+ */
 export function hasSqliteHeader(file: string): boolean {
   const header = Buffer.alloc(HEADER_SIZE);
   const fd = openSync(file, 'r');
@@ -35,6 +64,7 @@ export function hasSqliteHeader(file: string): boolean {
   }
 }
 
+/** The facts of a file this process does not have open (see openInThisProcess). */
 export function readSqliteFile(file: string): SqliteFileFacts {
   const fd = openSync(file, 'r');
   try {

@@ -1,11 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, openSync, readSync, realpathSync, rmSync, statSync } from 'node:fs';
+import { realpathSync, rmSync, statSync } from 'node:fs';
 import { open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { AppError } from '../../shared/errors';
+import { hasSqliteHeader, openInThisProcess } from '../../db/sqlite-file';
 import type { TextSink } from './storage';
-
-const sqliteHeader = Buffer.from('SQLite format 3\0', 'latin1');
 
 function identity(path: string): string | null {
   try {
@@ -17,15 +16,10 @@ function identity(path: string): string | null {
 }
 
 function isSqliteFile(path: string): boolean {
-  let fd: number | undefined;
   try {
-    fd = openSync(path, 'r');
-    const head = Buffer.alloc(sqliteHeader.length);
-    return readSync(fd, head, 0, head.length, 0) === head.length && head.equals(sqliteHeader);
+    return hasSqliteHeader(path);
   } catch {
     return false;
-  } finally {
-    if (fd !== undefined) closeSync(fd);
   }
 }
 
@@ -44,6 +38,10 @@ export function checkExportTarget(target: string, dbFile: string, overwrite: boo
     throw new AppError('INVALID_INPUT', `Refusing to export over the open database (${target})`);
   }
   if (!statSync(target).isFile()) throw new AppError('INVALID_INPUT', `${target} is not a regular file`);
+  // Checked before any descriptor is opened on it: closing one would drop this process's locks.
+  if (openInThisProcess(target)) {
+    throw new AppError('INVALID_INPUT', `Refusing to export over ${target}: this app has it open`);
+  }
   if (isSqliteFile(target)) {
     throw new AppError('INVALID_INPUT', `Refusing to export over ${target}: it is an SQLite database`);
   }

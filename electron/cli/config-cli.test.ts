@@ -26,6 +26,20 @@ beforeAll(() => {
 afterAll(() => dir.cleanup());
 
 describe('the configuration commands', () => {
+  it.runIf(process.platform !== 'win32')(
+    'config-import reads at most 1 MB of any file, and never the open database',
+    () => {
+      expect(cli('config-import', '/dev/zero')).toMatchObject({
+        code: 1,
+        stderr: 'error: /dev/zero is larger than 1 MB: not a configuration\n',
+      });
+      expect(cli('config-import', db)).toMatchObject({
+        code: 1,
+        stderr: `error: ${db} is a database this app has open, not a configuration\n`,
+      });
+    },
+  );
+
   it('export every sector, then preview and apply a colleague’s file; a tampered file is refused', () => {
     expect(cli('config-export', '--out', exported)).toMatchObject({
       code: 0,

@@ -1,5 +1,4 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { readFile, stat } from 'node:fs/promises';
 import { calibrationTypes, type CalibrationType } from '../../shared/domain';
 import { CALIBRATION_DECIMALS, parseDecimalInput } from '../../shared/sector-config';
 import { contract, type Channel, type Input, type Output } from '../../shared/contract';
@@ -8,6 +7,7 @@ import { orgSortColumns, orgStatuses, type OrgSortColumn, type OrgStatus } from 
 import { createBackend, type Backend } from '../backend';
 import { writeConfigDocument } from '../backend/config-file';
 import { commandLineDatabase, defaultDatabase } from '../backend/paths';
+import { readUserFile } from '../backend/user-file';
 import { addCopyCommand } from './copy-command';
 import { runCacheCli } from './cache-cli';
 import { formatDifferences, formatHistory, historyFormats, type HistoryFormat } from './config-format';
@@ -53,13 +53,11 @@ const MAX_CONFIG_FILE = 1_000_000;
 /** A configuration file's text; a file that cannot be read is a runtime error (exit 1). */
 async function readConfigFile(file: string): Promise<string> {
   try {
-    if ((await stat(file)).size > MAX_CONFIG_FILE) {
-      throw new CliError(`${file} is larger than 1 MB: not a configuration`, 1);
-    }
-    return await readFile(file, 'utf8');
+    return (await readUserFile(file, { maxBytes: MAX_CONFIG_FILE, expected: 'a configuration' })).toString(
+      'utf8',
+    );
   } catch (error) {
-    if (error instanceof CliError) throw error;
-    throw new CliError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, 1);
+    throw new CliError(error instanceof AppError ? error.message : String(error), 1);
   }
 }
 
