@@ -273,8 +273,9 @@ export function sqliteConfigRepository(
             requireDimension(dimensions(), change.key),
             change.value,
             change.rationale,
+            input.current_id,
           )
-        : setCalibration(input.focus_group_id, change.key, change.value, change.rationale);
+        : setCalibration(input.focus_group_id, change.key, change.value, change.rationale, input.current_id);
     if (!changed) throw nothingToRevert(change.shown);
   }
 

@@ -64,6 +64,8 @@ export interface ConfigRepository {
     focus_group_id: string;
     kind: ConfigItemKind;
     version_id: number;
+    /** The version current on the analyst's screen: CONFLICT when another is current by now. */
+    current_id?: number;
     rationale: string;
   }): Promise<void>;
   /** The share document of one sector, or of all when null. */

@@ -132,13 +132,17 @@ export const contract = {
       .strict(),
   ),
   'config:history': channel<ConfigHistory>()(z.object({ focus_group_id: focusGroupId }).strict()),
-  /** Makes an earlier version's value current again, as a new dated row; history is never deleted. */
+  /**
+   * Makes an earlier version's value current again, as a new dated row; history is never deleted.
+   * `current_id`, like `weight_id` above, is the version that was current on the analyst's screen.
+   */
   'config:revert': channel<SectorConfigJson>()(
     z
       .object({
         focus_group_id: focusGroupId,
         kind: z.enum(['weight', 'calibration']),
         version_id: versionId,
+        current_id: versionId.optional(),
         rationale,
       })
       .strict(),

@@ -278,8 +278,9 @@ export function pgConfigRepository(pool: pg.Pool, options: ConfigRepositoryOptio
             requireDimension(await dimensions(db), change.key),
             change.value,
             change.rationale,
+            input.current_id,
           )
-        : await setCalibration(db, group, change.key, change.value, change.rationale);
+        : await setCalibration(db, group, change.key, change.value, change.rationale, input.current_id);
     if (!changed) throw nothingToRevert(change.shown);
   }
 

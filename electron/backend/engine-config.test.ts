@@ -363,6 +363,46 @@ describe.each(storageEngines())('configuration on $name', (engine) => {
     expect((await ok(b.invoke('config:get', { focus_group_id: 'pe_energy' }))).h_r_baseline).toBe(70);
   });
 
+  test("a revert made on a value a colleague has replaced is refused, and the colleague's value stays", async () => {
+    const { url, backend: a } = await seeded();
+    const b = await instance(url);
+    const talent = async (backend: Backend) =>
+      (await ok(backend.invoke('config:details', { focus_group_id: 'pe_technology' }))).weights.find(
+        (w) => w.dimension_code === 'talent',
+      )!;
+    const seededTalent = await talent(a);
+    const save = (backend: Backend, weight: number, weight_id: number) =>
+      ok(
+        backend.invoke('config:updateWeights', {
+          focus_group_id: 'pe_technology',
+          weights: [{ dimension_code: 'talent', weight, weight_id }],
+          rationale: `set ${weight}`,
+        }),
+      );
+    await save(a, 0.142, seededTalent.weight_id);
+    const shownToA = await talent(a);
+    await save(b, 0.163, shownToA.weight_id);
+    // A still shows 0.142 and reverts to the seeded value.
+    const history = await ok(a.invoke('config:history', { focus_group_id: 'pe_technology' }));
+    const baseline = versionsOf(history, 'talent').all.find((v) => v.version_id === seededTalent.weight_id)!;
+    expect(
+      await failure(
+        a.invoke('config:revert', {
+          focus_group_id: 'pe_technology',
+          kind: 'weight',
+          version_id: baseline.version_id,
+          current_id: shownToA.weight_id,
+          rationale: 'back to the seed',
+        }),
+      ),
+    ).toEqual({
+      code: 'CONFLICT',
+      message:
+        'Talent was changed to 0.163 by someone else while you were editing; nothing was saved. The new value is shown.',
+    });
+    expect((await talent(b)).weight).toBe(0.163);
+  });
+
   test("an edit in one instance reaches the other's cache within a second, logged", async () => {
     const { url, backend: a } = await seeded();
     const b = await instance(url);

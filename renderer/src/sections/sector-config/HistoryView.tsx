@@ -118,6 +118,9 @@ export function HistoryView({ focusGroupId, version, onChanged }: Props) {
     ...new Set(history.versions.filter((v) => v.kind === 'calibration').map((v) => v.key)),
   ];
   const rows = changesNewestFirst(history.versions);
+  const currentIds = new Map(
+    history.versions.filter((v) => v.is_current).map((v) => [`${v.kind}:${v.key}`, v.version_id]),
+  );
   const changes = history.versions.length - new Set(history.versions.map((v) => `${v.kind}:${v.key}`)).size;
   return (
     <Stack gap="lg">
@@ -213,7 +216,12 @@ export function HistoryView({ focusGroupId, version, onChanged }: Props) {
                   </Table.Td>
                   <Table.Td>
                     {!v.is_current && (
-                      <RevertButton focusGroupId={focusGroupId} version={v} onReverted={onChanged} />
+                      <RevertButton
+                        focusGroupId={focusGroupId}
+                        version={v}
+                        currentId={currentIds.get(`${v.kind}:${v.key}`)}
+                        onReverted={onChanged}
+                      />
                     )}
                   </Table.Td>
                 </Table.Tr>

@@ -3,17 +3,20 @@ import { IconArrowBackUp } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { ConfigVersion } from '../../../../shared/domain';
 import { formatCalibration, formatWeight } from '../../../../shared/sector-config';
-import { call, notifySuccess } from '../../api/bridge';
+import { bridge, notifyConflict, notifyError, notifySuccess } from '../../api/bridge';
 import { calibrationText } from './labels';
 
 interface Props {
   focusGroupId: string;
   version: ConfigVersion;
+  /** The version of the same item current on screen: another analyst's newer one makes it CONFLICT. */
+  currentId: number | undefined;
+  /** After a revert, or after a colleague's change refused it: the history reloads. */
   onReverted: () => void;
 }
 
 /** Makes an earlier version current again, as a new dated row with its own rationale. */
-export function RevertButton({ focusGroupId, version, onReverted }: Props) {
+export function RevertButton({ focusGroupId, version, currentId, onReverted }: Props) {
   const [opened, setOpened] = useState(false);
   const [rationale, setRationale] = useState('');
   const [saving, setSaving] = useState(false);
@@ -22,15 +25,24 @@ export function RevertButton({ focusGroupId, version, onReverted }: Props) {
 
   async function revert() {
     setSaving(true);
-    const config = await call('config:revert', {
+    const result = await bridge.invoke('config:revert', {
       focus_group_id: focusGroupId,
       kind: version.kind,
       version_id: version.version_id,
+      current_id: currentId,
       rationale: rationale.trim(),
     });
     setSaving(false);
-    if (config === null) return;
-    notifySuccess('Reverted', `${name} is ${value} again for ${config.group_name}, as a new dated version.`);
+    if (!result.ok) {
+      if (result.error.code !== 'CONFLICT') return notifyError(result.error);
+      notifyConflict(result.error.message);
+      setOpened(false);
+      return onReverted();
+    }
+    notifySuccess(
+      'Reverted',
+      `${name} is ${value} again for ${result.value.group_name}, as a new dated version.`,
+    );
     setOpened(false);
     setRationale('');
     onReverted();
