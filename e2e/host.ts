@@ -21,14 +21,16 @@ export function buildRenderer(): void {
 
 /**
  * Starts the real browser host (same CLI as users run) against `dbFile`, on a free port or on
- * `port` (a restart on the same port keeps the page's origin, and with it what the page stored).
+ * `port` (a restart on the same port keeps the page's origin, and with it what the page stored),
+ * with `env` added to the environment (REDIS_URL).
  */
-export function startHost(dbFile: string, port = 0): Promise<RunningHost> {
+export function startHost(dbFile: string, port = 0, env: NodeJS.ProcessEnv = {}): Promise<RunningHost> {
   const child = spawn(
     process.execPath,
     [tsx, 'electron/browser-host/main.ts', '--port', String(port), '--db', dbFile],
     {
       cwd: root,
+      env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );

@@ -9,6 +9,7 @@ import {
 import {
   calibrationTypes,
   simulatedLatencies,
+  type CacheInfo,
   type CacheLogEntry,
   type CacheSettings,
   type CacheStats,
@@ -210,10 +211,12 @@ export function isChannel(name: unknown): name is Channel {
 /** Events pushed from the backend to subscribers, one subscription channel per kind. */
 export interface EventMap {
   'cache:log': CacheLogEntry;
+  /** The cache became unreachable, or answers again: what `db:status` now says of it. */
+  'cache:status': CacheInfo;
   progress: ProgressEvent;
 }
 export type EventName = keyof EventMap;
-export const eventNames: readonly EventName[] = ['cache:log', 'progress'];
+export const eventNames: readonly EventName[] = ['cache:log', 'cache:status', 'progress'];
 
 export function isEventName(name: unknown): name is EventName {
   return typeof name === 'string' && (eventNames as readonly string[]).includes(name);

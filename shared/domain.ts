@@ -80,8 +80,13 @@ export interface CacheInfo {
   kind: 'embedded' | 'redis';
   /** "embedded" or "Redis at host:port" (never credentials). */
   label: string;
-  /** Set when REDIS_URL was given but the server could not be used, so the embedded cache is. */
+  /**
+   * Set when the cache is not what REDIS_URL asks for: the server could not be used at start (so
+   * the embedded cache is), or it is unreachable now (reads go to the database meanwhile).
+   */
   warning: string | null;
+  /** Since when (epoch ms) the Redis in use has been unreachable; null while it answers. */
+  unreachable_since: number | null;
 }
 
 export interface DbStatus {

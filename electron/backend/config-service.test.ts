@@ -78,6 +78,8 @@ function laggy(inner: CacheStore, random: () => number): CacheStore {
     keys: (pattern) => later(() => inner.keys(pattern)),
     stats: () => inner.stats(),
     onEvent: (listener) => inner.onEvent(listener),
+    unreachableSince: () => inner.unreachableSince(),
+    onAvailabilityChange: (listener) => inner.onAvailabilityChange(listener),
     close: () => inner.close(),
   };
 }

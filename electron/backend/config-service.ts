@@ -7,12 +7,18 @@ import type {
   SectorConfigJson,
   SimulatedLatency,
 } from '../../shared/domain';
+import { AppError } from '../../shared/errors';
 import type { ConfigRepository } from '../../db/repositories';
 import type { CacheStore } from './cache/store';
 
 export const sectorKey = (focusGroupId: string) => `sector:${focusGroupId}`;
 export const ALL_SECTORS_KEY = 'sectors:all';
+/** Every key the service writes, as Redis glob patterns: all of them are copies of the database. */
+export const SERVICE_KEY_PATTERNS: readonly string[] = [sectorKey('*'), ALL_SECTORS_KEY];
 export const DEFAULT_TTL_SECONDS = 3600;
+
+const cacheUnavailable = (error: unknown): boolean =>
+  error instanceof AppError && error.code === 'UNAVAILABLE';
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -50,6 +56,11 @@ function deepFreeze<T>(value: T): T {
  *
  * As-of loads (a configuration on an earlier day) do not go through the service: they are read
  * from the database each time and never cached, so the `sector:{id}` key only ever holds today's.
+ *
+ * The cache is only a cache: while the store is unavailable a read is a miss answered from the
+ * database, and a committed write succeeds without its invalidation (the store deletes every key of
+ * the service when it is back, and then the generations are bumped, so no load from before the
+ * outage is written back).
  */
 export class SectorConfigService {
   private readonly flights = new Map<string, Promise<Filled<unknown>>>();
@@ -66,6 +77,9 @@ export class SectorConfigService {
     /** Log lines the store cannot emit itself: an invalidated key that was not cached. */
     private readonly report: (event: CacheEvent) => void = () => {},
   ) {
+    store.onAvailabilityChange(() => {
+      if (store.unreachableSince() === null) this.bumpAll();
+    });
     store.onEvent((event) => {
       if (event.key !== null && (event.type === 'HIT' || event.type === 'MISS')) {
         this.timings.set(`GET ${event.key}`, event.duration_ms);
@@ -174,14 +188,25 @@ export class SectorConfigService {
   async importDocument(text: string): Promise<ImportPreview> {
     const applied = await this.repository.importDocument(text);
     const changed = new Set(applied.differences.map((d) => d.focus_group_id));
-    for (const id of changed) await this.invalidate(id);
+    for (const id of changed) await this.invalidateCommitted(id);
     return applied;
   }
 
   /** After a committed write: invalidate, then read the sector back through the cache. */
   private async afterWrite(focusGroupId: string, changed: boolean): Promise<SectorConfigJson> {
-    if (changed) await this.invalidate(focusGroupId);
+    if (changed) await this.invalidateCommitted(focusGroupId);
     return (await this.getConfig(focusGroupId)).config;
+  }
+
+  /** The write is committed whether or not the cache can be told now; it is told when it is back. */
+  private async invalidateCommitted(focusGroupId: string): Promise<void> {
+    try {
+      await this.invalidate(focusGroupId);
+    } catch (error) {
+      if (!cacheUnavailable(error)) throw error;
+      const note = 'cache unavailable: deleted when it returns';
+      this.report({ type: 'DELETE', key: sectorKey(focusGroupId), at: Date.now(), duration_ms: 0, note });
+    }
   }
 
   private bumpAll(): void {
@@ -194,9 +219,22 @@ export class SectorConfigService {
     this.parsed.delete(key);
   }
 
-  /** The cached value, or undefined on a miss (a value that is not our JSON counts as a miss). */
+  /**
+   * The cached value, or undefined on a miss (a value that is not our JSON counts as a miss, and
+   * so does an unavailable cache).
+   */
   private async read<T>(key: string): Promise<T | undefined> {
-    const raw = await this.store.get(key);
+    const started = performance.now();
+    let raw: string | null;
+    try {
+      raw = await this.store.get(key);
+    } catch (error) {
+      if (!cacheUnavailable(error)) throw error;
+      const duration_ms = performance.now() - started;
+      this.timings.set(`GET ${key}`, duration_ms);
+      this.report({ type: 'MISS', key, at: Date.now(), duration_ms, note: 'cache unavailable' });
+      return undefined;
+    }
     if (raw === null) return undefined;
     const memo = this.parsed.get(key);
     if (memo?.raw === raw) return memo.value as T;
@@ -229,7 +267,12 @@ export class SectorConfigService {
     const value = await load();
     const load_ms = performance.now() - started;
     if ((this.generations.get(key) ?? 0) !== generation) return { value, load_ms, store_ms: null };
-    await this.store.set(key, JSON.stringify(value), this.ttlSeconds);
+    try {
+      await this.store.set(key, JSON.stringify(value), this.ttlSeconds);
+    } catch (error) {
+      if (!cacheUnavailable(error)) throw error;
+      return { value, load_ms, store_ms: null };
+    }
     return { value, load_ms, store_ms: this.timings.get(`SET ${key}`) ?? null };
   }
 }

@@ -6,6 +6,7 @@ type Listener<E extends EventName> = (payload: EventMap[E]) => void;
 export class EventBus {
   private readonly listeners: { [E in EventName]: Set<Listener<E>> } = {
     'cache:log': new Set(),
+    'cache:status': new Set(),
     progress: new Set(),
   };
 

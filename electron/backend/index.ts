@@ -5,7 +5,7 @@ import type { Channel, Input, Output } from '../../shared/contract';
 import type { Result } from '../../shared/errors';
 import { CacheLog } from './cache-log';
 import { openCacheStore } from './cache/open-cache';
-import { SectorConfigService } from './config-service';
+import { SectorConfigService, SERVICE_KEY_PATTERNS } from './config-service';
 import { createDispatcher, type Handlers } from './dispatch';
 import { EventBus } from './event-bus';
 import { exportToFile } from './export-file';
@@ -58,10 +58,14 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   const storage: Storage = isPostgresUrl(options.dbFile)
     ? await openPgStorage(options.dbFile)
     : await openLocalStorage(options);
-  const { store, info: cache } = await openCacheStore(options.redisUrl);
+  const { store, info: cacheInfo } = await openCacheStore(options.redisUrl, {
+    ...options.redisClient,
+    derivedKeys: SERVICE_KEY_PATTERNS,
+  });
   const bus = new EventBus();
   const cacheLog = new CacheLog((entry) => bus.emit('cache:log', entry));
   store.onEvent((event) => cacheLog.record(event));
+  store.onAvailabilityChange(() => bus.emit('cache:status', cacheInfo()));
   const configService = new SectorConfigService(storage.configs, store, options.cacheTtlSeconds, (event) =>
     cacheLog.record(event),
   );
@@ -97,7 +101,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     options,
     storage,
     store,
-    cache,
+    cacheInfo,
     cacheLog,
     configService,
     tasks,

@@ -61,6 +61,7 @@ describe(`REDIS_URL${redis.available ? '' : ` (skipped: ${redis.reason})`}`, () 
       kind: 'redis',
       label: `Redis at 127.0.0.1:${server.port}`,
       warning: null,
+      unreachable_since: null,
     });
     await ok(a.invoke('cache:fetch', { focus_group_id: 'pe_energy' }));
     expect(await redisKeys()).toContain('sector:pe_energy');

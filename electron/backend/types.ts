@@ -1,4 +1,5 @@
 import type { Bridge } from '../../shared/contract';
+import type { RedisClientOptions } from './cache/redis-store';
 import type { ExportRequest } from '../../shared/org-query';
 import type { Result } from '../../shared/errors';
 
@@ -33,6 +34,8 @@ export interface BackendOptions {
   cacheTtlSeconds?: number;
   /** When set, the configuration service caches in this Redis instead of the embedded keyspace. */
   redisUrl?: string;
+  /** How the Redis client reconnects and how long a command may take (the defaults suit a LAN). */
+  redisClient?: RedisClientOptions;
   /** How often the file is checked for configuration changes made by other processes. */
   changePollMs?: number;
   /** How long a write waits for another process's lock before a BUSY error (default 30 s). */

@@ -84,7 +84,7 @@ export async function serve(options: ServeOptions): Promise<Serving> {
   const status = await backend.invoke('db:status', {});
   const cache: CacheInfo = status.ok
     ? status.value.cache
-    : { kind: 'embedded', label: 'embedded', warning: null };
+    : { kind: 'embedded', label: 'embedded', warning: null, unreachable_since: null };
   return {
     host,
     backend,

@@ -6,10 +6,17 @@ export function formatMs(ms: number): string {
   return `${Math.round(ms).toLocaleString()} ms`;
 }
 
-export function formatTime(epochMs: number): string {
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+/** Local time to the second: 14:03:21. */
+export function formatClock(epochMs: number): string {
   const date = new Date(epochMs);
-  const pad = (n: number, width = 2) => String(n).padStart(width, '0');
-  return `${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}.${pad(date.getMilliseconds(), 3)}`;
+  return `${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
+}
+
+/** Local time to the millisecond, for log lines: 14:03:21.042. */
+export function formatTime(epochMs: number): string {
+  return `${formatClock(epochMs)}.${pad(new Date(epochMs).getMilliseconds(), 3)}`;
 }
 
 export function formatDuration(ms: number): string {

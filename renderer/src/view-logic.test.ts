@@ -5,7 +5,7 @@ import { missingStep } from './state/prerequisites';
 
 const status: DbStatus = {
   file: '/tmp/x.db',
-  cache: { kind: 'embedded', label: 'embedded', warning: null },
+  cache: { kind: 'embedded', label: 'embedded', warning: null, unreachable_since: null },
   schema_version: 2,
   latest_version: 2,
   focus_groups: 7,

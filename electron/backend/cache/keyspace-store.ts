@@ -56,6 +56,15 @@ export class KeyspaceStore implements CacheStore {
     );
   }
 
+  /** In this process: never unreachable. */
+  unreachableSince(): null {
+    return null;
+  }
+
+  onAvailabilityChange(): () => void {
+    return () => {};
+  }
+
   async close(): Promise<void> {
     this.keyspace.close();
   }

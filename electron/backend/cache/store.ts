@@ -15,6 +15,7 @@ export interface CacheStoreStats {
  * in memory; a team that outgrows one laptop implements it over a real Redis.
  * Every operation emits CacheEvents (HIT, MISS, SET, DELETE, FLUSHALL, EXPIRED, EVICTED) to listeners;
  * a store shared by several instances also emits the DELETE and FLUSHALL of the others (`remote`).
+ * A store whose server cannot be reached fails its operations with an UNAVAILABLE AppError.
  */
 export interface CacheStore {
   get(key: string): Promise<string | null>;
@@ -29,5 +30,12 @@ export interface CacheStore {
   keys(pattern: string): Promise<string[]>;
   stats(): Promise<CacheStoreStats>;
   onEvent(listener: (event: CacheEvent) => void): () => void;
+  /** Since when (epoch ms) the server has been unreachable; null while the store answers. */
+  unreachableSince(): number | null;
+  /**
+   * Called when unreachableSince() changes. When it becomes null the store answers again, and
+   * nothing it held from before can be read: values loaded before must not be written back.
+   */
+  onAvailabilityChange(listener: () => void): () => void;
   close(): Promise<void>;
 }

@@ -12,7 +12,8 @@ export interface BackendContext {
   options: BackendOptions;
   storage: Storage;
   store: CacheStore;
-  cache: CacheInfo;
+  /** What the cache is now: a Redis may have become unreachable since start. */
+  cacheInfo: () => CacheInfo;
   cacheLog: CacheLog;
   configService: SectorConfigService;
   tasks: Tasks;

@@ -14,6 +14,7 @@ const errorTitles: Partial<Record<ErrorValue['code'], string>> = {
   NOT_FOUND: 'Not found',
   CONSTRAINT: 'Rejected by the database',
   BUSY: 'The database is busy',
+  UNAVAILABLE: 'A server cannot be reached',
 };
 
 export function notifyError(error: ErrorValue): void {

@@ -24,7 +24,7 @@ function failure(message: string): Result<never> {
 
 /** The Bridge over the browser host: one POST per call, one EventSource for every event kind. */
 export function createHttpBridge(): Bridge {
-  const listeners: Listeners = { 'cache:log': new Set(), progress: new Set() };
+  const listeners: Listeners = { 'cache:log': new Set(), 'cache:status': new Set(), progress: new Set() };
   let source: EventSource | null = null;
 
   function connect(): void {

@@ -20,6 +20,7 @@ import {
   IconMoon,
   IconSun,
 } from '@tabler/icons-react';
+import { formatClock } from '../format';
 import { useDbStatus } from '../state/status';
 
 interface Props {
@@ -110,7 +111,9 @@ export function AppHeader({ navOpened, onToggleNav }: Props) {
                 color={status.cache.warning ? 'orange' : 'indigo'}
                 leftSection={status.cache.warning ? <IconAlertTriangle size={12} /> : <IconBolt size={12} />}
               >
-                cache: {status.cache.label}
+                {status.cache.unreachable_since === null
+                  ? `cache: ${status.cache.label}`
+                  : `Redis unreachable since ${formatClock(status.cache.unreachable_since)}`}
               </Badge>
             </Tooltip>
           </Group>

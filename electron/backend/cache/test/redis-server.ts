@@ -7,7 +7,19 @@ import { freePort } from '../../../../db/test/free-port';
 export interface RunningRedisServer {
   port: number;
   url: string;
+  /** For signals a test sends itself (SIGKILL, SIGSTOP, SIGCONT). */
+  pid: number;
+  /** Resolves once the process has exited, however it ended (SIGTERM, SHUTDOWN, SIGKILL). */
   stop(): Promise<void>;
+}
+
+export interface RedisServerOptions {
+  /** A port to reuse, to start the same server again; a free one by default. */
+  port?: number;
+  /** Where RDB snapshots are written and loaded from; /tmp by default, where nothing is saved. */
+  dir?: string;
+  /** Redis's `save` setting; '' (no snapshots) by default. */
+  save?: string;
 }
 
 export type RedisServerAvailability =
@@ -40,12 +52,16 @@ export function redisServerAvailability(env: NodeJS.ProcessEnv = process.env): R
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * Starts a throwaway redis-server on a free loopback port: no persistence, DEBUG enabled (the
- * differential tests use DEBUG SLEEP), resolved once it answers PING.
+ * Starts a throwaway redis-server on a loopback port: no persistence unless `save` and `dir` say
+ * otherwise, DEBUG enabled (the differential tests use DEBUG SLEEP), resolved once it answers PING
+ * (after loading the snapshot in `dir`, if there is one).
  */
-export async function startRedisServer(binary = findRedisServer()): Promise<RunningRedisServer> {
+export async function startRedisServer(
+  binary = findRedisServer(),
+  options: RedisServerOptions = {},
+): Promise<RunningRedisServer> {
   if (binary === null) throw new Error('redis-server not found');
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const child = spawn(
     binary,
     [
@@ -54,7 +70,7 @@ export async function startRedisServer(binary = findRedisServer()): Promise<Runn
       '--bind',
       '127.0.0.1',
       '--save',
-      '',
+      options.save ?? '',
       '--appendonly',
       'no',
       '--enable-debug-command',
@@ -64,7 +80,7 @@ export async function startRedisServer(binary = findRedisServer()): Promise<Runn
       '--loglevel',
       'warning',
       '--dir',
-      '/tmp',
+      options.dir ?? '/tmp',
     ],
     { stdio: ['ignore', 'ignore', 'pipe'] },
   );
@@ -83,6 +99,7 @@ export async function startRedisServer(binary = findRedisServer()): Promise<Runn
         return {
           port,
           url: `redis://127.0.0.1:${port}`,
+          pid: child.pid ?? 0,
           stop: async () => {
             if (!exited) child.kill('SIGTERM');
             await exitedPromise;

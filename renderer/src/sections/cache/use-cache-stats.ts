@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CacheStats } from '../../../../shared/domain';
-import { call } from '../../api/bridge';
+import { bridge, notifyError } from '../../api/bridge';
 
 export interface StatsSnapshot {
   stats: CacheStats;
@@ -8,12 +8,20 @@ export interface StatsSnapshot {
   at: number;
 }
 
-/** Stats read on mount and whenever `refresh` is called; bursts of calls collapse into one read. */
+/**
+ * Stats read on mount and whenever `refresh` is called; bursts of calls collapse into one read.
+ * While Redis is unreachable the last stats stay.
+ */
 export function useCacheStats(): [StatsSnapshot | null, () => void] {
   const [snapshot, setSnapshot] = useState<StatsSnapshot | null>(null);
   const timer = useRef<number | undefined>(undefined);
   const load = useCallback(
-    () => call('cache:stats', {}).then((stats) => stats !== null && setSnapshot({ stats, at: Date.now() })),
+    () =>
+      bridge.invoke('cache:stats', {}).then((result) => {
+        if (result.ok) setSnapshot({ stats: result.value, at: Date.now() });
+        // The header's badge says the cache is unreachable; a notification per log line would repeat it.
+        else if (result.error.code !== 'UNAVAILABLE') notifyError(result.error);
+      }),
     [],
   );
   const refresh = useCallback(() => {
