@@ -36,7 +36,8 @@ import { ColumnsPanel } from './organizations/ColumnsPanel';
 import { ExportProgress } from './organizations/ExportProgress';
 import { FilterChips } from './organizations/FilterChips';
 import { FilterDialog } from './organizations/FilterDialog';
-import { OrgGrid, type ColumnAction } from './organizations/grid/OrgGrid';
+import type { ColumnAction } from './organizations/grid/ColumnMenu';
+import { OrgGrid } from './organizations/grid/OrgGrid';
 import { defaultWidth, gridColumns, pinnedColumn } from './organizations/grid-columns';
 import { InsertPanel } from './organizations/InsertPanel';
 import { OrgDrawer } from './organizations/OrgDrawer';
@@ -117,7 +118,7 @@ function OrganizationsBody() {
     [visible, view.widths],
   );
   const selection = useMemo(() => selectionOf(view), [view]);
-  const [store, snapshot] = useRowBlocks(fetchRows, described === null ? null : selection, refreshes);
+  const [blocks, snapshot] = useRowBlocks(fetchRows, described === null ? null : selection, refreshes);
   const total = snapshot.total ?? 0;
 
   // Organizations inserted here, by the CLI or another window: read the view again.
@@ -289,7 +290,7 @@ function OrganizationsBody() {
               columns={visible}
               widths={widths}
               total={total}
-              store={store}
+              blocks={blocks}
               version={snapshot.version}
               sort={view.sort}
               dir={view.dir}
