@@ -4,10 +4,10 @@ import type { RowBlocks } from '../row-blocks';
 import { toTsv, type CellRange } from './keys';
 
 /** The most rows one Ctrl+C copies. */
-export const COPY_LIMIT = 10_000;
+const COPY_LIMIT = 10_000;
 
 /** What a copy puts on the clipboard (empty when refused) and how the notification names it. */
-export interface Copied {
+interface Copied {
   text: string;
   what: string;
 }
