@@ -22,7 +22,24 @@ export default tseslint.config(
   {
     files: ['renderer/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
-    rules: reactHooks.configs.recommended.rules,
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      // A component or hook longer than a screenful does more than one job: split it.
+      'max-lines-per-function': ['error', { max: 120, skipBlankLines: true, skipComments: true }],
+      // Features call the bridge's operations; only the bridge knows which transport it runs on.
+      'no-restricted-properties': [
+        'error',
+        {
+          object: 'window',
+          property: 'sectorStudio',
+          message: 'Use the bridge (renderer/src/api/bridge.ts).',
+        },
+      ],
+    },
+  },
+  {
+    files: ['renderer/src/api/bridge.ts'],
+    rules: { 'no-restricted-properties': 'off' },
   },
   {
     // Only the Electron shells may touch Electron; everything else is plain Node or browser code.

@@ -35,6 +35,7 @@ import {
   type SectorConfigJson,
   type SeedResult,
 } from './domain';
+import { downloadRoute } from './download-route';
 import type { Result } from './errors';
 import type { OrgColumn, OrgRows } from './org-query';
 import { focusGroupId, orgExport, orgQuery, orgWindow } from './org-query';
@@ -245,18 +246,26 @@ export function eventChannel(event: EventName): string {
 
 /**
  * The browser host's routes: every channel as `POST /api/invoke/<channel>`, the events as one
- * Server-Sent Events stream, and the export as a download of the grid's view (its filter, sort and
- * columns; `where` and `columns` travel as JSON text in the query string).
+ * Server-Sent Events stream, and two downloads whose query string both sides encode the same way.
  */
 export const httpRoutes = {
   invokePrefix: '/api/invoke/',
   events: '/api/events',
-  export: { path: '/api/export', input: orgExport },
+  /**
+   * The grid's view (its filter, sort and columns) as a CSV or JSON download; the grid leaves an empty
+   * filter out, and the host tolerates it given empty.
+   */
+  export: downloadRoute('/api/export', orgExport, {
+    json: ['where', 'columns'],
+    what: 'export',
+    emptyIsAbsent: true,
+  }),
   /** The share document as a download: `?focus_group_id=pe_energy`, or every sector without it. */
-  configExport: {
-    path: '/api/config-export.json',
-    input: z.object({ focus_group_id: focusGroupId.optional() }).strict(),
-  },
+  configExport: downloadRoute(
+    '/api/config-export.json',
+    z.object({ focus_group_id: focusGroupId.optional() }).strict(),
+    { what: 'configuration export', emptyIsAbsent: false },
+  ),
 } as const;
 
 export function invokePath(channel: Channel): string {

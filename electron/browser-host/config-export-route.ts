@@ -23,17 +23,9 @@ export async function handleConfigExport(
   sendError: SendError,
 ): Promise<void> {
   if (req.method !== 'GET') return sendError(res, invalid('Use GET to download a configuration'), 405);
-  const params: Record<string, string> = Object.create(null) as Record<string, string>;
-  for (const [name, value] of url.searchParams) {
-    if (Object.hasOwn(params, name)) return sendError(res, invalid(`Parameter ${name} is given twice`));
-    params[name] = value;
-  }
-  const parsed = httpRoutes.configExport.input.safeParse(params);
-  if (!parsed.success) {
-    const reason = parsed.error.issues.map((i) => `${i.path.join('.') || 'query'}: ${i.message}`).join('; ');
-    return sendError(res, invalid(`Invalid configuration export parameters: ${reason}`));
-  }
-  const focusGroupId = parsed.data.focus_group_id ?? null;
+  const parsed = httpRoutes.configExport.decode(url.searchParams);
+  if (!parsed.ok) return sendError(res, parsed.error);
+  const focusGroupId = parsed.value.focus_group_id ?? null;
   const result = await backend.dispatch('config:document', { focus_group_id: focusGroupId });
   if (!result.ok) return sendError(res, result.error);
   const document = result.value as { exported_at: string };

@@ -6,43 +6,10 @@ import { exportFileName, type OrgExport } from '../../shared/org-query';
 import type { Backend } from '../backend/types';
 import { securityHeaders } from './security-headers';
 
-export type ExportParams = { ok: true; request: OrgExport } | { ok: false; error: ErrorValue };
-
-/** Parameters whose value is a list, written as JSON text. */
-const jsonParams = new Set(['where', 'columns']);
-
 const contentTypes: Record<OrgExport['format'], string> = {
   csv: 'text/csv; charset=utf-8',
   json: 'application/json; charset=utf-8',
 };
-
-/** The query string as the route's contract input; a repeated or unknown parameter is an error. */
-export function parseExportParams(search: URLSearchParams): ExportParams {
-  // No prototype: a parameter named __proto__ is an unknown parameter, not a silent no-op.
-  const input: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
-  for (const [name, value] of search) {
-    if (Object.hasOwn(input, name)) {
-      return { ok: false, error: { code: 'INVALID_INPUT', message: `Parameter ${name} is given twice` } };
-    }
-    // The grid leaves a filter out rather than sending it empty; tolerate both.
-    if (value === '') continue;
-    if (!jsonParams.has(name)) {
-      input[name] = value;
-      continue;
-    }
-    try {
-      input[name] = JSON.parse(value) as unknown;
-    } catch {
-      return { ok: false, error: { code: 'INVALID_INPUT', message: `Parameter ${name} is not valid JSON` } };
-    }
-  }
-  const parsed = httpRoutes.export.input.safeParse(input);
-  if (parsed.success) return { ok: true, request: parsed.data };
-  const message = parsed.error.issues
-    .map((issue) => `${issue.path.join('.') || 'query'}: ${issue.message}`)
-    .join('; ');
-  return { ok: false, error: { code: 'INVALID_INPUT', message: `Invalid export parameters: ${message}` } };
-}
 
 function errorValue(error: unknown): ErrorValue {
   return error instanceof AppError ? error.toValue() : { code: 'INTERNAL', message: 'The export failed' };
@@ -64,10 +31,10 @@ export async function handleExport(
   if (req.method !== 'GET') {
     return sendError(res, { code: 'INVALID_INPUT', message: 'Use GET to download an export' }, 405);
   }
-  const params = parseExportParams(url.searchParams);
+  const params = httpRoutes.export.decode(url.searchParams);
   if (!params.ok) return sendError(res, params.error);
 
-  const { request } = params;
+  const request = params.value;
   const start = () => {
     if (res.headersSent) return;
     res.writeHead(200, {

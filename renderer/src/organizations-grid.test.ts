@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { httpRoutes } from '../../shared/contract';
 import type { FocusGroup } from '../../shared/domain';
 import { exportFileName, type OrgColumn } from '../../shared/org-query';
 import { cellText, describeValue } from './sections/organizations/cell-text';
-import { exportUrl } from './sections/organizations/export-url';
 import { describeFilter } from './sections/organizations/FilterChips';
 import { filterFromDraft } from './sections/organizations/FilterDialog';
 import { gridColumns, keyGroup } from './sections/organizations/grid-columns';
@@ -166,10 +166,16 @@ describe('organizations filters and export', () => {
   });
 
   it('builds the download URL of a view, lists as JSON and empty filters left out', () => {
-    expect(exportUrl({ focus_group_id: null, search: '', sort: 'legal_name', dir: 'asc', where: [] })).toBe(
-      '/api/export?sort=legal_name&dir=asc',
-    );
-    const url = exportUrl({
+    expect(
+      httpRoutes.export.encode({
+        focus_group_id: null,
+        search: '',
+        sort: 'legal_name',
+        dir: 'asc',
+        where: [],
+      }),
+    ).toBe('/api/export?sort=legal_name&dir=asc');
+    const url = httpRoutes.export.encode({
       focus_group_id: 'pe_retail',
       search: 'A&B Co',
       format: 'json',

@@ -28,7 +28,7 @@ describe('prerequisites', () => {
   it('names the first missing step in the order the lab walks them', () => {
     expect(missingStep({ ...status, schema_version: 0 }, 'weights')?.section).toBe('schema');
     expect(missingStep({ ...status, focus_groups: 0 }, 'weights')?.message).toMatch(/focus groups/);
-    expect(missingStep({ ...status, weights: 0 }, 'focusGroups')).toBeNull();
+    expect(missingStep({ ...status, weights: 0 }, 'sectors')).toBeNull();
     expect(missingStep({ ...status, weights: 0 }, 'weights')?.message).toMatch(/weights/);
     expect(missingStep(status, 'weights')).toBeNull();
   });

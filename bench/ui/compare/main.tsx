@@ -43,7 +43,7 @@ const synthetic = new RowBlocks(async (_selection, start, count) => ({
 }));
 
 function TanStackGrid() {
-  const [store, snapshot] = useRowBlocks(
+  const [blocks, snapshot] = useRowBlocks(
     (s, start, count) => synthetic['fetchRows'](s, start, count),
     { sort: 'legal_name', dir: 'asc' },
     0,
@@ -55,7 +55,7 @@ function TanStackGrid() {
         columns={columns}
         widths={widths}
         total={snapshot.total ?? 0}
-        store={store}
+        blocks={blocks}
         version={snapshot.version}
         sort="legal_name"
         dir="asc"

@@ -1,11 +1,14 @@
 import { notifications } from '@mantine/notifications';
 import { useEffect, useEffectEvent, useState } from 'react';
-import type { Bridge, Channel, EventMap, EventName, Input, Output } from '../../../shared/contract';
+import type { Channel, EventMap, EventName, Input, Output } from '../../../shared/contract';
 import type { ErrorValue } from '../../../shared/errors';
+import type { AppBridge } from './app-bridge';
+import { createDesktopBridge } from './desktop-bridge';
 import { createHttpBridge } from './http-bridge';
 
-/** Electron's preload bridge when present, otherwise the same contract over the browser host. */
-export const bridge: Bridge = window.sectorStudio ?? createHttpBridge();
+/** The one place that knows the transport: Electron's preload bridge when present, else the browser host. */
+export const bridge: AppBridge =
+  window.sectorStudio === undefined ? createHttpBridge() : createDesktopBridge(window.sectorStudio);
 
 const errorTitles: Partial<Record<ErrorValue['code'], string>> = {
   NO_SCHEMA: 'The database has no schema yet',

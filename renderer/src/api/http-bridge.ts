@@ -2,7 +2,6 @@ import {
   eventNames,
   httpRoutes,
   invokePath,
-  type Bridge,
   type Channel,
   type EventMap,
   type EventName,
@@ -10,6 +9,8 @@ import {
   type Output,
 } from '../../../shared/contract';
 import { isErrorValue, type Result } from '../../../shared/errors';
+import type { AppBridge } from './app-bridge';
+import { download, downloadOrganizations } from './downloads';
 
 type Listeners = { [E in EventName]: Set<(payload: EventMap[E]) => void> };
 
@@ -22,8 +23,11 @@ function failure(message: string): Result<never> {
   return { ok: false, error: { code: 'INTERNAL', message } };
 }
 
-/** The Bridge over the browser host: one POST per call, one EventSource for every event kind. */
-export function createHttpBridge(): Bridge {
+/**
+ * The AppBridge over the browser host: one POST per call, one EventSource for every event kind, and
+ * exports as downloads of the host's routes.
+ */
+export function createHttpBridge(): AppBridge {
   const listeners: Listeners = { 'cache:log': new Set(), 'cache:status': new Set(), progress: new Set() };
   let source: EventSource | null = null;
 
@@ -38,27 +42,36 @@ export function createHttpBridge(): Bridge {
     }
   }
 
+  async function invoke<C extends Channel>(channel: C, input: Input<C>): Promise<Result<Output<C>>> {
+    let response: Response;
+    try {
+      response = await fetch(invokePath(channel), {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(input),
+      });
+    } catch (error) {
+      return failure(`Cannot reach the Sector Studio host: ${String(error)}`);
+    }
+    const body: unknown = await response.json().catch(() => null);
+    if (!isResult(body)) return failure(`Unexpected reply from the host (HTTP ${response.status})`);
+    return body as Result<Output<C>>;
+  }
+
+  function subscribe<E extends EventName>(event: E, listener: (payload: EventMap[E]) => void): () => void {
+    connect();
+    const set = listeners[event] as Set<(payload: EventMap[E]) => void>;
+    set.add(listener);
+    return () => set.delete(listener);
+  }
+
   return {
-    async invoke<C extends Channel>(channel: C, input: Input<C>): Promise<Result<Output<C>>> {
-      let response: Response;
-      try {
-        response = await fetch(invokePath(channel), {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json' },
-          body: JSON.stringify(input),
-        });
-      } catch (error) {
-        return failure(`Cannot reach the Sector Studio host: ${String(error)}`);
-      }
-      const body: unknown = await response.json().catch(() => null);
-      if (!isResult(body)) return failure(`Unexpected reply from the host (HTTP ${response.status})`);
-      return body as Result<Output<C>>;
-    },
-    subscribe<E extends EventName>(event: E, listener: (payload: EventMap[E]) => void): () => void {
-      connect();
-      const set = listeners[event] as Set<(payload: EventMap[E]) => void>;
-      set.add(listener);
-      return () => set.delete(listener);
+    invoke,
+    subscribe,
+    saveOrganizations: (request) => downloadOrganizations(request, subscribe),
+    async saveConfiguration(request) {
+      download(httpRoutes.configExport.encode(request), '');
+      return { ok: true, value: null };
     },
   };
 }

@@ -92,7 +92,7 @@ function SectorConfigBody({ version, onChanged }: { version: number; onChanged: 
         (selected === null ? (
           <PickFirst />
         ) : (
-          <HistoryView focusGroupId={selected} version={version} onChanged={onChanged} />
+          <HistoryView sectorId={selected} version={version} onChanged={onChanged} />
         ))}
       {tab === 'share' && <ShareView options={options} onChanged={onChanged} />}
     </Stack>

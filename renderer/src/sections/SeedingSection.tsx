@@ -5,7 +5,7 @@ import { Prerequisite } from '../components/Prerequisite';
 import { SectionHeader } from '../components/SectionHeader';
 import { plural } from '../format';
 import { useDbStatus } from '../state/status';
-import { FocusGroupTable } from './seeding/FocusGroupTable';
+import { SectorTable } from './seeding/SectorTable';
 import { SeedStep } from './seeding/SeedStep';
 
 export function SeedingSection() {
@@ -41,7 +41,7 @@ export function SeedingSection() {
             </SimpleGrid>
             {firstDone && (
               <TitledCard title="Focus groups">
-                <FocusGroupTable />
+                <SectorTable />
               </TitledCard>
             )}
           </>

@@ -1,7 +1,7 @@
 import type { DbStatus } from '../../../shared/domain';
 import type { SectionId } from '../navigation';
 
-export type Requirement = 'schema' | 'focusGroups' | 'weights';
+export type Requirement = 'schema' | 'sectors' | 'weights';
 
 export interface Missing {
   message: string;
@@ -22,7 +22,7 @@ export function missingStep(status: DbStatus, requirement: Requirement): Missing
       section: 'seeding',
     };
   }
-  if (requirement === 'focusGroups') return null;
+  if (requirement === 'sectors') return null;
   if (status.weights === 0 || status.calibrations === 0) {
     return {
       message: 'Seed the weights and calibrations first.',

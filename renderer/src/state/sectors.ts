@@ -3,7 +3,7 @@ import type { FocusGroup } from '../../../shared/domain';
 import { call } from '../api/bridge';
 import { useDbStatus } from './status';
 
-/** The focus groups in display order; empty until they are seeded. */
+/** The sectors in display order; empty until they are seeded. */
 export function useSectors(): FocusGroup[] {
   const { status } = useDbStatus();
   const seeded = (status?.focus_groups ?? 0) > 0;

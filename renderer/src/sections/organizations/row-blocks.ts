@@ -163,11 +163,11 @@ export function useRowBlocks(
   selection: OrgSelection | null,
   refreshes: number,
 ): [RowBlocks, BlockSnapshot] {
-  const [store] = useState(() => new RowBlocks(fetchRows));
+  const [blocks] = useState(() => new RowBlocks(fetchRows));
   const key = JSON.stringify(selection);
   useEffect(() => {
-    store.reset(key === 'null' ? null : (JSON.parse(key) as OrgSelection));
-  }, [store, key, refreshes]);
-  const snapshot = useSyncExternalStore(store.subscribe, store.getSnapshot);
-  return [store, snapshot];
+    blocks.reset(key === 'null' ? null : (JSON.parse(key) as OrgSelection));
+  }, [blocks, key, refreshes]);
+  const snapshot = useSyncExternalStore(blocks.subscribe, blocks.getSnapshot);
+  return [blocks, snapshot];
 }

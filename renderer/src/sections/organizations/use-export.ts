@@ -1,14 +1,14 @@
 import { useState } from 'react';
+import type { Input } from '../../../../shared/contract';
 import type { ProgressEvent } from '../../../../shared/domain';
-import { call, notifySuccess, useAction, useBridgeEvent } from '../../api/bridge';
+import { bridge, call, notifyError, notifySuccess, useAction, useBridgeEvent } from '../../api/bridge';
 import { plural } from '../../format';
-import { exportOrganizations, type ExportFilter } from './export-orgs';
 
 export interface ExportTask {
   running: boolean;
   /** The running export's latest progress; null before its first report. */
   progress: ProgressEvent | null;
-  start: (filter: ExportFilter) => Promise<void>;
+  start: (request: Input<'orgs:export'>) => Promise<void>;
   cancel: () => void;
 }
 
@@ -21,11 +21,13 @@ export function useExport(): ExportTask {
     if (event.task === 'orgs:export') setProgress(event.finished ? null : event);
   });
 
-  const start = (filter: ExportFilter) =>
+  const start = (request: Input<'orgs:export'>) =>
     run(async () => {
-      const outcome = await exportOrganizations(filter);
+      const result = await bridge.saveOrganizations(request);
       setProgress(null);
-      if (outcome === null || outcome.target === null) return;
+      if (!result.ok) return notifyError(result.error);
+      const outcome = result.value;
+      if (outcome.target === null) return;
       const rows = plural(outcome.rows, 'row');
       if (outcome.cancelled)
         notifySuccess('Export cancelled', `Stopped after ${rows}; no partial file is kept.`);

@@ -7,14 +7,14 @@ import { call, notifySuccess } from '../../api/bridge';
 import { parseCalibration } from './calibration-input';
 
 interface Props {
-  focusGroupId: string;
+  sectorId: string;
   sector: string;
   existing: string[];
   onAdded: (config: SectorConfigJson) => void;
 }
 
 /** Adds a calibration parameter to one sector: a new data row, no schema change. */
-export function AddCalibration({ focusGroupId, sector, existing, onAdded }: Props) {
+export function AddCalibration({ sectorId, sector, existing, onAdded }: Props) {
   const [opened, setOpened] = useState(false);
   const [name, setName] = useState('');
   const [type, setType] = useState<CalibrationType>('numeric');
@@ -51,7 +51,7 @@ export function AddCalibration({ focusGroupId, sector, existing, onAdded }: Prop
     if (!ready || parsed?.ok !== true) return;
     setSaving(true);
     const config = await call('config:addCalibration', {
-      focus_group_id: focusGroupId,
+      focus_group_id: sectorId,
       parameter_name: name,
       parameter_type: type,
       description: description.trim(),

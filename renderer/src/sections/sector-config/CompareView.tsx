@@ -16,12 +16,47 @@ type Editing =
   | { kind: 'weight'; details: SectorDetails; focus: string }
   | { kind: 'calibration'; cell: CompareCell; key: string; value: number; versionId: number | undefined };
 
-/** All seven sectors side by side, read through the cache (`sectors:all`). */
-export function CompareView({ version, onChanged }: { version: number; onChanged: () => void }) {
+type EditingCalibration = Extract<Editing, { kind: 'calibration' }>;
+
+/** One sector's calibration in a dialog, opened from its cell of the side-by-side table. */
+function CalibrationModal({
+  editing,
+  onSave,
+  onClose,
+}: {
+  editing: EditingCalibration | null;
+  onSave: (editing: EditingCalibration, value: number, rationale: string) => Promise<boolean>;
+  onClose: () => void;
+}) {
+  return (
+    <Modal
+      opened={editing !== null}
+      onClose={onClose}
+      centered
+      title={
+        editing !== null ? (
+          <>
+            {editing.cell.group_name}: <CalibrationName name={editing.key} />
+          </>
+        ) : null
+      }
+    >
+      {editing !== null && (
+        <CalibrationForm
+          label={calibrationText(editing.key)}
+          value={editing.value}
+          onSave={(value, rationale) => onSave(editing, value, rationale)}
+          onCancel={onClose}
+        />
+      )}
+    </Modal>
+  );
+}
+
+/** Every sector's configuration, read through the cache, and the dimensions, again at each `version`. */
+function useAllSectors(version: number) {
   const [configs, setConfigs] = useState<SectorConfigJson[] | null>(null);
   const [dimensions, setDimensions] = useState<Dimension[]>([]);
-  const [editing, setEditing] = useState<Editing | null>(null);
-
   useEffect(() => {
     let current = true;
     void Promise.all([call('config:all', {}), call('dimensions:list', {})]).then(([all, dims]) => {
@@ -33,10 +68,17 @@ export function CompareView({ version, onChanged }: { version: number; onChanged
       current = false;
     };
   }, [version]);
+  return { configs, dimensions };
+}
+
+/** All seven sectors side by side, read through the cache (`sectors:all`). */
+export function CompareView({ version, onChanged }: { version: number; onChanged: () => void }) {
+  const { configs, dimensions } = useAllSectors(version);
+  const [editing, setEditing] = useState<Editing | null>(null);
 
   /** The editor starts from the database's current version (the table may be a cached copy). */
-  async function openWeights(focusGroupId: string, focus: string) {
-    const details = await call('config:details', { focus_group_id: focusGroupId });
+  async function openWeights(sectorId: string, focus: string) {
+    const details = await call('config:details', { focus_group_id: sectorId });
     if (details !== null) setEditing({ kind: 'weight', details, focus });
   }
 
@@ -55,11 +97,7 @@ export function CompareView({ version, onChanged }: { version: number; onChanged
     });
   }
 
-  async function saveCalibration(
-    editing: Extract<Editing, { kind: 'calibration' }>,
-    value: number,
-    rationale: string,
-  ) {
+  async function saveCalibration(editing: EditingCalibration, value: number, rationale: string) {
     const { key, cell } = editing;
     const outcome = saveOutcome(
       await bridge.invoke('config:updateCalibration', {
@@ -123,7 +161,7 @@ export function CompareView({ version, onChanged }: { version: number; onChanged
       <WeightsForm
         opened={editing?.kind === 'weight'}
         sector={editing?.kind === 'weight' ? editing.details.config.group_name : ''}
-        focusGroupId={editing?.kind === 'weight' ? editing.details.config.focus_group_id : ''}
+        sectorId={editing?.kind === 'weight' ? editing.details.config.focus_group_id : ''}
         weights={editing?.kind === 'weight' ? editing.details.weights : null}
         focus={editing?.kind === 'weight' ? editing.focus : null}
         onClose={() => setEditing(null)}
@@ -134,27 +172,11 @@ export function CompareView({ version, onChanged }: { version: number; onChanged
             void openWeights(editing.details.config.focus_group_id, editing.focus);
         }}
       />
-      <Modal
-        opened={editing?.kind === 'calibration'}
+      <CalibrationModal
+        editing={editing?.kind === 'calibration' ? editing : null}
+        onSave={saveCalibration}
         onClose={() => setEditing(null)}
-        centered
-        title={
-          editing?.kind === 'calibration' ? (
-            <>
-              {editing.cell.group_name}: <CalibrationName name={editing.key} />
-            </>
-          ) : null
-        }
-      >
-        {editing?.kind === 'calibration' && (
-          <CalibrationForm
-            label={calibrationText(editing.key)}
-            value={editing.value}
-            onSave={(value, rationale) => saveCalibration(editing, value, rationale)}
-            onCancel={() => setEditing(null)}
-          />
-        )}
-      </Modal>
+      />
     </Stack>
   );
 }

@@ -81,33 +81,104 @@ function AsOfTable({
   );
 }
 
+/** Every version of every weight and calibration, newest first, each but the current one revertible. */
+function VersionsTable({
+  history,
+  sectorId,
+  onChanged,
+}: {
+  history: ConfigHistory;
+  sectorId: string;
+  onChanged: () => void;
+}) {
+  const rows = changesNewestFirst(history.versions);
+  const currentIds = new Map(
+    history.versions.filter((v) => v.is_current).map((v) => [`${v.kind}:${v.key}`, v.version_id]),
+  );
+  return (
+    <Table.ScrollContainer minWidth={760}>
+      <Table verticalSpacing={6} highlightOnHover fz="sm" aria-label="Versions">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Item</Table.Th>
+            <Table.Th ta="right">Value</Table.Th>
+            <Table.Th>From</Table.Th>
+            <Table.Th>Until</Table.Th>
+            <Table.Th>Rationale</Table.Th>
+            <Table.Th w={90} />
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((v) => (
+            <Table.Tr key={`${v.kind}:${v.version_id}`}>
+              <Table.Td>
+                {v.kind === 'weight' ? v.label : <CalibrationName name={v.key} />}
+                <Text span size="xs" c="dimmed">
+                  {' '}
+                  {v.kind}
+                </Text>
+              </Table.Td>
+              <Table.Td ta="right" ff="monospace">
+                {v.kind === 'weight' ? formatWeight(v.value) : formatCalibration(v.value)}
+              </Table.Td>
+              <Table.Td ff="monospace">{v.effective_from}</Table.Td>
+              <Table.Td ff="monospace">
+                {v.is_current ? (
+                  <Badge size="sm" variant="light" color="teal">
+                    current
+                  </Badge>
+                ) : (
+                  v.effective_to
+                )}
+              </Table.Td>
+              <Table.Td c={v.rationale === null ? 'dimmed' : undefined}>
+                {v.rationale ?? 'Reference value'}
+              </Table.Td>
+              <Table.Td>
+                {!v.is_current && (
+                  <RevertButton
+                    sectorId={sectorId}
+                    version={v}
+                    currentId={currentIds.get(`${v.kind}:${v.key}`)}
+                    onReverted={onChanged}
+                  />
+                )}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
 interface Props {
-  focusGroupId: string;
+  sectorId: string;
   version: number;
   onChanged: () => void;
 }
 
 /** Every version of the sector's weights and calibrations: a timeline, an "as of" day, revert. */
-export function HistoryView({ focusGroupId, version, onChanged }: Props) {
+export function HistoryView({ sectorId, version, onChanged }: Props) {
   const [history, setHistory] = useState<ConfigHistory | null>(null);
   const [asOf, setAsOf] = useState(today);
   const [series, setSeries] = useState('weights');
   const validDay = /^\d{4}-\d{2}-\d{2}$/.test(asOf);
-  const now = useSectorDetails(focusGroupId, version);
-  const then = useSectorDetails(focusGroupId, version, validDay ? asOf : null);
+  const now = useSectorDetails(sectorId, version);
+  const then = useSectorDetails(sectorId, version, validDay ? asOf : null);
   // The day input can be cleared or half-typed: until it holds a day, show today's configuration.
 
   useEffect(() => {
     let current = true;
-    void call('config:history', { focus_group_id: focusGroupId }).then((next) => {
+    void call('config:history', { focus_group_id: sectorId }).then((next) => {
       if (current && next !== null) setHistory(next);
     });
     return () => {
       current = false;
     };
-  }, [focusGroupId, version]);
+  }, [sectorId, version]);
 
-  if (history === null || history.focus_group_id !== focusGroupId) {
+  if (history === null || history.focus_group_id !== sectorId) {
     return (
       <Text c="dimmed" ta="center" py="xl">
         Loading the history…
@@ -117,10 +188,6 @@ export function HistoryView({ focusGroupId, version, onChanged }: Props) {
   const calibrations = [
     ...new Set(history.versions.filter((v) => v.kind === 'calibration').map((v) => v.key)),
   ];
-  const rows = changesNewestFirst(history.versions);
-  const currentIds = new Map(
-    history.versions.filter((v) => v.is_current).map((v) => [`${v.kind}:${v.key}`, v.version_id]),
-  );
   const changes = history.versions.length - new Set(history.versions.map((v) => `${v.kind}:${v.key}`)).size;
   return (
     <Stack gap="lg">
@@ -176,59 +243,7 @@ export function HistoryView({ focusGroupId, version, onChanged }: Props) {
             A revert adds a new version; nothing is ever deleted.
           </Text>
         </Group>
-        <Table.ScrollContainer minWidth={760}>
-          <Table verticalSpacing={6} highlightOnHover fz="sm" aria-label="Versions">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Item</Table.Th>
-                <Table.Th ta="right">Value</Table.Th>
-                <Table.Th>From</Table.Th>
-                <Table.Th>Until</Table.Th>
-                <Table.Th>Rationale</Table.Th>
-                <Table.Th w={90} />
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((v) => (
-                <Table.Tr key={`${v.kind}:${v.version_id}`}>
-                  <Table.Td>
-                    {v.kind === 'weight' ? v.label : <CalibrationName name={v.key} />}
-                    <Text span size="xs" c="dimmed">
-                      {' '}
-                      {v.kind}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td ta="right" ff="monospace">
-                    {v.kind === 'weight' ? formatWeight(v.value) : formatCalibration(v.value)}
-                  </Table.Td>
-                  <Table.Td ff="monospace">{v.effective_from}</Table.Td>
-                  <Table.Td ff="monospace">
-                    {v.is_current ? (
-                      <Badge size="sm" variant="light" color="teal">
-                        current
-                      </Badge>
-                    ) : (
-                      v.effective_to
-                    )}
-                  </Table.Td>
-                  <Table.Td c={v.rationale === null ? 'dimmed' : undefined}>
-                    {v.rationale ?? 'Reference value'}
-                  </Table.Td>
-                  <Table.Td>
-                    {!v.is_current && (
-                      <RevertButton
-                        focusGroupId={focusGroupId}
-                        version={v}
-                        currentId={currentIds.get(`${v.kind}:${v.key}`)}
-                        onReverted={onChanged}
-                      />
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <VersionsTable history={history} sectorId={sectorId} onChanged={onChanged} />
       </TitledCard>
     </Stack>
   );

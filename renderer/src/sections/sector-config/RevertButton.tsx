@@ -7,7 +7,7 @@ import { bridge, notifyConflict, notifyError, notifySuccess } from '../../api/br
 import { calibrationText } from './labels';
 
 interface Props {
-  focusGroupId: string;
+  sectorId: string;
   version: ConfigVersion;
   /** The version of the same item current on screen: another analyst's newer one makes it CONFLICT. */
   currentId: number | undefined;
@@ -16,7 +16,7 @@ interface Props {
 }
 
 /** Makes an earlier version current again, as a new dated row with its own rationale. */
-export function RevertButton({ focusGroupId, version, currentId, onReverted }: Props) {
+export function RevertButton({ sectorId, version, currentId, onReverted }: Props) {
   const [opened, setOpened] = useState(false);
   const [rationale, setRationale] = useState('');
   const [saving, setSaving] = useState(false);
@@ -26,7 +26,7 @@ export function RevertButton({ focusGroupId, version, currentId, onReverted }: P
   async function revert() {
     setSaving(true);
     const result = await bridge.invoke('config:revert', {
-      focus_group_id: focusGroupId,
+      focus_group_id: sectorId,
       kind: version.kind,
       version_id: version.version_id,
       current_id: currentId,

@@ -87,7 +87,7 @@ export function SectorView({ details, onChanged }: Props) {
         <Group justify="space-between" mb="sm">
           <Title order={4}>Calibrations</Title>
           <AddCalibration
-            focusGroupId={id}
+            sectorId={id}
             sector={config.group_name}
             existing={calibrations.map((c) => c.parameter_name)}
             onAdded={onChanged}
@@ -98,7 +98,7 @@ export function SectorView({ details, onChanged }: Props) {
       <WeightsForm
         opened={editing !== null}
         sector={config.group_name}
-        focusGroupId={id}
+        sectorId={id}
         weights={weights}
         focus={editing?.focus ?? null}
         onClose={() => setEditing(null)}

@@ -1,10 +1,9 @@
 import { Alert, Button, FileButton, Grid, Group, Select, Stack, Table, Text } from '@mantine/core';
 import { IconCheck, IconDownload, IconFileImport } from '@tabler/icons-react';
 import { useState } from 'react';
-import { httpRoutes } from '../../../../shared/contract';
 import type { ConfigDifference, ImportPreview } from '../../../../shared/domain';
 import { formatCalibration, formatWeight } from '../../../../shared/sector-config';
-import { bridge, call, notifySuccess, useAction } from '../../api/bridge';
+import { bridge, call, notifyError, notifySuccess, useAction } from '../../api/bridge';
 import { TitledCard } from '../../components/TitledCard';
 import type { SectorOption } from '../../state/sectors';
 import { CalibrationName } from './labels';
@@ -18,31 +17,19 @@ function format(d: ConfigDifference, value: number | null): string {
   return d.kind === 'weight' ? formatWeight(value) : formatCalibration(value);
 }
 
-/** The browser host's download of the share document; the desktop app saves through a dialog. */
-function downloadUrl(focusGroupId: string | null): string {
-  const query =
-    focusGroupId === null ? '' : `?${new URLSearchParams({ focus_group_id: focusGroupId }).toString()}`;
-  return `${httpRoutes.configExport.path}${query}`;
-}
-
 function ExportCard({ options }: { options: SectorOption[] }) {
   const [scope, setScope] = useState<string | null>(allSectors);
   const [running, run] = useAction();
-  const focusGroupId = scope === null || scope === allSectors ? null : scope;
+  const sectorId = scope === null || scope === allSectors ? null : scope;
   const exportConfig = () =>
     run(async () => {
-      if (window.sectorStudio === undefined) {
-        const anchor = document.createElement('a');
-        anchor.href = downloadUrl(focusGroupId);
-        anchor.download = '';
-        document.body.appendChild(anchor);
-        anchor.click();
-        anchor.remove();
-        return;
-      }
-      const result = await call('config:export', { focus_group_id: focusGroupId });
-      if (result?.path)
-        notifySuccess('Configuration exported', `${result.sectors} sector(s) written to ${result.path}.`);
+      const result = await bridge.saveConfiguration({ focus_group_id: sectorId });
+      if (!result.ok) return notifyError(result.error);
+      if (result.value?.path)
+        notifySuccess(
+          'Configuration exported',
+          `${result.value.sectors} sector(s) written to ${result.value.path}.`,
+        );
     });
   return (
     <TitledCard title="Export" fill>

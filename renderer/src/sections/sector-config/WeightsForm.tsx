@@ -8,7 +8,7 @@ import { saveOutcome } from './save-conflict';
 import { initialDraft, rebalanceDraft, summarize, typeInto, type DraftState } from './weights-form';
 
 interface FormProps {
-  focusGroupId: string;
+  sectorId: string;
   weights: WeightDetail[];
   /** The field to focus first (the dimension the analyst clicked). */
   focus: string | null;
@@ -18,7 +18,74 @@ interface FormProps {
   onConflict: (message: string) => void;
 }
 
-function WeightsFormBody({ focusGroupId, weights, focus, onClose, onSaved, onConflict }: FormProps) {
+interface InputsProps {
+  draft: DraftState;
+  summary: ReturnType<typeof summarize>;
+  focus: string | null;
+  onType: (code: string, text: string) => void;
+}
+
+/** One input per dimension, each with its saved value beside it and a mark when it changed, over the live sum. */
+function WeightInputs({ draft, summary, focus, onType }: InputsProps) {
+  return (
+    <Table verticalSpacing={4} aria-label="Weights form">
+      <Table.Tbody>
+        {draft.rows.map((row) => {
+          const parsed = summary.parsed.get(row.code);
+          const changed = parsed?.ok === true && parsed.value !== row.saved;
+          return (
+            <Table.Tr key={row.code}>
+              <Table.Td>
+                <Text size="sm" fw={500}>
+                  {row.name}
+                </Text>
+                <Text size="xs" c="dimmed">
+                  saved {formatWeight(row.saved)}
+                </Text>
+              </Table.Td>
+              <Table.Td w={150}>
+                <TextInput
+                  aria-label={`${row.name} weight`}
+                  value={row.text}
+                  onChange={(event) => onType(row.code, event.currentTarget.value)}
+                  inputMode="decimal"
+                  autoComplete="off"
+                  data-autofocus={row.code === focus ? true : undefined}
+                  error={parsed?.ok === false ? parsed.error : null}
+                  styles={{
+                    input: { fontFamily: 'var(--mantine-font-family-monospace)', textAlign: 'right' },
+                  }}
+                  rightSection={
+                    changed ? (
+                      <Text size="xs" c="indigo">
+                        ●
+                      </Text>
+                    ) : null
+                  }
+                />
+              </Table.Td>
+            </Table.Tr>
+          );
+        })}
+      </Table.Tbody>
+      <Table.Tfoot>
+        <Table.Tr>
+          <Table.Th>Sum</Table.Th>
+          <Table.Th
+            ta="right"
+            ff="monospace"
+            aria-label="Sum of weights"
+            c={summary.sumsToOne ? 'teal' : 'orange'}
+          >
+            {summary.sum === null ? '—' : formatWeight(summary.sum)}
+          </Table.Th>
+        </Table.Tr>
+      </Table.Tfoot>
+    </Table>
+  );
+}
+
+function WeightsFormBody({ sectorId, weights, focus, onClose, onSaved, onConflict }: FormProps) {
   const [draft, setDraft] = useState<DraftState>(() =>
     initialDraft(
       weights.map((w) => ({
@@ -35,6 +102,9 @@ function WeightsFormBody({ focusGroupId, weights, focus, onClose, onSaved, onCon
   const summary = summarize(draft);
   const ready = summary.valid && summary.changed.length > 0 && rationale.trim() !== '';
 
+  // The text is read before the updater runs: React clears the event's currentTarget by then.
+  const onType = (code: string, text: string) => setDraft((d) => typeInto(d, code, text));
+
   function rebalance() {
     const next = rebalanceDraft(draft);
     if ('error' in next) return setRebalanceError(next.error);
@@ -48,7 +118,7 @@ function WeightsFormBody({ focusGroupId, weights, focus, onClose, onSaved, onCon
     // The changed weights in one transaction, each with the version it was typed over.
     const outcome = saveOutcome(
       await bridge.invoke('config:updateWeights', {
-        focus_group_id: focusGroupId,
+        focus_group_id: sectorId,
         weights: summary.changed,
         rationale: rationale.trim(),
       }),
@@ -69,64 +139,7 @@ function WeightsFormBody({ focusGroupId, weights, focus, onClose, onSaved, onCon
   const gap = summary.sum === null ? null : 1 - summary.sum;
   return (
     <Stack gap="md">
-      <Table verticalSpacing={4} aria-label="Weights form">
-        <Table.Tbody>
-          {draft.rows.map((row) => {
-            const parsed = summary.parsed.get(row.code);
-            const changed = parsed?.ok === true && parsed.value !== row.saved;
-            return (
-              <Table.Tr key={row.code}>
-                <Table.Td>
-                  <Text size="sm" fw={500}>
-                    {row.name}
-                  </Text>
-                  <Text size="xs" c="dimmed">
-                    saved {formatWeight(row.saved)}
-                  </Text>
-                </Table.Td>
-                <Table.Td w={150}>
-                  <TextInput
-                    aria-label={`${row.name} weight`}
-                    value={row.text}
-                    onChange={(event) => {
-                      // Read now: React clears currentTarget before a state updater runs.
-                      const text = event.currentTarget.value;
-                      setDraft((d) => typeInto(d, row.code, text));
-                    }}
-                    inputMode="decimal"
-                    autoComplete="off"
-                    data-autofocus={row.code === focus ? true : undefined}
-                    error={parsed?.ok === false ? parsed.error : null}
-                    styles={{
-                      input: { fontFamily: 'var(--mantine-font-family-monospace)', textAlign: 'right' },
-                    }}
-                    rightSection={
-                      changed ? (
-                        <Text size="xs" c="indigo">
-                          ●
-                        </Text>
-                      ) : null
-                    }
-                  />
-                </Table.Td>
-              </Table.Tr>
-            );
-          })}
-        </Table.Tbody>
-        <Table.Tfoot>
-          <Table.Tr>
-            <Table.Th>Sum</Table.Th>
-            <Table.Th
-              ta="right"
-              ff="monospace"
-              aria-label="Sum of weights"
-              c={summary.sumsToOne ? 'teal' : 'orange'}
-            >
-              {sumText}
-            </Table.Th>
-          </Table.Tr>
-        </Table.Tfoot>
-      </Table>
+      <WeightInputs draft={draft} summary={summary} focus={focus} onType={onType} />
       <Group justify="space-between" align="center">
         <Text size="sm" c="dimmed" maw={380}>
           {summary.sumsToOne

@@ -13,16 +13,16 @@ export interface DetailsState {
  * an import or a reset. Errors are returned for the caller to show in place.
  */
 export function useSectorDetails(
-  focusGroupId: string | null,
+  sectorId: string | null,
   version: number,
   asOf: string | null = null,
 ): DetailsState {
   const [state, setState] = useState<{ key: string } & DetailsState>({ key: '', details: null, error: null });
-  const key = `${focusGroupId}@${asOf}#${version}`;
+  const key = `${sectorId}@${asOf}#${version}`;
   useEffect(() => {
-    if (focusGroupId === null) return;
+    if (sectorId === null) return;
     let current = true;
-    void bridge.invoke('config:details', { focus_group_id: focusGroupId, as_of: asOf }).then((result) => {
+    void bridge.invoke('config:details', { focus_group_id: sectorId, as_of: asOf }).then((result) => {
       if (!current) return;
       setState(
         result.ok
@@ -33,11 +33,10 @@ export function useSectorDetails(
     return () => {
       current = false;
     };
-  }, [focusGroupId, asOf, key]);
+  }, [sectorId, asOf, key]);
   // A previous sector's (or day's) details are never shown under another's name.
   if (state.key !== key) {
-    const stale =
-      state.details?.config.focus_group_id === focusGroupId && state.details.config.as_of === asOf;
+    const stale = state.details?.config.focus_group_id === sectorId && state.details.config.as_of === asOf;
     return { details: stale ? state.details : null, error: null };
   }
   return state;

@@ -1,7 +1,8 @@
 import { Badge, Code, Table } from '@mantine/core';
 import { useSectors } from '../../state/sectors';
 
-export function FocusGroupTable() {
+/** The seeded sectors as the focus_groups table holds them. */
+export function SectorTable() {
   const sectors = useSectors();
   return (
     <Table striped highlightOnHover withTableBorder verticalSpacing="xs" aria-label="Focus groups">

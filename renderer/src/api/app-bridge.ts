@@ -1,0 +1,25 @@
+import type { Bridge, Input } from '../../../shared/contract';
+import type { ConfigExportResult } from '../../../shared/domain';
+import type { Result } from '../../../shared/errors';
+
+/** Where an export of organizations went. */
+export interface OrgExportOutcome {
+  /** The saved file's path (desktop) or the download's file name (browser); null when the save dialog was dismissed. */
+  target: string | null;
+  rows: number;
+  cancelled: boolean;
+  /** A browser download rather than a file the desktop app saved. */
+  download: boolean;
+}
+
+/**
+ * The contract, plus the steps that each transport takes its own way, so that no feature asks which
+ * one it runs on: saving an export where the analyst wants it is a save dialog in the desktop app
+ * and a download in a browser. Either way the file's contents never pass through the renderer.
+ */
+export interface AppBridge extends Bridge {
+  /** Writes the grid's view (filter, sort, visible columns) as CSV or JSON. */
+  saveOrganizations(request: Input<'orgs:export'>): Promise<Result<OrgExportOutcome>>;
+  /** Writes the share document; null when the browser took it as a download, which it reports itself. */
+  saveConfiguration(request: Input<'config:export'>): Promise<Result<ConfigExportResult | null>>;
+}

@@ -1,0 +1,17 @@
+import type { Bridge } from '../../../shared/contract';
+import type { AppBridge } from './app-bridge';
+
+/** The AppBridge over Electron's preload bridge: the main process opens the save dialog and writes the file. */
+export function createDesktopBridge(preload: Bridge): AppBridge {
+  return {
+    invoke: (channel, input) => preload.invoke(channel, input),
+    subscribe: (event, listener) => preload.subscribe(event, listener),
+    async saveOrganizations(request) {
+      const result = await preload.invoke('orgs:export', request);
+      if (!result.ok) return result;
+      const { path, rows, cancelled } = result.value;
+      return { ok: true, value: { target: path, rows, cancelled, download: false } };
+    },
+    saveConfiguration: (request) => preload.invoke('config:export', request),
+  };
+}

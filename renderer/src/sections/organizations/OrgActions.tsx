@@ -1,0 +1,75 @@
+import { ActionIcon, Menu, Popover, Tooltip } from '@mantine/core';
+import { IconDownload, IconPlus, IconRefresh } from '@tabler/icons-react';
+import type { ExportFormat } from '../../../../shared/org-query';
+import { ColumnsPanel } from './ColumnsPanel';
+import { InsertPanel } from './InsertPanel';
+import { ToolButton } from './ToolButton';
+import type { ExportTask } from './use-export';
+import type { GridViewState } from './use-grid-view';
+import type { SavedView } from './view-state';
+import { ViewsMenu } from './ViewsMenu';
+
+interface Props {
+  grid: GridViewState;
+  saved: SavedView[];
+  onSaved: (views: SavedView[]) => void;
+  total: number;
+  exporter: ExportTask;
+  /** Whether the table holds no organization yet (the sample data then fills the page instead). */
+  empty: boolean;
+  sectorName: (id: string) => string;
+  onRefresh: () => void;
+}
+
+/** The section's tools: saved views, columns, export, sample data, and reading the view again. */
+export function OrgActions({ grid, saved, onSaved, total, exporter, empty, sectorName, onRefresh }: Props) {
+  const { view, change, visible } = grid;
+  const exportAs = (format: ExportFormat) =>
+    void exporter.start({ ...grid.selection, format, columns: visible.map((c) => c.name) });
+  return (
+    <>
+      <ViewsMenu view={view} saved={saved} onOpen={grid.setView} onSaved={onSaved} />
+      <ColumnsPanel
+        columns={grid.ordered}
+        hidden={view.hidden}
+        onHidden={(hidden) => change({ hidden })}
+        onReset={() => change({ order: [], hidden: [], widths: {} })}
+      />
+      <Menu position="bottom-end" shadow="md">
+        <Menu.Target>
+          <ToolButton
+            icon={<IconDownload size={14} />}
+            label="Export"
+            loading={exporter.running}
+            disabled={total === 0}
+          />
+        </Menu.Target>
+        <Menu.Dropdown aria-label="Export">
+          <Menu.Label>{`${total.toLocaleString()} rows, ${visible.length} columns`}</Menu.Label>
+          <Menu.Item onClick={() => exportAs('csv')}>Export CSV</Menu.Item>
+          <Menu.Item onClick={() => exportAs('json')}>Export JSON</Menu.Item>
+        </Menu.Dropdown>
+      </Menu>
+      {!empty && (
+        <Popover position="bottom-end" shadow="md" width={420} trapFocus>
+          <Popover.Target>
+            <ToolButton icon={<IconPlus size={14} />} label="Sample data" />
+          </Popover.Target>
+          <Popover.Dropdown aria-label="Sample data">
+            <InsertPanel sectorName={sectorName} onInserted={onRefresh} />
+          </Popover.Dropdown>
+        </Popover>
+      )}
+      <Tooltip label="Fetch Unified Organization Data">
+        <ActionIcon
+          variant="default"
+          size="md"
+          aria-label="Fetch Unified Organization Data"
+          onClick={onRefresh}
+        >
+          <IconRefresh size={16} />
+        </ActionIcon>
+      </Tooltip>
+    </>
+  );
+}

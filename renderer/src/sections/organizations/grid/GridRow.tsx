@@ -1,0 +1,71 @@
+import { memo } from 'react';
+import type { OrgRow } from '../../../../../shared/domain';
+import type { GridColumn } from '../grid-columns';
+import { showValue } from './cell-format';
+import { inRange, type CellRange } from './keys';
+import { cellId } from './metrics';
+
+interface Props {
+  index: number;
+  top: number;
+  /** Undefined until its block arrives: the cells show as loading. */
+  row: OrgRow | undefined;
+  columns: GridColumn[];
+  shownCols: number[];
+  lefts: number[];
+  widths: number[];
+  /** The active cell's column when it is in this row, else -1. */
+  activeCol: number;
+  selection: CellRange | null;
+  width: number;
+}
+
+/** One data row: the pinned name, then the visible columns; redrawn only when one of its props changes. */
+export const GridRow = memo(function GridRow({
+  index,
+  top,
+  row,
+  columns,
+  shownCols,
+  lefts,
+  widths,
+  activeCol,
+  selection,
+  width,
+}: Props) {
+  const cell = (col: number) => {
+    const column = columns[col];
+    if (column === undefined) return null;
+    const shown = row === undefined ? null : showValue(column.name, row[column.name]);
+    const selected = inRange(selection, index, col);
+    const style = col === 0 ? { width: widths[0] } : { left: lefts[col], width: widths[col] };
+    return (
+      <div
+        key={column.name}
+        id={cellId(index, col)}
+        role="gridcell"
+        aria-colindex={col + 1}
+        aria-selected={selected || activeCol === col}
+        tabIndex={activeCol === col ? 0 : -1}
+        data-cell={`${index}:${col}`}
+        data-column={column.name}
+        className={`og-cell${col === 0 ? ' og-pinned' : ''}${selected ? ' og-selected' : ''} og-${shown?.kind ?? 'loading'}`}
+        style={style}
+        title={shown !== null && shown.text.length > 24 ? shown.text : undefined}
+      >
+        {shown === null ? '' : col === 0 ? <span data-open>{shown.text}</span> : shown.text}
+      </div>
+    );
+  };
+  return (
+    <div
+      role="row"
+      aria-rowindex={index + 2}
+      className={`og-row${index % 2 === 1 ? ' og-odd' : ''}`}
+      style={{ transform: `translateY(${top}px)`, width }}
+    >
+      {cell(0)}
+      {shownCols.map((col) => cell(col))}
+    </div>
+  );
+});

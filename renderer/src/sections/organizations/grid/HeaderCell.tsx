@@ -1,0 +1,93 @@
+import { IconArrowDown, IconArrowUp, IconClockHour4 } from '@tabler/icons-react';
+import { memo, type DragEvent, type PointerEvent } from 'react';
+import { clampWidth, type GridColumn } from '../grid-columns';
+import { ColumnMenu, type ColumnAction } from './ColumnMenu';
+import { cellId } from './metrics';
+
+/** What a header cell asks of the grid; one stable object, so that header cells redraw only when they change. */
+export interface HeaderEvents {
+  setMenu: (column: string | null) => void;
+  menuClosed: (col: number) => void;
+  action: (column: string, action: ColumnAction) => void;
+  resizeStart: (event: PointerEvent<HTMLDivElement>, col: number) => void;
+  resize: (column: string, width: number) => void;
+  drop: (event: DragEvent<HTMLDivElement>, col: number) => void;
+}
+
+interface Props {
+  column: GridColumn;
+  col: number;
+  lastCol: number;
+  left: number;
+  width: number;
+  sorted: boolean;
+  dir: 'asc' | 'desc';
+  isActive: boolean;
+  menuOpen: boolean;
+  events: HeaderEvents;
+}
+
+/** One column's head: its label sorts, it drags to move, its edge resizes, its menu does the rest. */
+export const HeaderCell = memo(function HeaderCell({
+  column,
+  col,
+  lastCol,
+  left,
+  width,
+  sorted,
+  dir,
+  isActive,
+  menuOpen,
+  events,
+}: Props) {
+  const Arrow = dir === 'asc' ? IconArrowUp : IconArrowDown;
+  return (
+    <div
+      id={cellId(-1, col)}
+      role="columnheader"
+      aria-colindex={col + 1}
+      aria-sort={sorted ? (dir === 'asc' ? 'ascending' : 'descending') : undefined}
+      aria-description={
+        column.sort === 'sorted-once' ? 'no index: the first sort by it sorts every row once' : undefined
+      }
+      tabIndex={isActive ? 0 : -1}
+      data-cell={`-1:${col}`}
+      className={`og-head${col === 0 ? ' og-pinned' : ''}${sorted ? ' og-sorted' : ''}`}
+      style={col === 0 ? { width } : { left, width }}
+      draggable={col > 0}
+      onDragStart={(event) => event.dataTransfer.setData('text/x-org-column', column.name)}
+      onDragOver={(event) => col > 0 && event.preventDefault()}
+      onDrop={(event) => events.drop(event, col)}
+    >
+      <span className="og-head-label" data-sort title={`${column.label} (${column.group}): click to sort`}>
+        {column.label}
+      </span>
+      {sorted && <Arrow size={14} aria-hidden className="og-head-icon" />}
+      {column.sort === 'sorted-once' && (
+        <span
+          className="og-head-slow"
+          title="No index: the first sort by this column sorts every matching row once (see README)"
+        >
+          <IconClockHour4 size={13} aria-hidden />
+        </span>
+      )}
+      <ColumnMenu
+        column={column}
+        col={col}
+        lastCol={lastCol}
+        opened={menuOpen}
+        onOpened={(opened) => events.setMenu(opened ? column.name : null)}
+        onClose={() => events.menuClosed(col)}
+        onAction={(action) => events.action(column.name, action)}
+      />
+      <div
+        role="separator"
+        aria-orientation="vertical"
+        aria-label={`Resize ${column.label}`}
+        className="og-resize"
+        onPointerDown={(event) => events.resizeStart(event, col)}
+        onDoubleClick={() => events.resize(column.name, clampWidth(column.label.length * 8 + 60))}
+      />
+    </div>
+  );
+});

@@ -1,0 +1,33 @@
+import { cellText } from '../cell-text';
+import type { GridColumn } from '../grid-columns';
+import type { RowBlocks } from '../row-blocks';
+import { toTsv, type CellRange } from './keys';
+
+/** The most rows one Ctrl+C copies. */
+const COPY_LIMIT = 10_000;
+
+/** What a copy puts on the clipboard (empty when refused) and how the notification names it. */
+interface Copied {
+  text: string;
+  what: string;
+}
+
+/** A rectangle of cells as tab-separated values, reading rows not yet loaded; null if a read failed. */
+export async function copyCells(
+  area: CellRange,
+  blocks: RowBlocks,
+  columns: GridColumn[],
+): Promise<Copied | null> {
+  const count = area.bottom - area.top + 1;
+  if (count > COPY_LIMIT)
+    return { text: '', what: `Select at most ${COPY_LIMIT.toLocaleString()} rows to copy` };
+  const data = await blocks.rows(area.top, area.bottom);
+  if (data === null) return null;
+  const names = columns.slice(area.left, area.right + 1).map((c) => c.name);
+  const text = toTsv(data.map((row) => names.map((name) => cellText(row[name] ?? null))));
+  const what =
+    count === 1 && names.length === 1
+      ? (columns[area.left]?.label ?? 'cell')
+      : `${count.toLocaleString()} ${count === 1 ? 'row' : 'rows'} × ${names.length} ${names.length === 1 ? 'column' : 'columns'}`;
+  return { text, what };
+}

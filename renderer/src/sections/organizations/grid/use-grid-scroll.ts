@@ -1,0 +1,196 @@
+import { useVirtualizer, type Range, type VirtualItem, type Virtualizer } from '@tanstack/react-virtual';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import type { GridColumn } from '../grid-columns';
+import type { RowBlocks } from '../row-blocks';
+import type { ColumnLayout } from './use-column-layout';
+import type { Cell } from './keys';
+import { HEADER_HEIGHT, ROW_HEIGHT } from './metrics';
+import { revealOffset, scrollGeometry, toReal, toVirtual, type ScrollGeometry } from './scaled-scroll';
+
+/** Scroll offsets reported in virtual pixels, so that the row virtualizer never sees the compression. */
+function observeScaledOffset(geometry: () => ScrollGeometry) {
+  return (
+    instance: Virtualizer<HTMLDivElement, Element>,
+    cb: (offset: number, isScrolling: boolean) => void,
+  ) => {
+    const element = instance.scrollElement;
+    if (element === null) return;
+    let timer = 0;
+    const report = (scrolling: boolean) => cb(toVirtual(element.scrollTop, geometry()), scrolling);
+    const onScroll = () => {
+      report(true);
+      window.clearTimeout(timer);
+      timer = window.setTimeout(() => report(false), 150);
+    };
+    report(false);
+    element.addEventListener('scroll', onScroll, { passive: true });
+    return () => {
+      element.removeEventListener('scroll', onScroll);
+      window.clearTimeout(timer);
+    };
+  };
+}
+
+/** Keeps `extra` rendered beside the visible range (the focused cell must exist to hold focus). */
+function withIndex(extra: number) {
+  return (range: Range) => {
+    const indexes: number[] = [];
+    const start = Math.max(0, range.startIndex - range.overscan);
+    const end = Math.min(range.count - 1, range.endIndex + range.overscan);
+    for (let i = start; i <= end; i++) indexes.push(i);
+    if (extra >= 0 && extra < range.count && (extra < start || extra > end)) indexes.push(extra);
+    return indexes;
+  };
+}
+
+type Scroller = RefObject<HTMLDivElement | null>;
+
+/** The rows on screen, in a scroll area compressed when every row would not fit a browser's height. */
+function useRowWindow(scroller: Scroller, total: number, activeRow: number) {
+  const [viewport, setViewport] = useState(600);
+  const geometry = useMemo(
+    () => scrollGeometry(HEADER_HEIGHT + total * ROW_HEIGHT, viewport),
+    [total, viewport],
+  );
+  const geometryRef = useRef(geometry);
+  useLayoutEffect(() => {
+    geometryRef.current = geometry;
+  }, [geometry]);
+  const observeOffset = useMemo(() => observeScaledOffset(() => geometryRef.current), []);
+
+  // eslint-disable-next-line react-hooks/incompatible-library -- read afresh each render, never memoized
+  const rows = useVirtualizer({
+    count: total,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    paddingStart: HEADER_HEIGHT,
+    overscan: 4,
+    observeElementOffset: observeOffset,
+    scrollToFn: (offset, _options, instance) => {
+      instance.scrollElement?.scrollTo({ top: toReal(offset, geometryRef.current) });
+    },
+    rangeExtractor: useMemo(() => withIndex(activeRow), [activeRow]),
+  });
+  const rect = rows.scrollRect;
+  useEffect(() => {
+    if (rect && rect.height !== viewport) setViewport(rect.height);
+  }, [rect, viewport]);
+
+  // Compressed: the wheel moves the rows as far as the pointer asked, not `scale` times as far.
+  useEffect(() => {
+    const element = scroller.current;
+    if (element === null || geometry.scale === 1) return;
+    const onWheel = (event: WheelEvent) => {
+      if (event.ctrlKey) return;
+      event.preventDefault();
+      const lines = event.deltaMode === 1 ? ROW_HEIGHT : event.deltaMode === 2 ? element.clientHeight : 1;
+      element.scrollTop += (event.deltaY * lines) / geometry.scale;
+      element.scrollLeft += event.deltaX * lines;
+    };
+    element.addEventListener('wheel', onWheel, { passive: false });
+    return () => element.removeEventListener('wheel', onWheel);
+  }, [scroller, geometry.scale]);
+
+  return { rows, geometry, viewport };
+}
+
+/** The columns on screen besides the pinned name, as one stable array per set, so that unchanged rows skip rendering. */
+function useColumnWindow(scroller: Scroller, columns: GridColumn[], layout: ColumnLayout, activeCol: number) {
+  // eslint-disable-next-line react-hooks/incompatible-library -- read afresh each render, never memoized
+  const cols = useVirtualizer({
+    horizontal: true,
+    count: Math.max(0, columns.length - 1),
+    getScrollElement: () => scroller.current,
+    estimateSize: (i) => layout.widths[i + 1] ?? 100,
+    getItemKey: (i) => columns[i + 1]?.name ?? i,
+    paddingStart: layout.pinnedWidth,
+    overscan: 2,
+    rangeExtractor: useMemo(() => withIndex(activeCol - 1), [activeCol]),
+  });
+  useEffect(() => cols.measure(), [cols, layout.widths, columns]);
+  const key = cols
+    .getVirtualItems()
+    .map((item) => item.index + 1)
+    .join(',');
+  return useMemo(() => key.split(',').filter(Boolean).map(Number), [key]);
+}
+
+export interface GridScroll {
+  rowItems: VirtualItem[];
+  /** Visible columns by index, the pinned name (0) left out. */
+  shownCols: number[];
+  /** The virtual offset of the rows and the compression that maps it to the real scroll area. */
+  offset: number;
+  geometry: ScrollGeometry;
+  /** Rows PageUp and PageDown move by. */
+  pageRows: number;
+  /** Whether every visible row has arrived. */
+  loaded: boolean;
+}
+
+interface Options {
+  scroller: Scroller;
+  total: number;
+  columns: GridColumn[];
+  layout: ColumnLayout;
+  blocks: RowBlocks;
+  /** Bumped when rows arrive. */
+  version: number;
+  active: Cell;
+}
+
+/** Scrolling: which rows and columns are drawn, and which row blocks are read. */
+export function useGridScroll({
+  scroller,
+  total,
+  columns,
+  layout,
+  blocks,
+  version,
+  active,
+}: Options): GridScroll {
+  const { rows, geometry, viewport } = useRowWindow(scroller, total, active.row);
+  const shownCols = useColumnWindow(scroller, columns, layout, active.col);
+  const lastOffset = useRef(0);
+  const offset = rows.scrollOffset ?? 0;
+  const first = rows.range?.startIndex ?? 0;
+  const last = rows.range?.endIndex ?? 0;
+  // Which rows to read: the visible ones now, and the next block in the direction of travel.
+  useEffect(() => {
+    const direction = offset >= lastOffset.current ? 1 : -1;
+    lastOffset.current = offset;
+    if (total > 0) blocks.show(first, last, direction);
+    // Again when rows arrive, so that the block ahead is read once the screen is whole.
+  }, [blocks, first, last, offset, total, version]);
+
+  return {
+    rowItems: rows.getVirtualItems(),
+    shownCols,
+    offset,
+    geometry,
+    pageRows: Math.max(1, Math.floor((viewport - HEADER_HEIGHT) / ROW_HEIGHT) - 1),
+    loaded: total === 0 || blocks.has(first, Math.min(last, total - 1)),
+  };
+}
+
+/** Scrolls just enough to show a cell; the header row and the pinned column are always shown. */
+export function revealCell(
+  element: HTMLElement,
+  cell: Cell,
+  geometry: ScrollGeometry,
+  layout: ColumnLayout,
+): void {
+  if (cell.row >= 0) {
+    const top = HEADER_HEIGHT + cell.row * ROW_HEIGHT;
+    const now = toVirtual(element.scrollTop, geometry);
+    const to = revealOffset(top, top + ROW_HEIGHT, now, element.clientHeight, HEADER_HEIGHT);
+    if (to !== null) element.scrollTop = toReal(to, geometry);
+  }
+  if (cell.col >= 1) {
+    const left = layout.lefts[cell.col] ?? 0;
+    const right = layout.lefts[cell.col + 1] ?? left;
+    if (left < element.scrollLeft + layout.pinnedWidth) element.scrollLeft = left - layout.pinnedWidth;
+    else if (right > element.scrollLeft + element.clientWidth)
+      element.scrollLeft = right - element.clientWidth;
+  }
+}
