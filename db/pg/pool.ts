@@ -109,3 +109,11 @@ export async function inTransaction<T>(
     client.release();
   }
 }
+
+/**
+ * Runs `work` on one connection in one read-only REPEATABLE READ transaction: everything it reads
+ * comes from one snapshot, whatever other sessions commit meanwhile.
+ */
+export function inSnapshot<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  return inTransaction(pool, work, 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+}
