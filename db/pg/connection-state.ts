@@ -4,7 +4,8 @@ import { AppError } from '../../shared/errors';
 const lostStates = /^08|^57P0[123]$/;
 
 /** node-postgres' own connection failures, and the socket errors under them. */
-const socketCodes = /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENOTFOUND|EHOSTUNREACH|ENETUNREACH|EPIPE|EAI_AGAIN)$/;
+const socketCodes =
+  /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENOTFOUND|EHOSTUNREACH|ENETUNREACH|EPIPE|EAI_AGAIN)$/;
 const clientMessages =
   /^Connection terminated|^timeout exceeded when trying to connect|^Client has encountered a connection error|^Client was closed and is not queryable/;
 
@@ -49,6 +50,8 @@ export class PgConnectionState {
   constructor(
     /** "PostgreSQL at host:port/database" */
     readonly label: string,
+    /** What the person can do about it, the end of the UNAVAILABLE sentence. */
+    private readonly advice = 'the app reconnects by itself: try again in a moment',
   ) {}
 
   get unreachableSince(): Date | null {
@@ -73,7 +76,7 @@ export class PgConnectionState {
     const since = this.lostAt ?? new Date();
     return new AppError(
       'UNAVAILABLE',
-      `${this.label} is unreachable since ${clock(since)} (${this.reason}); the app reconnects by itself: try again in a moment`,
+      `${this.label} is unreachable since ${clock(since)} (${this.reason}); ${this.advice}`,
     );
   }
 

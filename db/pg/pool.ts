@@ -7,12 +7,17 @@ export function isPostgresUrl(location: string): boolean {
   return /^postgres(ql)?:\/\//i.test(location);
 }
 
-/** "PostgreSQL at host:port/database": what the app shows of a URL, never its credentials. */
+/**
+ * "PostgreSQL at host:port/database": what the app shows of a URL, never its credentials. The host
+ * and port may come from the query (?host=/run/postgresql for a Unix socket), as libpq allows.
+ */
 export function describePostgresUrl(url: string): string {
   try {
     const parsed = new URL(url);
     const database = decodeURIComponent(parsed.pathname.replace(/^\//, '')) || 'postgres';
-    return `PostgreSQL at ${parsed.hostname || 'localhost'}:${parsed.port || '5432'}/${database}`;
+    const host = parsed.hostname || parsed.searchParams.get('host') || 'localhost';
+    const port = parsed.port || parsed.searchParams.get('port') || '5432';
+    return `PostgreSQL at ${host}:${port}/${database}`;
   } catch {
     return 'PostgreSQL (unreadable URL)';
   }

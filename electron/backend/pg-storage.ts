@@ -47,7 +47,8 @@ export async function openPgStorage(url: string): Promise<Storage> {
     onConnected: () => state.reached(),
   });
   const listeners = new Set<(change: ConfigChange, note?: string) => void>();
-  const notify = (change: ConfigChange, note?: string) => listeners.forEach((listener) => listener(change, note));
+  const notify = (change: ConfigChange, note?: string) =>
+    listeners.forEach((listener) => listener(change, note));
   const listener = await listenForConfigChanges(url, applicationName, {
     onChange: (sectors) => notify(sectors),
     onLost: (error) => state.lost(error),

@@ -8,6 +8,8 @@ export interface RunningPostgres {
   port: number;
   /** A superuser URL on loopback, database `postgres`. */
   url: string;
+  /** The folder of the server's Unix socket: the same server by another route than TCP. */
+  socketDir: string;
   /** Creates a fresh database and returns its URL, so that each test file starts empty. */
   createDatabase(name: string): Promise<string>;
   /** `pg_ctl restart -m fast`: every session is terminated, the data and the port stay. */
@@ -107,6 +109,7 @@ export async function startPostgres(bin = findPostgresBin()): Promise<RunningPos
   return {
     port,
     url,
+    socketDir: dir,
     async createDatabase(name) {
       if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`not a plain database name: ${name}`);
       await run(join(bin, 'createdb'), ['-h', '127.0.0.1', '-p', String(port), '-U', 'studio', name], null);
