@@ -54,21 +54,15 @@ export class PgConnectionState {
     private readonly advice = 'the app reconnects by itself: try again in a moment',
   ) {}
 
-  get unreachableSince(): Date | null {
-    return this.lostAt;
-  }
-
   lost(error: unknown): void {
     if (this.lostAt !== null) return;
     this.lostAt = new Date();
     this.reason = lossReason(error);
   }
 
-  /** A connection succeeded; returns when it had been lost, if it had. */
-  reached(): Date | null {
-    const since = this.lostAt;
+  /** A connection succeeded. */
+  reached(): void {
     this.lostAt = null;
-    return since;
   }
 
   /** The one sentence every request answers while the server is away. */
