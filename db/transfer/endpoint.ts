@@ -31,6 +31,7 @@ export interface Endpoint {
 
 /** A PostgreSQL database as the server itself names it. */
 export interface ServerIdentity {
+  /** The database and the schema the tables are found in (search_path may name another). */
   database: string;
   /** When the server's postmaster started, to the microsecond. */
   started: string;
@@ -39,7 +40,7 @@ export interface ServerIdentity {
 }
 
 /**
- * Whether two connections reach one database: the same name on the same cluster. The system
+ * Whether two connections reach one database: the same name and schema on the same cluster. The system
  * identifier is drawn at initdb and kept across restarts (a streaming replica shares it with its
  * primary: the same data, refused alike); where a role may not read it (some managed services
  * revoke pg_control_system()), the postmaster's start time stands in, which two servers share

@@ -25,7 +25,8 @@ const serials: Record<string, string> = {
  */
 async function serverIdentity(pool: pg.Pool): Promise<ServerIdentity> {
   const { rows } = await pool.query<ServerIdentity & { readable: boolean }>(
-    `SELECT current_database() AS database, pg_postmaster_start_time()::text AS started,
+    `SELECT format('%s.%s', current_database(), current_schema()) AS database,
+            pg_postmaster_start_time()::text AS started,
             has_function_privilege('pg_control_system()', 'EXECUTE') AS readable, NULL AS system`,
   );
   const [identity] = rows;

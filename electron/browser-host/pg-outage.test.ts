@@ -138,7 +138,15 @@ describe.skipIf(!availability.available)('PostgreSQL going away under the browse
 
   it('while PostgreSQL is down db:status says since when; back up, the host LISTENs again and drops every cached sector', async () => {
     if (!server || !host) throw new Error('not started');
+    const log = async () => {
+      const reply = await invoke('cache:log', {});
+      return reply.body.ok ? (reply.body.value as CacheLogEntry[]) : [];
+    };
+    /** The log's messages after entry `seq` (the log is newest first). */
+    const since = async (seq: number) =>
+      (await log()).filter((entry) => entry.seq > seq).map((entry) => entry.message);
     expect((await invoke('cache:fetch', { focus_group_id: 'pe_energy' })).status).toBe(200);
+    const beforeOutage = (await log())[0]?.seq ?? 0;
     await server.halt();
     try {
       const status = await invoke('db:status', {});
@@ -160,20 +168,19 @@ describe.skipIf(!availability.available)('PostgreSQL going away under the browse
     }
     await reachableAgain();
     // Changes made while it was away went unheard: every cached sector is dropped, saying why.
-    const log = async () => {
-      const reply = await invoke('cache:log', {});
-      return reply.body.ok ? (reply.body.value as CacheLogEntry[]) : [];
-    };
     await vi.waitFor(
       async () =>
-        expect((await log()).map((e) => e.message)).toContainEqual(
-          expect.stringMatching(/^Cache FLUSHALL \(PostgreSQL reachable again/),
+        expect(await since(beforeOutage)).toContainEqual(
+          expect.stringMatching(
+            /^Cache FLUSHALL \(PostgreSQL reachable again, away since \d\d:\d\d:\d\d UTC/,
+          ),
         ),
       { timeout: 30_000, interval: 200 },
     );
 
     // And it listens again: a script's change reaches the host's cache.
     expect((await invoke('cache:fetch', { focus_group_id: 'pe_retail' })).status).toBe(200);
+    const beforeScript = (await log())[0]?.seq ?? 0;
     const script = new pg.Client({ connectionString: team, application_name: 'a script' });
     await script.connect();
     await script.query(
@@ -182,7 +189,7 @@ describe.skipIf(!availability.available)('PostgreSQL going away under the browse
     await script.end();
     await vi.waitFor(
       async () =>
-        expect((await log()).map((e) => e.message)).toContainEqual(
+        expect(await since(beforeScript)).toContainEqual(
           'Cache DELETE for key: sector:pe_retail (changed in another process)',
         ),
       { timeout: 10_000, interval: 100 },
