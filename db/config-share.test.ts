@@ -172,6 +172,10 @@ describe('sharing configurations', () => {
         }),
         'The file is not a valid configuration: sectors[0].calibrations[0].value: A calibration is less than 1,000,000',
       ],
+      [
+        resigned({ ...valid, exported_at: '0000-01-01T00:00:00.000Z' }),
+        'The file is not a valid configuration: exported_at: must be a time in the years 0001 to 9999',
+      ],
     ];
     for (const [text, message] of cases) {
       expect(await refusal(repo.previewImport(text))).toBe(message);

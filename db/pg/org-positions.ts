@@ -10,7 +10,8 @@ import { knownColumn } from '../org-filters';
 import { ANCHOR_EVERY } from '../org-positions';
 import { encodeCursor } from '../org-repo';
 import { pgAnchorQuery, pgFilters, pgKeyQuery, pgOrderedQuery, queryRows } from './org-sql';
-import type { PgOrgReader } from './org-store';
+import type { PgOrgReader, PgReads } from './org-store';
+import { inSnapshot } from './pool';
 
 /**
  * Rows by position in any (filter, sort) on PostgreSQL, the same positions as db/org-positions.ts
@@ -21,8 +22,9 @@ import type { PgOrgReader } from './org-store';
  * - Any other sort is sorted once per filter in the server and its ids kept here, 16 bytes each
  *   (1.6 MB per 100,000 rows); a window is a slice of them. PostgreSQL's temporary tables belong to
  *   one connection of the pool, so the order lives in this process instead.
- * Descending position p is ascending position total - 1 - p. Everything is dropped when
- * organization_changes moves (a write in any instance).
+ * Descending position p is ascending position total - 1 - p. A window's total, positions and rows
+ * come from one snapshot (a read-only REPEATABLE READ transaction); orders are kept per version of
+ * organization_changes, which every write bumps in its own transaction, and dropped when it moves.
  */
 
 /** Windows ending this close to either end are read directly by key, without anchors. */
@@ -63,30 +65,33 @@ export function pgPositionReader(pool: pg.Pool, reader: PgOrgReader): PgPosition
   const orders = new Map<string, Order>();
   reader.onChange(() => orders.clear());
 
-  const keyOf = (selection: OrgSelection) => {
+  const keyOf = (selection: OrgSelection, version: number) => {
     const { where, params } = pgFilters(selection);
-    return JSON.stringify([where, params, selection.sort]);
+    return JSON.stringify([version, where, params, selection.sort]);
   };
 
-  async function keyIds(query: Parameters<typeof pgKeyQuery>[0]): Promise<string[]> {
-    const rows = await queryRows<(string | number)[]>(pool, pgKeyQuery(query));
+  async function keyIds(db: PgReads, query: Parameters<typeof pgKeyQuery>[0]): Promise<string[]> {
+    const rows = await queryRows<(string | number)[]>(db, pgKeyQuery(query));
     return rows.map((row) => row[row.length - 1] as string);
   }
 
-  async function buildAnchors(selection: KeySelection): Promise<(string | null)[]> {
-    const rows = await queryRows<(string | number)[]>(pool, pgAnchorQuery(selection, ANCHOR_EVERY));
+  async function buildAnchors(db: PgReads, selection: KeySelection): Promise<(string | null)[]> {
+    const rows = await queryRows<(string | number)[]>(db, pgAnchorQuery(selection, ANCHOR_EVERY));
     return [null, ...rows.map(encodeCursor)];
   }
 
-  async function sortIds(selection: OrgSelection): Promise<Buffer> {
+  async function sortIds(db: PgReads, selection: OrgSelection): Promise<Buffer> {
     const query = pgOrderedQuery({ ...selection, dir: 'asc' }, 'organizations.organization_id');
-    const rows = await queryRows<[string]>(pool, query);
+    const rows = await queryRows<[string]>(db, query);
     return packIds(rows.map(([id]) => id));
   }
 
-  /** The order of a selection, started if new; a failed build is forgotten so that it can be retried. */
-  function orderOf(selection: OrgSelection): Order {
-    const key = keyOf(selection);
+  /**
+   * The order of a selection at `version`, started on `db` if new; a failed build is forgotten so
+   * that it can be retried.
+   */
+  function orderOf(db: PgReads, selection: OrgSelection, version: number): Order {
+    const key = keyOf(selection, version);
     let order = orders.get(key);
     if (order) {
       orders.delete(key);
@@ -95,7 +100,7 @@ export function pgPositionReader(pool: pg.Pool, reader: PgOrgReader): PgPosition
     }
     if (isIndexedSort(selection.sort)) order = { kind: 'anchors', anchors: undefined };
     else {
-      const ids = sortIds(selection);
+      const ids = sortIds(db, selection);
       ids.catch(() => orders.delete(key));
       order = { kind: 'sorted', ids };
     }
@@ -105,21 +110,21 @@ export function pgPositionReader(pool: pg.Pool, reader: PgOrgReader): PgPosition
     return order;
   }
 
-  function anchorsOf(selection: KeySelection, order: Order & { kind: 'anchors' }) {
+  function anchorsOf(db: PgReads, selection: KeySelection, order: Order & { kind: 'anchors' }) {
     if (!order.anchors) {
-      order.anchors = buildAnchors(selection);
+      order.anchors = buildAnchors(db, selection);
       order.anchors.catch(() => (order.anchors = undefined));
     }
     return order.anchors;
   }
 
   /** Ascending positions [from, to) as organization ids. */
-  async function ascendingIds(selection: OrgSelection, order: Order, from: number, to: number) {
+  async function ascendingIds(db: PgReads, selection: OrgSelection, order: Order, from: number, to: number) {
     if (order.kind === 'sorted') return unpackIds(await order.ids, from, to);
     const keySelection = selection as KeySelection;
-    const anchors = await anchorsOf(keySelection, order);
+    const anchors = await anchorsOf(db, keySelection, order);
     const block = Math.min(Math.floor(from / ANCHOR_EVERY), anchors.length - 1);
-    return keyIds({
+    return keyIds(db, {
       ...keySelection,
       dir: 'asc',
       after: anchors[block] ?? null,
@@ -128,35 +133,49 @@ export function pgPositionReader(pool: pg.Pool, reader: PgOrgReader): PgPosition
     });
   }
 
+  /**
+   * Anchors built in a snapshot of their own, kept only while the data is still at the version of
+   * the order they belong to (a later window builds them in its own snapshot otherwise).
+   */
+  function prepareAnchors(selection: KeySelection, order: Order & { kind: 'anchors' }, version: number) {
+    return inSnapshot(pool, async (db) => {
+      if ((await reader.refresh(db)) === version) await anchorsOf(db, selection, order);
+    });
+  }
+
   return {
     async rows(window) {
       const { start, count, ...selection } = window;
       await reader.columns();
-      await reader.checkSector(selection);
       knownColumn(selection.sort);
-      await reader.refresh();
-      const order = orderOf(selection);
-      const n = order.kind === 'sorted' ? (await order.ids).length / ID_BYTES : await reader.count(selection);
-      const end = Math.min(start + count, n);
-      let ids: string[] = [];
-      if (end > start && order.kind === 'anchors' && end <= NEAR_END) {
-        // The first screens of either direction are one keyset read; no anchors needed yet.
-        ids = await keyIds({
-          ...(selection as KeySelection),
-          after: null,
-          offset: start,
-          limit: end - start,
-        });
-      } else if (end > start) {
-        const from = selection.dir === 'asc' ? start : n - end;
-        ids = await ascendingIds(selection, order, from, from + end - start);
-        if (selection.dir === 'desc') ids.reverse();
-      }
+      const { version, order, answer } = await inSnapshot(pool, async (db) => {
+        await reader.checkSector(selection, db);
+        const version = await reader.refresh(db);
+        const order = orderOf(db, selection, version);
+        const n =
+          order.kind === 'sorted' ? (await order.ids).length / ID_BYTES : await reader.count(selection, db);
+        const end = Math.min(start + count, n);
+        let ids: string[] = [];
+        if (end > start && order.kind === 'anchors' && end <= NEAR_END) {
+          // The first screens of either direction are one keyset read; no anchors needed yet.
+          ids = await keyIds(db, {
+            ...(selection as KeySelection),
+            after: null,
+            offset: start,
+            limit: end - start,
+          });
+        } else if (end > start) {
+          const from = selection.dir === 'asc' ? start : n - end;
+          ids = await ascendingIds(db, selection, order, from, from + end - start);
+          if (selection.dir === 'desc') ids.reverse();
+        }
+        return { version, order, answer: { start, total: n, rows: await reader.rowsByIds(ids, db) } };
+      });
       // The first screen of a view is answered at once; its anchors are built right after, before
       // the analyst can drag the scrollbar.
-      if (start === 0 && order.kind === 'anchors')
-        void anchorsOf(selection as KeySelection, order).catch(() => {});
-      return { start, total: n, rows: await reader.rowsByIds(ids) };
+      if (start === 0 && order.kind === 'anchors' && !order.anchors)
+        void prepareAnchors(selection as KeySelection, order, version).catch(() => {});
+      return answer;
     },
   };
 }

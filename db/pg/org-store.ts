@@ -13,7 +13,7 @@ import { loadReference } from '../reference';
 import { pgSchemaVersion } from './migrate';
 import { pgCountQuery, pgKeyQuery, pgOrderedQuery, queryRows } from './org-sql';
 import { pgPositionReader } from './org-positions';
-import { typeParsers } from './pool';
+import { inSnapshot, typeParsers } from './pool';
 import { pgInsertSampleOrganizations } from './sample-insert';
 
 export type PgOrganizationStore = Pick<
@@ -30,17 +30,27 @@ export type PgOrganizationStore = Pick<
 const PAGING_SCHEMA = 3;
 const EXPORT_CHUNK = 2_000;
 
-/** What the organization reads share: the view's columns, a sector check, rows by id, counts. */
+/** The pool, or one connection of it that holds a transaction (a snapshot the reads share). */
+export type PgReads = pg.Pool | pg.PoolClient;
+
+/**
+ * What the organization reads share: the view's columns, a sector check, rows by id, counts. Each
+ * read runs on `db`; what is cached is keyed by the data's version, so that reads of one snapshot
+ * never mix with what another snapshot saw.
+ */
 export interface PgOrgReader {
   columns(): Promise<string[]>;
-  checkSector(filter: OrgFilter): Promise<void>;
+  checkSector(filter: OrgFilter, db?: PgReads): Promise<void>;
   /** The view's rows of these organizations, in the order given. */
-  rowsByIds(ids: string[]): Promise<OrgRow[]>;
-  count(filter: OrgFilter): Promise<number>;
+  rowsByIds(ids: string[], db?: PgReads): Promise<OrgRow[]>;
+  count(filter: OrgFilter, db?: PgReads): Promise<number>;
   /** Runs `forget` whenever organizations or their attributes change (in any instance). */
   onChange(forget: () => void): void;
-  /** Checks organization_changes: cached counts and positions are dropped when it moved. */
-  refresh(): Promise<void>;
+  /**
+   * The version of organization_changes `db` sees; cached counts and positions are dropped when it
+   * moved.
+   */
+  refresh(db?: PgReads): Promise<number>;
 }
 
 function pgOrgReader(pool: pg.Pool): PgOrgReader {
@@ -61,34 +71,35 @@ function pgOrgReader(pool: pg.Pool): PgOrgReader {
     return columns;
   }
 
-  async function refresh(): Promise<void> {
-    const [row] = await queryRows<[number]>(pool, { text: 'SELECT version FROM organization_changes' });
-    const now = row?.[0];
+  async function refresh(db: PgReads = pool): Promise<number> {
+    const [row] = await queryRows<[number]>(db, { text: 'SELECT version FROM organization_changes' });
+    const now = row?.[0] ?? 0;
     if (now !== version) {
       forgetters.forEach((drop) => drop());
       version = now;
     }
+    return now;
   }
 
   return {
     columns: viewColumns,
     refresh,
     onChange: (forget) => forgetters.add(forget),
-    async checkSector(filter) {
+    async checkSector(filter, db = pool) {
       if (!filter.focus_group_id) return;
-      const found = await queryRows(pool, {
+      const found = await queryRows(db, {
         text: 'SELECT 1 FROM focus_groups WHERE focus_group_id = $1',
         values: [filter.focus_group_id],
       });
       if (found.length === 0) throw new AppError('NOT_FOUND', `Unknown sector: ${filter.focus_group_id}`);
     },
-    async rowsByIds(ids) {
+    async rowsByIds(ids, db = pool) {
       const names = await viewColumns();
       if (ids.length === 0) return [];
       rowQuery ??= sectorRowQuery(names);
       const { text, sectors } = rowQuery;
       const bySector = sectors.map((): string[] => []);
-      const sectorsOf = await queryRows<[string, string]>(pool, {
+      const sectorsOf = await queryRows<[string, string]>(db, {
         text: 'SELECT organization_id, focus_group_id FROM organizations WHERE organization_id = ANY($1::uuid[])',
         values: [ids],
       });
@@ -96,7 +107,7 @@ function pgOrgReader(pool: pg.Pool): PgOrgReader {
         const i = sectors.indexOf(sector);
         (bySector[i < 0 ? sectors.length - 1 : i] as string[]).push(id);
       }
-      const rows = await queryRows<OrgValue[]>(pool, { text, values: bySector });
+      const rows = await queryRows<OrgValue[]>(db, { text, values: bySector });
       const at = names.indexOf('organization_id');
       const byId = new Map(rows.map((row) => [row[at] as string, row]));
       return ids.flatMap((id) => {
@@ -104,14 +115,14 @@ function pgOrgReader(pool: pg.Pool): PgOrgReader {
         return row ? [toOrgRow(names, row)] : [];
       });
     },
-    async count(filter) {
+    async count(filter, db = pool) {
       await viewColumns();
-      await refresh();
+      const seen = await refresh(db);
       const query = pgCountQuery(filter);
-      const key = JSON.stringify(query);
+      const key = JSON.stringify([seen, query]);
       let n = counts.get(key);
       if (n === undefined) {
-        const [row] = await queryRows<[number]>(pool, query);
+        const [row] = await queryRows<[number]>(db, query);
         n = row?.[0] ?? 0;
         counts.set(key, n);
       }
@@ -182,28 +193,32 @@ export function pgOrganizationStore(pool: pg.Pool): PgOrganizationStore {
   return {
     async queryOrganizations(query) {
       const columns = await reader.columns();
-      await reader.checkSector(query);
-      const page = pgKeyQuery({ ...query, limit: query.limit + 1 });
-      const keyRows = await queryRows<(string | number)[]>(pool, page);
-      const more = keyRows.length > query.limit;
-      if (more) keyRows.pop();
-      if (page.backward) keyRows.reverse();
-      const hasBefore = page.backward ? more : page.cursor !== null || (query.offset ?? 0) > 0;
-      const hasAfter = page.backward || more;
-      const first = keyRows[0];
-      const last = keyRows[keyRows.length - 1];
-      const [rows, total] = await Promise.all([
-        reader.rowsByIds(keyRows.map((key) => key[key.length - 1] as string)),
-        reader.count(query),
-      ]);
-      return {
-        columns,
-        rows,
-        total,
-        limit: query.limit,
-        next_cursor: hasAfter && last ? encodeCursor(last) : null,
-        prev_cursor: hasBefore && first ? encodeCursor(first) : null,
-      };
+      // A page's rows and its total from one snapshot, whatever other sessions commit meanwhile.
+      return inSnapshot(pool, async (db) => {
+        await reader.checkSector(query, db);
+        const page = pgKeyQuery({ ...query, limit: query.limit + 1 });
+        const keyRows = await queryRows<(string | number)[]>(db, page);
+        const more = keyRows.length > query.limit;
+        if (more) keyRows.pop();
+        if (page.backward) keyRows.reverse();
+        const hasBefore = page.backward ? more : page.cursor !== null || (query.offset ?? 0) > 0;
+        const hasAfter = page.backward || more;
+        const first = keyRows[0];
+        const last = keyRows[keyRows.length - 1];
+        const rows = await reader.rowsByIds(
+          keyRows.map((key) => key[key.length - 1] as string),
+          db,
+        );
+        const total = await reader.count(query, db);
+        return {
+          columns,
+          rows,
+          total,
+          limit: query.limit,
+          next_cursor: hasAfter && last ? encodeCursor(last) : null,
+          prev_cursor: hasBefore && first ? encodeCursor(first) : null,
+        };
+      });
     },
 
     countOrganizations: (filter) => reader.count(filter),

@@ -1,17 +1,23 @@
 import pg from 'pg';
 import { AppError } from '../../shared/errors';
+import { isConnectionLoss, lossReason } from './connection-state';
 
 /** Whether a database location is a PostgreSQL URL rather than an SQLite file path. */
 export function isPostgresUrl(location: string): boolean {
   return /^postgres(ql)?:\/\//i.test(location);
 }
 
-/** "PostgreSQL at host:port/database": what the app shows of a URL, never its credentials. */
+/**
+ * "PostgreSQL at host:port/database": what the app shows of a URL, never its credentials. The host
+ * and port may come from the query (?host=/run/postgresql for a Unix socket), as libpq allows.
+ */
 export function describePostgresUrl(url: string): string {
   try {
     const parsed = new URL(url);
     const database = decodeURIComponent(parsed.pathname.replace(/^\//, '')) || 'postgres';
-    return `PostgreSQL at ${parsed.hostname || 'localhost'}:${parsed.port || '5432'}/${database}`;
+    const host = parsed.hostname || parsed.searchParams.get('host') || 'localhost';
+    const port = parsed.port || parsed.searchParams.get('port') || '5432';
+    return `PostgreSQL at ${host}:${port}/${database}`;
   } catch {
     return 'PostgreSQL (unreadable URL)';
   }
@@ -42,6 +48,10 @@ export interface PgPoolOptions {
   /** Sent as application_name: how this instance recognises its own configuration changes. */
   applicationName: string;
   max?: number;
+  /** A connection of the pool, idle or in use, failed or was closed by the server. */
+  onLost?: (error: Error) => void;
+  /** A new connection succeeded (after a loss: the server is back). */
+  onConnected?: () => void;
 }
 
 /**
@@ -59,16 +69,25 @@ export async function openPgPool(url: string, options: PgPoolOptions): Promise<p
     // TIMESTAMP columns hold UTC, as the SQLite schema's do; a writer waits for a lock at most 30 s,
     // as on the SQLite file, and then gets BUSY (55P03) instead of waiting for ever behind a script.
     options: '-c TimeZone=UTC -c lock_timeout=30s',
+    keepAlive: true,
   });
-  // An idle connection the server drops is replaced by the pool; it must not crash the process.
-  pool.on('error', () => {});
+  // A connection the server drops emits 'error': on the pool while idle, on the client while in use
+  // (its query rejects as well). Without a listener either one ends the process.
+  const lost = (error: Error) => options.onLost?.(error);
+  pool.on('error', lost);
+  pool.on('connect', (client) => {
+    client.on('error', lost);
+    options.onConnected?.();
+  });
   try {
     const client = await pool.connect();
     client.release();
   } catch (error) {
     await pool.end().catch(() => {});
-    const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
-    throw new AppError('DB_ERROR', `Cannot connect to ${describePostgresUrl(url)}: ${reason}`);
+    throw new AppError(
+      isConnectionLoss(error) ? 'UNAVAILABLE' : 'DB_ERROR',
+      `Cannot connect to ${describePostgresUrl(url)}: ${lossReason(error)}`,
+    );
   }
   return pool;
 }
@@ -94,4 +113,12 @@ export async function inTransaction<T>(
   } finally {
     client.release();
   }
+}
+
+/**
+ * Runs `work` on one connection in one read-only REPEATABLE READ transaction: everything it reads
+ * comes from one snapshot, whatever other sessions commit meanwhile.
+ */
+export function inSnapshot<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  return inTransaction(pool, work, 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
 }

@@ -1,6 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { linkSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../connection';
 import { migrate } from '../migrate';
@@ -8,6 +8,7 @@ import { createConfigRepository } from '../config-repo';
 import { insertSampleOrganizations } from '../sample-orgs';
 import { seedFocusGroupsAndDimensions, seedWeightsAndCalibrations } from '../seeding';
 import { postgresAvailability, startPostgres, type RunningPostgres } from '../pg/test/pg-server';
+import { toErrorValue } from '../../electron/backend/errors';
 import { copyDatabase } from './copy';
 
 const availability = postgresAvailability();
@@ -111,5 +112,74 @@ describe.skipIf(!availability.available)('copy between a laptop file and Postgre
     } finally {
       await client.end();
     }
+  });
+
+  it('refuses at once a file target that is its source under another path', async () => {
+    const hardLink = join(dir, 'hard-link.db');
+    const symbolic = join(dir, 'symbolic.db');
+    linkSync(lab, hardLink);
+    symlinkSync(lab, symbolic);
+    try {
+      for (const other of [hardLink, symbolic, relative(process.cwd(), lab), `${dir}/./lab.db`]) {
+        await expect(copyDatabase(lab, other, { replace: true })).rejects.toMatchObject({
+          code: 'INVALID_INPUT',
+          message: `${other} is the same database as ${lab}: copy needs two different databases`,
+        });
+      }
+    } finally {
+      rmSync(hardLink);
+      rmSync(symbolic);
+    }
+  });
+
+  it('refuses a server target that is its source, also for a role that may not read the server id', async () => {
+    if (!server) throw new Error('no server');
+    const team = await newPg();
+    await copyDatabase(lab, team);
+    const pg = await import('pg');
+    const admin = new pg.default.Client({ connectionString: team });
+    await admin.connect();
+    try {
+      await admin.query(`CREATE ROLE plain LOGIN; GRANT SELECT ON ALL TABLES IN SCHEMA public TO plain;
+        REVOKE EXECUTE ON FUNCTION pg_control_system() FROM PUBLIC`);
+    } finally {
+      await admin.end();
+    }
+    const alias = `postgresql:///${new URL(team).pathname.slice(1)}?host=${encodeURIComponent(server.socketDir)}&port=${server.port}&user=studio`;
+    const asPlain = team.replace('studio@', 'plain@');
+    for (const [from, to] of [
+      [team, alias],
+      [asPlain, team],
+    ] as const) {
+      await expect(copyDatabase(from, to, { replace: true })).rejects.toMatchObject({
+        code: 'INVALID_INPUT',
+        message: expect.stringMatching(
+          /^PostgreSQL at .* is the same database as PostgreSQL at .*: copy needs two different databases$/,
+        ),
+      });
+    }
+    // Another database of the same server is another database.
+    const other = await newPg();
+    const report = await copyDatabase(asPlain, other);
+    expect(report.tables.find((t) => t.table === 'organizations')?.rows).toBe(700);
+  });
+
+  it('a failed copy into a new file leaves no file behind and says why in a sentence of its own', async () => {
+    // A source holding a weight its own schema refuses (written with the checks switched off).
+    const bad = join(dir, 'bad.db');
+    await copyDatabase(lab, bad);
+    const db = openDatabase(bad);
+    db.pragma('ignore_check_constraints = ON');
+    db.prepare(
+      "UPDATE focus_group_dimension_weights SET weight = 5 WHERE focus_group_id = 'pe_energy'",
+    ).run();
+    db.close();
+    const before = readdirSync(dir);
+    const error = await copyDatabase(bad, join(dir, 'new.db')).catch((e: unknown) => e);
+    expect(readdirSync(dir)).toEqual(before);
+    expect(toErrorValue(error)).toEqual({
+      code: 'CONSTRAINT',
+      message: 'The database refused a value outside what the column allows',
+    });
   });
 });

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
+import { statSync } from 'node:fs';
 import { AppError } from '../../shared/errors';
 import { isPostgresUrl } from '../pg/pool';
-import type { Endpoint } from './endpoint';
+import { sameServerDatabase, type Endpoint } from './endpoint';
 import { openPgEnd } from './pg-end';
 import { openSqliteEnd } from './sqlite-end';
 import { copiedTables, kindOf, type Row, type TableSpec, type Value } from './tables';
@@ -30,9 +31,23 @@ export interface CopyOptions {
 
 function openEnd(location: string, create: boolean, applicationName?: string): Promise<Endpoint> {
   return isPostgresUrl(location)
-    ? openPgEnd(location, { create, applicationName })
+    ? openPgEnd(location, { applicationName })
     : Promise.resolve(openSqliteEnd(location, { create }));
 }
+
+/** A file's device and inode (stat takes no descriptor, which would drop this process's locks on it). */
+function fileIdentity(location: string): string | null {
+  if (isPostgresUrl(location)) return null;
+  try {
+    const { dev, ino } = statSync(location);
+    return `${dev}:${ino}`;
+  } catch {
+    return null;
+  }
+}
+
+const sameDatabase = (to: string, from: string) =>
+  new AppError('INVALID_INPUT', `${to} is the same database as ${from}: copy needs two different databases`);
 
 /** One form of a value for both engines: timestamps to the millisecond in UTC, the rest as read. */
 function canonical(columns: string[]): (row: Row) => string {
@@ -82,14 +97,20 @@ export async function copyDatabase(
   toLocation: string,
   options: CopyOptions = {},
 ): Promise<CopyReport> {
-  if (fromLocation === toLocation) throw new AppError('INVALID_INPUT', 'copy needs two different databases');
+  // A file is compared before anything opens it, a server once connected: both before any lock is taken.
+  const file = fileIdentity(fromLocation);
+  if (file !== null && file === fileIdentity(toLocation)) throw sameDatabase(toLocation, fromLocation);
   const from = await openEnd(fromLocation, false);
   let to: Endpoint | undefined;
   try {
+    to = await openEnd(toLocation, true, options.applicationName);
+    const [fromServer, toServer] = await Promise.all([from.identity(), to.identity()]);
+    if (fromServer && toServer && sameServerDatabase(fromServer, toServer))
+      throw sameDatabase(to.label, from.label);
     if ((await from.schemaVersion()) === 0) {
       throw new AppError('NO_SCHEMA', `${from.label} has no schema: nothing to copy`);
     }
-    to = await openEnd(toLocation, true, options.applicationName);
+    await to.migrate();
     const target = to;
     const specs = await specsOf(from, target);
     if (!options.replace) {
@@ -128,8 +149,10 @@ export async function copyDatabase(
       }
       tables.push(copied);
     }
+    to = undefined;
+    await target.close(true);
     return { from: from.label, to: target.label, tables };
   } finally {
-    await Promise.allSettled([from.close(), to?.close()]);
+    await Promise.allSettled([from.close(false), to?.close(false)]);
   }
 }

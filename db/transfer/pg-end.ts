@@ -1,9 +1,11 @@
 import type pg from 'pg';
 import Cursor from 'pg-cursor';
 import { randomUUID } from 'node:crypto';
+import { AppError } from '../../shared/errors';
+import { isConnectionLoss, PgConnectionState } from '../pg/connection-state';
 import { pgMigrate, pgSchemaVersion } from '../pg/migrate';
 import { describePostgresUrl, openPgPool } from '../pg/pool';
-import type { Endpoint } from './endpoint';
+import type { Endpoint, ServerIdentity } from './endpoint';
 import type { Row } from './tables';
 import { quoteIdentifier } from '../identifier';
 
@@ -18,33 +20,67 @@ const serials: Record<string, string> = {
 };
 
 /**
- * A PostgreSQL database as one end of a copy. Values already arrive in the logical shapes (see
- * db/pg/pool.ts); table and column names come from the schema, values are bound.
+ * Which server and database `pool` reaches, however the URL spells it (a host alias, IPv6, a Unix
+ * socket, postgres:// or postgresql://); see sameServerDatabase.
  */
-export async function openPgEnd(
-  url: string,
-  options: { create: boolean; applicationName?: string },
-): Promise<Endpoint> {
+async function serverIdentity(pool: pg.Pool): Promise<ServerIdentity> {
+  const { rows } = await pool.query<ServerIdentity & { readable: boolean }>(
+    `SELECT format('%s.%s', current_database(), current_schema()) AS database,
+            pg_postmaster_start_time()::text AS started,
+            has_function_privilege('pg_control_system()', 'EXECUTE') AS readable, NULL AS system`,
+  );
+  const [identity] = rows;
+  if (!identity) throw new Error('PostgreSQL returned no identity');
+  const { readable, ...rest } = identity;
+  if (!readable) return rest;
+  const system = await pool.query<{ id: string }>(
+    'SELECT system_identifier::text AS id FROM pg_control_system()',
+  );
+  return { ...rest, system: system.rows[0]?.id ?? null };
+}
+
+/**
+ * A PostgreSQL database as one end of a copy. Values already arrive in the logical shapes (see
+ * db/pg/pool.ts); table and column names come from the schema, values are bound. A server that
+ * goes away ends the copy with one UNAVAILABLE sentence; the target's transaction is then rolled
+ * back by the server.
+ */
+export async function openPgEnd(url: string, options: { applicationName?: string }): Promise<Endpoint> {
   const applicationName = options.applicationName ?? `sector-studio-copy:${randomUUID()}`;
-  const pool: pg.Pool = await openPgPool(url, { applicationName, max: 2 });
-  if (options.create) await pgMigrate(pool);
+  const label = describePostgresUrl(url);
+  const state = new PgConnectionState(label, 'the copy stopped and changed nothing');
+  const pool: pg.Pool = await openPgPool(url, {
+    applicationName,
+    max: 2,
+    onLost: (error) => state.lost(error),
+  });
+  const answer = <T>(work: Promise<T>): Promise<T> =>
+    work.catch((error: unknown) => {
+      throw state.failure(error);
+    });
   return {
-    label: describePostgresUrl(url),
-    schemaVersion: () => pgSchemaVersion(pool),
+    label,
+    identity: () => answer(serverIdentity(pool)),
+    migrate: () => answer(pgMigrate(pool).then(() => {})),
+    schemaVersion: () => answer(pgSchemaVersion(pool)),
     async columns(table) {
-      const { rows } = await pool.query<{ name: string }>(
-        `SELECT column_name AS name FROM information_schema.columns
+      const { rows } = await answer(
+        pool.query<{ name: string }>(
+          `SELECT column_name AS name FROM information_schema.columns
           WHERE table_schema = current_schema() AND table_name = $1 ORDER BY ordinal_position`,
-        [table],
+          [table],
+        ),
       );
       return rows.map((r) => r.name);
     },
     async count(table) {
-      const { rows } = await pool.query<{ n: number }>(`SELECT count(*) AS n FROM ${quoteIdentifier(table)}`);
+      const { rows } = await answer(
+        pool.query<{ n: number }>(`SELECT count(*) AS n FROM ${quoteIdentifier(table)}`),
+      );
       return rows[0]?.n ?? 0;
     },
     async *read(spec) {
-      const client = await pool.connect();
+      const client = await answer(pool.connect());
       try {
         const order = `${quoteIdentifier(spec.key)}${spec.textKey ? ' COLLATE "C"' : ''}`;
         const cursor = client.query(
@@ -56,19 +92,20 @@ export async function openPgEnd(
         );
         try {
           for (;;) {
-            const rows = (await cursor.read(CHUNK)) as unknown as Row[];
+            const rows = (await answer(cursor.read(CHUNK))) as unknown as Row[];
             if (rows.length === 0) break;
             yield rows;
           }
         } finally {
-          await cursor.close();
+          await cursor.close().catch(() => {});
         }
       } finally {
         client.release();
       }
     },
     async replace(specs, source, onRows) {
-      const client = await pool.connect();
+      const client = await answer(pool.connect());
+      let committing = false;
       try {
         await client.query('BEGIN');
         await client.query(`TRUNCATE ${specs.map((s) => quoteIdentifier(s.name)).join(', ')}`);
@@ -94,10 +131,17 @@ export async function openPgEnd(
             );
           }
         }
+        committing = true;
         await client.query('COMMIT');
       } catch (error) {
         await client.query('ROLLBACK').catch(() => {});
-        throw error;
+        if (committing && isConnectionLoss(error)) {
+          throw new AppError(
+            'UNAVAILABLE',
+            `${label} went away while the copy was committing: whether it was saved is unknown; run the copy again with --replace`,
+          );
+        }
+        throw state.failure(error);
       } finally {
         client.release();
       }

@@ -1,3 +1,6 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync, renameSync, rmSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { setImmediate } from 'node:timers/promises';
 import { AppError } from '../../shared/errors';
 import { openDatabase, type Db } from '../connection';
@@ -22,15 +25,27 @@ function fromValue(column: string): (v: Value) => unknown {
   return (v) => v;
 }
 
+/** The files SQLite keeps beside a database. */
+const companions = (file: string) => [file, `${file}-wal`, `${file}-shm`, `${file}-journal`];
+
 /**
  * An SQLite file as one end of a copy. Table and column names come from the schema (TableSpec,
- * checked against the file's own columns), never from the user; values are bound.
+ * checked against the file's own columns), never from the user; values are bound. A target that
+ * does not exist yet is written under a hidden partial name beside it and moved into place once
+ * the copy is verified, so that a failed copy (a full disk, a server gone) leaves no file behind.
  */
 export function openSqliteEnd(file: string, options: { create: boolean }): Endpoint {
-  const db: Db = openDatabase(file, { mustExist: !options.create });
-  if (options.create && schemaVersion(db) === 0) migrate(db);
+  const partial =
+    options.create && !existsSync(file)
+      ? join(dirname(file), `.${basename(file)}.${randomUUID().slice(0, 8)}.partial`)
+      : null;
+  const db: Db = openDatabase(partial ?? file, { mustExist: !options.create });
   return {
     label: file,
+    identity: () => Promise.resolve(null),
+    async migrate() {
+      if (schemaVersion(db) === 0) migrate(db);
+    },
     async schemaVersion() {
       return schemaVersion(db);
     },
@@ -82,13 +97,22 @@ export function openSqliteEnd(file: string, options: { create: boolean }): Endpo
         db.exec('COMMIT');
       } catch (error) {
         if (db.inTransaction) db.exec('ROLLBACK');
-        throw error instanceof AppError
-          ? error
-          : new AppError('DB_ERROR', `Copy into ${file} failed: ${String(error)}`);
+        throw error;
       }
     },
-    async close() {
+    async close(keep) {
       db.close();
+      if (partial === null) return;
+      // Only what this copy created, and only once its connection is closed.
+      const taken = keep && existsSync(file);
+      if (keep && !taken) return renameSync(partial, file);
+      companions(partial).forEach((path) => rmSync(path, { force: true }));
+      if (taken) {
+        throw new AppError(
+          'CONFLICT',
+          `${file} was created by another program during the copy; it is left as it is`,
+        );
+      }
     },
   };
 }

@@ -95,6 +95,27 @@ describe.each(storageEngines())('configuration on $name', (engine) => {
     expect(await ok(backend.invoke('dimensions:list', {}))).toHaveLength(7);
   });
 
+  test('answers a day outside 0001-9999 with the same INVALID_INPUT on both engines, and the first year with NOT_FOUND', async () => {
+    const { backend } = await seeded();
+    for (const channel of ['config:get', 'config:details'] as const) {
+      expect(
+        await failure(backend.invoke(channel, { focus_group_id: 'pe_energy', as_of: '0000-01-01' })),
+      ).toEqual({
+        code: 'INVALID_INPUT',
+        message: `Invalid input for ${channel}: as_of: must be a day of the years 0001 to 9999`,
+      });
+    }
+    expect(
+      await failure(backend.invoke('config:get', { focus_group_id: 'pe_energy', as_of: '0001-01-01' })),
+    ).toEqual({
+      code: 'NOT_FOUND',
+      message: 'Energy & Utilities had no configuration in force on 0001-01-01',
+    });
+    expect(
+      (await ok(backend.invoke('config:get', { focus_group_id: 'pe_energy', as_of: '9999-12-31' }))).as_of,
+    ).toBe('9999-12-31');
+  });
+
   test('loads a sector today and as of a day, with details and history', async () => {
     const { backend } = await seeded();
     const config = await ok(backend.invoke('config:get', { focus_group_id: 'pe_financial_services' }));

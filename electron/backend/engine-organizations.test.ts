@@ -333,6 +333,55 @@ describe.each(engines)('organizations on $name', (engine) => {
   });
 });
 
+describe('PostgreSQL windows under concurrent writes', () => {
+  it.skipIf(postgres.skip !== null)(
+    "takes a window's rows and its total from one snapshot while another session deletes rows",
+    async () => {
+      const url = await postgres.newDatabase();
+      const backend = await createBackend({ dbFile: url });
+      const writer = new pg.Client(url);
+      await writer.connect();
+      let writing = true;
+      try {
+        await ok(backend.invoke('schema:init', {}));
+        await ok(backend.invoke('seed:focusGroupsDimensions', {}));
+        await ok(backend.invoke('orgs:insertSample', { count: 3_000, seed: 4 }));
+        // Another session removes the last organizations by name, one statement at a time.
+        const deletes = (async () => {
+          while (writing) {
+            await writer.query(
+              `DELETE FROM organizations WHERE organization_id IN
+                 (SELECT organization_id FROM organizations ORDER BY legal_name COLLATE "C" DESC LIMIT 1)`,
+            );
+          }
+        })();
+        const mismatches: string[] = [];
+        let total = 3_000;
+        for (let i = 0; i < 150 && mismatches.length === 0; i++) {
+          // The last 50 rows as the previous window counted them, read the way a scrollbar does.
+          const start = Math.max(0, total - 50);
+          const window = await ok(
+            backend.invoke('orgs:rows', { sort: 'legal_name', dir: 'asc', start, count: 50 }),
+          );
+          const expected = Math.max(0, Math.min(start + 50, window.total) - start);
+          if (window.rows.length !== expected) {
+            mismatches.push(`${window.rows.length} rows at ${start} with a total of ${window.total}`);
+          }
+          total = window.total;
+        }
+        writing = false;
+        await deletes;
+        expect(mismatches).toEqual([]);
+      } finally {
+        writing = false;
+        await writer.end();
+        await backend.close();
+      }
+    },
+    120_000,
+  );
+});
+
 describe('PostgreSQL page plans', () => {
   it.skipIf(postgres.skip !== null)(
     'seeks every indexed sort, alone or within a sector or status, on an index in order',

@@ -81,13 +81,13 @@ describe.skipIf(!availability.available)('PostgreSQL errors crossing the boundar
     }
   });
 
-  it('make connection failures one DB_ERROR line without credentials', async () => {
-    const attempts = [
-      `postgres://studio:s3cret@127.0.0.1:${server.port}/no_such_database`,
+  it('make a missing database one DB_ERROR line, and an unreachable server one UNAVAILABLE line, without credentials', async () => {
+    const attempts: [string, string][] = [
+      [`postgres://studio:s3cret@127.0.0.1:${server.port}/no_such_database`, 'DB_ERROR'],
       // A port nobody listens on: the pool's own socket error.
-      'postgres://studio:s3cret@127.0.0.1:1/postgres',
+      ['postgres://studio:s3cret@127.0.0.1:1/postgres?password=s3cret', 'UNAVAILABLE'],
     ];
-    for (const url of attempts) {
+    for (const [url, code] of attempts) {
       const lonely = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
       const error = await lonely.connect().then(
         () => null,
@@ -95,16 +95,43 @@ describe.skipIf(!availability.available)('PostgreSQL errors crossing the boundar
       );
       await lonely.end().catch(() => {});
       const value = toErrorValue(error);
-      expect(value.code, url).toBe('DB_ERROR');
+      expect(value.code, url).toBe(code);
       expect(value.message, url).not.toMatch(/s3cret|\n/);
     }
-    const leaked = Object.assign(new Error('could not connect to postgres://ann:s3cret@db.example:5432/x'), {
-      code: '08006',
-      severity: 'FATAL',
-    });
+    const leaked = Object.assign(
+      new Error(
+        'could not connect to postgres://ann:s3cret@db.example:5432/x?sslmode=require&PassWord=s3cret',
+      ),
+      { code: '08006', severity: 'FATAL' },
+    );
     expect(toErrorValue(leaked)).toEqual({
-      code: 'DB_ERROR',
-      message: 'The database server cannot be used: could not connect to postgres://db.example:5432/x',
+      code: 'UNAVAILABLE',
+      message: 'The database server cannot be reached now: could not connect to postgres://db.example:5432/x',
     });
+  });
+
+  it('make a server that shuts down, crashes, starts or drops the connection UNAVAILABLE', async () => {
+    for (const state of ['admin_shutdown', 'crash_shutdown', 'cannot_connect_now', 'connection_failure']) {
+      const value = toErrorValue(
+        await failure(`DO $$ BEGIN RAISE EXCEPTION 'going away' USING ERRCODE = '${state}'; END $$`),
+      );
+      expect(value, state).toEqual({
+        code: 'UNAVAILABLE',
+        message: 'The database server cannot be reached now: going away',
+      });
+    }
+    // A session the server ends: its query fails, and the client says so without crashing anything.
+    const victim = new pg.Client({ connectionString: server.url });
+    victim.on('error', () => {});
+    await victim.connect();
+    const { rows } = await victim.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+    const pending = victim.query('SELECT pg_sleep(30)').then(
+      () => null,
+      (e: unknown) => e,
+    );
+    await client.query('SELECT pg_terminate_backend($1)', [rows[0]?.pid]);
+    expect(toErrorValue(await pending).code).toBe('UNAVAILABLE');
+    expect(toErrorValue(await victim.query('SELECT 1').catch((e: unknown) => e)).code).toBe('UNAVAILABLE');
+    await victim.end().catch(() => {});
   });
 });

@@ -1,4 +1,5 @@
 import { AppError, type ErrorValue } from '../../shared/errors';
+import { isConnectionLoss, lossReason, withoutCredentials } from '../../db/pg/connection-state';
 
 const busyMessage = 'The database file is busy: another process is writing to it. Try again in a moment.';
 const serverBusyMessage =
@@ -39,13 +40,16 @@ function isServerError(error: Error): error is ServerError {
   );
 }
 
-/** Connection strings can carry a password; what crosses a boundary never does. */
-const withoutCredentials = (text: string) => text.replace(/(postgres(?:ql)?:\/\/)[^@/\s]*@/gi, '$1');
+const unreachable = (error: unknown): ErrorValue => ({
+  code: 'UNAVAILABLE',
+  message: `The database server cannot be reached now: ${lossReason(error)}`,
+});
 
 /**
  * PostgreSQL's errors as the same values as SQLite's: a refused row is CONSTRAINT with the same
  * sentences (PostgreSQL's messages name constraints and quote values), a lock or serialization
- * conflict is BUSY (retry), a lost or refused connection is DB_ERROR.
+ * conflict is BUSY (retry), a lost connection or a server shutting down or starting is UNAVAILABLE
+ * (retry later), a missing database or a refused login is DB_ERROR.
  */
 function serverErrorValue(error: ServerError, message: string): ErrorValue {
   const { code } = error;
@@ -68,7 +72,8 @@ function serverErrorValue(error: ServerError, message: string): ErrorValue {
   if (code === '22001' || code === '22003') return { code: 'CONSTRAINT', message: refused.check };
   if (code === '40001' || code === '40P01' || code === '55P03')
     return { code: 'BUSY', message: serverBusyMessage };
-  if (code.startsWith('08') || code.startsWith('57P') || code === '3D000') {
+  if (isConnectionLoss(error)) return unreachable(error);
+  if (code.startsWith('57P') || code === '3D000') {
     return {
       code: 'DB_ERROR',
       message: `The database server cannot be used: ${withoutCredentials(message)}`,
@@ -79,10 +84,6 @@ function serverErrorValue(error: ServerError, message: string): ErrorValue {
   }
   return { code: 'DB_ERROR', message: `The database failed: ${withoutCredentials(message)}` };
 }
-
-/** node-postgres' own connection failures, and the socket errors under them. */
-const connectionFailure =
-  /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENOTFOUND|EHOSTUNREACH|ENETUNREACH|EPIPE|EAI_AGAIN)$|^Connection terminated|^timeout exceeded when trying to connect|^Client has encountered a connection error/;
 
 /** Any failure as the typed value that crosses process and network boundaries, in one line. */
 export function toErrorValue(error: unknown): ErrorValue {
@@ -97,12 +98,6 @@ export function toErrorValue(error: unknown): ErrorValue {
     if (code.startsWith('SQLITE_')) return { code: 'DB_ERROR', message: `The database failed: ${message}` };
     if (isServerError(error)) return serverErrorValue(error, message);
   }
-  const errorCode = error instanceof Error && 'code' in error ? String(error.code) : '';
-  if (connectionFailure.test(errorCode) || connectionFailure.test(message)) {
-    return {
-      code: 'DB_ERROR',
-      message: `The database server cannot be reached: ${withoutCredentials(message)}`,
-    };
-  }
-  return { code: 'INTERNAL', message };
+  if (isConnectionLoss(error)) return unreachable(error);
+  return { code: 'INTERNAL', message: withoutCredentials(message) };
 }

@@ -69,8 +69,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   const configService = new SectorConfigService(storage.configs, store, options.cacheTtlSeconds, (event) =>
     cacheLog.record(event),
   );
-  const stopWatching = storage.onExternalConfigChange((sectors) => {
-    const note = 'changed in another process';
+  const stopWatching = storage.onExternalConfigChange((sectors, note = 'changed in another process') => {
     const all = sectors.includes(null);
     const work = all
       ? [configService.invalidate(null, note)]

@@ -30,19 +30,21 @@ export function defaultDatabase(env = process.env): string {
 }
 
 /**
- * A database named on a command line. A postgres:// URL there may not carry a password, which
+ * A database named on a command line. A postgres:// URL there may not carry a password, in its user
+ * part or as a query parameter (whatever its case or encoding: the driver decodes keys), which
  * every user of the machine could read in the process list; the password comes from the
- * environment (DATABASE_URL, PGPASSWORD) or ~/.pgpass instead.
+ * environment (DATABASE_URL, PGPASSWORD) or ~/.pgpass instead. The refusal never repeats the URL.
  */
 export function commandLineDatabase(value: string): string {
   if (isPostgresUrl(value)) {
-    let password = '';
+    let url: URL;
     try {
-      password = new URL(value).password;
+      url = new URL(value);
     } catch {
       throw new AppError('INVALID_INPUT', 'not a valid postgres:// URL');
     }
-    if (password !== '') {
+    const inQuery = [...url.searchParams.keys()].some((key) => key.toLowerCase() === 'password');
+    if (url.password !== '' || inQuery) {
       throw new AppError(
         'INVALID_INPUT',
         'a password on the command line is visible to every user of this machine: set DATABASE_URL or PGPASSWORD instead',

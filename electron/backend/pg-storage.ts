@@ -3,6 +3,7 @@ import { demoRestored } from '../../db/demo';
 import { copyDatabase } from '../../db/transfer/copy';
 import { listenForConfigChanges } from '../../db/pg/config-listener';
 import { pgConfigStore } from '../../db/pg/config-store';
+import { PgConnectionState } from '../../db/pg/connection-state';
 import { pgMigrate } from '../../db/pg/migrate';
 import { pgOrganizationStore } from '../../db/pg/org-store';
 import { describePostgresUrl, openPgPool } from '../../db/pg/pool';
@@ -10,36 +11,73 @@ import { pgDatabaseStatus, pgDescribeSchema } from '../../db/pg/schema-info';
 import type { ConfigChange, Storage } from './storage';
 
 /**
+ * `target` with every method that returns a promise answering a lost connection as `state`'s
+ * UNAVAILABLE sentence (naming the server and since when), whichever query of it failed.
+ */
+function answeringLoss<T extends object>(target: T, state: PgConnectionState): T {
+  return new Proxy(target, {
+    get(object, key) {
+      const value: unknown = Reflect.get(object, key);
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        const result: unknown = Reflect.apply(value, object, args);
+        return result instanceof Promise
+          ? result.catch((error: unknown) => {
+              throw state.failure(error);
+            })
+          : result;
+      };
+    },
+  });
+}
+
+/**
  * Team mode's storage: PostgreSQL through a connection pool. Its I/O is asynchronous, so it runs on
  * the thread that serves the UI without blocking it; PostgreSQL itself orders concurrent writers.
- * Other instances' configuration changes arrive by LISTEN/NOTIFY.
+ * Other instances' configuration changes arrive by LISTEN/NOTIFY. A server that goes away is a
+ * state (see PgConnectionState), never a crash: requests answer UNAVAILABLE until it is back.
  */
 export async function openPgStorage(url: string): Promise<Storage> {
   const applicationName = `sector-studio:${randomUUID()}`;
-  const pool = await openPgPool(url, { applicationName });
-  const listeners = new Set<(change: ConfigChange) => void>();
-  const listener = await listenForConfigChanges(url, applicationName, (change) =>
-    listeners.forEach((notify) => notify(change)),
-  );
   const label = describePostgresUrl(url);
-  return {
+  const state = new PgConnectionState(label);
+  const pool = await openPgPool(url, {
+    applicationName,
+    onLost: (error) => state.lost(error),
+    onConnected: () => state.reached(),
+  });
+  const listeners = new Set<(change: ConfigChange, note?: string) => void>();
+  const notify = (change: ConfigChange, note?: string) =>
+    listeners.forEach((listener) => listener(change, note));
+  const listener = await listenForConfigChanges(url, applicationName, {
+    onChange: (sectors) => notify(sectors),
+    onLost: (error) => state.lost(error),
+    onListeningAgain(since) {
+      state.reached();
+      notify([null], PgConnectionState.backAfter(since));
+    },
+  });
+  const configStore = pgConfigStore(pool);
+  const storage: Storage = {
     file: label,
     status: () => pgDatabaseStatus(pool, label),
     migrate: () => pgMigrate(pool),
     describeSchema: () => pgDescribeSchema(pool),
-    ...pgConfigStore(pool),
+    ...configStore,
+    configs: answeringLoss(configStore.configs, state),
     ...pgOrganizationStore(pool),
     async resetDemo(template) {
       const report = await copyDatabase(template, url, { replace: true, applicationName });
       return demoRestored(report.tables.find((t) => t.table === 'organizations')?.rows ?? 0);
     },
-    onExternalConfigChange(notify) {
-      listeners.add(notify);
-      return () => listeners.delete(notify);
+    onExternalConfigChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
     },
     async close() {
       await listener.close();
       await pool.end();
     },
   };
+  return answeringLoss(storage, state);
 }

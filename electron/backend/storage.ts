@@ -59,7 +59,10 @@ export interface Storage {
     sink: TextSink,
     hooks: TaskHooks,
   ): Promise<{ rows: number; cancelled: boolean }>;
-  /** Configuration changes committed by other processes (another window, the CLI, a script). */
-  onExternalConfigChange(listener: (change: ConfigChange) => void): () => void;
+  /**
+   * Configuration changes committed by other processes (another window, the CLI, a script); `note`
+   * says why when it is not simply that (such as a server that was away and may have missed some).
+   */
+  onExternalConfigChange(listener: (change: ConfigChange, note?: string) => void): () => void;
   close(): Promise<void>;
 }

@@ -101,6 +101,11 @@ describe('the configuration commands', () => {
       dimension_weights: Record<string, number>;
     };
     expect(then).toMatchObject({ as_of: '2024-06-01', dimension_weights: { talent: 0.12 } });
+    expect(cli('config', 'pe_energy', '--as-of', '0000-01-01')).toMatchObject({
+      code: 2,
+      stdout: '',
+      stderr: 'error: Invalid input for config:get: as_of: must be a day of the years 0001 to 9999\n',
+    });
   }, 120_000);
 
   it('adds a calibration parameter; an out-of-scale value is a usage error', () => {

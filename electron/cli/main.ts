@@ -2,10 +2,11 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { calibrationTypes, type CalibrationType } from '../../shared/domain';
 import { CALIBRATION_DECIMALS, parseDecimalInput } from '../../shared/sector-config';
 import { contract, type Channel, type Input, type Output } from '../../shared/contract';
-import { AppError, type ErrorValue } from '../../shared/errors';
+import type { ErrorValue } from '../../shared/errors';
 import { orgSortColumns, orgStatuses, type OrgSortColumn, type OrgStatus } from '../../shared/org-query';
 import { createBackend, type Backend } from '../backend';
 import { writeConfigDocument } from '../backend/config-file';
+import { toErrorValue } from '../backend/errors';
 import { commandLineDatabase, defaultDatabase } from '../backend/paths';
 import { readUserFile } from '../backend/user-file';
 import { addCopyCommand } from './copy-command';
@@ -57,7 +58,7 @@ async function readConfigFile(file: string): Promise<string> {
       'utf8',
     );
   } catch (error) {
-    throw new CliError(error instanceof AppError ? error.message : String(error), 1);
+    throw new CliError(toErrorValue(error).message, 1);
   }
 }
 
@@ -354,9 +355,10 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`error: ${error.message}\n`);
       return error.exitCode;
     }
-    const message = error instanceof AppError ? error.message : String((error as Error).message ?? error);
-    process.stderr.write(`error: ${message.split('\n')[0]}\n`);
-    return error instanceof AppError && error.code === 'INVALID_INPUT' ? 2 : 1;
+    // The same typed sentence the app shows: never a driver's class name, a stack or a password.
+    const failure = cliError(toErrorValue(error));
+    process.stderr.write(`error: ${failure.message}\n`);
+    return failure.exitCode;
   }
 }
 

@@ -1,6 +1,8 @@
 import { spawn } from 'node:child_process';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { tempDir } from '../../db/test/helpers';
 import { postgresAvailability, startPostgres, type RunningPostgres } from '../../db/pg/test/pg-server';
 
@@ -70,6 +72,98 @@ describe.skipIf(!availability.available)('the CLI in team mode', () => {
     expect(run.stderr).toMatch(/set DATABASE_URL or PGPASSWORD instead/);
     expect(run.stderr + run.stdout).not.toContain('s3cret-pw');
   }, 60_000);
+
+  it('refuses a password in the URL query, in any case, without connecting or echoing it', async () => {
+    for (const args of [
+      ['--db', `${team}?password=s3cret-q`, 'status'],
+      ['copy', '--from', lab, '--to', `${team}?sslmode=disable&PassWord=s3cret-q`],
+    ]) {
+      const run = await cli({}, ...args);
+      expect(run.code, run.stderr).toBe(2);
+      expect(run.stderr).toMatch(/^error: .*set DATABASE_URL or PGPASSWORD instead\n$/);
+      expect(run.stderr + run.stdout).not.toContain('s3cret-q');
+    }
+  }, 60_000);
+
+  it('refuses at once, in one sentence, a copy onto its own source under another spelling', async () => {
+    if (!server) throw new Error('no server');
+    const aliases = [
+      team.replace(/^postgres:\/\/studio@127\.0\.0\.1:/, 'postgresql://studio@localhost:'),
+      `postgresql:///team?host=${encodeURIComponent(server.socketDir)}&port=${server.port}&user=studio`,
+    ];
+    for (const alias of aliases) {
+      const run = await cli({}, 'copy', '--from', team, '--to', alias, '--replace');
+      expect(run.code, run.stderr).toBe(2);
+      expect(run.stderr).toMatch(
+        /^error: PostgreSQL at .*\/team is the same database as PostgreSQL at 127\.0\.0\.1:\d+\/team: copy needs two different databases\n$/,
+      );
+    }
+    const status = await cli({ DATABASE_URL: team }, 'status');
+    expect(JSON.parse(status.stdout)).toMatchObject({ organizations: 300 });
+  }, 60_000);
+
+  /** Starts `copy`, waits until it waits for the lock `holder` holds, then stops the server under it. */
+  async function copyUntilStopped(holder: string, ...args: string[]) {
+    if (!server) throw new Error('no server');
+    const session = new pg.Client({ connectionString: team });
+    session.on('error', () => {});
+    await session.connect();
+    await session.query('BEGIN');
+    await session.query(holder);
+    const run = cli({}, 'copy', ...args);
+    await vi.waitFor(
+      async () => {
+        // pg_locks is read live; pg_stat_activity would be a snapshot kept for the transaction.
+        const { rows } = await session.query<{ n: number }>(
+          'SELECT count(*)::int AS n FROM pg_locks WHERE NOT granted',
+        );
+        expect(rows[0]?.n).toBeGreaterThan(0);
+      },
+      { timeout: 30_000, interval: 50 },
+    );
+    await server.halt();
+    try {
+      return await run;
+    } finally {
+      await server.start();
+      await session.end().catch(() => {});
+    }
+  }
+
+  it('copy with PostgreSQL stopped mid-copy exits 1 with one line, and the target keeps its rows', async () => {
+    const run = await copyUntilStopped(
+      'LOCK TABLE organizations IN ACCESS SHARE MODE',
+      '--from',
+      lab,
+      '--to',
+      team,
+      '--replace',
+    );
+    expect(run.code, run.stderr).toBe(1);
+    expect(run.stderr.trim().split('\n'), run.stderr).toHaveLength(1);
+    expect(run.stderr).toMatch(
+      /^error: PostgreSQL at 127\.0\.0\.1:\d+\/team is unreachable since \d\d:\d\d:\d\d UTC \(.+\); the copy stopped/,
+    );
+    const status = await cli({ DATABASE_URL: team }, 'status');
+    expect(JSON.parse(status.stdout)).toMatchObject({ organizations: 300, weights: 49 });
+  }, 120_000);
+
+  it('a copy into a new file that fails midway leaves no file behind', async () => {
+    const before = readdirSync(dir.dir);
+    const run = await copyUntilStopped(
+      'LOCK TABLE organizations IN ACCESS EXCLUSIVE MODE',
+      '--from',
+      team,
+      '--to',
+      join(dir.dir, 'new.db'),
+    );
+    expect(run.code, run.stderr).toBe(1);
+    expect(run.stderr.trim().split('\n'), run.stderr).toHaveLength(1);
+    expect(run.stderr).toMatch(
+      /^error: PostgreSQL at 127\.0\.0\.1:\d+\/team is unreachable since .*; the copy stopped and changed nothing\n$/,
+    );
+    expect(readdirSync(dir.dir)).toEqual(before);
+  }, 120_000);
 
   it('an unreachable server is one line that names it without credentials', async () => {
     const run = await cli({ DATABASE_URL: 'postgres://someone:hunter2@127.0.0.1:1/nowhere' }, 'status');

@@ -8,8 +8,16 @@ export interface RunningPostgres {
   port: number;
   /** A superuser URL on loopback, database `postgres`. */
   url: string;
+  /** The folder of the server's Unix socket: the same server by another route than TCP. */
+  socketDir: string;
   /** Creates a fresh database and returns its URL, so that each test file starts empty. */
   createDatabase(name: string): Promise<string>;
+  /** `pg_ctl restart -m fast`: every session is terminated, the data and the port stay. */
+  restart(): Promise<void>;
+  /** Shuts the server down (`-m fast`) and keeps its data, for `start()` to bring it back. */
+  halt(): Promise<void>;
+  /** Starts a halted server again on the same port with the same data. */
+  start(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -82,18 +90,16 @@ export async function startPostgres(bin = findPostgresBin()): Promise<RunningPos
   if (user) chownSync(dir, user.uid, user.gid);
   const data = join(dir, 'data');
   const port = await freePort();
+  const serverOptions = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off`;
+  const pgCtl = (...args: string[]) => run(join(bin, 'pg_ctl'), [...args, '-D', data], user);
+  const start = () => pgCtl('start', '-w', '-t', '60', '-l', join(dir, 'log'), '-o', serverOptions);
   try {
     await run(
       join(bin, 'initdb'),
       ['-D', data, '-U', 'studio', '--auth=trust', '-E', 'UTF8', '--no-sync'],
       user,
     );
-    const serverOptions = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off`;
-    await run(
-      join(bin, 'pg_ctl'),
-      ['start', '-w', '-t', '60', '-D', data, '-l', join(dir, 'log'), '-o', serverOptions],
-      user,
-    );
+    await start();
   } catch (error) {
     rmSync(dir, { recursive: true, force: true });
     throw error;
@@ -103,17 +109,26 @@ export async function startPostgres(bin = findPostgresBin()): Promise<RunningPos
   return {
     port,
     url,
+    socketDir: dir,
     async createDatabase(name) {
       if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`not a plain database name: ${name}`);
       await run(join(bin, 'createdb'), ['-h', '127.0.0.1', '-p', String(port), '-U', 'studio', name], null);
       return `postgres://studio@127.0.0.1:${port}/${name}`;
     },
+    restart: () =>
+      pgCtl('restart', '-w', '-t', '60', '-m', 'fast', '-l', join(dir, 'log'), '-o', serverOptions),
+    halt: () => pgCtl('stop', '-w', '-m', 'fast'),
+    start,
     async stop() {
       if (stopped) return;
       stopped = true;
-      await run(join(bin, 'pg_ctl'), ['stop', '-w', '-m', 'fast', '-D', data], user).finally(() =>
-        rmSync(dir, { recursive: true, force: true }),
-      );
+      // A halted server has nothing to stop; its folder is removed all the same.
+      await pgCtl('status')
+        .then(
+          () => pgCtl('stop', '-w', '-m', 'fast'),
+          () => {},
+        )
+        .finally(() => rmSync(dir, { recursive: true, force: true }));
     },
   };
 }
