@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { Writable } from 'node:stream';
 import fc from 'fast-check';
 import pg from 'pg';
@@ -331,6 +332,54 @@ describe.each(engines)('organizations on $name', (engine) => {
     expect(written).toBeGreaterThan(0);
     expect(written).toBeLessThanOrEqual(result.rows);
   });
+});
+
+describe('SQLite windows under concurrent writes', () => {
+  it("takes a window's rows and its total from one snapshot while another process deletes rows", async () => {
+    const file = await sqlite.newDatabase();
+    const backend = await createBackend({ dbFile: file });
+    let deleter: ReturnType<typeof spawn> | undefined;
+    try {
+      await ok(backend.invoke('schema:init', {}));
+      await ok(backend.invoke('seed:focusGroupsDimensions', {}));
+      await ok(backend.invoke('orgs:insertSample', { count: 3_000, seed: 4 }));
+      // A script beside the app removes the last organization by name, one commit at a time.
+      deleter = spawn('python3', [
+        '-c',
+        [
+          'import sqlite3, sys',
+          'db = sqlite3.connect(sys.argv[1], timeout=30, isolation_level=None)',
+          'while True:',
+          '    db.execute("DELETE FROM organizations WHERE rowid = (SELECT rowid FROM organizations ORDER BY legal_name DESC LIMIT 1)")',
+        ].join('\n'),
+        file,
+      ]);
+      let total = 3_000;
+      const deadline = Date.now() + 20_000;
+      while (total === 3_000 && Date.now() < deadline) {
+        total = (
+          await ok(backend.invoke('orgs:rows', { sort: 'legal_name', dir: 'asc', start: 0, count: 1 }))
+        ).total;
+      }
+      expect(total).toBeLessThan(3_000);
+      const mismatches: string[] = [];
+      for (let i = 0; i < 300 && mismatches.length === 0; i++) {
+        const start = Math.max(0, total - 50);
+        const window = await ok(
+          backend.invoke('orgs:rows', { sort: 'legal_name', dir: 'asc', start, count: 50 }),
+        );
+        const expected = Math.max(0, Math.min(start + 50, window.total) - start);
+        if (window.rows.length !== expected) {
+          mismatches.push(`${window.rows.length} rows at ${start} with a total of ${window.total}`);
+        }
+        total = window.total;
+      }
+      expect(mismatches).toEqual([]);
+    } finally {
+      deleter?.kill();
+      await backend.close();
+    }
+  }, 120_000);
 });
 
 describe('PostgreSQL windows under concurrent writes', () => {

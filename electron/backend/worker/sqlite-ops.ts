@@ -67,6 +67,14 @@ export function sqliteOps(db: Db, file: string) {
       .immediate();
   }
 
+  /**
+   * One read transaction: a page's or a window's rows and its total from the same snapshot, though
+   * another process commits between the statements that read them.
+   */
+  function snapshot<T>(read: () => T): T {
+    return db.transaction(read).deferred();
+  }
+
   /** The last config_changes row, or 0 before the migration that creates the log. */
   const hasChangeLog = db
     .prepare<[], number>(
@@ -120,12 +128,12 @@ export function sqliteOps(db: Db, file: string) {
           db.exec('DETACH DATABASE demo');
         }
       }),
-    queryOrganizations: (query: OrgQuery) => ready().organizations.query(query),
+    queryOrganizations: (query: OrgQuery) => snapshot(() => ready().organizations.query(query)),
     countOrganizations: (filter: OrgFilter) => ready().organizations.count(filter),
     organizationColumns: () => describeColumns(ready().organizations.columns),
     organizationRows: (window: OrgWindow) => {
       const { positions } = ready();
-      const rows = positions.rows(window);
+      const rows = snapshot(() => positions.rows(window));
       // The first screen of a view is answered at once; its anchors are built right after, before
       // the analyst can drag the scrollbar (a request arriving meanwhile waits for them).
       if (window.start === 0) {
