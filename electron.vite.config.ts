@@ -22,7 +22,7 @@ export default defineConfig({
         // The database worker is its own entry: worker threads load it by file, beside index.js.
         input: {
           index: resolve(__dirname, 'electron/main/index.ts'),
-          'db-worker': resolve(__dirname, 'electron/backend/worker/entry.ts'),
+          'db-worker': resolve(__dirname, 'db/sqlite/worker/entry.ts'),
         },
         // Native module: loaded from node_modules (unpacked from asar), never bundled.
         external: ['better-sqlite3'],

@@ -1,11 +1,11 @@
 import Database from 'better-sqlite3';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { attributeTables } from '../db/columns';
-import { openDatabase } from '../db/connection';
-import { migrate } from '../db/migrate';
-import { generateOrganizations } from '../db/sample-orgs';
-import { seedFocusGroupsAndDimensions } from '../db/seeding';
+import { attributeTables } from '../db/core/columns';
+import { openDatabase } from '../db/sqlite/connection';
+import { migrate } from '../db/sqlite/migrate';
+import { generateOrganizations } from '../db/sqlite/sample-orgs';
+import { seedFocusGroupsAndDimensions } from '../db/sqlite/seeding';
 import { progressLog } from './seed-bench';
 
 /** Rows per transaction: large, so that commits cost the anchor as little as possible. */

@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis';
-import type { Db } from '../db/connection';
-import { createConfigRepository } from '../db/config-repo';
+import type { Db } from '../db/sqlite/connection';
+import { createConfigRepository } from '../db/sqlite/config-repo';
 import { KeyspaceStore } from '../electron/backend/cache/keyspace-store';
 import { redisServerAvailability, startRedisServer } from '../electron/backend/cache/test/redis-server';
 import { SectorConfigService, sectorKey } from '../electron/backend/config-service';

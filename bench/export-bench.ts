@@ -1,6 +1,6 @@
-import type { Db } from '../db/connection';
-import { exportChunks } from '../db/export';
-import { createOrganizationRepository } from '../db/org-repo';
+import type { Db } from '../db/sqlite/connection';
+import { exportChunks } from '../db/core/export';
+import { createOrganizationRepository } from '../db/sqlite/org-repo';
 import { median, sink } from './stats';
 
 export interface ExportBench {

@@ -1,7 +1,7 @@
 import { orgSortColumns, type OrgQuery, type OrgSortColumn } from '../shared/org-query';
-import type { Db } from '../db/connection';
+import type { Db } from '../db/sqlite/connection';
 import type { Statement } from 'better-sqlite3';
-import { buildPageQuery, createOrganizationRepository, encodeCursor } from '../db/org-repo';
+import { buildPageQuery, createOrganizationRepository, encodeCursor } from '../db/sqlite/org-repo';
 import { percentile } from './stats';
 
 const LIMIT = 100;

@@ -2,8 +2,8 @@ import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
-import type { Db } from '../db/connection';
-import { insertSampleOrganizations } from '../db/sample-orgs';
+import type { Db } from '../db/sqlite/connection';
+import { insertSampleOrganizations } from '../db/sqlite/sample-orgs';
 
 export interface SeedBench {
   /** Organizations (each with its attribute row) per second. */

@@ -1,8 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { sqliteConfigRepository } from '../db/config-repo';
-import { openDatabase } from '../db/connection';
+import { sqliteConfigRepository } from '../db/sqlite/config-repo';
+import { openDatabase } from '../db/sqlite/connection';
 import { invoke, prepare, scratchDb, startHost, type RunningHost, type ScratchDb } from './own-host';
 import { choose, openSection, screenshot, stat } from './ui';
 

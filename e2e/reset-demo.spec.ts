@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildDemoDatabase } from '../db/demo';
+import { buildDemoDatabase } from '../db/sqlite/demo';
 import { invoke, prepare, scratchDb, startHost } from './own-host';
 import { choose, openSection, stat } from './ui';
 

@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { latestVersion } from '../db/migrate';
+import { latestVersion } from '../db/sqlite/migrate';
 import { tempDir } from '../db/test/helpers';
 
 const root = join(import.meta.dirname, '..');

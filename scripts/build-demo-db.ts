@@ -1,7 +1,7 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { buildDemoDatabase, DEMO_ORGANIZATIONS, DEMO_SEED } from '../db/demo';
+import { buildDemoDatabase, DEMO_ORGANIZATIONS, DEMO_SEED } from '../db/sqlite/demo';
 
 /**
  * Builds the demo database the packaged app opens on first run and restores on "Reset demo".

@@ -20,10 +20,10 @@ import {
   type DimensionRow,
   type VersionRow,
   type WeightRow,
-} from '../config-rules';
-import { importDifferences, importSteps, parseConfigDocument, shareDocument } from '../config-share';
-import { noSchemaError } from '../migrate';
-import type { ConfigRepository } from '../repositories';
+} from '../core/config-rules';
+import { importDifferences, importSteps, parseConfigDocument, shareDocument } from '../core/config-share';
+import { noSchemaError } from '../sqlite/migrate';
+import type { ConfigRepository } from '../port';
 import { inTransaction } from './pool';
 
 type Db = pg.Pool | pg.PoolClient;

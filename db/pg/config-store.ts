@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import type { SeedResult } from '../../shared/domain';
-import { noSchemaError } from '../migrate';
-import type { ConfigRepository } from '../repositories';
+import { noSchemaError } from '../sqlite/migrate';
+import type { ConfigRepository } from '../port';
 import { pgConfigRepository } from './config-repo';
 import { pgSchemaVersion } from './migrate';
 import { pgSeedFocusGroupsDimensions, pgSeedWeightsCalibrations } from './seeding';

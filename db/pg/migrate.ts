@@ -1,8 +1,8 @@
 import type pg from 'pg';
 import type { MigrationResult } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
-import { appFile } from '../app-root';
-import { migrationResult, readMigrations, type Migration } from '../migrate';
+import { appFile } from '../core/app-root';
+import { migrationResult, readMigrations, type Migration } from '../sqlite/migrate';
 import { inTransaction } from './pool';
 
 let cached: Migration[] | undefined;

@@ -6,9 +6,9 @@ import {
   type OrgSortColumn,
   type OrgWindow,
 } from '../../shared/org-query';
-import { knownColumn } from '../org-filters';
-import { ANCHOR_EVERY } from '../org-positions';
-import { encodeCursor } from '../org-repo';
+import { knownColumn } from '../core/org-filters';
+import { ANCHOR_EVERY } from '../sqlite/org-positions';
+import { encodeCursor } from '../sqlite/org-repo';
 import { pgAnchorQuery, pgFilters, pgKeyQuery, pgOrderedQuery, queryRows } from './org-sql';
 import type { PgOrgReader, PgReads } from './org-store';
 import { inSnapshot } from './pool';

@@ -8,9 +8,9 @@ import {
   type OrgSelection,
   type OrgSortColumn,
 } from '../../shared/org-query';
-import { knownColumn, type FilterDialect } from '../org-filters';
-import { decodeCursor, filters } from '../org-repo';
-import { loadReference } from '../reference';
+import { knownColumn, type FilterDialect } from '../core/org-filters';
+import { decodeCursor, filters } from '../sqlite/org-repo';
+import { loadReference } from '../core/reference';
 
 /**
  * The SQL of organization pages, counts and orders on PostgreSQL, built from the SQLite side's

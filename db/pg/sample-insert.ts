@@ -1,15 +1,15 @@
 import type pg from 'pg';
 import type { InsertOrgsResult } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
-import { columnKind } from '../columns';
-import { noSchemaError } from '../migrate';
+import { columnKind } from '../core/columns';
+import { noSchemaError } from '../sqlite/migrate';
 import {
   SLICE_MS,
   generateOrganizations,
   targets,
   type SampleOrganization,
   type Target,
-} from '../sample-orgs';
+} from '../sqlite/sample-orgs';
 import { pgSchemaVersion } from './migrate';
 import { inTransaction } from './pool';
 

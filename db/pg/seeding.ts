@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import type { SeedResult } from '../../shared/domain';
-import { loadReference, type Reference } from '../reference';
-import { requireGroupsSeeded, seedGroupRows, seedSummary, seedValueRows, type SeedOutcome } from '../seeding';
+import { loadReference, type Reference } from '../core/reference';
+import { requireGroupsSeeded, seedGroupRows, seedSummary, seedValueRows, type SeedOutcome } from '../sqlite/seeding';
 import { inTransaction } from './pool';
 
 /**

@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { afterEach } from 'vitest';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDatabase, type Db } from '../connection';
-import { migrate } from '../migrate';
-import { seedFocusGroupsAndDimensions, seedWeightsAndCalibrations } from '../seeding';
+import { openDatabase, type Db } from '../sqlite/connection';
+import { migrate } from '../sqlite/migrate';
+import { seedFocusGroupsAndDimensions, seedWeightsAndCalibrations } from '../sqlite/seeding';
 
 /** A temporary folder removed by the returned cleanup. */
 export function tempDir(): { dir: string; cleanup: () => void } {

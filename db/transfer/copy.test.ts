@@ -2,13 +2,13 @@ import { linkSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../connection';
-import { migrate } from '../migrate';
-import { createConfigRepository } from '../config-repo';
-import { insertSampleOrganizations } from '../sample-orgs';
-import { seedFocusGroupsAndDimensions, seedWeightsAndCalibrations } from '../seeding';
+import { openDatabase } from '../sqlite/connection';
+import { migrate } from '../sqlite/migrate';
+import { createConfigRepository } from '../sqlite/config-repo';
+import { insertSampleOrganizations } from '../sqlite/sample-orgs';
+import { seedFocusGroupsAndDimensions, seedWeightsAndCalibrations } from '../sqlite/seeding';
 import { postgresAvailability, startPostgres, type RunningPostgres } from '../pg/test/pg-server';
-import { toErrorValue } from '../../electron/backend/errors';
+import { toErrorValue } from '../core/errors';
 import { copyDatabase } from './copy';
 
 const availability = postgresAvailability();

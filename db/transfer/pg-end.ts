@@ -7,7 +7,7 @@ import { pgMigrate, pgSchemaVersion } from '../pg/migrate';
 import { describePostgresUrl, openPgPool } from '../pg/pool';
 import type { Endpoint, ServerIdentity } from './endpoint';
 import type { Row } from './tables';
-import { quoteIdentifier } from '../identifier';
+import { quoteIdentifier } from '../core/identifier';
 
 const CHUNK = 2_000;
 // PostgreSQL binds at most 65,535 parameters per statement.

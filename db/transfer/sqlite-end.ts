@@ -3,11 +3,11 @@ import { existsSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { setImmediate } from 'node:timers/promises';
 import { AppError } from '../../shared/errors';
-import { openDatabase, type Db } from '../connection';
-import { migrate, schemaVersion } from '../migrate';
+import { openDatabase, type Db } from '../sqlite/connection';
+import { migrate, schemaVersion } from '../sqlite/migrate';
 import { kindOf, type Row, type TableSpec, type Value } from './tables';
 import type { Endpoint } from './endpoint';
-import { quoteIdentifier } from '../identifier';
+import { quoteIdentifier } from '../core/identifier';
 
 const CHUNK = 2_000;
 

@@ -1,4 +1,4 @@
-import { attributeTables } from '../columns';
+import { attributeTables } from '../core/columns';
 
 /** A value as both engines can hold it: booleans and arrays as themselves, timestamps as ISO text. */
 export type Value = string | number | boolean | string[] | null;

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CacheLogEntry, ProgressEvent } from '../../shared/domain';
-import { latestVersion } from '../../db/migrate';
+import { latestVersion } from '../../db/sqlite/migrate';
 import { tempDir } from '../../db/test/helpers';
 import { createBackend, type Backend } from '.';
 import { ok } from './test/results';

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { latestVersion } from '../../db/migrate';
+import { latestVersion } from '../../db/sqlite/migrate';
 import { tempDir } from '../../db/test/helpers';
 import type { CacheLogEntry, ProgressEvent } from '../../shared/domain';
 import type { Result } from '../../shared/errors';

@@ -1,8 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CacheEvent } from '../../shared/domain';
-import { createConfigRepository } from '../../db/config-repo';
-import type { Db } from '../../db/connection';
-import type { ConfigRepository } from '../../db/repositories';
+import { createConfigRepository } from '../../db/sqlite/config-repo';
+import type { Db } from '../../db/sqlite/connection';
+import type { ConfigRepository } from '../../db/port';
 import { seededDb } from '../../db/test/helpers';
 import { ManualClock } from './cache/clock';
 import { KeyspaceStore } from './cache/keyspace-store';

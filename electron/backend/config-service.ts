@@ -8,7 +8,7 @@ import type {
   SimulatedLatency,
 } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
-import type { ConfigRepository } from '../../db/repositories';
+import type { ConfigRepository } from '../../db/port';
 import type { CacheStore } from './cache/store';
 
 export const sectorKey = (focusGroupId: string) => `sector:${focusGroupId}`;

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildDemoDatabase } from '../../db/demo';
+import { buildDemoDatabase } from '../../db/sqlite/demo';
 import { tempDir } from '../../db/test/helpers';
 import type { CacheLogEntry } from '../../shared/domain';
 import { createBackend, type Backend } from '.';

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { contract, isChannel, type Channel, type Output, type ParsedInput } from '../../shared/contract';
 import type { Result } from '../../shared/errors';
-import { toErrorValue } from './errors';
+import { toErrorValue } from '../../db/core/errors';
 
 /** One handler per contract channel: a missing channel is a compile error. */
 export type Handlers = {

@@ -3,9 +3,9 @@ import { Writable } from 'node:stream';
 import fc from 'fast-check';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { columnCatalog } from '../../db/org-filters';
+import { columnCatalog } from '../../db/core/org-filters';
 import { pgKeyQuery } from '../../db/pg/org-sql';
-import { loadReference } from '../../db/reference';
+import { loadReference } from '../../db/core/reference';
 import type { OrgRow, ProgressEvent } from '../../shared/domain';
 import {
   filterOpOf,

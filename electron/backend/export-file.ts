@@ -3,8 +3,8 @@ import { realpathSync, rmSync, statSync } from 'node:fs';
 import { open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { AppError } from '../../shared/errors';
-import { hasSqliteHeader, openInThisProcess } from '../../db/sqlite-file';
-import type { TextSink } from './storage';
+import { hasSqliteHeader, openInThisProcess } from '../../db/sqlite/file';
+import type { TextSink } from '../../db/storage-port';
 
 function identity(path: string): string | null {
   try {

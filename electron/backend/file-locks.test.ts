@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildDemoDatabase } from '../../db/demo';
+import { buildDemoDatabase } from '../../db/sqlite/demo';
 import { folderPerTest } from '../../db/test/helpers';
 import { copyDatabase } from '../../db/transfer/copy';
 import { createBackend, type Backend } from './index';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { describePostgresUrl } from '../../db/pg/pool';
 import { commandLineDatabase } from './paths';
-import { toErrorValue } from './errors';
+import { toErrorValue } from '../../db/core/errors';
 
 const secret = 's3cret-Pw';
 

@@ -1,6 +1,6 @@
 import { createReadStream, statSync } from 'node:fs';
 import { AppError } from '../../shared/errors';
-import { openInThisProcess } from '../../db/sqlite-file';
+import { openInThisProcess } from '../../db/sqlite/file';
 
 export interface UserFileLimits {
   /** More than this is refused, whatever the file type: a FIFO, /dev/zero and /proc have no size. */
@@ -12,7 +12,7 @@ export interface UserFileLimits {
 /**
  * Reads a file the user named, whole, up to a byte limit. A file this process has open (the
  * database, its -wal or -shm, under any name or link) is refused without a descriptor being opened
- * on it: closing one would drop the process's SQLite locks (see db/sqlite-file.ts).
+ * on it: closing one would drop the process's SQLite locks (see db/sqlite/file.ts).
  */
 export async function readUserFile(file: string, limits: UserFileLimits): Promise<Buffer> {
   const info = statSync(file, { throwIfNoEntry: false });

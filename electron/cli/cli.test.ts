@@ -4,8 +4,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../../db/test/helpers';
-import { latestVersion, migrations } from '../../db/migrate';
-import { loadReference } from '../../db/reference';
+import { latestVersion, migrations } from '../../db/sqlite/migrate';
+import { loadReference } from '../../db/core/reference';
 
 const root = join(import.meta.dirname, '..', '..');
 const tsx = join(root, 'node_modules', '.bin', 'tsx');

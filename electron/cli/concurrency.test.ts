@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { latestVersion, migrations } from '../../db/migrate';
+import { latestVersion, migrations } from '../../db/sqlite/migrate';
 import { tempDir } from '../../db/test/helpers';
 import { createBackend } from '../backend';
 

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { documentChecksum } from '../../db/config-share';
+import { documentChecksum } from '../../db/core/config-share';
 import { tempDir } from '../../db/test/helpers';
 import type { ConfigDocument } from '../../shared/config-document';
 

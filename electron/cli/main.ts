@@ -6,7 +6,7 @@ import type { ErrorValue } from '../../shared/errors';
 import { orgSortColumns, orgStatuses, type OrgSortColumn, type OrgStatus } from '../../shared/org-query';
 import { createBackend, type Backend } from '../backend';
 import { writeConfigDocument } from '../backend/config-file';
-import { toErrorValue } from '../backend/errors';
+import { toErrorValue } from '../../db/core/errors';
 import { commandLineDatabase, defaultDatabase } from '../backend/paths';
 import { readUserFile } from '../backend/user-file';
 import { addCopyCommand } from './copy-command';

@@ -24,8 +24,14 @@ describe('electron-builder.yml', () => {
     expect(config.productName).toBe(productName);
   });
 
-  it('packs the build output, the migrations, the seed data and package.json', () => {
-    expect(config.files).toEqual(['out/**', 'db/migrations/**', 'db/seed/**', 'package.json']);
+  it("packs the build output, both engines' migrations, the seed data and package.json", () => {
+    expect(config.files).toEqual([
+      'out/**',
+      'db/sqlite/migrations/**',
+      'db/pg/migrations/**',
+      'db/seed/**',
+      'package.json',
+    ]);
     // The packaged main process finds db/ by walking up to this package.json.
     expect(pkg.name).toBe('sector-studio');
     expect(pkg.main).toBe('out/main/index.js');

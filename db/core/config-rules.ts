@@ -1,0 +1,227 @@
+import type {
+  CalibrationDetail,
+  ConfigHistory,
+  ConfigItemKind,
+  ConfigVersion,
+  Dimension,
+  FocusGroup,
+  WeightDetail,
+} from '../../shared/domain';
+import { AppError } from '../../shared/errors';
+import { formatCalibration, formatWeight, SectorConfig } from '../../shared/sector-config';
+
+/**
+ * The configuration rules both engines follow, apart from how they read and write rows: what a
+ * change does to the dated rows, what the screens get, and every sentence a refusal says.
+ */
+
+export interface DimensionRow extends Dimension {
+  description: string | null;
+}
+
+export interface WeightRow {
+  weight_id: number;
+  dimension_id: string;
+  weight: number;
+  rationale: string | null;
+  effective_from: string;
+}
+
+/** A calibration version as both engines read it: exactly what the screen shows of it. */
+export type CalibrationRow = CalibrationDetail;
+
+/** The current row of one weight or calibration. */
+export interface CurrentRow {
+  id: number;
+  value: number;
+  effective_from: string;
+}
+
+export interface VersionRow {
+  version_id: number;
+  key: string;
+  value: number;
+  effective_from: string;
+  effective_to: string | null;
+  is_current: boolean;
+  rationale: string | null;
+}
+
+export interface ConfigRepositoryOptions {
+  /** Today's date (YYYY-MM-DD, UTC) for new versions; tests move it to build a history. */
+  today?: () => string;
+}
+
+export const utcToday = (): string => new Date().toISOString().slice(0, 10);
+
+export const notSeeded = () =>
+  new AppError('NOT_SEEDED', 'No sectors yet: seed the focus groups and dimensions first');
+
+/** NOT_SEEDED when there are no sectors at all, else NOT_FOUND. */
+export const unknownSector = (focusGroupId: string, anySectors: boolean) =>
+  anySectors ? new AppError('NOT_FOUND', `Unknown sector: ${focusGroupId}`) : notSeeded();
+
+/** A dimension by its code (`talent`) or its id (`pe_dim_talent`). */
+export function requireDimension<D extends Dimension>(dimensions: D[], key: string): D {
+  const dimension = dimensions.find((d) => d.dimension_code === key || d.dimension_id === key);
+  if (!dimension) throw new AppError('NOT_FOUND', `Unknown dimension: ${key}`);
+  return dimension;
+}
+
+const givenTwice = (dimensionCode: string) =>
+  new AppError('INVALID_INPUT', `The weight of ${dimensionCode} is given twice`);
+
+/** The dimensions a weights edit names, each once: an unknown or repeated one is refused. */
+export function weightEdits<D extends Dimension, E extends { dimension_code: string }>(
+  dimensions: D[],
+  edits: E[],
+): (E & { dimension: D })[] {
+  const seen = new Set<string>();
+  return edits.map((edit) => {
+    const dimension = requireDimension(dimensions, edit.dimension_code);
+    if (seen.has(dimension.dimension_id)) throw givenTwice(dimension.dimension_code);
+    seen.add(dimension.dimension_id);
+    return { ...edit, dimension };
+  });
+}
+
+export const noCalibration = (groupName: string, name: string) =>
+  new AppError(
+    'NOT_FOUND',
+    `${groupName} has no calibration named ${name}: add it as a new parameter instead`,
+  );
+
+export const calibrationExists = (groupName: string, name: string) =>
+  new AppError('CONFLICT', `${groupName} already has ${name}: change its value instead`);
+
+/**
+ * The optimistic check of an edit: `expected` is the version the editor showed. When another
+ * version is current by now, nothing may be saved, and the analyst is told the new value.
+ */
+export function requireVersion(
+  expected: number | undefined,
+  current: CurrentRow | undefined,
+  kind: ConfigItemKind,
+  label: string,
+): void {
+  if (expected === undefined || current?.id === expected) return;
+  const now =
+    current === undefined
+      ? 'removed'
+      : `changed to ${kind === 'weight' ? formatWeight(current.value) : formatCalibration(current.value)}`;
+  throw new AppError(
+    'CONFLICT',
+    `${label} was ${now} by someone else while you were editing; nothing was saved. The new value is shown.`,
+  );
+}
+
+/**
+ * Effective dating is by day: the current row is closed and a new one dated today becomes current
+ * ('replace'); a second change on the same day revises that day's row ('revise', as does a change
+ * to a row a clock ahead of ours dated later). A revised row gets a new version id, so that an
+ * editor who loaded the earlier value of the day is refused too. 'none' when the value is already
+ * what is asked.
+ */
+export function supersedeStep(
+  current: CurrentRow | undefined,
+  value: number,
+  day: string,
+): 'none' | 'revise' | 'replace' {
+  if (current?.value === value) return 'none';
+  if (current && current.effective_from >= day) return 'revise';
+  return 'replace';
+}
+
+/** What the Sector Configuration screen shows of one sector on one day (null: today). */
+export function sectorDetails(
+  group: FocusGroup,
+  dimensions: DimensionRow[],
+  weightRows: WeightRow[],
+  calibrations: CalibrationRow[],
+  asOf: string | null,
+): { config: SectorConfig; weights: WeightDetail[]; calibrations: CalibrationDetail[] } {
+  if (asOf !== null && weightRows.length === 0 && calibrations.length === 0) {
+    throw new AppError('NOT_FOUND', `${group.group_name} had no configuration in force on ${asOf}`);
+  }
+  const byId = new Map(weightRows.map((row) => [row.dimension_id, row]));
+  const weights: WeightDetail[] = dimensions.flatMap((d) => {
+    const row = byId.get(d.dimension_id);
+    if (!row) return [];
+    return [
+      {
+        weight_id: row.weight_id,
+        dimension_id: d.dimension_id,
+        dimension_code: d.dimension_code,
+        dimension_name: d.dimension_name,
+        description: d.description,
+        weight: row.weight,
+        rationale: row.rationale,
+        effective_from: row.effective_from,
+      },
+    ];
+  });
+  const config = new SectorConfig({
+    focusGroupId: group.focus_group_id,
+    groupName: group.group_name,
+    groupCode: group.group_code,
+    dimensionWeights: Object.fromEntries(weights.map((w) => [w.dimension_code, w.weight])),
+    dimensionIds: Object.fromEntries(weights.map((w) => [w.dimension_code, w.dimension_id])),
+    calibrations: Object.fromEntries(calibrations.map((c) => [c.parameter_name, c.value])),
+    asOf,
+  });
+  return { config, weights, calibrations };
+}
+
+/** Every version of a sector: weights in dimension order, then calibrations (rows in name order). */
+export function sectorHistory(
+  group: FocusGroup,
+  dimensions: Dimension[],
+  weightVersions: VersionRow[],
+  calibrationVersions: VersionRow[],
+): ConfigHistory {
+  const order = new Map(dimensions.map((d, i) => [d.dimension_id, i]));
+  const version = (kind: ConfigItemKind, row: VersionRow, key: string, label: string): ConfigVersion => ({
+    version_id: row.version_id,
+    kind,
+    key,
+    label,
+    value: row.value,
+    effective_from: row.effective_from,
+    effective_to: row.effective_to,
+    is_current: row.is_current,
+    rationale: row.rationale,
+  });
+  const weights = [...weightVersions]
+    .sort((a, b) => (order.get(a.key) ?? Infinity) - (order.get(b.key) ?? Infinity))
+    .map((row) => {
+      const d = dimensions.find((dim) => dim.dimension_id === row.key);
+      return version('weight', row, d?.dimension_code ?? row.key, d?.dimension_name ?? row.key);
+    });
+  const calibrations = calibrationVersions.map((row) => version('calibration', row, row.key, row.key));
+  return {
+    focus_group_id: group.focus_group_id,
+    group_name: group.group_name,
+    versions: [...weights, ...calibrations],
+  };
+}
+
+/**
+ * What reverting to `row` sets: its value again, with a rationale that says where it came from.
+ * Refuses an unknown version and the current one.
+ */
+export function revertChange(
+  group: FocusGroup,
+  input: { kind: ConfigItemKind; version_id: number; rationale: string },
+  row: VersionRow | undefined,
+): { key: string; value: number; rationale: string; shown: string } {
+  if (!row) {
+    throw new AppError('NOT_FOUND', `${group.group_name} has no ${input.kind} version ${input.version_id}`);
+  }
+  if (row.is_current) throw new AppError('CONFLICT', 'That version is already the current one');
+  const shown = input.kind === 'weight' ? formatWeight(row.value) : formatCalibration(row.value);
+  const rationale = `Reverted to the value of ${row.effective_from} (${shown}): ${input.rationale}`;
+  return { key: row.key, value: row.value, rationale, shown };
+}
+
+export const nothingToRevert = (shown: string) =>
+  new AppError('CONFLICT', `The current value is already ${shown}: nothing to revert`);

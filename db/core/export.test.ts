@@ -1,0 +1,99 @@
+import { parse } from 'csv-parse/sync';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { orgExport, orgQuery, orgSelection } from '../../shared/org-query';
+import type { Db } from '../sqlite/connection';
+import { exportChunks } from './export';
+import { createPositionReader } from '../sqlite/org-positions';
+import { createOrganizationRepository } from '../sqlite/org-repo';
+import { insertSampleOrganizations } from '../sqlite/sample-orgs';
+import { seededDb } from '../test/helpers';
+
+let db: Db;
+beforeAll(async () => {
+  db = seededDb();
+  await insertSampleOrganizations(db, { count: 350, seed: 11 });
+});
+
+function exportText(selection: object) {
+  const chunks = [...exportChunks(createOrganizationRepository(db), orgSelection.parse(selection), 40)];
+  return {
+    rows: chunks.reduce((sum, c) => sum + c.rows, 0),
+    chunks,
+    text: chunks.map((c) => c.text).join(''),
+  };
+}
+
+describe('CSV export', () => {
+  it('writes a header and every row of the filter in the grid order, values as the view holds them', () => {
+    const { rows: count, text } = exportText({
+      focus_group_id: 'pe_healthcare',
+      sort: 'annual_revenue_usd',
+      dir: 'desc',
+    });
+    const [header, ...rows] = parse(text) as string[][];
+    const repo = createOrganizationRepository(db);
+    expect(header).toEqual(repo.columns);
+    const page = repo.query(
+      orgQuery.parse({
+        focus_group_id: 'pe_healthcare',
+        sort: 'annual_revenue_usd',
+        dir: 'desc',
+        limit: 500,
+      }),
+    );
+    expect(count).toBe(page.rows.length);
+    expect(rows.map((r) => r[0])).toEqual(page.rows.map((r) => r.organization_id));
+    const cell = (row: string[], column: string) => row[header!.indexOf(column)];
+    rows.forEach((row, i) => {
+      const source = page.rows[i]!;
+      expect(cell(row, 'legal_name')).toBe(source.legal_name);
+      expect(cell(row, 'hipaa_certified')).toBe(String(source.hipaa_certified));
+      expect(JSON.parse(cell(row, 'fda_clearances')!)).toEqual(source.fda_clearances);
+      expect(cell(row, 'plant_count')).toBe('');
+      expect(Number(cell(row, 'annual_revenue_usd'))).toBe(source.annual_revenue_usd);
+    });
+  });
+
+  it('exports every organization when there is no filter, in chunks of the requested size', () => {
+    const { rows, chunks, text } = exportText({});
+    expect(rows).toBe(350);
+    expect(chunks.map((c) => c.rows)).toEqual([0, ...Array<number>(8).fill(40), 30]);
+    expect((parse(text) as string[][]).length).toBe(351);
+  });
+
+  it('writes JSON of the chosen columns in their order, typed values, in any sort', () => {
+    const repo = createOrganizationRepository(db);
+    const positions = createPositionReader(db, repo);
+    const request = orgExport.parse({
+      format: 'json',
+      sort: 'bed_count',
+      dir: 'desc',
+      where: [{ column: 'hipaa_certified', op: 'is', value: true }],
+      columns: ['legal_name', 'bed_count', 'hipaa_certified', 'fda_clearances'],
+    });
+    const chunks = [...exportChunks({ columns: repo.columns, scan: positions.scan }, request, 25)];
+    const objects = JSON.parse(chunks.map((c) => c.text).join('')) as Record<string, unknown>[];
+    expect(chunks.reduce((sum, c) => sum + c.rows, 0)).toBe(objects.length);
+    const { rows, total } = positions.rows({ ...request, start: 0, count: 500 });
+    expect(objects).toHaveLength(total);
+    expect(objects.length).toBeGreaterThan(0);
+    objects.forEach((object, i) => {
+      expect(Object.keys(object)).toEqual(request.columns);
+      const source = rows[i]!;
+      expect(object).toEqual({
+        legal_name: source.legal_name,
+        bed_count: source.bed_count,
+        hipaa_certified: true,
+        fda_clearances: source.fda_clearances,
+      });
+    });
+  });
+
+  it('writes an empty JSON array when nothing matches, and refuses an unknown column before writing', () => {
+    const repo = createOrganizationRepository(db);
+    const none = orgExport.parse({ format: 'json', search: 'no such organization anywhere' });
+    expect([...exportChunks(repo, none)].map((c) => c.text).join('')).toBe('[\n]\n');
+    const unknown = orgExport.parse({ columns: ['legal_name', 'nope'] });
+    expect(() => [...exportChunks(repo, unknown)]).toThrow('Unknown column to export: nope');
+  });
+});

@@ -1,0 +1,100 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import type { MigrationResult } from '../../shared/domain';
+import { AppError } from '../../shared/errors';
+import { appFile } from '../core/app-root';
+import type { Db } from './connection';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/**
+ * Written into every file the app migrates (PRAGMA application_id, header offset 68), so that a
+ * file can be recognised as ours before anything is written to it: the ASCII of "SSTD".
+ */
+export const applicationId = 0x53535444;
+
+let cached: Migration[] | undefined;
+
+/** Numbered files in `dir` (e.g. 001_schema.sql), in version order, checked to have no gap. */
+export function readMigrations(dir: string): Migration[] {
+  const found = readdirSync(dir)
+    .filter((name) => /^\d{3}_[a-z0-9_]+\.sql$/.test(name))
+    .sort()
+    .map((name) => ({
+      version: Number(name.slice(0, 3)),
+      name,
+      sql: readFileSync(`${dir}/${name}`, 'utf8'),
+    }));
+  found.forEach((m, i) => {
+    if (m.version !== i + 1) throw new Error(`Migration ${m.name} is out of sequence: expected ${i + 1}`);
+  });
+  return found;
+}
+
+/** SQLite's migrations, in db/sqlite/migrations. */
+export function migrations(): Migration[] {
+  cached ??= readMigrations(appFile('db', 'sqlite', 'migrations'));
+  return cached;
+}
+
+export function latestVersion(): number {
+  return migrations().length;
+}
+
+export function schemaVersion(db: Db): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+export function pendingMigrations(db: Db): Migration[] {
+  const version = schemaVersion(db);
+  if (version > latestVersion()) {
+    throw new AppError(
+      'DB_ERROR',
+      `This database has schema version ${version}, newer than this app knows (${latestVersion()}); update Sector Studio`,
+    );
+  }
+  return migrations().slice(version);
+}
+
+/**
+ * Applies pending migrations, each in its own IMMEDIATE transaction together with its
+ * user_version bump and the application_id stamp (so init stamps a new file, and a file from a
+ * version that did not stamp is stamped by its next migration). What is pending is read again
+ * inside each transaction, so an `init` racing another process's applies each migration once.
+ */
+export function migrate(db: Db): MigrationResult {
+  const applied: number[] = [];
+  const applyNext = db.transaction((): number | null => {
+    const next = pendingMigrations(db)[0];
+    if (!next) return null;
+    db.exec(next.sql);
+    // PRAGMA takes no bound parameters; the version is an integer parsed from the file name.
+    db.pragma(`user_version = ${Math.trunc(next.version)}`);
+    db.pragma(`application_id = ${applicationId}`);
+    return next.version;
+  });
+  for (let version = applyNext.immediate(); version !== null; version = applyNext.immediate()) {
+    applied.push(version);
+  }
+  return migrationResult(applied, schemaVersion(db));
+}
+
+/** What a migrate run tells the user, the same on every engine. */
+export function migrationResult(applied: number[], version: number): MigrationResult {
+  const message =
+    applied.length === 0
+      ? `Schema already at version ${version}; nothing to do`
+      : `Applied migration${applied.length > 1 ? 's' : ''} ${applied.join(', ')}; schema at version ${version}`;
+  return { applied, version, message };
+}
+
+export function noSchemaError(): AppError {
+  return new AppError('NO_SCHEMA', 'The database has no schema yet: initialize the database schema first');
+}
+
+export function requireSchema(db: Db): void {
+  if (schemaVersion(db) === 0) throw noSchemaError();
+}

@@ -1,0 +1,247 @@
+import type { Statement } from 'better-sqlite3';
+import { AppError } from '../../shared/errors';
+import {
+  isIndexedSort,
+  type OrgFilter,
+  type OrgRows,
+  type OrgSelection,
+  type OrgWindow,
+} from '../../shared/org-query';
+import type { Db } from './connection';
+import { rowDecoder } from '../core/columns';
+import { knownColumn, sortExpression } from '../core/org-filters';
+import { encodeCursor, filters } from './org-repo';
+import type { KeysetSelection, OrganizationRepository } from '../port';
+
+/**
+ * Rows by position in any (filter, sort), so that a scrollbar can span every matching row and a
+ * drag to row 500,000 reads only the rows it shows.
+ *
+ * - An indexed sort keeps sparse keyset anchors: the sort key of every ANCHOR_EVERY-th row, found in
+ *   one pass over the index the first time a position past the first block is asked for. Row r is then
+ *   one seek to anchor ⌊r/K⌋ and a step of at most K rows.
+ * - Any other sort (an attribute, a column without an index) is sorted once per filter into a
+ *   temporary table of rowids, numbered by position; a window is then one range of that table.
+ *
+ * Both directions share one order: descending position p is ascending position total - 1 - p (the
+ * tie-breaker, the rowid, reverses with the sort). Everything is dropped when the file changes.
+ */
+
+export const ANCHOR_EVERY = 100;
+/** Windows ending this close to either end are read directly by key, without anchors. */
+const NEAR_END = 500;
+/** Sorted orders kept as temporary tables; the oldest is dropped beyond this. */
+const KEEP_SORTED = 4;
+
+interface Anchored {
+  kind: 'anchors';
+  /** anchors[b] is the cursor just before row b·K (null for b = 0); undefined until built. */
+  anchors: (string | null)[] | undefined;
+}
+
+interface Sorted {
+  kind: 'sorted';
+  table: string;
+  total: number;
+  read: Statement;
+}
+
+type Order = Anchored | Sorted;
+
+export interface PositionReader {
+  rows(window: OrgWindow): OrgRows;
+  /**
+   * Builds what later windows of this selection need (its anchors, or its sorted table), so that the
+   * first drag after the first screen does not wait for it. Called when the reader is otherwise idle.
+   */
+  prepare(selection: OrgSelection): void;
+  /** Every row of the selection in order, as raw arrays in the view's column order. */
+  scan(selection: OrgSelection, chunkSize: number): Generator<unknown[][]>;
+  count(filter: OrgFilter): number;
+}
+
+function keyOf(selection: OrgSelection): string {
+  const { where, params } = filters(selection);
+  return JSON.stringify([where, params, selection.sort]);
+}
+
+export function createPositionReader(
+  db: Db,
+  organizations: OrganizationRepository,
+  { nearEnd = NEAR_END }: { nearEnd?: number } = {},
+): PositionReader {
+  const decode = rowDecoder(organizations.columns);
+  const changes = db.prepare<[], [number, number]>(
+    'SELECT total_changes(), data_version FROM pragma_data_version',
+  );
+  const sectorExists = db
+    .prepare<[string], number>('SELECT 1 FROM focus_groups WHERE focus_group_id = ?')
+    .pluck();
+  const orders = new Map<string, Order>();
+  let tables = 0;
+  // Rows this connection writes into its own temporary tables are not changes to the data.
+  let ownChanges = 0;
+  let version = '';
+
+  function currentVersion(): string {
+    const [total, dataVersion] = changes.raw().get() as [number, number];
+    return `${dataVersion}:${total - ownChanges}`;
+  }
+
+  function drop(order: Order): void {
+    if (order.kind === 'sorted') db.prepare(`DROP TABLE IF EXISTS temp.${order.table}`).run();
+  }
+
+  function forget(): void {
+    for (const order of orders.values()) drop(order);
+    orders.clear();
+  }
+
+  function checkSector(selection: OrgFilter): void {
+    if (selection.focus_group_id && !sectorExists.get(selection.focus_group_id)) {
+      throw new AppError('NOT_FOUND', `Unknown sector: ${selection.focus_group_id}`);
+    }
+  }
+
+  /** Sorts the selection's rowids into a new temporary table; its rowid is position + 1. */
+  function sortIntoTable(selection: OrgSelection): Sorted {
+    const table = `org_order_${++tables}`;
+    const { where, params } = filters(selection);
+    db.prepare(`CREATE TEMP TABLE ${table} (org INTEGER NOT NULL)`).run();
+    const inserted = db
+      .prepare(
+        `INSERT INTO temp.${table} (org) SELECT organizations.rowid FROM organizations${
+          where.length ? ` WHERE ${where.join(' AND ')}` : ''
+        } ORDER BY ${sortExpression(selection.sort)}, organizations.rowid`,
+      )
+      .run(params).changes;
+    ownChanges += inserted;
+    const read = db
+      .prepare(`SELECT org FROM temp.${table} WHERE rowid > @from AND rowid <= @to ORDER BY rowid`)
+      .pluck();
+    return { kind: 'sorted', table, total: inserted, read };
+  }
+
+  function orderOf(selection: OrgSelection): Order {
+    const now = currentVersion();
+    if (now !== version) {
+      forget();
+      version = now;
+    }
+    const key = keyOf(selection);
+    let order = orders.get(key);
+    if (order) {
+      // Most recently used last, so that the first entry is the one to drop.
+      orders.delete(key);
+      orders.set(key, order);
+      return order;
+    }
+    order = isIndexedSort(selection.sort)
+      ? { kind: 'anchors', anchors: undefined }
+      : sortIntoTable(selection);
+    orders.set(key, order);
+    const sorted = [...orders].filter(([, o]) => o.kind === 'sorted');
+    if (sorted.length > KEEP_SORTED) {
+      const [oldestKey, oldest] = sorted[0] as [string, Order];
+      drop(oldest);
+      orders.delete(oldestKey);
+    }
+    // The table's own inserts are not a change of the data.
+    version = currentVersion();
+    return order;
+  }
+
+  /** One pass over the sort's index, keeping the key of every K-th row. */
+  function buildAnchors(selection: KeysetSelection): (string | null)[] {
+    const anchors: (string | null)[] = [null];
+    let i = 0;
+    for (const key of organizations.keys({ ...selection, dir: 'asc', limit: 1 })) {
+      i++;
+      if (i % ANCHOR_EVERY === 0) anchors.push(encodeCursor(key));
+    }
+    return anchors;
+  }
+
+  /** Rows [skip, skip + count) after a cursor of an indexed sort, as raw rows. */
+  function after(query: KeysetSelection & { after: string | null }, skip: number, count: number) {
+    const rowids: number[] = [];
+    let i = 0;
+    for (const key of organizations.keys({ ...query, limit: 1 })) {
+      if (i++ < skip) continue;
+      rowids.push(key[key.length - 1] as number);
+      if (rowids.length === count) break;
+    }
+    return organizations.rowsByRowid(rowids);
+  }
+
+  /** Ascending positions [from, from + count) of an indexed sort, as raw rows. */
+  function anchoredRange(selection: KeysetSelection, order: Anchored, from: number, count: number) {
+    order.anchors ??= buildAnchors(selection);
+    const block = Math.min(Math.floor(from / ANCHOR_EVERY), order.anchors.length - 1);
+    const skip = from - block * ANCHOR_EVERY;
+    // One seek to the anchor, then a step of fewer than K keys before the window's own rows.
+    return after({ ...selection, dir: 'asc', after: order.anchors[block] ?? null }, skip, count);
+  }
+
+  function sortedRange(order: Sorted, from: number, count: number): unknown[][] {
+    return organizations.rowsByRowid(order.read.all({ from, to: from + count }) as number[]);
+  }
+
+  function total(selection: OrgFilter, order: Order): number {
+    return order.kind === 'sorted' ? order.total : organizations.count(selection);
+  }
+
+  /** Positions [start, start + count) in the selection's direction, as raw rows. */
+  function range(selection: OrgSelection, order: Order, start: number, count: number, n: number) {
+    const end = Math.min(start + count, n);
+    if (end <= start) return [];
+    // Ascending positions of the window; a descending window is the mirrored range, reversed.
+    // The first screens of either direction are one keyset read; no anchors needed yet.
+    if (order.kind === 'anchors' && end <= nearEnd) {
+      return after({ ...(selection as KeysetSelection), after: null }, start, end - start);
+    }
+    const from = selection.dir === 'asc' ? start : n - end;
+    const raw =
+      order.kind === 'sorted'
+        ? sortedRange(order, from, end - start)
+        : anchoredRange(selection as KeysetSelection, order, from, end - start);
+    return selection.dir === 'asc' ? raw : raw.reverse();
+  }
+
+  return {
+    rows(window) {
+      const { start, count, ...selection } = window;
+      checkSector(selection);
+      knownColumn(selection.sort);
+      const order = orderOf(selection);
+      const n = total(selection, order);
+      return { start, total: n, rows: range(selection, order, start, count, n).map(decode) };
+    },
+
+    prepare(selection) {
+      const order = orderOf(selection);
+      if (order.kind === 'anchors') order.anchors ??= buildAnchors(selection as KeysetSelection);
+    },
+
+    *scan(selection, chunkSize) {
+      checkSector(selection);
+      knownColumn(selection.sort);
+      if (isIndexedSort(selection.sort)) {
+        yield* organizations.scan(selection as KeysetSelection, chunkSize);
+        return;
+      }
+      // An export gets an order of its own, so that the grid's scrolling cannot drop it midway.
+      const order = sortIntoTable(selection);
+      try {
+        for (let start = 0; start < order.total; start += chunkSize) {
+          const rows = range(selection, order, start, chunkSize, order.total);
+          if (rows.length > 0) yield rows;
+        }
+      } finally {
+        drop(order);
+      }
+    },
+
+    count: (filter) => organizations.count(filter),
+  };
+}

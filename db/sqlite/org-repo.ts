@@ -1,0 +1,356 @@
+import type { Statement } from 'better-sqlite3';
+import type { OrgFilter, OrgQuery, OrgSortColumn } from '../../shared/org-query';
+import { columnFilterSql, escapeLike, sqliteDialect, type FilterDialect } from '../core/org-filters';
+import { AppError } from '../../shared/errors';
+import type { Db } from './connection';
+import { attributeTables, rowDecoder, type AttributeTable } from '../core/columns';
+import { requireSchema } from './migrate';
+import type { OrganizationRepository } from '../port';
+
+/**
+ * Sort keys per sortable column: the expressions of migration 003's indexes (NULL folded into a
+ * value that sorts first, so every key compares), in index order. The rowid, which every index entry
+ * ends in, breaks ties.
+ */
+const sortKeys: Record<OrgSortColumn, string[]> = {
+  legal_name: ['legal_name'],
+  annual_revenue_usd: ['coalesce(annual_revenue_usd, -1)'],
+  employee_count: ['coalesce(employee_count, -1)'],
+  founding_year: ['coalesce(founding_year, 0)'],
+  headquarters_country: ["coalesce(headquarters_country, '')"],
+  status: ['status', 'legal_name'],
+  sector_name: ['focus_group_id', 'legal_name'],
+};
+
+type KeyValue = string | number;
+/** The sort keys of a row, then its rowid. */
+type Cursor = KeyValue[];
+
+export function encodeCursor(values: Cursor): string {
+  return Buffer.from(JSON.stringify(values)).toString('base64url');
+}
+
+/** A cursor's keys; its last value is the tie-breaker (SQLite's rowid unless told otherwise). */
+export function decodeCursor(
+  cursor: string,
+  length: number,
+  isTieBreaker: (value: KeyValue) => boolean = Number.isSafeInteger,
+): Cursor {
+  try {
+    const values: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (
+      Array.isArray(values) &&
+      values.length === length &&
+      values.every((v) => typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v))) &&
+      isTieBreaker(values[length - 1] as KeyValue)
+    ) {
+      return values as Cursor;
+    }
+  } catch {
+    // fall through to the typed error
+  }
+  throw new AppError('INVALID_INPUT', 'Invalid page cursor: it does not belong to this sort order');
+}
+
+export function filters(
+  query: OrgFilter,
+  dialect: FilterDialect = sqliteDialect,
+): {
+  where: string[];
+  params: Record<string, KeyValue>;
+} {
+  const where: string[] = [];
+  const params: Record<string, KeyValue> = {};
+  if (query.focus_group_id) {
+    where.push(dialect.equals('focus_group_id', '@focus_group_id'));
+    params.focus_group_id = query.focus_group_id;
+  }
+  if (query.status) {
+    where.push(dialect.equals('status', '@status'));
+    params.status = query.status;
+  }
+  if (query.search) {
+    where.push(dialect.like('legal_name', '@search'));
+    params.search = `%${escapeLike(query.search)}%`;
+  }
+  const columns = columnFilterSql(query.where, dialect);
+  return { where: [...where, ...columns.where], params: { ...params, ...columns.params } };
+}
+
+export interface PageQuery {
+  /**
+   * Statements run in order until the page is full: with a cursor, first the rows that tie with it
+   * on every key (key = ? AND rowid > ?), then each looser range (key = ? AND next key > ?, ...,
+   * first key > ?). Each is one index range: SQLite does not use the rowid of a row-value
+   * comparison (key, rowid) > (?, ?) to seek, so a single statement would scan every tie.
+   * `@limit` is bound per statement to the rows still wanted.
+   */
+  steps: string[];
+  params: Record<string, KeyValue>;
+  keys: string[];
+  backward: boolean;
+  cursor: string | null;
+}
+
+/**
+ * The page's keys and rowids, read from organizations' indexes alone (the rows are fetched by rowid
+ * afterwards). The SQL text depends only on which filters and which sort are in use.
+ */
+export function buildPageQuery(query: OrgQuery): PageQuery {
+  const { where, params } = filters(query);
+  // A key pinned by an equality filter is constant on every page; leaving it in the comparison
+  // would stop SQLite from seeking past it.
+  const pinned = (key: string) =>
+    (key === 'focus_group_id' && query.focus_group_id) || (key === 'status' && query.status);
+  const keys = sortKeys[query.sort].filter((key) => !pinned(key));
+  const backward = Boolean(query.before);
+  const cursor = query.before ?? query.after ?? null;
+  const pageParams: Record<string, KeyValue> = { ...params };
+  const ascending = (query.dir === 'asc') !== backward;
+  const dir = ascending ? 'ASC' : 'DESC';
+  const columns = [...keys, 'rowid'];
+  // Columns pinned by an equality are left out of ORDER BY: SQLite does not see that an expression
+  // compared with = is constant and would sort the whole range of ties.
+  const select = (conditions: string[], order: string[], tail = '') =>
+    `SELECT ${columns.join(', ')} FROM organizations${
+      conditions.length ? ` WHERE ${conditions.join(' AND ')}` : ''
+    } ORDER BY ${order.map((c) => `${c} ${dir}`).join(', ')} LIMIT @limit${tail}`;
+  if (!cursor) {
+    const useOffset = query.offset !== undefined;
+    if (useOffset) pageParams.offset = query.offset ?? 0;
+    return {
+      steps: [select(where, columns, useOffset ? ' OFFSET @offset' : '')],
+      params: pageParams,
+      keys,
+      backward,
+      cursor,
+    };
+  }
+  const values = decodeCursor(cursor, columns.length);
+  values.forEach((value, i) => (pageParams[`k${i}`] = value));
+  const past = ascending ? '>' : '<';
+  // Step j pins the first j columns to the cursor's values and moves past it on column j.
+  const steps = columns
+    .map((column, j) =>
+      select(
+        [...where, ...columns.slice(0, j).map((c, i) => `${c} = @k${i}`), `${column} ${past} @k${j}`],
+        columns.slice(j),
+      ),
+    )
+    .reverse();
+  return { steps, params: pageParams, keys, backward, cursor };
+}
+
+export function createOrganizationRepository(db: Db): OrganizationRepository {
+  requireSchema(db);
+  const statements = new Map<string, Statement>();
+  const counts = new Map<string, number>();
+  let countsVersion = '';
+  const version = db
+    .prepare<[], string>(
+      "SELECT (SELECT total_changes()) || ':' || (SELECT data_version FROM pragma_data_version)",
+    )
+    .pluck();
+
+  const columns = db
+    .prepare('SELECT * FROM vw_organizations_full LIMIT 0')
+    .columns()
+    .map((c) => c.name);
+  const rowStatements = new Map(
+    [...rowSql(db, columns)].map(([sector, sql]) => [sector, db.prepare(sql).raw()] as const),
+  );
+  const sectorsOf = db
+    .prepare(
+      'SELECT rowid, focus_group_id FROM organizations WHERE rowid IN (SELECT value FROM json_each(?))',
+    )
+    .raw();
+  const decode = rowDecoder(columns);
+  const sectorExists = db
+    .prepare<[string], number>('SELECT 1 FROM focus_groups WHERE focus_group_id = ?')
+    .pluck();
+
+  function prepared(sql: string): Statement {
+    let statement = statements.get(sql);
+    if (!statement) {
+      statement = db.prepare(sql);
+      statements.set(sql, statement);
+    }
+    return statement;
+  }
+
+  // Counts are cached per filter until this or another connection writes to the file. Filtered by
+  // sector and status alone they are sums over organization_counts (migration 5), which triggers
+  // keep; a name search or a column filter counts the matching organizations.
+  function total(filter: OrgFilter): number {
+    const { where, params } = filters(filter);
+    const byCounts = !filter.search && (filter.where ?? []).length === 0;
+    const current = version.get() ?? '';
+    if (current !== countsVersion) {
+      counts.clear();
+      countsVersion = current;
+    }
+    const key = JSON.stringify([where, params]);
+    let n = counts.get(key);
+    if (n === undefined) {
+      const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+      const sql = byCounts
+        ? `SELECT coalesce(sum(organizations), 0) AS n FROM organization_counts ${clause}`
+        : `SELECT count(*) AS n FROM organizations ${clause}`;
+      n = (prepared(sql).get(params) as { n: number }).n;
+      counts.set(key, n);
+    }
+    return n;
+  }
+
+  function keyPage(query: OrgQuery) {
+    if (query.focus_group_id && !sectorExists.get(query.focus_group_id)) {
+      throw new AppError('NOT_FOUND', `Unknown sector: ${query.focus_group_id}`);
+    }
+    const page = buildPageQuery(query);
+    const want = query.limit + 1;
+    const keyRows: KeyValue[][] = [];
+    for (const sql of page.steps) {
+      const rows = prepared(sql)
+        .raw()
+        .all({ ...page.params, limit: want - keyRows.length }) as KeyValue[][];
+      keyRows.push(...rows);
+      if (keyRows.length >= want) break;
+    }
+    const more = keyRows.length > query.limit;
+    if (more) keyRows.pop();
+    if (page.backward) keyRows.reverse();
+    return { page, keyRows, more };
+  }
+
+  /**
+   * The view's rows for a page of keys, as arrays in the keys' order, read by rowid. Each row joins
+   * only its own sector's attribute table (the triggers keep the other six empty for it): within a
+   * sector filter that is one statement; otherwise the page's rows are grouped by sector first.
+   */
+  function rowsOf(keyRows: KeyValue[][], sector: string | null | undefined): unknown[][] {
+    const rowids = keyRows.map((k) => k[k.length - 1] as number);
+    const groups = new Map<string, number[]>();
+    if (sector) groups.set(sector, rowids);
+    else {
+      for (const [rowid, focusGroupId] of sectorsOf.all(JSON.stringify(rowids)) as [number, string][]) {
+        const group = groups.get(focusGroupId);
+        if (group) group.push(rowid);
+        else groups.set(focusGroupId, [rowid]);
+      }
+    }
+    const byRowid = new Map<number, unknown[]>();
+    for (const [focusGroupId, ids] of groups) {
+      const statement = rowStatements.get(focusGroupId) ?? (rowStatements.get(NO_ATTRIBUTES) as Statement);
+      for (const row of statement.all(JSON.stringify(ids)) as unknown[][]) {
+        byRowid.set(row.pop() as number, row);
+      }
+    }
+    return rowids.flatMap((rowid) => {
+      const row = byRowid.get(rowid);
+      return row ? [row] : [];
+    });
+  }
+
+  return {
+    columns,
+
+    query(query) {
+      const { page, keyRows, more } = keyPage(query);
+      const hasBefore = page.backward ? more : page.cursor !== null || (query.offset ?? 0) > 0;
+      const hasAfter = page.backward || more;
+      const first = keyRows[0];
+      const last = keyRows[keyRows.length - 1];
+      return {
+        columns,
+        rows: rowsOf(keyRows, query.focus_group_id).map(decode),
+        total: total(query),
+        limit: query.limit,
+        next_cursor: hasAfter && last ? encodeCursor(last) : null,
+        prev_cursor: hasBefore && first ? encodeCursor(first) : null,
+      };
+    },
+
+    count(filter) {
+      return total(filter);
+    },
+
+    *keys(query) {
+      if (query.focus_group_id && !sectorExists.get(query.focus_group_id)) {
+        throw new AppError('NOT_FOUND', `Unknown sector: ${query.focus_group_id}`);
+      }
+      const page = buildPageQuery({ ...query, before: null });
+      for (const sql of page.steps) {
+        yield* prepared(sql)
+          .raw()
+          .iterate({ ...page.params, limit: -1 }) as Iterable<KeyValue[]>;
+      }
+    },
+
+    rowsByRowid(rowids) {
+      return rowsOf(
+        rowids.map((rowid) => [rowid]),
+        null,
+      );
+    },
+
+    // Each chunk is its own short query, so nothing holds the connection between chunks.
+    *scan(filter, chunkSize) {
+      let after: string | null = null;
+      for (;;) {
+        const { keyRows, more } = keyPage({ ...filter, limit: chunkSize, after });
+        if (keyRows.length > 0) yield rowsOf(keyRows, filter.focus_group_id);
+        const last = keyRows[keyRows.length - 1];
+        if (!more || !last) return;
+        after = encodeCursor(last);
+      }
+    },
+  };
+}
+
+/** The row statement for organizations of a sector without an attribute table (one a user added). */
+const NO_ATTRIBUTES = '';
+
+/**
+ * The view's columns as read from organizations `o`, focus_groups `fg` and one sector's attribute
+ * table `a` (NULL for every other sector's columns, and for all of them when `table` is null, typed
+ * by `nullOf` where the engine needs it).
+ */
+export function sectorRowColumns(
+  columns: string[],
+  orgColumns: ReadonlySet<string>,
+  table: AttributeTable | null,
+  nullOf: (name: string) => string = () => 'NULL',
+): string[] {
+  const own = new Set(table?.columns.map((c) => c.name));
+  return columns.map((name) => {
+    if (orgColumns.has(name)) return `o.${name}`;
+    if (name === 'sector_name') return 'fg.group_name AS sector_name';
+    if (name === 'sector_code') return 'fg.group_code AS sector_code';
+    return own.has(name) ? `a.${name}` : `${nullOf(name)} AS ${name}`;
+  });
+}
+
+/**
+ * Per sector, the SQL that reads organizations by rowid with exactly the view's columns (then the
+ * rowid), joining only that sector's attribute table and selecting NULL for every other sector's
+ * columns; under NO_ATTRIBUTES, one that joins none. Identifiers come from the reference
+ * configuration and the view's own column list.
+ */
+export function rowSql(db: Db, columns: string[]): Map<string, string> {
+  const orgColumns = new Set(
+    db.prepare("SELECT name FROM pragma_table_info('organizations')").pluck().all() as string[],
+  );
+  const sql = (table: AttributeTable | null) => {
+    const select = sectorRowColumns(columns, orgColumns, table);
+    return `SELECT ${select.join(', ')}, o.rowid
+      FROM organizations AS o
+      JOIN focus_groups AS fg ON fg.focus_group_id = o.focus_group_id${
+        table ? `\n      LEFT JOIN ${table.table} AS a ON a.organization_id = o.organization_id` : ''
+      }
+      WHERE o.rowid IN (SELECT value FROM json_each(?))`;
+  };
+  return new Map([
+    ...attributeTables().map((table) => [table.focusGroupId, sql(table)] as const),
+    [NO_ATTRIBUTES, sql(null)],
+  ]);
+}

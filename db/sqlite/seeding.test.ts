@@ -1,0 +1,139 @@
+import { describe, expect, it } from 'vitest';
+import { openDatabase } from './connection';
+import { loadReference } from '../core/reference';
+import { SEED_EFFECTIVE_FROM, seedFocusGroupsAndDimensions, seedWeightsAndCalibrations } from './seeding';
+import { migratedDb } from '../test/helpers';
+
+const ref = loadReference();
+
+describe('seeding', () => {
+  it('refuses to run before the schema exists, and weights before focus groups', () => {
+    expect(() => seedFocusGroupsAndDimensions(openDatabase(':memory:'))).toThrow(
+      /initialize the database schema first/,
+    );
+    expect(() => seedWeightsAndCalibrations(migratedDb())).toThrow(
+      /Seed the focus groups and dimensions first/,
+    );
+  });
+
+  it('writes exactly the reference rows: 7 sectors, 7 dimensions, 49 weights, 30 calibrations', () => {
+    const db = migratedDb();
+    const first = seedFocusGroupsAndDimensions(db);
+    expect(first).toMatchObject({
+      inserted: 14,
+      updated: 0,
+      unchanged: 0,
+      totals: { focus_groups: 7, dimensions: 7 },
+    });
+    const second = seedWeightsAndCalibrations(db);
+    expect(second).toMatchObject({
+      inserted: 79,
+      totals: { focus_group_dimension_weights: 49, focus_group_calibrations: 30 },
+    });
+
+    expect(
+      db
+        .prepare(
+          'SELECT focus_group_id, group_name, group_code, display_order FROM focus_groups ORDER BY display_order',
+        )
+        .all(),
+    ).toEqual(ref.focus_groups);
+    expect(
+      db
+        .prepare(
+          'SELECT dimension_id, dimension_name, dimension_code, display_order FROM dimensions ORDER BY display_order',
+        )
+        .all(),
+    ).toEqual(ref.dimensions);
+
+    const weights = db
+      .prepare(
+        `SELECT focus_group_id, dimension_id, weight, weight_rationale, effective_from, is_current
+         FROM focus_group_dimension_weights ORDER BY weight_id`,
+      )
+      .all();
+    expect(weights).toEqual(
+      Object.entries(ref.dimension_weights).flatMap(([fg, rows]) =>
+        rows.map(([dim, weight, rationale]) => ({
+          focus_group_id: fg,
+          dimension_id: dim,
+          weight: Number(weight),
+          weight_rationale: rationale,
+          effective_from: SEED_EFFECTIVE_FROM,
+          is_current: 1,
+        })),
+      ),
+    );
+    // Stored decimals read back without float noise.
+    for (const w of weights as { weight: number }[]) expect(String(w.weight)).toMatch(/^0(\.\d{1,2})?$/);
+
+    const calibrations = db
+      .prepare(
+        `SELECT focus_group_id, parameter_name, parameter_value, parameter_type, description
+         FROM focus_group_calibrations ORDER BY calibration_id`,
+      )
+      .all();
+    expect(calibrations).toEqual(
+      Object.entries(ref.calibrations).flatMap(([fg, rows]) =>
+        rows.map(([name, value, type, description]) => ({
+          focus_group_id: fg,
+          parameter_name: name,
+          parameter_value: Number(value),
+          parameter_type: type,
+          description,
+        })),
+      ),
+    );
+  });
+
+  it('is an upsert: running it again changes nothing and says so', () => {
+    const db = migratedDb();
+    seedFocusGroupsAndDimensions(db);
+    seedWeightsAndCalibrations(db);
+    const snapshot = () => [
+      db.prepare('SELECT * FROM focus_group_dimension_weights').raw().all(),
+      db.prepare('SELECT * FROM focus_group_calibrations').raw().all(),
+      db.prepare('SELECT * FROM focus_groups').raw().all(),
+    ];
+    const before = snapshot();
+    const again1 = seedFocusGroupsAndDimensions(db);
+    const again2 = seedWeightsAndCalibrations(db);
+    expect(again1).toMatchObject({ inserted: 0, updated: 0, unchanged: 14 });
+    expect(again2).toMatchObject({ inserted: 0, updated: 0, unchanged: 79 });
+    expect(again2.message).toMatch(/^Nothing changed/);
+    expect(snapshot()).toEqual(before);
+  });
+
+  it('restores a baseline row that was edited by hand, and counts it as updated', () => {
+    const db = migratedDb();
+    seedFocusGroupsAndDimensions(db);
+    seedWeightsAndCalibrations(db);
+    db.prepare(
+      "UPDATE focus_group_dimension_weights SET weight = 0.5 WHERE focus_group_id = 'pe_energy' AND dimension_id = 'pe_dim_talent'",
+    ).run();
+    db.prepare("UPDATE focus_groups SET group_name = 'Energy' WHERE focus_group_id = 'pe_energy'").run();
+    expect(seedFocusGroupsAndDimensions(db)).toMatchObject({ inserted: 0, updated: 1, unchanged: 13 });
+    expect(seedWeightsAndCalibrations(db)).toMatchObject({ inserted: 0, updated: 1, unchanged: 78 });
+    expect(
+      db
+        .prepare(
+          "SELECT weight FROM focus_group_dimension_weights WHERE focus_group_id = 'pe_energy' AND dimension_id = 'pe_dim_talent'",
+        )
+        .get(),
+    ).toEqual({ weight: 0.12 });
+  });
+
+  it('each step is one transaction: a failure leaves nothing behind', () => {
+    const db = migratedDb();
+    const broken = {
+      ...ref,
+      dimensions: [...ref.dimensions, { ...ref.dimensions[0]!, dimension_id: 'pe_dim_dup' }],
+    };
+    expect(() => seedFocusGroupsAndDimensions(db, broken)).toThrow(/UNIQUE constraint failed/);
+    expect(
+      db.prepare('SELECT (SELECT count(*) FROM focus_groups) + (SELECT count(*) FROM dimensions) AS n').get(),
+    ).toEqual({
+      n: 0,
+    });
+  });
+});

@@ -1,0 +1,145 @@
+import { Worker } from 'node:worker_threads';
+import { AppError } from '../../../shared/errors';
+import type { TaskHooks, TextSink } from '../../storage-port';
+import {
+  LIFECYCLE_ID,
+  type CallOp,
+  type ConfigChangeRow,
+  type FromWorker,
+  type Role,
+  type TaskOp,
+  type ToWorker,
+} from './protocol';
+import type { SqliteOps } from './operations';
+
+type Result<K extends keyof SqliteOps> = Awaited<ReturnType<SqliteOps[K]>>;
+
+interface Pending {
+  resolve(value: unknown): void;
+  reject(error: Error): void;
+  hooks?: TaskHooks;
+  sink?: TextSink;
+  /** Chunks are written in order; the result waits for the last one. */
+  written: Promise<void>;
+  sinkError?: Error;
+}
+
+/**
+ * The worker's script: the bundled file next to the main process's bundle, or, when running from
+ * TypeScript sources, the entry behind a bootstrap that registers tsx in the worker thread.
+ */
+function workerScript(): { url: URL; workerData?: { entry: string } } {
+  const here = import.meta.url;
+  if (here.endsWith('.ts')) {
+    return { url: new URL('./tsx-boot.mjs', here), workerData: { entry: new URL('./entry.ts', here).href } };
+  }
+  return { url: new URL('./db-worker.js', here) };
+}
+
+/** One database worker thread seen from the main thread: typed calls, tasks and change reports. */
+export class WorkerLink {
+  private readonly worker: Worker;
+  private readonly pending = new Map<number, Pending>();
+  private nextId = LIFECYCLE_ID + 1;
+  private stopped: Error | null = null;
+  onConfigChanges: (rows: ConfigChangeRow[]) => void = () => {};
+
+  constructor(readonly role: Role) {
+    const script = workerScript();
+    this.worker = new Worker(script.url, { workerData: script.workerData, name: `sector-studio-${role}` });
+    this.worker.on('message', (message: FromWorker) => this.receive(message));
+    this.worker.on('error', (error) => this.stop(error));
+    this.worker.on('exit', (code) => this.stop(new Error(`exited with code ${code}`)));
+  }
+
+  async open(options: {
+    file: string;
+    mustExist: boolean;
+    pollMs: number;
+    busyTimeoutMs?: number;
+  }): Promise<void> {
+    await this.request(LIFECYCLE_ID, { kind: 'open', role: this.role, ...options });
+  }
+
+  call<K extends CallOp>(op: K, ...args: Parameters<SqliteOps[K]>): Promise<Result<K>> {
+    const id = this.nextId++;
+    return this.request(id, { kind: 'call', id, op, args }) as Promise<Result<K>>;
+  }
+
+  task<K extends TaskOp>(
+    op: K,
+    input: Parameters<SqliteOps[K]>[0],
+    hooks: TaskHooks,
+    sink?: TextSink,
+  ): Promise<Result<K>> {
+    const id = this.nextId++;
+    const cancel = () => this.post({ kind: 'cancel', id });
+    if (hooks.signal.aborted) queueMicrotask(cancel);
+    else hooks.signal.addEventListener('abort', cancel, { once: true });
+    const reply = this.request(id, { kind: 'call', id, op, args: [input] }, { hooks, sink });
+    return reply.finally(() => hooks.signal.removeEventListener('abort', cancel)) as Promise<Result<K>>;
+  }
+
+  async close(): Promise<void> {
+    if (this.stopped === null) await this.request(LIFECYCLE_ID, { kind: 'close', id: LIFECYCLE_ID });
+    await this.worker.terminate();
+  }
+
+  private request(id: number, message: ToWorker, task?: Pick<Pending, 'hooks' | 'sink'>): Promise<unknown> {
+    if (this.stopped) return Promise.reject(this.stopped);
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject, ...task, written: Promise.resolve() });
+      this.post(message);
+    });
+  }
+
+  private post(message: ToWorker): void {
+    if (this.stopped === null) this.worker.postMessage(message);
+  }
+
+  private receive(message: FromWorker): void {
+    if (message.kind === 'config-changes') return this.onConfigChanges(message.changes);
+    const pending = this.pending.get(message.id);
+    if (!pending) return;
+    switch (message.kind) {
+      case 'progress':
+        pending.hooks?.progress(message.done, message.total);
+        return;
+      case 'chunk':
+        pending.written = pending.written.then(() => this.write(message.id, pending, message.text));
+        return;
+      case 'result':
+        this.pending.delete(message.id);
+        void pending.written.then(() =>
+          pending.sinkError ? pending.reject(pending.sinkError) : pending.resolve(message.value),
+        );
+        return;
+      case 'error':
+        this.pending.delete(message.id);
+        void pending.written.then(() =>
+          pending.reject(new AppError(message.error.code, message.error.message)),
+        );
+        return;
+    }
+  }
+
+  /** Hands a chunk to the sink; a failing sink (a full disk, a closed download) cancels the task. */
+  private async write(id: number, pending: Pending, text: string): Promise<void> {
+    if (pending.sinkError === undefined && pending.sink) {
+      try {
+        await pending.sink(text);
+      } catch (error) {
+        pending.sinkError = error instanceof Error ? error : new Error(String(error));
+        this.post({ kind: 'cancel', id });
+      }
+    }
+    this.post({ kind: 'credit', id });
+  }
+
+  private stop(cause: Error): void {
+    if (this.stopped) return;
+    this.stopped = new AppError('INTERNAL', `The database ${this.role} stopped: ${cause.message}`);
+    for (const pending of this.pending.values()) pending.reject(this.stopped);
+    this.pending.clear();
+  }
+}
