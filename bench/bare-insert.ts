@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { attributeTables } from '../db/core/columns';
 import { openDatabase } from '../db/sqlite/connection';
 import { migrate } from '../db/sqlite/migrate';
-import { generateOrganizations } from '../db/sqlite/sample-orgs';
+import { generateOrganizations } from '../db/core/sample-orgs';
+import { sqliteValues } from '../db/sqlite/sample-orgs';
 import { seedFocusGroupsAndDimensions } from '../db/sqlite/seeding';
 import { progressLog } from './seed-bench';
 
@@ -71,12 +72,12 @@ function bareInsert(dir: string, orgs: number, seed: number): number {
         );
       }
       const target = insertAttributes.get(row.sector);
+      const attributes = sqliteValues(row.attributes);
       batch.push({
         org: orgColumns.map((c) => row.organization[c]),
         sector: row.sector,
         attributes:
-          target?.columns.map((c) => (c === 'organization_id' ? row.organization[c] : row.attributes[c])) ??
-          [],
+          target?.columns.map((c) => (c === 'organization_id' ? row.organization[c] : attributes[c])) ?? [],
       });
       if (batch.length === ANCHOR_BATCH) flush();
     }

@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis';
 import type { Db } from '../db/sqlite/connection';
-import { createConfigRepository } from '../db/sqlite/config-repo';
+import { sqliteConfigRepository } from '../db/sqlite/config-repo';
 import { KeyspaceStore } from '../electron/backend/cache/keyspace-store';
 import { redisServerAvailability, startRedisServer } from '../electron/backend/cache/test/redis-server';
 import { SectorConfigService, sectorKey } from '../electron/backend/config-service';
@@ -25,7 +25,7 @@ export interface ConfigBench {
  */
 export async function benchConfig(db: Db, sector: string, quick: boolean): Promise<ConfigBench> {
   const store = new KeyspaceStore();
-  const service = new SectorConfigService(createConfigRepository(db), store);
+  const service = new SectorConfigService(sqliteConfigRepository(db), store);
   const rounds = quick ? 2 : 5;
   const perRound = quick ? { hit: 200, miss: 20, redis: 50 } : { hit: 10_000, miss: 400, redis: 2_000 };
   const hit = () => service.getConfig(sector);

@@ -1,5 +1,6 @@
 import type { Db } from '../db/sqlite/connection';
-import { exportChunks } from '../db/core/export';
+import { writeExport } from '../db/core/export';
+import { exportRows } from '../db/sqlite/export';
 import { createOrganizationRepository } from '../db/sqlite/org-repo';
 import { median, sink } from './stats';
 
@@ -16,7 +17,7 @@ export interface ExportBench {
  * against a bare iterate() over the same rows of the view in the same order (reading every value,
  * writing nothing). Rounds alternate between the two.
  */
-export function benchExport(db: Db, sector: string, quick: boolean): ExportBench {
+export async function benchExport(db: Db, sector: string, quick: boolean): Promise<ExportBench> {
   const repo = createOrganizationRepository(db);
   const scan = db.prepare<[string], Record<string, unknown>>(
     // Ties come in rowid order from the (sector, name) index, as in the app's export.
@@ -35,10 +36,15 @@ export function benchExport(db: Db, sector: string, quick: boolean): ExportBench
     // Text is counted, not written: the benchmark measures the export, not the disk.
     rows = 0;
     csvBytes = 0;
-    for (const chunk of exportChunks(repo, filter)) {
-      rows += chunk.rows;
-      csvBytes += Buffer.byteLength(chunk.text);
-    }
+    const exported = await writeExport(repo.columns, filter, exportRows(repo, filter), {
+      signal: new AbortController().signal,
+      total: 0,
+      progress: () => {},
+      write: async (text) => {
+        csvBytes += Buffer.byteLength(text);
+      },
+    });
+    rows = exported.rows;
     appRates.push((rows / (performance.now() - started)) * 1000);
 
     (globalThis as { gc?: () => void }).gc?.();

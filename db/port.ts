@@ -1,33 +1,49 @@
+/**
+ * The storage port: what the backend (handlers, services) sees of a database, whichever engine
+ * serves it. Every operation answers with the JSON shapes the contract sends. SQLite implements it
+ * from worker threads (db/sqlite/storage.ts), PostgreSQL over a connection pool (db/pg/storage.ts).
+ */
 import type { ConfigDocument } from '../shared/config-document';
 import type {
   CalibrationType,
   ConfigHistory,
   ConfigItemKind,
+  DbStatus,
+  DemoResetResult,
   Dimension,
   FocusGroup,
   ImportPreview,
+  InsertOrgsResult,
+  MigrationResult,
   OrgPage,
+  SchemaInfo,
+  SectorConfigJson,
   SectorDetails,
+  SeedResult,
 } from '../shared/domain';
-import type { OrgFilter, OrgQuery, OrgSelection, OrgSortColumn } from '../shared/org-query';
-import type { SectorConfig } from '../shared/sector-config';
+import type { ExportRequest, OrgColumn, OrgFilter, OrgQuery, OrgRows, OrgWindow } from '../shared/org-query';
 
-/**
- * What the services need from storage. SQLite implements these today; a PostgreSQL implementation
- * would slot in behind the same interfaces, which is why they are asynchronous.
- */
-export interface ConfigRepository {
+/** Reading the sector configurations (each from one snapshot). */
+export interface ConfigReads {
   listSectors(): Promise<FocusGroup[]>;
   listDimensions(): Promise<Dimension[]>;
   /**
    * The configuration in force today, or on `asOf` (YYYY-MM-DD). Rejects with AppError NOT_FOUND
    * for an unknown sector (or a day before its first version), NOT_SEEDED before seeding.
    */
-  loadSectorConfig(focusGroupId: string, asOf?: string | null): Promise<SectorConfig>;
+  loadSectorConfig(focusGroupId: string, asOf?: string | null): Promise<SectorConfigJson>;
   /** The same with each weight's and calibration's rationale, description, type and date. */
   loadSectorDetails(focusGroupId: string, asOf?: string | null): Promise<SectorDetails>;
   /** Every version of every weight and calibration of the sector. */
   history(focusGroupId: string): Promise<ConfigHistory>;
+  /** The share document of one sector, or of all when null. */
+  exportDocument(focusGroupId: string | null): Promise<ConfigDocument>;
+  /** What importing the document would change; rejects a bad file with INVALID_INPUT in one sentence. */
+  previewImport(text: string): Promise<ImportPreview>;
+}
+
+/** Changing them: each call one transaction, and every change a new dated version. */
+export interface ConfigWrites {
   /**
    * Sets weights of one sector in one transaction: each changed value closes its current row and
    * adds one dated today (or revises today's as a new version). Resolves to how many values
@@ -68,30 +84,71 @@ export interface ConfigRepository {
     current_id?: number;
     rationale: string;
   }): Promise<void>;
-  /** The share document of one sector, or of all when null. */
-  exportDocument(focusGroupId: string | null): Promise<ConfigDocument>;
-  /** What importing the document would change; rejects a bad file with INVALID_INPUT in one sentence. */
-  previewImport(text: string): Promise<ImportPreview>;
   /** Applies the document's differences in one transaction; resolves to what it changed. */
   importDocument(text: string): Promise<ImportPreview>;
 }
 
-export interface OrganizationRepository {
-  /** The unified view's column names, in order. */
-  readonly columns: string[];
-  query(query: OrgQuery): OrgPage;
-  count(filter: OrgFilter): number;
-  /** Every matching row of the view as SQLite returns it (arrays in `columns` order), in keyset chunks. */
-  scan(selection: KeysetSelection, chunkSize: number): Generator<unknown[][]>;
-  /**
-   * The sort keys of an indexed sort's rows after the query's cursor, each ending in the row's
-   * rowid, ascending or descending as asked (not for `before`), read lazily: what keyset positions
-   * (anchors) are built from and stepped along.
-   */
-  keys(query: OrgQuery & { sort: OrgSortColumn }): Generator<(string | number)[]>;
-  /** The view's rows of these organizations (by rowid) as SQLite returns them, in the order given. */
-  rowsByRowid(rowids: number[]): unknown[][];
+/** The sector configurations: what the configuration service and its handlers need. */
+export type ConfigRepository = ConfigReads & ConfigWrites;
+
+/** What a long operation gets: cancel and progress. */
+export interface TaskHooks {
+  signal: AbortSignal;
+  progress(done: number, total: number): void;
 }
 
-/** A selection in an indexed order, which keyset paging serves. */
-export type KeysetSelection = OrgSelection & { sort: OrgSortColumn };
+/** Where an export's text goes: resolves when the destination can take more. */
+export type TextSink = (chunk: string) => Promise<void>;
+
+/** An export's hooks, with where its text goes. */
+export interface ExportHooks extends TaskHooks {
+  sink: TextSink;
+}
+
+/** Sectors whose configuration another process changed; null stands for every sector. */
+export type ConfigChange = (string | null)[];
+
+/**
+ * Every operation a storage engine answers. Adding one means this interface, its implementation on
+ * each engine, and nothing else: the SQLite worker's relay is built from the worker's own table.
+ */
+export interface StorageOperations extends ConfigRepository {
+  status(): Promise<Omit<DbStatus, 'cache'>>;
+  migrate(): Promise<MigrationResult>;
+  describeSchema(): Promise<SchemaInfo>;
+  seedFocusGroupsDimensions(): Promise<SeedResult>;
+  seedWeightsCalibrations(): Promise<SeedResult>;
+  /** Replaces every row with those of the demo database `template`, in one transaction. */
+  resetDemo(template: string): Promise<DemoResetResult>;
+  queryOrganizations(query: OrgQuery): Promise<OrgPage>;
+  countOrganizations(filter: OrgFilter): Promise<number>;
+  /** The view's columns with their kinds and how a sort by each runs. */
+  organizationColumns(): Promise<OrgColumn[]>;
+  /** Rows by position in any sort (see db/sqlite/org-positions.ts). */
+  organizationRows(window: OrgWindow): Promise<OrgRows>;
+  insertSampleOrganizations(
+    options: { count: number; seed?: number },
+    hooks: TaskHooks,
+  ): Promise<InsertOrgsResult>;
+  /** Writes the selection as CSV or JSON text to `hooks.sink`; a cancel stops between chunks. */
+  exportOrganizations(
+    request: ExportRequest,
+    hooks: ExportHooks,
+  ): Promise<{ rows: number; cancelled: boolean }>;
+}
+
+/**
+ * What the backend needs from a database. The handlers and services only see this asynchronous
+ * interface: the SQLite implementation answers from worker threads, so that no database work runs
+ * on the thread that serves the UI; PostgreSQL's is asynchronous I/O on that thread.
+ */
+export interface Storage extends StorageOperations {
+  /** The SQLite file's path, or PostgreSQL's host and database (never credentials). */
+  readonly file: string;
+  /**
+   * Configuration changes committed by other processes (another window, the CLI, a script); `note`
+   * says why when it is not simply that (such as a server that was away and may have missed some).
+   */
+  onExternalConfigChange(listener: (change: ConfigChange, note?: string) => void): () => void;
+  close(): Promise<void>;
+}

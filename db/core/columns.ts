@@ -43,23 +43,29 @@ export function columnKind(name: string): ColumnKind | undefined {
 }
 
 /**
- * Decodes rows read as arrays in `columns` order into typed values (JSON arrays as arrays, 0/1 as
- * booleans, NULL as null), with the per-column work decided once.
+ * A row of the view as SQLite returns it (booleans 0 or 1, arrays as JSON text), as typed values in
+ * the same order: what every engine hands the export and the screens.
  */
-export function rowDecoder(columns: string[]): (values: unknown[]) => OrgRow {
+export function valuesDecoder(columns: string[]): (values: unknown[]) => OrgValue[] {
   const decode = columns.map((name): ((value: unknown) => OrgValue) => {
     const kind = columnKind(name);
     if (kind === 'array') return (v) => JSON.parse(v as string) as string[];
     if (kind === 'boolean') return (v) => v === 1;
     return (v) => v as OrgValue;
   });
+  return (values) =>
+    values.map((value, i) =>
+      value === null || value === undefined ? null : (decode[i] as (v: unknown) => OrgValue)(value),
+    );
+}
+
+/** The same as an object keyed by column name. */
+export function rowDecoder(columns: string[]): (values: unknown[]) => OrgRow {
+  const decode = valuesDecoder(columns);
   return (values) => {
+    const typed = decode(values);
     const row: OrgRow = {};
-    for (let i = 0; i < columns.length; i++) {
-      const value = values[i];
-      row[columns[i] as string] =
-        value === null || value === undefined ? null : (decode[i] as (v: unknown) => OrgValue)(value);
-    }
+    for (let i = 0; i < columns.length; i++) row[columns[i] as string] = typed[i] ?? null;
     return row;
   };
 }

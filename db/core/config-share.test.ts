@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ConfigDocument } from '../../shared/config-document';
 import { AppError } from '../../shared/errors';
-import { createConfigRepository } from '../sqlite/config-repo';
+import { sqliteConfigRepository } from '../sqlite/config-repo';
 import { documentChecksum } from './config-share';
 import type { Db } from '../sqlite/connection';
 import { seededDb } from '../test/helpers';
@@ -41,7 +41,7 @@ async function refusal(promise: Promise<unknown>): Promise<string> {
 describe('sharing configurations', () => {
   it('exports a versioned, checksummed document and imports it elsewhere with the same values', async () => {
     const source = seededDb();
-    const from = createConfigRepository(source, { today: () => '2025-04-01' });
+    const from = sqliteConfigRepository(source, { today: () => '2025-04-01' });
     await from.updateWeights({
       focus_group_id: 'pe_energy',
       weights: [
@@ -65,7 +65,7 @@ describe('sharing configurations', () => {
     const text = JSON.stringify(document, null, 2);
 
     const target = seededDb();
-    const to = createConfigRepository(target, { today: () => '2025-05-01' });
+    const to = sqliteConfigRepository(target, { today: () => '2025-05-01' });
     const before = configDigest(target);
     const preview = await to.previewImport(text);
     expect(configDigest(target)).toBe(before);
@@ -91,8 +91,8 @@ describe('sharing configurations', () => {
     const applied = await to.importDocument(text);
     expect(applied.differences).toEqual(preview.differences);
     for (const sector of document.sectors) {
-      expect((await to.loadSectorConfig(sector.focus_group_id)).toJSON()).toEqual(
-        (await from.loadSectorConfig(sector.focus_group_id)).toJSON(),
+      expect(await to.loadSectorConfig(sector.focus_group_id)).toEqual(
+        await from.loadSectorConfig(sector.focus_group_id),
       );
     }
     const talent = (await to.history('pe_energy')).versions.filter((v) => v.key === 'talent');
@@ -110,7 +110,7 @@ describe('sharing configurations', () => {
   });
 
   it('exports one sector on its own', async () => {
-    const document = await createConfigRepository(seededDb()).exportDocument('pe_healthcare');
+    const document = await sqliteConfigRepository(seededDb()).exportDocument('pe_healthcare');
     expect(document.sectors).toHaveLength(1);
     expect(document.sectors[0]!.weights).toHaveLength(7);
     expect(document.sectors[0]!.calibrations.map((c) => c.parameter_name)).toContain('governance_minimum');
@@ -118,7 +118,7 @@ describe('sharing configurations', () => {
 
   it('refuses a bad file in one sentence and changes nothing', async () => {
     const db = seededDb();
-    const repo = createConfigRepository(db);
+    const repo = sqliteConfigRepository(db);
     const valid = (await repo.exportDocument(null)) as unknown as Record<string, unknown> & ConfigDocument;
     const before = configDigest(db);
     const edited = structuredClone(valid);
@@ -245,7 +245,7 @@ describe('sharing configurations', () => {
 
     it('any change to a signed file is refused, or changes no value', async () => {
       const db = seededDb();
-      const repo = createConfigRepository(db);
+      const repo = sqliteConfigRepository(db);
       const valid = (await repo.exportDocument(null)) as unknown as Json;
       const before = configDigest(db);
       await fc.assert(
@@ -267,7 +267,7 @@ describe('sharing configurations', () => {
 
     it('a re-signed file is applied whole or refused in one sentence, never with a database error', async () => {
       const db = seededDb();
-      const repo = createConfigRepository(db);
+      const repo = sqliteConfigRepository(db);
       const valid = (await repo.exportDocument(null)) as unknown as Json;
       await fc.assert(
         fc.asyncProperty(fc.array(mutation, { minLength: 1, maxLength: 3 }), async (changes) => {
@@ -289,7 +289,7 @@ describe('sharing configurations', () => {
 
     it('any number in a weight or calibration is stored exactly or refused by the schema, never by SQLite', async () => {
       const db = seededDb();
-      const repo = createConfigRepository(db);
+      const repo = sqliteConfigRepository(db);
       const valid = await repo.exportDocument(null);
       const decimals = (scale: number, max: number) =>
         fc.integer({ min: -max * 10 ** scale, max: max * 10 ** scale }).map((n) => n / 10 ** scale);
@@ -317,7 +317,7 @@ describe('sharing configurations', () => {
             return;
           }
           stored++;
-          const config = (await repo.loadSectorConfig(target.focus_group_id)).toJSON();
+          const config = await repo.loadSectorConfig(target.focus_group_id);
           const read =
             kind === 'weight'
               ? config.dimension_weights[weight.dimension_code]
@@ -332,7 +332,7 @@ describe('sharing configurations', () => {
 
     it('text that is not a document at all is refused', async () => {
       const db = seededDb();
-      const repo = createConfigRepository(db);
+      const repo = sqliteConfigRepository(db);
       const before = configDigest(db);
       await fc.assert(
         fc.asyncProperty(fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.json()), async (text) => {

@@ -8,22 +8,15 @@ import {
   parameterNamePattern,
   type ConfigDocument,
 } from '../../shared/config-document';
-import type { ConfigDifference, Dimension, FocusGroup, ImportPreview, SectorDetails } from '../../shared/domain';
+import type {
+  ConfigDifference,
+  Dimension,
+  FocusGroup,
+  ImportPreview,
+  SectorDetails,
+} from '../../shared/domain';
 import { AppError } from '../../shared/errors';
-import type { Db } from '../sqlite/connection';
-import type { SqliteConfigRepository } from '../sqlite/config-repo';
 import type { ConfigRepository } from '../port';
-
-/** What sharing needs from the repository: the reads and writes every other change goes through. */
-type Core = Pick<
-  SqliteConfigRepository,
-  | 'listSectors'
-  | 'listDimensions'
-  | 'loadSectorDetails'
-  | 'updateWeights'
-  | 'updateCalibration'
-  | 'addCalibration'
->;
 
 /** The checksum of a document: SHA-256 of its canonical JSON without the checksum itself. */
 export function documentChecksum(document: Omit<ConfigDocument, 'checksum'>): string {
@@ -216,37 +209,4 @@ export function importSteps(document: ConfigDocument, preview: ImportPreview): I
         ]
       : [{ kind: 'update', input: common }];
   });
-}
-
-/** Sharing configurations as documents on SQLite: export, preview an import, apply it in one transaction. */
-export function sqliteConfigShare(db: Db, core: Core) {
-  const exportDocument = (focusGroupId: string | null): ConfigDocument =>
-    shareDocument(
-      (focusGroupId === null ? core.listSectors().map((s) => s.focus_group_id) : [focusGroupId]).map((id) =>
-        core.loadSectorDetails(id, null),
-      ),
-    );
-
-  const differences = (document: ConfigDocument) =>
-    importDifferences(document, {
-      sectors: core.listSectors(),
-      dimensions: core.listDimensions(),
-      details: (id) => core.loadSectorDetails(id, null),
-    });
-
-  const apply = db.transaction((document: ConfigDocument): ImportPreview => {
-    const preview = differences(document);
-    for (const step of importSteps(document, preview)) {
-      if (step.kind === 'weights') core.updateWeights(step.input);
-      else if (step.kind === 'add') core.addCalibration(step.input);
-      else core.updateCalibration(step.input);
-    }
-    return preview;
-  });
-
-  return {
-    exportDocument,
-    previewImport: (text: string) => differences(parseConfigDocument(text)),
-    importDocument: (text: string) => apply.immediate(parseConfigDocument(text)),
-  };
 }

@@ -2,7 +2,9 @@ import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { orgExport, orgQuery, orgSelection } from '../../shared/org-query';
 import type { Db } from '../sqlite/connection';
-import { exportChunks } from './export';
+import { writeExport } from './export';
+import { exportRows, type ScanSource } from '../sqlite/export';
+import type { ExportRequest } from '../../shared/org-query';
 import { createPositionReader } from '../sqlite/org-positions';
 import { createOrganizationRepository } from '../sqlite/org-repo';
 import { insertSampleOrganizations } from '../sqlite/sample-orgs';
@@ -14,8 +16,28 @@ beforeAll(async () => {
   await insertSampleOrganizations(db, { count: 350, seed: 11 });
 });
 
-function exportText(selection: object) {
-  const chunks = [...exportChunks(createOrganizationRepository(db), orgSelection.parse(selection), 40)];
+/** What the export writes, piece by piece, with how many rows each piece holds. */
+async function exportChunks(source: ScanSource, request: ExportRequest, chunkSize?: number) {
+  const chunks: { text: string; rows: number }[] = [];
+  let done = 0;
+  await writeExport(source.columns, request, exportRows(source, request, chunkSize), {
+    signal: new AbortController().signal,
+    total: 0,
+    // Reported right after the piece of rows it counts.
+    progress: (rows) => {
+      const last = chunks[chunks.length - 1];
+      if (last && rows > done) last.rows = rows - done;
+      done = rows;
+    },
+    write: async (text) => {
+      chunks.push({ text, rows: 0 });
+    },
+  });
+  return chunks;
+}
+
+async function exportText(selection: object) {
+  const chunks = await exportChunks(createOrganizationRepository(db), orgSelection.parse(selection), 40);
   return {
     rows: chunks.reduce((sum, c) => sum + c.rows, 0),
     chunks,
@@ -24,8 +46,8 @@ function exportText(selection: object) {
 }
 
 describe('CSV export', () => {
-  it('writes a header and every row of the filter in the grid order, values as the view holds them', () => {
-    const { rows: count, text } = exportText({
+  it('writes a header and every row of the filter in the grid order, values as the view holds them', async () => {
+    const { rows: count, text } = await exportText({
       focus_group_id: 'pe_healthcare',
       sort: 'annual_revenue_usd',
       dir: 'desc',
@@ -54,14 +76,14 @@ describe('CSV export', () => {
     });
   });
 
-  it('exports every organization when there is no filter, in chunks of the requested size', () => {
-    const { rows, chunks, text } = exportText({});
+  it('exports every organization when there is no filter, in chunks of the requested size', async () => {
+    const { rows, chunks, text } = await exportText({});
     expect(rows).toBe(350);
     expect(chunks.map((c) => c.rows)).toEqual([0, ...Array<number>(8).fill(40), 30]);
     expect((parse(text) as string[][]).length).toBe(351);
   });
 
-  it('writes JSON of the chosen columns in their order, typed values, in any sort', () => {
+  it('writes JSON of the chosen columns in their order, typed values, in any sort', async () => {
     const repo = createOrganizationRepository(db);
     const positions = createPositionReader(db, repo);
     const request = orgExport.parse({
@@ -71,7 +93,7 @@ describe('CSV export', () => {
       where: [{ column: 'hipaa_certified', op: 'is', value: true }],
       columns: ['legal_name', 'bed_count', 'hipaa_certified', 'fda_clearances'],
     });
-    const chunks = [...exportChunks({ columns: repo.columns, scan: positions.scan }, request, 25)];
+    const chunks = await exportChunks({ columns: repo.columns, scan: positions.scan }, request, 25);
     const objects = JSON.parse(chunks.map((c) => c.text).join('')) as Record<string, unknown>[];
     expect(chunks.reduce((sum, c) => sum + c.rows, 0)).toBe(objects.length);
     const { rows, total } = positions.rows({ ...request, start: 0, count: 500 });
@@ -89,11 +111,11 @@ describe('CSV export', () => {
     });
   });
 
-  it('writes an empty JSON array when nothing matches, and refuses an unknown column before writing', () => {
+  it('writes an empty JSON array when nothing matches, and refuses an unknown column before writing', async () => {
     const repo = createOrganizationRepository(db);
     const none = orgExport.parse({ format: 'json', search: 'no such organization anywhere' });
-    expect([...exportChunks(repo, none)].map((c) => c.text).join('')).toBe('[\n]\n');
+    expect((await exportChunks(repo, none)).map((c) => c.text).join('')).toBe('[\n]\n');
     const unknown = orgExport.parse({ columns: ['legal_name', 'nope'] });
-    expect(() => [...exportChunks(repo, unknown)]).toThrow('Unknown column to export: nope');
+    await expect(exportChunks(repo, unknown)).rejects.toThrow('Unknown column to export: nope');
   });
 });

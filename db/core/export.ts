@@ -1,19 +1,10 @@
 import { stringify } from 'csv-stringify/sync';
+import type { OrgValue } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
-import type { ExportRequest, OrgSelection } from '../../shared/org-query';
-import { columnKind } from './columns';
+import type { ExportRequest } from '../../shared/org-query';
 
-export interface TextChunk {
-  text: string;
-  /** Organizations in this chunk (0 for the header and the closing text). */
-  rows: number;
-}
-
-/** Where an export reads from: the view's column names and its rows in keyset chunks. */
-export interface ExportSource {
-  columns: string[];
-  scan(selection: OrgSelection, chunkSize: number): Generator<unknown[][]>;
-}
+/** Rows of the view as typed values (booleans, numbers, arrays, null), in its column order. */
+export type RowChunks = Iterable<OrgValue[][]> | AsyncIterable<OrgValue[][]>;
 
 /** Positions of the requested columns in the view's rows; an unknown name is refused. */
 function pick(all: string[], wanted: readonly string[] | undefined): number[] {
@@ -28,19 +19,18 @@ function pick(all: string[], wanted: readonly string[] | undefined): number[] {
 /** How an export's rows become text: the opening, each chunk of rows, the closing. */
 export interface ExportFormatter {
   head: string;
-  rows(chunk: unknown[][]): string;
+  rows(chunk: OrgValue[][]): string;
   tail: string;
 }
 
 /**
  * CSV: a header row of column names, booleans as true/false, arrays as JSON, NULL as an empty cell.
  * JSON: one array of objects keyed by column name, with booleans, numbers, arrays and null as JSON
- * values. Rows come as SQLite returns them (booleans 0/1, arrays as JSON text) in `columns` order.
+ * values.
  */
 export function exportFormatter(columns: string[], request: ExportRequest): ExportFormatter {
   const indexes = pick(columns, request.columns);
   const names = indexes.map((i) => columns[i] as string);
-  const kinds = names.map((name) => columnKind(name));
   if (request.format === 'json') {
     let separator = '\n';
     return {
@@ -48,19 +38,8 @@ export function exportFormatter(columns: string[], request: ExportRequest): Expo
       rows(chunk) {
         const text = chunk
           .map((row) => {
-            const object: Record<string, unknown> = {};
-            indexes.forEach((index, i) => {
-              const value = row[index];
-              const kind = kinds[i];
-              object[names[i] as string] =
-                value === null || value === undefined
-                  ? null
-                  : kind === 'boolean'
-                    ? value === 1
-                    : kind === 'array'
-                      ? (JSON.parse(value as string) as unknown)
-                      : value;
-            });
+            const object: Record<string, OrgValue> = {};
+            indexes.forEach((index, i) => (object[names[i] as string] = row[index] ?? null));
             return JSON.stringify(object);
           })
           .join(',\n');
@@ -71,42 +50,57 @@ export function exportFormatter(columns: string[], request: ExportRequest): Expo
       tail: '\n]\n',
     };
   }
+  const cell = (value: OrgValue | undefined) =>
+    typeof value === 'boolean' ? String(value) : Array.isArray(value) ? JSON.stringify(value) : value;
   return {
     head: stringify([names]),
-    rows: (chunk) =>
-      stringify(
-        chunk.map((row) =>
-          indexes.map((index, i) => {
-            const value = row[index];
-            if (kinds[i] === 'boolean' && value !== null) return value === 1 ? 'true' : 'false';
-            return value;
-          }),
-        ),
-      ),
+    rows: (chunk) => stringify(chunk.map((row) => indexes.map((index) => cell(row[index])))),
     tail: '',
   };
 }
 
+export interface ExportOutlet {
+  signal: AbortSignal;
+  /** How many rows the selection holds, counted once by the engine, for progress. */
+  total: number;
+  progress(done: number, total: number): void;
+  /** Takes a piece of text; resolves when it can take more. */
+  write(text: string): Promise<void>;
+}
+
 /**
- * The selection as text, chunk by chunk, in the selection's order. Rows are read in keyset chunks,
- * so memory stays flat however many there are.
+ * The one export loop of every engine: the selection's rows as text, chunk by chunk, in the
+ * selection's order, memory flat however many there are. The first rows are read before anything is
+ * written, so an unknown sector or column fails with nothing out; a cancel stops between chunks.
  */
-export function* exportChunks(
-  source: ExportSource,
+export async function writeExport(
+  columns: string[],
   request: ExportRequest,
-  chunkSize = 2_000,
-): Generator<TextChunk> {
-  const format = exportFormatter(source.columns, request);
-  const chunks = source.scan(request, chunkSize);
-  // The first rows are read before anything is written: an unknown sector fails with nothing out.
-  const first = chunks.next();
-  const all = (function* () {
-    if (first.done) return;
-    yield first.value;
-    // Lazily: spreading the generator would hold every row in memory at once.
-    yield* chunks;
-  })();
-  yield { text: format.head, rows: 0 };
-  for (const chunk of all) yield { text: format.rows(chunk), rows: chunk.length };
-  if (format.tail) yield { text: format.tail, rows: 0 };
+  chunks: RowChunks,
+  outlet: ExportOutlet,
+): Promise<{ rows: number; cancelled: boolean }> {
+  const format = exportFormatter(columns, request);
+  const iterator =
+    Symbol.asyncIterator in chunks ? chunks[Symbol.asyncIterator]() : chunks[Symbol.iterator]();
+  let rows = 0;
+  const emit = async (text: string, count: number) => {
+    if (outlet.signal.aborted) return false;
+    await outlet.write(text);
+    rows += count;
+    if (count > 0) outlet.progress(rows, outlet.total);
+    return true;
+  };
+  try {
+    let next = await iterator.next();
+    outlet.progress(0, outlet.total);
+    if (!(await emit(format.head, 0))) return { rows, cancelled: true };
+    while (next.done !== true) {
+      if (!(await emit(format.rows(next.value), next.value.length))) return { rows, cancelled: true };
+      next = await iterator.next();
+    }
+    if (format.tail && !(await emit(format.tail, 0))) return { rows, cancelled: true };
+    return { rows, cancelled: outlet.signal.aborted };
+  } finally {
+    await iterator.return?.();
+  }
 }

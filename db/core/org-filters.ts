@@ -110,15 +110,6 @@ export interface FilterDialect {
   text(expr: string, column: string): string;
 }
 
-export const sqliteDialect: FilterDialect = {
-  equals: (column, param) => `${column} = ${param}`,
-  like: (expr, param) => `${expr} LIKE ${param} ESCAPE '\\'`,
-  number: (param) => param,
-  boolean: (param) => param,
-  has: (expr, param) => `EXISTS (SELECT 1 FROM json_each(${expr}) WHERE value = ${param})`,
-  text: (expr) => expr,
-};
-
 /** The condition on a column value `expr` (already qualified) for one filter. */
 function condition(
   expr: string,
@@ -159,7 +150,7 @@ function condition(
  */
 export function columnFilterSql(
   filters: readonly ColumnFilter[] | undefined,
-  dialect: FilterDialect = sqliteDialect,
+  dialect: FilterDialect,
 ): {
   where: string[];
   params: Record<string, Bound>;
@@ -192,15 +183,4 @@ export function columnFilterSql(
     }
   });
   return { where, params };
-}
-
-/** The expression a sort by `name` orders `organizations` rows by (NULL sorts first ascending). */
-export function sortExpression(name: string): string {
-  const column = knownColumn(name);
-  const { place } = column;
-  if (place.where === 'organizations') return `organizations.${column.name}`;
-  if (place.where === 'sector') {
-    return `(SELECT ${place.column} FROM focus_groups AS fg WHERE fg.focus_group_id = organizations.focus_group_id)`;
-  }
-  return `(SELECT a.${column.name} FROM ${place.table} AS a WHERE a.organization_id = organizations.organization_id)`;
 }

@@ -1,40 +1,5 @@
 import { AppError } from '../../shared/errors';
-
-/** SQLSTATEs of a server that went away: class 08 (connection exception), shutdowns and start-up. */
-const lostStates = /^08|^57P0[123]$/;
-
-/** node-postgres' own connection failures, and the socket errors under them. */
-const socketCodes =
-  /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENOTFOUND|EHOSTUNREACH|ENETUNREACH|EPIPE|EAI_AGAIN)$/;
-const clientMessages =
-  /^Connection terminated|^timeout exceeded when trying to connect|^Client has encountered a connection error|^Client was closed and is not queryable/;
-
-/**
- * Connection strings can carry a password (in the user part, in the query, or as libpq's
- * password=…); what crosses a boundary never does. A URL's query goes whole: its keys may be
- * percent-encoded.
- */
-export function withoutCredentials(text: string): string {
-  return text
-    .replace(/(postgres(?:ql)?:\/\/)[^/\s]*@/gi, '$1')
-    .replace(/(postgres(?:ql)?:\/\/[^\s?#]*)[?#]\S*/gi, '$1')
-    .replace(/\bpassword\s*=\s*\S+/gi, 'password=***');
-}
-
-/** Whether `error` says the server cannot be reached (now), rather than that it refused something. */
-export function isConnectionLoss(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
-  const code = 'code' in error && typeof error.code === 'string' ? error.code : '';
-  if ('severity' in error && /^[0-9A-Z]{5}$/.test(code)) return lostStates.test(code);
-  return socketCodes.test(code) || clientMessages.test(error.message);
-}
-
-/** The first line of what went wrong, without credentials (an AggregateError of sockets has only a code). */
-export function lossReason(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
-  const code = 'code' in error && typeof error.code === 'string' ? error.code : '';
-  return withoutCredentials(error.message.split('\n')[0] || code || error.name);
-}
+import { isConnectionLoss, lossReason } from '../core/errors';
 
 const clock = (at: Date) => `${at.toISOString().slice(11, 19)} UTC`;
 

@@ -2,7 +2,7 @@ import type pg from 'pg';
 import type { MigrationResult } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
 import { appFile } from '../core/app-root';
-import { migrationResult, readMigrations, type Migration } from '../sqlite/migrate';
+import { migrationResult, readMigrations, type Migration } from '../core/migrations';
 import { inTransaction } from './pool';
 
 let cached: Migration[] | undefined;

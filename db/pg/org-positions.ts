@@ -7,8 +7,8 @@ import {
   type OrgWindow,
 } from '../../shared/org-query';
 import { knownColumn } from '../core/org-filters';
-import { ANCHOR_EVERY } from '../sqlite/org-positions';
-import { encodeCursor } from '../sqlite/org-repo';
+import { ANCHOR_EVERY } from '../core/cursor';
+import { encodeCursor } from '../core/cursor';
 import { pgAnchorQuery, pgFilters, pgKeyQuery, pgOrderedQuery, queryRows } from './org-sql';
 import type { PgOrgReader, PgReads } from './org-store';
 import { inSnapshot } from './pool';

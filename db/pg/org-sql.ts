@@ -9,7 +9,7 @@ import {
   type OrgSortColumn,
 } from '../../shared/org-query';
 import { knownColumn, type FilterDialect } from '../core/org-filters';
-import { decodeCursor, filters } from '../sqlite/org-repo';
+import { decodeCursor, filters } from '../core/cursor';
 import { loadReference } from '../core/reference';
 
 /**

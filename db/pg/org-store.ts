@@ -3,12 +3,12 @@ import Cursor from 'pg-cursor';
 import type { OrgRow, OrgValue } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
 import type { OrgFilter } from '../../shared/org-query';
-import type { Storage } from '../storage-port';
+import type { Storage } from '../port';
 import { attributeTables, columnKind, type AttributeTable, type ColumnKind } from '../core/columns';
-import { exportFormatter } from '../core/export';
-import { noSchemaError } from '../sqlite/migrate';
+import { writeExport } from '../core/export';
+import { noSchemaError } from '../core/migrations';
 import { describeColumns, knownColumn } from '../core/org-filters';
-import { encodeCursor, sectorRowColumns } from '../sqlite/org-repo';
+import { encodeCursor, sectorRowColumns } from '../core/cursor';
 import { loadReference } from '../core/reference';
 import { pgSchemaVersion } from './migrate';
 import { pgCountQuery, pgKeyQuery, pgOrderedQuery, queryRows } from './org-sql';
@@ -168,23 +168,6 @@ function toOrgRow(names: string[], values: OrgValue[]): OrgRow {
   return row;
 }
 
-/** A row as the SQLite side reads it (booleans 0/1, arrays as JSON text), which the export formats. */
-function sqliteShape(names: string[]): (values: unknown[]) => unknown[] {
-  const kinds = names.map((name) => columnKind(name));
-  return (values) =>
-    values.map((value, i) =>
-      value === null
-        ? null
-        : kinds[i] === 'boolean'
-          ? value
-            ? 1
-            : 0
-          : kinds[i] === 'array'
-            ? JSON.stringify(value)
-            : value,
-    );
-}
-
 /** Organizations on PostgreSQL, with the SQLite side's semantics and shapes (see db/pg/org-sql.ts). */
 export function pgOrganizationStore(pool: pg.Pool): PgOrganizationStore {
   const reader = pgOrgReader(pool);
@@ -234,37 +217,25 @@ export function pgOrganizationStore(pool: pg.Pool): PgOrganizationStore {
      * One ordered query over the view, read through a server-side cursor a chunk at a time, so that
      * memory stays flat and a cancel stops between chunks.
      */
-    async exportOrganizations(request, sink, { signal, progress }) {
+    async exportOrganizations(request, { sink, signal, progress }) {
       const columns = await reader.columns();
       await reader.checkSector(request);
       knownColumn(request.sort);
-      const format = exportFormatter(columns, request);
       const total = await reader.count(request);
-      const shape = sqliteShape(columns);
       const query = pgOrderedQuery(request, '*');
       const client = await pool.connect();
       const cursor = client.query(
         new Cursor(query.text, query.values, { rowMode: 'array', types: typeParsers }),
       );
-      const read = () => cursor.read(EXPORT_CHUNK) as Promise<unknown[][]>;
-      let rows = 0;
-      const write = async (text: string, n: number) => {
-        if (signal.aborted) return false;
-        await sink(text);
-        rows += n;
-        progress(rows, total);
-        return true;
-      };
-      try {
-        // The first rows are read before anything is written, as on SQLite.
-        let chunk = await read();
-        if (!(await write(format.head, 0))) return { rows, cancelled: true };
-        while (chunk.length > 0) {
-          if (!(await write(format.rows(chunk.map(shape)), chunk.length))) return { rows, cancelled: true };
-          chunk = await read();
+      const chunks = (async function* () {
+        for (;;) {
+          const chunk = (await cursor.read(EXPORT_CHUNK)) as OrgValue[][];
+          if (chunk.length === 0) return;
+          yield chunk;
         }
-        if (format.tail && !(await write(format.tail, 0))) return { rows, cancelled: true };
-        return { rows, cancelled: signal.aborted };
+      })();
+      try {
+        return await writeExport(columns, request, chunks, { signal, total, progress, write: sink });
       } finally {
         await cursor.close().catch(() => {});
         client.release();

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { AppError } from '../../shared/errors';
-import { isConnectionLoss, lossReason } from './connection-state';
+import { isConnectionLoss, lossReason } from '../core/errors';
 
 /** Whether a database location is a PostgreSQL URL rather than an SQLite file path. */
 export function isPostgresUrl(location: string): boolean {

@@ -1,15 +1,14 @@
 import type pg from 'pg';
 import type { InsertOrgsResult } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
-import { columnKind } from '../core/columns';
-import { noSchemaError } from '../sqlite/migrate';
+import { noSchemaError } from '../core/migrations';
 import {
   SLICE_MS,
   generateOrganizations,
   targets,
   type SampleOrganization,
   type Target,
-} from '../sqlite/sample-orgs';
+} from '../core/sample-orgs';
 import { pgSchemaVersion } from './migrate';
 import { inTransaction } from './pool';
 
@@ -23,16 +22,10 @@ export interface PgInsertOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-type Value = string | number | null | string[];
+type Value = string | number | boolean | string[] | null;
 
-/** Values bound for PostgreSQL: the generator writes arrays as JSON text for SQLite; here they are arrays. */
-function bindable(target: Target, row: Partial<Record<string, string | number | null>>): Value[] {
-  return target.columns.map((column) => {
-    const value = row[column] ?? null;
-    return columnKind(column) === 'array' && typeof value === 'string'
-      ? (JSON.parse(value) as string[])
-      : value;
-  });
+function bindable(target: Target, row: Partial<Record<string, Value>>): Value[] {
+  return target.columns.map((column) => row[column] ?? null);
 }
 
 /**

@@ -1,7 +1,13 @@
 import type pg from 'pg';
 import type { SeedResult } from '../../shared/domain';
 import { loadReference, type Reference } from '../core/reference';
-import { requireGroupsSeeded, seedGroupRows, seedSummary, seedValueRows, type SeedOutcome } from '../sqlite/seeding';
+import {
+  requireGroupsSeeded,
+  seedGroupRows,
+  seedSummary,
+  seedValueRows,
+  type SeedOutcome,
+} from '../core/seeding';
 import { inTransaction } from './pool';
 
 /**

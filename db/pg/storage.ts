@@ -1,14 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { demoRestored } from '../sqlite/demo';
-import { copyDatabase } from '../transfer/copy';
+import { AppError } from '../../shared/errors';
 import { listenForConfigChanges } from './listener';
-import { pgConfigStore } from './config-store';
+import { pgConfigRepository } from './config-repo';
 import { PgConnectionState } from './connection-state';
 import { pgMigrate } from './migrate';
 import { pgOrganizationStore } from './org-store';
 import { describePostgresUrl, openPgPool } from './pool';
 import { pgDatabaseStatus, pgDescribeSchema } from './schema-info';
-import type { ConfigChange, Storage } from '../storage-port';
+import type { ConfigChange, Storage } from '../port';
+import type { DemoResetResult } from '../../shared/domain';
+import { noSchemaError } from '../core/migrations';
+import { pgSchemaVersion } from './migrate';
+import { pgSeedFocusGroupsDimensions, pgSeedWeightsCalibrations } from './seeding';
 
 /**
  * `target` with every method that returns a promise answering a lost connection as `state`'s
@@ -37,7 +40,15 @@ function answeringLoss<T extends object>(target: T, state: PgConnectionState): T
  * Other instances' configuration changes arrive by LISTEN/NOTIFY. A server that goes away is a
  * state (see PgConnectionState), never a crash: requests answer UNAVAILABLE until it is back.
  */
-export async function openPgStorage(url: string): Promise<Storage> {
+export interface PgStorageOptions {
+  /**
+   * Restores the demo database `template` into this server (in team mode the demo is an SQLite file
+   * copied in; the composition root knows how), with this instance's application name.
+   */
+  restoreDemo?: (template: string, applicationName: string) => Promise<DemoResetResult>;
+}
+
+export async function openPgStorage(url: string, options: PgStorageOptions = {}): Promise<Storage> {
   const applicationName = `sector-studio:${randomUUID()}`;
   const label = describePostgresUrl(url);
   const state = new PgConnectionState(label);
@@ -57,18 +68,23 @@ export async function openPgStorage(url: string): Promise<Storage> {
       notify([null], PgConnectionState.backAfter(since));
     },
   });
-  const configStore = pgConfigStore(pool);
+  // Seeding before `init` is refused as on SQLite (NO_SCHEMA), not with a missing-table error.
+  const seed = async <T>(work: () => Promise<T>) => {
+    if ((await pgSchemaVersion(pool)) === 0) throw noSchemaError();
+    return work();
+  };
   const storage: Storage = {
     file: label,
     status: () => pgDatabaseStatus(pool, label),
     migrate: () => pgMigrate(pool),
     describeSchema: () => pgDescribeSchema(pool),
-    ...configStore,
-    configs: answeringLoss(configStore.configs, state),
+    seedFocusGroupsDimensions: () => seed(() => pgSeedFocusGroupsDimensions(pool)),
+    seedWeightsCalibrations: () => seed(() => pgSeedWeightsCalibrations(pool)),
+    ...pgConfigRepository(pool),
     ...pgOrganizationStore(pool),
     async resetDemo(template) {
-      const report = await copyDatabase(template, url, { replace: true, applicationName });
-      return demoRestored(report.tables.find((t) => t.table === 'organizations')?.rows ?? 0);
+      if (!options.restoreDemo) throw new AppError('NOT_FOUND', 'No demo database can be restored here');
+      return options.restoreDemo(template, applicationName);
     },
     onExternalConfigChange(listener) {
       listeners.add(listener);

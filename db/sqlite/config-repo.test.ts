@@ -1,5 +1,6 @@
+import { SectorConfig } from '../../shared/sector-config';
 import { describe, expect, it } from 'vitest';
-import { createConfigRepository } from './config-repo';
+import { sqliteConfigRepository } from './config-repo';
 import type { Db } from './connection';
 import { loadReference } from '../core/reference';
 import { migratedDb, seededDb } from '../test/helpers';
@@ -9,17 +10,17 @@ const ref = loadReference();
 /** A repository whose "today" the test moves, to build a history over several days. */
 function dated(db: Db, start = '2025-03-01') {
   const clock = { today: start };
-  return { repo: createConfigRepository(db, { today: () => clock.today }), clock };
+  return { repo: sqliteConfigRepository(db, { today: () => clock.today }), clock };
 }
 
 const rows = (db: Db, sql: string) => db.prepare(sql).all();
 
 describe('config repository', () => {
   it("loads every sector's current weights and calibrations as in the reference", async () => {
-    const repo = createConfigRepository(seededDb());
+    const repo = sqliteConfigRepository(seededDb());
     const codeOf = new Map(ref.dimensions.map((d) => [d.dimension_id, d.dimension_code]));
     for (const group of ref.focus_groups) {
-      const json = (await repo.loadSectorConfig(group.focus_group_id)).toJSON();
+      const json = await repo.loadSectorConfig(group.focus_group_id);
       expect(json.group_name).toBe(group.group_name);
       expect(json.as_of).toBeNull();
       expect(json.dimension_weights).toEqual(
@@ -33,7 +34,7 @@ describe('config repository', () => {
       expect(json.weights_sum).toBe(1);
       expect(json.weights_valid).toBe(true);
     }
-    const fin = (await repo.loadSectorConfig('pe_financial_services')).toJSON();
+    const fin = await repo.loadSectorConfig('pe_financial_services');
     expect([
       fin.h_r_baseline,
       fin.ebitda_multiplier,
@@ -44,7 +45,9 @@ describe('config repository', () => {
   });
 
   it("finds a weight by the dimension's code, id or the seed's short code (issue 11: data_infra was 0)", async () => {
-    const config = await createConfigRepository(seededDb()).loadSectorConfig('pe_manufacturing');
+    const config = SectorConfig.fromJSON(
+      await sqliteConfigRepository(seededDb()).loadSectorConfig('pe_manufacturing'),
+    );
     expect(config.getDimensionWeight('data_infrastructure')).toBe(0.22);
     expect(config.getDimensionWeight('pe_dim_data_infra')).toBe(0.22);
     expect(config.getDimensionWeight('data_infra')).toBe(0.22);
@@ -53,10 +56,10 @@ describe('config repository', () => {
   });
 
   it('answers an unknown sector with NOT_FOUND and an unseeded database with NOT_SEEDED', async () => {
-    await expect(createConfigRepository(seededDb()).loadSectorConfig('pe_space')).rejects.toThrow(
+    await expect(sqliteConfigRepository(seededDb()).loadSectorConfig('pe_space')).rejects.toThrow(
       expect.objectContaining({ code: 'NOT_FOUND', message: 'Unknown sector: pe_space' }),
     );
-    await expect(createConfigRepository(migratedDb()).loadSectorConfig('pe_energy')).rejects.toThrow(
+    await expect(sqliteConfigRepository(migratedDb()).loadSectorConfig('pe_energy')).rejects.toThrow(
       expect.objectContaining({ code: 'NOT_SEEDED' }),
     );
   });
@@ -90,14 +93,16 @@ describe('config repository', () => {
         is_current: 1,
       },
     ]);
-    expect((await repo.loadSectorConfig('pe_energy')).getDimensionWeight('talent')).toBe(0.2);
-    expect((await repo.loadSectorConfig('pe_energy')).validateWeightsSum()).toBe(false);
+    expect(SectorConfig.fromJSON(await repo.loadSectorConfig('pe_energy')).getDimensionWeight('talent')).toBe(
+      0.2,
+    );
+    expect(SectorConfig.fromJSON(await repo.loadSectorConfig('pe_energy')).validateWeightsSum()).toBe(false);
 
     // A second change on the same day revises that day's row; the same value again changes nothing.
     expect(await energy(0.12, 'back')).toBe(1);
     expect(await energy(0.12, 'again')).toBe(0);
     expect(rows(db, talent)).toHaveLength(2);
-    expect((await repo.loadSectorConfig('pe_energy')).validateWeightsSum()).toBe(true);
+    expect(SectorConfig.fromJSON(await repo.loadSectorConfig('pe_energy')).validateWeightsSum()).toBe(true);
   });
 
   it('saves several weights in one transaction: all of them or none', async () => {
@@ -111,7 +116,7 @@ describe('config repository', () => {
     expect(await repo.updateWeights({ focus_group_id: 'pe_energy', weights, rationale: 'rebalanced' })).toBe(
       2,
     );
-    const config = await repo.loadSectorConfig('pe_energy');
+    const config = SectorConfig.fromJSON(await repo.loadSectorConfig('pe_energy'));
     expect([config.getDimensionWeight('talent'), config.getDimensionWeight('culture')]).toEqual([0.15, 0.02]);
     expect(config.validateWeightsSum()).toBe(true);
 
@@ -126,7 +131,9 @@ describe('config repository', () => {
         rationale: 'x',
       }),
     ).rejects.toThrow('Unknown dimension: nope');
-    expect((await repo.loadSectorConfig('pe_energy')).getDimensionWeight('talent')).toBe(0.15);
+    expect(SectorConfig.fromJSON(await repo.loadSectorConfig('pe_energy')).getDimensionWeight('talent')).toBe(
+      0.15,
+    );
   });
 
   it('updates an existing calibration; an unknown one is NOT_FOUND and adds nothing (issue 9)', async () => {
@@ -138,7 +145,7 @@ describe('config repository', () => {
       value: 77,
       rationale: 'retail AI adoption grew',
     });
-    expect((await repo.loadSectorConfig('pe_retail')).hRBaseline).toBe(77);
+    expect(SectorConfig.fromJSON(await repo.loadSectorConfig('pe_retail')).hRBaseline).toBe(77);
     for (const name of [
       'governance_minimum',
       'bogus_param',
@@ -195,7 +202,7 @@ describe('config repository', () => {
   });
 
   it('shows the rationale, description and type of every weight and calibration', async () => {
-    const details = await createConfigRepository(seededDb()).loadSectorDetails('pe_financial_services');
+    const details = await sqliteConfigRepository(seededDb()).loadSectorDetails('pe_financial_services');
     expect(details.weights).toHaveLength(7);
     expect(details.weights[1]).toMatchObject({
       dimension_code: 'ai_governance',
@@ -232,7 +239,7 @@ describe('config repository', () => {
       rationale: 'AI leverage',
     });
 
-    const on = async (day: string) => (await repo.loadSectorConfig('pe_technology', day)).toJSON();
+    const on = async (day: string) => await repo.loadSectorConfig('pe_technology', day);
     expect((await on('2024-06-30')).dimension_weights.talent).toBe(0.22);
     expect((await on('2025-02-09')).dimension_weights.talent).toBe(0.22);
     expect((await on('2025-02-10')).dimension_weights.talent).toBe(0.25);
@@ -288,7 +295,9 @@ describe('config repository', () => {
       [0.06, '2025-04-01', null, true],
     ]);
     expect(after[2]!.rationale).toBe('Reverted to the value of 2024-01-01 (0.060): trial ended');
-    expect((await repo.loadSectorConfig('pe_healthcare')).validateWeightsSum()).toBe(true);
+    expect(SectorConfig.fromJSON(await repo.loadSectorConfig('pe_healthcare')).validateWeightsSum()).toBe(
+      true,
+    );
 
     // Reverting to the current version, to a value already current, or to another sector's row: refused.
     const revert = (version_id: number, focus_group_id = 'pe_healthcare') =>
@@ -302,7 +311,7 @@ describe('config repository', () => {
 
   it('refuses values the seed declares out of scale in the database itself (issue 9)', async () => {
     const db = seededDb();
-    const repo = createConfigRepository(db);
+    const repo = sqliteConfigRepository(db);
     const weight = (weight: number) =>
       repo.updateWeights({
         focus_group_id: 'pe_energy',
@@ -321,7 +330,7 @@ describe('config repository', () => {
     await expect(calibration(1e6)).rejects.toThrow(/CHECK constraint failed/);
     await expect(calibration(1.23456789)).rejects.toThrow(/CHECK constraint failed/);
     await calibration(68.1234);
-    const config = await repo.loadSectorConfig('pe_energy');
+    const config = SectorConfig.fromJSON(await repo.loadSectorConfig('pe_energy'));
     expect([config.getDimensionWeight('talent'), config.hRBaseline]).toEqual([0.12, 68.1234]);
     // Any tool writing SQL meets the same CHECK.
     expect(() =>

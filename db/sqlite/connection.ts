@@ -1,7 +1,8 @@
 import Database from 'better-sqlite3';
 import { AppError } from '../../shared/errors';
 import { inspectDatabaseFile, type Inspection } from './inspect';
-import { applicationId, migrate, pendingMigrations, noSchemaError, schemaVersion } from './migrate';
+import { applicationId, migrate, pendingMigrations, schemaVersion } from './migrate';
+import { noSchemaError } from '../core/migrations';
 
 export type Db = Database.Database;
 

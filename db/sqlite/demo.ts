@@ -5,6 +5,7 @@ import { openDatabase, type Db } from './connection';
 import { latestVersion, migrate, schemaVersion } from './migrate';
 import { insertSampleOrganizations } from './sample-orgs';
 import { seedFocusGroupsAndDimensions, seedWeightsAndCalibrations } from './seeding';
+import { demoRestored } from '../core/demo';
 import { quoteIdentifier } from '../core/identifier';
 
 /** What the packaged app's demo database holds besides the seeded configuration. */
@@ -125,11 +126,4 @@ export function copyFromDemo(db: Db): DemoResetResult {
     ).run();
   }
   return demoRestored(db.prepare<[], number>('SELECT count(*) FROM main.organizations').pluck().get() ?? 0);
-}
-
-export function demoRestored(organizations: number): DemoResetResult {
-  return {
-    organizations,
-    message: `Demo restored: the seeded configuration and ${organizations.toLocaleString('en-US')} organizations`,
-  };
 }

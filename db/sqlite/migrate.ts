@@ -1,14 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import type { MigrationResult } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
 import { appFile } from '../core/app-root';
+import { migrationResult, noSchemaError, readMigrations, type Migration } from '../core/migrations';
 import type { Db } from './connection';
-
-export interface Migration {
-  version: number;
-  name: string;
-  sql: string;
-}
 
 /**
  * Written into every file the app migrates (PRAGMA application_id, header offset 68), so that a
@@ -17,22 +11,6 @@ export interface Migration {
 export const applicationId = 0x53535444;
 
 let cached: Migration[] | undefined;
-
-/** Numbered files in `dir` (e.g. 001_schema.sql), in version order, checked to have no gap. */
-export function readMigrations(dir: string): Migration[] {
-  const found = readdirSync(dir)
-    .filter((name) => /^\d{3}_[a-z0-9_]+\.sql$/.test(name))
-    .sort()
-    .map((name) => ({
-      version: Number(name.slice(0, 3)),
-      name,
-      sql: readFileSync(`${dir}/${name}`, 'utf8'),
-    }));
-  found.forEach((m, i) => {
-    if (m.version !== i + 1) throw new Error(`Migration ${m.name} is out of sequence: expected ${i + 1}`);
-  });
-  return found;
-}
 
 /** SQLite's migrations, in db/sqlite/migrations. */
 export function migrations(): Migration[] {
@@ -80,19 +58,6 @@ export function migrate(db: Db): MigrationResult {
     applied.push(version);
   }
   return migrationResult(applied, schemaVersion(db));
-}
-
-/** What a migrate run tells the user, the same on every engine. */
-export function migrationResult(applied: number[], version: number): MigrationResult {
-  const message =
-    applied.length === 0
-      ? `Schema already at version ${version}; nothing to do`
-      : `Applied migration${applied.length > 1 ? 's' : ''} ${applied.join(', ')}; schema at version ${version}`;
-  return { applied, version, message };
-}
-
-export function noSchemaError(): AppError {
-  return new AppError('NO_SCHEMA', 'The database has no schema yet: initialize the database schema first');
 }
 
 export function requireSchema(db: Db): void {

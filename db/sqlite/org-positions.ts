@@ -9,9 +9,10 @@ import {
 } from '../../shared/org-query';
 import type { Db } from './connection';
 import { rowDecoder } from '../core/columns';
-import { knownColumn, sortExpression } from '../core/org-filters';
-import { encodeCursor, filters } from './org-repo';
-import type { KeysetSelection, OrganizationRepository } from '../port';
+import { knownColumn } from '../core/org-filters';
+import { sortExpression, sqliteFilters } from './filter-dialect';
+import { ANCHOR_EVERY, encodeCursor } from '../core/cursor';
+import type { KeysetSelection, OrganizationRepository } from './org-repo';
 
 /**
  * Rows by position in any (filter, sort), so that a scrollbar can span every matching row and a
@@ -27,7 +28,6 @@ import type { KeysetSelection, OrganizationRepository } from '../port';
  * tie-breaker, the rowid, reverses with the sort). Everything is dropped when the file changes.
  */
 
-export const ANCHOR_EVERY = 100;
 /** Windows ending this close to either end are read directly by key, without anchors. */
 const NEAR_END = 500;
 /** Sorted orders kept as temporary tables; the oldest is dropped beyond this. */
@@ -61,7 +61,7 @@ export interface PositionReader {
 }
 
 function keyOf(selection: OrgSelection): string {
-  const { where, params } = filters(selection);
+  const { where, params } = sqliteFilters(selection);
   return JSON.stringify([where, params, selection.sort]);
 }
 
@@ -106,7 +106,7 @@ export function createPositionReader(
   /** Sorts the selection's rowids into a new temporary table; its rowid is position + 1. */
   function sortIntoTable(selection: OrgSelection): Sorted {
     const table = `org_order_${++tables}`;
-    const { where, params } = filters(selection);
+    const { where, params } = sqliteFilters(selection);
     db.prepare(`CREATE TEMP TABLE ${table} (org INTEGER NOT NULL)`).run();
     const inserted = db
       .prepare(

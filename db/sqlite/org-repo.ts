@@ -1,11 +1,12 @@
 import type { Statement } from 'better-sqlite3';
-import type { OrgFilter, OrgQuery, OrgSortColumn } from '../../shared/org-query';
-import { columnFilterSql, escapeLike, sqliteDialect, type FilterDialect } from '../core/org-filters';
+import type { OrgPage } from '../../shared/domain';
+import type { OrgFilter, OrgQuery, OrgSelection, OrgSortColumn } from '../../shared/org-query';
+import { decodeCursor, encodeCursor, sectorRowColumns, type KeyValue } from '../core/cursor';
+import { sqliteFilters } from './filter-dialect';
 import { AppError } from '../../shared/errors';
 import type { Db } from './connection';
 import { attributeTables, rowDecoder, type AttributeTable } from '../core/columns';
 import { requireSchema } from './migrate';
-import type { OrganizationRepository } from '../port';
 
 /**
  * Sort keys per sortable column: the expressions of migration 003's indexes (NULL folded into a
@@ -21,61 +22,6 @@ const sortKeys: Record<OrgSortColumn, string[]> = {
   status: ['status', 'legal_name'],
   sector_name: ['focus_group_id', 'legal_name'],
 };
-
-type KeyValue = string | number;
-/** The sort keys of a row, then its rowid. */
-type Cursor = KeyValue[];
-
-export function encodeCursor(values: Cursor): string {
-  return Buffer.from(JSON.stringify(values)).toString('base64url');
-}
-
-/** A cursor's keys; its last value is the tie-breaker (SQLite's rowid unless told otherwise). */
-export function decodeCursor(
-  cursor: string,
-  length: number,
-  isTieBreaker: (value: KeyValue) => boolean = Number.isSafeInteger,
-): Cursor {
-  try {
-    const values: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (
-      Array.isArray(values) &&
-      values.length === length &&
-      values.every((v) => typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v))) &&
-      isTieBreaker(values[length - 1] as KeyValue)
-    ) {
-      return values as Cursor;
-    }
-  } catch {
-    // fall through to the typed error
-  }
-  throw new AppError('INVALID_INPUT', 'Invalid page cursor: it does not belong to this sort order');
-}
-
-export function filters(
-  query: OrgFilter,
-  dialect: FilterDialect = sqliteDialect,
-): {
-  where: string[];
-  params: Record<string, KeyValue>;
-} {
-  const where: string[] = [];
-  const params: Record<string, KeyValue> = {};
-  if (query.focus_group_id) {
-    where.push(dialect.equals('focus_group_id', '@focus_group_id'));
-    params.focus_group_id = query.focus_group_id;
-  }
-  if (query.status) {
-    where.push(dialect.equals('status', '@status'));
-    params.status = query.status;
-  }
-  if (query.search) {
-    where.push(dialect.like('legal_name', '@search'));
-    params.search = `%${escapeLike(query.search)}%`;
-  }
-  const columns = columnFilterSql(query.where, dialect);
-  return { where: [...where, ...columns.where], params: { ...params, ...columns.params } };
-}
 
 export interface PageQuery {
   /**
@@ -97,7 +43,7 @@ export interface PageQuery {
  * afterwards). The SQL text depends only on which filters and which sort are in use.
  */
 export function buildPageQuery(query: OrgQuery): PageQuery {
-  const { where, params } = filters(query);
+  const { where, params } = sqliteFilters(query);
   // A key pinned by an equality filter is constant on every page; leaving it in the comparison
   // would stop SQLite from seeking past it.
   const pinned = (key: string) =>
@@ -141,6 +87,26 @@ export function buildPageQuery(query: OrgQuery): PageQuery {
   return { steps, params: pageParams, keys, backward, cursor };
 }
 
+export interface OrganizationRepository {
+  /** The unified view's column names, in order. */
+  readonly columns: string[];
+  query(query: OrgQuery): OrgPage;
+  count(filter: OrgFilter): number;
+  /** Every matching row of the view as SQLite returns it (arrays in `columns` order), in keyset chunks. */
+  scan(selection: KeysetSelection, chunkSize: number): Generator<unknown[][]>;
+  /**
+   * The sort keys of an indexed sort's rows after the query's cursor, each ending in the row's
+   * rowid, ascending or descending as asked (not for `before`), read lazily: what keyset positions
+   * (anchors) are built from and stepped along.
+   */
+  keys(query: OrgQuery & { sort: OrgSortColumn }): Generator<(string | number)[]>;
+  /** The view's rows of these organizations (by rowid) as SQLite returns them, in the order given. */
+  rowsByRowid(rowids: number[]): unknown[][];
+}
+
+/** A selection in an indexed order, which keyset paging serves. */
+export type KeysetSelection = OrgSelection & { sort: OrgSortColumn };
+
 export function createOrganizationRepository(db: Db): OrganizationRepository {
   requireSchema(db);
   const statements = new Map<string, Statement>();
@@ -182,7 +148,7 @@ export function createOrganizationRepository(db: Db): OrganizationRepository {
   // sector and status alone they are sums over organization_counts (migration 5), which triggers
   // keep; a name search or a column filter counts the matching organizations.
   function total(filter: OrgFilter): number {
-    const { where, params } = filters(filter);
+    const { where, params } = sqliteFilters(filter);
     const byCounts = !filter.search && (filter.where ?? []).length === 0;
     const current = version.get() ?? '';
     if (current !== countsVersion) {
@@ -309,26 +275,6 @@ export function createOrganizationRepository(db: Db): OrganizationRepository {
 
 /** The row statement for organizations of a sector without an attribute table (one a user added). */
 const NO_ATTRIBUTES = '';
-
-/**
- * The view's columns as read from organizations `o`, focus_groups `fg` and one sector's attribute
- * table `a` (NULL for every other sector's columns, and for all of them when `table` is null, typed
- * by `nullOf` where the engine needs it).
- */
-export function sectorRowColumns(
-  columns: string[],
-  orgColumns: ReadonlySet<string>,
-  table: AttributeTable | null,
-  nullOf: (name: string) => string = () => 'NULL',
-): string[] {
-  const own = new Set(table?.columns.map((c) => c.name));
-  return columns.map((name) => {
-    if (orgColumns.has(name)) return `o.${name}`;
-    if (name === 'sector_name') return 'fg.group_name AS sector_name';
-    if (name === 'sector_code') return 'fg.group_code AS sector_code';
-    return own.has(name) ? `a.${name}` : `${nullOf(name)} AS ${name}`;
-  });
-}
 
 /**
  * Per sector, the SQL that reads organizations by rowid with exactly the view's columns (then the

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from './connection';
 import { loadReference } from '../core/reference';
-import { SEED_EFFECTIVE_FROM, seedFocusGroupsAndDimensions, seedWeightsAndCalibrations } from './seeding';
+import { seedFocusGroupsAndDimensions, seedWeightsAndCalibrations } from './seeding';
+import { SEED_EFFECTIVE_FROM } from '../core/seeding';
 import { migratedDb } from '../test/helpers';
 
 const ref = loadReference();

@@ -5,7 +5,8 @@ import { attributeTables } from '../core/columns';
 import { openDatabase } from './connection';
 import { latestVersion, migrations, schemaVersion } from './migrate';
 import { loadReference } from '../core/reference';
-import { generateOrganizations } from './sample-orgs';
+import { generateOrganizations } from '../core/sample-orgs';
+import { sqliteValues } from './sample-orgs';
 import { seedFocusGroupsAndDimensions, seedWeightsAndCalibrations } from './seeding';
 import { tempDir } from '../test/helpers';
 
@@ -52,7 +53,7 @@ function fileAtVersion2(file: string): void {
       const id = crypto.randomUUID();
       insertOrg.run({ ...row.organization, organization_id: id });
       // Every ninth organization has no attribute row at all.
-      if (i % 9 !== 0) inserts.get(row.sector)!.run({ ...row.attributes, organization_id: id });
+      if (i % 9 !== 0) inserts.get(row.sector)!.run({ ...sqliteValues(row.attributes), organization_id: id });
     });
     db.exec(`UPDATE organizations SET annual_revenue_usd = NULL, headquarters_country = NULL WHERE rowid % 7 = 0;
              UPDATE organizations SET legal_name = 'Same Name LLC', founding_year = NULL WHERE rowid % 11 = 0;`);

@@ -1,7 +1,7 @@
-import { SectorConfig } from '../../shared/sector-config';
-import type { ConfigChange, Storage } from '../storage-port';
+import type { ConfigChange, ExportHooks, Storage, StorageOperations, TaskHooks } from '../port';
 import type { ConfigChangeRow } from './worker/protocol';
 import { WorkerLink } from './worker/link';
+import type { SqliteOperations, Tracked } from './worker/operations';
 
 export interface SqliteStorageOptions {
   /** Refuse to create the file when it does not exist. */
@@ -53,18 +53,40 @@ class ChangeFilter {
   }
 }
 
+type Operation = (...args: never[]) => unknown;
+/** A worker's operation as the main thread calls it: a write's tracked value unwrapped. */
+type Relayed<F> = F extends (...args: infer A) => infer R
+  ? (...args: A) => Promise<Awaited<R> extends Tracked<infer T> ? T : Awaited<R>>
+  : never;
+/** A task as the port declares it: the worker's task hooks become the caller's hooks. */
+type RelayedTask<F> = F extends (input: infer I, task: never) => infer R
+  ? (input: I, hooks: TaskHooks & Partial<ExportHooks>) => Promise<Awaited<R>>
+  : never;
+type Relay = { [K in keyof SqliteOperations['read']]: Relayed<SqliteOperations['read'][K]> } & {
+  [K in keyof SqliteOperations['write']]: Relayed<SqliteOperations['write'][K]>;
+} & { [K in keyof SqliteOperations['readTask']]: RelayedTask<SqliteOperations['readTask'][K]> } & {
+  [K in keyof SqliteOperations['writeTask']]: RelayedTask<SqliteOperations['writeTask'][K]>;
+};
+/** The worker offers exactly the port's operations, with the port's types (checked at compile time). */
+type Exactly<T, U> = [Exclude<keyof T, keyof U>, Exclude<keyof U, keyof T>] extends [never, never]
+  ? T
+  : never;
+const conforms = (relay: Exactly<Relay, StorageOperations>): StorageOperations => relay;
+
 /**
  * The SQLite storage: a writer and a reader worker thread on one file. Reads never queue behind a
  * long write (WAL lets the reader's connection read beside the writer's), and the thread that
- * serves the UI only relays.
+ * serves the UI only relays: each operation the workers name goes to the worker of its group, a
+ * write through the filter that tells this instance's configuration changes from others'.
  */
 export async function openSqliteStorage(file: string, options: SqliteStorageOptions = {}): Promise<Storage> {
   const writer = new WorkerLink('writer');
   const reader = new WorkerLink('reader');
+  let names;
   try {
     // The writer creates or upgrades the file; the reader opens what the writer left.
     const { busyTimeoutMs } = options;
-    await writer.open({ file, mustExist: options.mustExist ?? false, pollMs: 0, busyTimeoutMs });
+    names = await writer.open({ file, mustExist: options.mustExist ?? false, pollMs: 0, busyTimeoutMs });
     await reader.open({ file, mustExist: true, pollMs: options.pollMs ?? 250, busyTimeoutMs });
   } catch (error) {
     await Promise.allSettled([writer.close(), reader.close()]);
@@ -74,36 +96,20 @@ export async function openSqliteStorage(file: string, options: SqliteStorageOpti
   const changes = new ChangeFilter((change) => listeners.forEach((listener) => listener(change)));
   reader.onConfigChanges = (rows) => changes.report(rows);
 
+  const relay: Record<string, Operation> = {};
+  for (const name of names.read) relay[name] = (...args) => reader.call(name, args);
+  for (const name of names.write) {
+    relay[name] = (...args) => changes.write(() => writer.call(name, args) as Promise<Tracked<unknown>>);
+  }
+  const task = (link: WorkerLink) => (name: string) =>
+    (relay[name] = (input: unknown, hooks: TaskHooks & Partial<ExportHooks>) =>
+      link.task(name, input, hooks, hooks.sink));
+  names.readTask.forEach(task(reader));
+  names.writeTask.forEach(task(writer));
+
   return {
+    ...conforms(relay as unknown as Exactly<Relay, StorageOperations>),
     file,
-    status: () => reader.call('status'),
-    migrate: () => changes.write(() => writer.call('migrate')),
-    describeSchema: () => reader.call('describeSchema'),
-    seedFocusGroupsDimensions: () => changes.write(() => writer.call('seedFocusGroupsDimensions')),
-    seedWeightsCalibrations: () => changes.write(() => writer.call('seedWeightsCalibrations')),
-    configs: {
-      listSectors: () => reader.call('listSectors'),
-      listDimensions: () => reader.call('listDimensions'),
-      loadSectorConfig: async (id, asOf) =>
-        SectorConfig.fromJSON(await reader.call('loadSectorConfig', id, asOf)),
-      loadSectorDetails: (id, asOf) => reader.call('loadSectorDetails', id, asOf),
-      history: (id) => reader.call('history', id),
-      exportDocument: (id) => reader.call('exportDocument', id),
-      previewImport: (text) => reader.call('previewImport', text),
-      updateWeights: (input) => changes.write(() => writer.call('updateWeights', input)),
-      updateCalibration: (input) => changes.write(() => writer.call('updateCalibration', input)),
-      addCalibration: (input) => changes.write(() => writer.call('addCalibration', input)),
-      revert: (input) => changes.write(() => writer.call('revert', input)),
-      importDocument: (text) => changes.write(() => writer.call('importDocument', text)),
-    },
-    resetDemo: (template) => changes.write(() => writer.call('resetDemo', template)),
-    queryOrganizations: (query) => reader.call('queryOrganizations', query),
-    countOrganizations: (filter) => reader.call('countOrganizations', filter),
-    organizationColumns: () => reader.call('organizationColumns'),
-    organizationRows: (window) => reader.call('organizationRows', window),
-    insertSampleOrganizations: (input, hooks) => writer.task('insertSampleOrganizations', input, hooks),
-    exportOrganizations: (selection, sink, hooks) =>
-      reader.task('exportOrganizations', selection, hooks, sink),
     onExternalConfigChange(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

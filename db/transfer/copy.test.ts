@@ -4,7 +4,7 @@ import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../sqlite/connection';
 import { migrate } from '../sqlite/migrate';
-import { createConfigRepository } from '../sqlite/config-repo';
+import { sqliteConfigRepository } from '../sqlite/config-repo';
 import { insertSampleOrganizations } from '../sqlite/sample-orgs';
 import { seedFocusGroupsAndDimensions, seedWeightsAndCalibrations } from '../sqlite/seeding';
 import { postgresAvailability, startPostgres, type RunningPostgres } from '../pg/test/pg-server';
@@ -24,7 +24,7 @@ async function makeLab(file: string): Promise<void> {
   seedFocusGroupsAndDimensions(db);
   seedWeightsAndCalibrations(db);
   await insertSampleOrganizations(db, { count: 700, seed: 7 });
-  const configs = createConfigRepository(db);
+  const configs = sqliteConfigRepository(db);
   await configs.updateCalibration({
     focus_group_id: 'pe_energy',
     parameter_name: 'ebitda_multiplier',

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
+import type { DemoResetResult } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
+import { demoRestored } from '../core/demo';
 import { isPostgresUrl } from '../pg/pool';
 import { sameServerDatabase, type Endpoint } from './endpoint';
 import { openPgEnd } from './pg-end';
@@ -155,4 +157,14 @@ export async function copyDatabase(
   } finally {
     await Promise.allSettled([from.close(false), to?.close(false)]);
   }
+}
+
+/** Team mode's demo reset: the demo database (an SQLite file) copied over the server's rows. */
+export async function restoreDemo(
+  template: string,
+  url: string,
+  applicationName: string,
+): Promise<DemoResetResult> {
+  const report = await copyDatabase(template, url, { replace: true, applicationName });
+  return demoRestored(report.tables.find((t) => t.table === 'organizations')?.rows ?? 0);
 }

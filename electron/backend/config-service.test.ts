@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CacheEvent } from '../../shared/domain';
-import { createConfigRepository } from '../../db/sqlite/config-repo';
+import { SectorConfig } from '../../shared/sector-config';
+import { sqliteConfigRepository } from '../../db/sqlite/config-repo';
 import type { Db } from '../../db/sqlite/connection';
 import type { ConfigRepository } from '../../db/port';
 import { seededDb } from '../../db/test/helpers';
@@ -137,7 +138,7 @@ describe.each(backends)('SectorConfigService over %s', (_name, makeHarness, skip
     harness = await makeHarness();
     events = [];
     stopListening = harness.store.onEvent((e) => events.push(e));
-    counted = countingRepository(createConfigRepository(db));
+    counted = countingRepository(sqliteConfigRepository(db));
     return new SectorConfigService(counted.repo, harness.store, ttl);
   }
 
@@ -172,7 +173,7 @@ describe.each(backends)('SectorConfigService over %s', (_name, makeHarness, skip
     const service = await setup();
     await service.getConfig('pe_technology');
     const stored = JSON.parse((await harness.store.get('sector:pe_technology'))!);
-    expect(stored).toEqual((await createConfigRepository(db).loadSectorConfig('pe_technology')).toJSON());
+    expect(stored).toEqual(await sqliteConfigRepository(db).loadSectorConfig('pe_technology'));
   });
 
   it.skipIf(skip)('caches all sectors under sectors:all', async () => {
@@ -268,11 +269,13 @@ describe.each(backends)('SectorConfigService over %s', (_name, makeHarness, skip
         return seed / 2 ** 31;
       };
       const sectors = ['pe_energy', 'pe_retail'];
-      const local = createConfigRepository(db);
+      const local = sqliteConfigRepository(db);
       // Every committed value of each sector in commit order; an index in it is a version.
       const history = new Map<string, number[]>();
       for (const s of sectors)
-        history.set(s, [(await local.loadSectorConfig(s)).getDimensionWeight('culture')]);
+        history.set(s, [
+          SectorConfig.fromJSON(await local.loadSectorConfig(s)).getDimensionWeight('culture'),
+        ]);
       const versionOf = new WeakMap<object, number>();
       const repo = remote(local, random, (input) => {
         versionOf.set(input, history.get(input.focus_group_id)!.push(input.weights[0]!.weight) - 1);

@@ -112,9 +112,7 @@ export class SectorConfigService {
       const duration_ms = performance.now() - started;
       return { config: cached, source: 'cache', duration_ms, load_ms: null, store_ms: null, ...timing };
     }
-    const filled = await this.fill(key, async () =>
-      (await this.repository.loadSectorConfig(focusGroupId)).toJSON(),
-    );
+    const filled = await this.fill(key, async () => this.repository.loadSectorConfig(focusGroupId));
     return {
       config: filled.value,
       source: 'database',
@@ -133,7 +131,7 @@ export class SectorConfigService {
       const configs = await Promise.all(
         sectors.map((s) => this.repository.loadSectorConfig(s.focus_group_id)),
       );
-      return configs.map((c) => c.toJSON());
+      return configs;
     });
     return filled.value;
   }

@@ -4,7 +4,7 @@ import { open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { AppError } from '../../shared/errors';
 import { hasSqliteHeader, openInThisProcess } from '../../db/sqlite/file';
-import type { TextSink } from '../../db/storage-port';
+import type { TextSink } from '../../db/port';
 
 function identity(path: string): string | null {
   try {

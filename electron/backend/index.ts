@@ -17,11 +17,12 @@ import type { BackendContext } from './handlers/context';
 import { organizationHandlers } from './handlers/organizations';
 import { schemaHandlers } from './handlers/schema';
 import { seedingHandlers } from './handlers/seeding';
-import type { Storage, TextSink } from '../../db/storage-port';
+import type { Storage, TextSink } from '../../db/port';
 import { Tasks } from './tasks';
 import type { Backend, BackendOptions } from './types';
 import { openSqliteStorage } from '../../db/sqlite/storage';
 import { openPgStorage } from '../../db/pg/storage';
+import { restoreDemo } from '../../db/transfer/copy';
 import { isPostgresUrl } from '../../db/pg/pool';
 
 export type { Backend, BackendOptions, ExportDestination } from './types';
@@ -56,7 +57,9 @@ function openLocalStorage(options: BackendOptions): Promise<Storage> {
  */
 export async function createBackend(options: BackendOptions): Promise<Backend> {
   const storage: Storage = isPostgresUrl(options.dbFile)
-    ? await openPgStorage(options.dbFile)
+    ? await openPgStorage(options.dbFile, {
+        restoreDemo: (template, applicationName) => restoreDemo(template, options.dbFile, applicationName),
+      })
     : await openLocalStorage(options);
   const { store, info: cacheInfo } = await openCacheStore(options.redisUrl, {
     ...options.redisClient,
@@ -66,7 +69,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   const cacheLog = new CacheLog((entry) => bus.emit('cache:log', entry));
   store.onEvent((event) => cacheLog.record(event));
   store.onAvailabilityChange(() => bus.emit('cache:status', cacheInfo()));
-  const configService = new SectorConfigService(storage.configs, store, options.cacheTtlSeconds, (event) =>
+  const configService = new SectorConfigService(storage, store, options.cacheTtlSeconds, (event) =>
     cacheLog.record(event),
   );
   const stopWatching = storage.onExternalConfigChange((sectors, note = 'changed in another process') => {
@@ -79,10 +82,11 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   const tasks = new Tasks(bus);
 
   const exportOrganizations: Backend['exportOrganizations'] = async (selection, destination, signal) => {
-    const total = await storage.countOrganizations(selection);
+    // The engine counts the selection once and reports it as the progress total.
     const run = (sink: TextSink) =>
-      tasks.run('orgs:export', total, ({ signal: cancel, progress }) =>
-        storage.exportOrganizations(selection, sink, {
+      tasks.run('orgs:export', 0, ({ signal: cancel, progress }) =>
+        storage.exportOrganizations(selection, {
+          sink,
           signal: signal === undefined ? cancel : AbortSignal.any([cancel, signal]),
           progress,
         }),

@@ -3,7 +3,8 @@ import { openDatabase, type Db } from '../connection';
 import { toErrorValue } from '../../core/errors';
 import { watchConfigChanges } from './config-watch';
 import { CHUNK_WINDOW, LIFECYCLE_ID, type FromWorker, type ToWorker } from './protocol';
-import { sqliteOps, type SqliteOps, type WorkerTask } from './operations';
+import { sqliteOperations, type SqliteOperations, type WorkerTask } from './operations';
+import type { OperationNames } from './protocol';
 
 /** A database worker thread: one connection, the operations over it, and (reader) the change watch. */
 
@@ -18,7 +19,7 @@ interface Running {
 }
 
 let db: Db | undefined;
-let ops: SqliteOps | undefined;
+let operations: SqliteOperations | undefined;
 let stopWatching = () => {};
 const running = new Map<number, Running>();
 const calls = new Set<Promise<void>>();
@@ -48,12 +49,22 @@ function wake(id: number, change: (state: Running) => void): void {
   state.wake = null;
 }
 
-async function call(id: number, op: keyof SqliteOps, args: unknown[]): Promise<void> {
+/** An operation by name, and whether it is a task (progress, cancel, streamed text). */
+function find(name: string): { run: (...input: unknown[]) => unknown; task: boolean } {
+  if (!operations) throw new Error('The database worker is not open');
+  for (const [group, members] of Object.entries(operations)) {
+    if (Object.hasOwn(members, name)) {
+      const run = (members as Record<string, (...input: unknown[]) => unknown>)[name];
+      if (run) return { run, task: group.endsWith('Task') };
+    }
+  }
+  throw new Error(`The database worker has no operation ${name}`);
+}
+
+async function call(id: number, op: string, args: unknown[]): Promise<void> {
   try {
-    if (!ops) throw new Error('The database worker is not open');
-    const run = ops[op] as (...input: unknown[]) => unknown;
-    const isTask = op === 'insertSampleOrganizations' || op === 'exportOrganizations';
-    const value = await (isTask ? run(args[0], taskFor(id)) : run(...args));
+    const { run, task } = find(op);
+    const value = await (task ? run(args[0], taskFor(id)) : run(...args));
     post({ kind: 'result', id, value });
   } catch (error) {
     post({ kind: 'error', id, error: toErrorValue(error) });
@@ -71,13 +82,16 @@ port.on('message', (message: ToWorker) => {
           migrate: message.role === 'writer',
           busyTimeoutMs: message.busyTimeoutMs,
         });
-        ops = sqliteOps(db, message.file);
+        operations = sqliteOperations(db, message.file);
         if (message.role === 'reader') {
           stopWatching = watchConfigChanges(db, message.pollMs, (changes) =>
             post({ kind: 'config-changes', changes }),
           );
         }
-        post({ kind: 'result', id: LIFECYCLE_ID, value: null });
+        const names = Object.fromEntries(
+          Object.entries(operations).map(([group, members]) => [group, Object.keys(members)]),
+        ) as OperationNames;
+        post({ kind: 'result', id: LIFECYCLE_ID, value: names });
       } catch (error) {
         post({ kind: 'error', id: LIFECYCLE_ID, error: toErrorValue(error) });
       }
@@ -107,6 +121,6 @@ async function close(): Promise<void> {
   await Promise.allSettled(calls);
   db?.close();
   db = undefined;
-  ops = undefined;
+  operations = undefined;
   post({ kind: 'result', id: LIFECYCLE_ID, value: null });
 }

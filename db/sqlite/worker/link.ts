@@ -1,18 +1,14 @@
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../../../shared/errors';
-import type { TaskHooks, TextSink } from '../../storage-port';
+import type { TaskHooks, TextSink } from '../../port';
 import {
   LIFECYCLE_ID,
-  type CallOp,
   type ConfigChangeRow,
   type FromWorker,
+  type OperationNames,
   type Role,
-  type TaskOp,
   type ToWorker,
 } from './protocol';
-import type { SqliteOps } from './operations';
-
-type Result<K extends keyof SqliteOps> = Awaited<ReturnType<SqliteOps[K]>>;
 
 interface Pending {
   resolve(value: unknown): void;
@@ -52,32 +48,32 @@ export class WorkerLink {
     this.worker.on('exit', (code) => this.stop(new Error(`exited with code ${code}`)));
   }
 
+  /** Opens the worker's connection; resolves to the names of its operations. */
   async open(options: {
     file: string;
     mustExist: boolean;
     pollMs: number;
     busyTimeoutMs?: number;
-  }): Promise<void> {
-    await this.request(LIFECYCLE_ID, { kind: 'open', role: this.role, ...options });
+  }): Promise<OperationNames> {
+    return (await this.request(LIFECYCLE_ID, {
+      kind: 'open',
+      role: this.role,
+      ...options,
+    })) as OperationNames;
   }
 
-  call<K extends CallOp>(op: K, ...args: Parameters<SqliteOps[K]>): Promise<Result<K>> {
+  call(op: string, args: unknown[]): Promise<unknown> {
     const id = this.nextId++;
-    return this.request(id, { kind: 'call', id, op, args }) as Promise<Result<K>>;
+    return this.request(id, { kind: 'call', id, op, args });
   }
 
-  task<K extends TaskOp>(
-    op: K,
-    input: Parameters<SqliteOps[K]>[0],
-    hooks: TaskHooks,
-    sink?: TextSink,
-  ): Promise<Result<K>> {
+  task(op: string, input: unknown, hooks: TaskHooks, sink?: TextSink): Promise<unknown> {
     const id = this.nextId++;
     const cancel = () => this.post({ kind: 'cancel', id });
     if (hooks.signal.aborted) queueMicrotask(cancel);
     else hooks.signal.addEventListener('abort', cancel, { once: true });
     const reply = this.request(id, { kind: 'call', id, op, args: [input] }, { hooks, sink });
-    return reply.finally(() => hooks.signal.removeEventListener('abort', cancel)) as Promise<Result<K>>;
+    return reply.finally(() => hooks.signal.removeEventListener('abort', cancel));
   }
 
   async close(): Promise<void> {

@@ -1,5 +1,5 @@
 import type { ErrorValue } from '../../../shared/errors';
-import type { SqliteOps } from './operations';
+import type { OperationGroup } from './operations';
 
 /**
  * Messages between the main thread and a database worker. The writer owns the connection that
@@ -8,9 +8,8 @@ import type { SqliteOps } from './operations';
  */
 export type Role = 'reader' | 'writer';
 
-/** Operations that report progress, can be cancelled and (exports) stream text back. */
-export type TaskOp = 'insertSampleOrganizations' | 'exportOrganizations';
-export type CallOp = Exclude<keyof SqliteOps, TaskOp>;
+/** The names of a worker's operations, by group: what the main thread builds its relay from. */
+export type OperationNames = Record<OperationGroup, string[]>;
 
 export interface ConfigChangeRow {
   seq: number;
@@ -19,7 +18,7 @@ export interface ConfigChangeRow {
 
 export type ToWorker =
   | { kind: 'open'; file: string; role: Role; mustExist: boolean; pollMs: number; busyTimeoutMs?: number }
-  | { kind: 'call'; id: number; op: keyof SqliteOps; args: unknown[] }
+  | { kind: 'call'; id: number; op: string; args: unknown[] }
   | { kind: 'cancel'; id: number }
   | { kind: 'credit'; id: number }
   | { kind: 'close'; id: number };

@@ -34,11 +34,10 @@ export function configHandlers({
   | 'config:import'
 > {
   return {
-    'sectors:list': () => storage.configs.listSectors(),
-    'dimensions:list': () => storage.configs.listDimensions(),
-    'config:get': async ({ focus_group_id, as_of }) =>
-      (await storage.configs.loadSectorConfig(focus_group_id, as_of)).toJSON(),
-    'config:details': ({ focus_group_id, as_of }) => storage.configs.loadSectorDetails(focus_group_id, as_of),
+    'sectors:list': () => storage.listSectors(),
+    'dimensions:list': () => storage.listDimensions(),
+    'config:get': ({ focus_group_id, as_of }) => storage.loadSectorConfig(focus_group_id, as_of),
+    'config:details': ({ focus_group_id, as_of }) => storage.loadSectorDetails(focus_group_id, as_of),
     'config:all': () => configService.getAllSectors(),
     'config:updateWeight': async ({ focus_group_id, dimension_code, weight, rationale }) =>
       (
@@ -51,9 +50,9 @@ export function configHandlers({
     'config:updateWeights': (input) => configService.updateWeights(input),
     'config:updateCalibration': (input) => configService.updateCalibration(input),
     'config:addCalibration': (input) => configService.addCalibration(input),
-    'config:history': ({ focus_group_id }) => storage.configs.history(focus_group_id),
+    'config:history': ({ focus_group_id }) => storage.history(focus_group_id),
     'config:revert': (input) => configService.revert(input),
-    'config:document': ({ focus_group_id }) => storage.configs.exportDocument(focus_group_id),
+    'config:document': ({ focus_group_id }) => storage.exportDocument(focus_group_id),
     'config:export': async ({ focus_group_id }) => {
       if (!options.chooseConfigExportPath) {
         throw new AppError(
@@ -61,7 +60,7 @@ export function configHandlers({
           'Saving to a file needs the desktop app; the browser downloads instead',
         );
       }
-      const document = await storage.configs.exportDocument(focus_group_id);
+      const document = await storage.exportDocument(focus_group_id);
       const path = await options.chooseConfigExportPath(
         configFileName(focus_group_id, document.exported_at.slice(0, 10)),
       );
@@ -70,7 +69,7 @@ export function configHandlers({
       await writeConfigDocument(path, document, { dbFile: options.dbFile, overwrite: true });
       return { path, sectors: document.sectors.length };
     },
-    'config:previewImport': ({ text }) => storage.configs.previewImport(text),
+    'config:previewImport': ({ text }) => storage.previewImport(text),
     'config:import': async ({ text }): Promise<ImportResult> => {
       const applied = await configService.importDocument(text);
       return { ...applied, applied: applied.differences.length > 0, message: importMessage(applied) };

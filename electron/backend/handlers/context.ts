@@ -3,7 +3,7 @@ import type { CacheLog } from '../cache-log';
 import type { CacheStore } from '../cache/store';
 import type { SectorConfigService } from '../config-service';
 import type { Handlers } from '../dispatch';
-import type { Storage } from '../../../db/storage-port';
+import type { Storage } from '../../../db/port';
 import type { Tasks } from '../tasks';
 import type { Backend, BackendOptions } from '../types';
 
