@@ -7,7 +7,7 @@ import { migrate } from '../migrate';
 import { createConfigRepository } from '../config-repo';
 import { insertSampleOrganizations } from '../sample-orgs';
 import { seedFocusGroupsAndDimensions, seedWeightsAndCalibrations } from '../seeding';
-import { postgresAvailability, startPostgres, type RunningPostgres } from '../pg/test/pg-server';
+import { postgresAvailability, startPostgres, type RunningPostgres } from '../../test-support/pg-server';
 import { toErrorValue } from '../../electron/backend/errors';
 import { copyDatabase } from './copy';
 
