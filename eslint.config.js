@@ -3,6 +3,17 @@ import globals from 'globals';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
+const onlyShellsImportElectron = {
+  name: 'electron',
+  message: 'Only electron/main and electron/preload import electron.',
+};
+const production = '{shared,db,electron,renderer}';
+const testFiles = ['**/*.test.{ts,tsx}', '**/test/**'];
+const noTestSupport = {
+  group: ['**/test-support', '**/test-support/**'],
+  message: 'test-support/ is for tests and bench/ only, never for the app.',
+};
+
 export default tseslint.config(
   { ignores: ['out/', 'dist/', 'node_modules/', 'test-results/', 'playwright-report/', 'bench/tmp/'] },
   js.configs.recommended,
@@ -46,12 +57,23 @@ export default tseslint.config(
     files: ['**/*.{ts,tsx}'],
     ignores: ['electron/main/**', 'electron/preload/**', '**/*.test.ts'],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [{ name: 'electron', message: 'Only electron/main and electron/preload import electron.' }],
-        },
-      ],
+      'no-restricted-imports': ['error', { paths: [onlyShellsImportElectron] }],
     },
+  },
+  {
+    // Test harnesses start servers and open sockets: tests and bench/ use them, the app never ships them.
+    // A later block replaces an earlier one's options for the same rule, so this one restates the
+    // Electron restriction wherever the block above also applies.
+    files: [`${production}/**/*.{ts,tsx}`],
+    ignores: [...testFiles, 'electron/main/**', 'electron/preload/**'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [onlyShellsImportElectron], patterns: [noTestSupport] }],
+    },
+  },
+  {
+    // The shells may import Electron; the harnesses are as out of bounds for them as for the rest.
+    files: ['electron/{main,preload}/**/*.{ts,tsx}'],
+    ignores: testFiles,
+    rules: { 'no-restricted-imports': ['error', { patterns: [noTestSupport] }] },
   },
 );

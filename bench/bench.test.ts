@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { redisServerAvailability } from '../electron/backend/cache/test/redis-server';
+import { redisServerAvailability } from '../test-support/redis-server';
 import { tempDir } from '../db/test/helpers';
 import { readHistory } from './history';
 import { metrics, type BenchResults } from './report';

@@ -1,5 +1,5 @@
 import { LRUCache } from 'lru-cache';
-import { Keyspace } from '../electron/backend/cache/keyspace';
+import { KeyspaceCore } from '../electron/backend/cache/core';
 import { alternatingOpsPerSecond, sink } from './stats';
 
 export interface CacheBench {
@@ -16,7 +16,7 @@ const TTL_MS = 3_600_000;
  */
 export function benchCache(value: string, quick: boolean): CacheBench {
   const keys = Array.from({ length: KEYS }, (_, i) => `sector:pe_bench_${i}`);
-  const keyspace = new Keyspace();
+  const keyspace = new KeyspaceCore();
   const lru = new LRUCache<string, string>({ max: KEYS * 2, ttl: TTL_MS });
   for (const key of keys) {
     keyspace.set(key, value, TTL_MS);

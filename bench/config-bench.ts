@@ -2,7 +2,7 @@ import { Redis } from 'ioredis';
 import type { Db } from '../db/sqlite/connection';
 import { sqliteConfigRepository } from '../db/sqlite/config-repo';
 import { KeyspaceStore } from '../electron/backend/cache/keyspace-store';
-import { redisServerAvailability, startRedisServer } from '../electron/backend/cache/test/redis-server';
+import { redisServerAvailability, startRedisServer } from '../test-support/redis-server';
 import { SectorConfigService, sectorKey } from '../electron/backend/config-service';
 import { latencies, median } from './stats';
 

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { postgresAvailability, startPostgres } from '../db/pg/test/pg-server';
+import { postgresAvailability, startPostgres } from '../test-support/pg-server';
 import { benchEngine, formatEngines, type EngineResults } from './engines-bench';
 
 /**

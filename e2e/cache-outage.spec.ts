@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { redisServerAvailability, startRedisServer } from '../electron/backend/cache/test/redis-server';
+import { redisServerAvailability, startRedisServer } from '../test-support/redis-server';
 import { prepare, scratchDb, startHost } from './own-host';
 import { cacheLog, choose, openSection } from './ui';
 

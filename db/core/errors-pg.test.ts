@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { postgresAvailability, startPostgres, type RunningPostgres } from '../pg/test/pg-server';
+import { postgresAvailability, startPostgres, type RunningPostgres } from '../../test-support/pg-server';
 import { toErrorValue } from './errors';
 
 const availability = postgresAvailability();

@@ -7,7 +7,7 @@ import { migrate } from '../sqlite/migrate';
 import { sqliteConfigRepository } from '../sqlite/config-repo';
 import { insertSampleOrganizations } from '../sqlite/sample-orgs';
 import { seedFocusGroupsAndDimensions, seedWeightsAndCalibrations } from '../sqlite/seeding';
-import { postgresAvailability, startPostgres, type RunningPostgres } from '../pg/test/pg-server';
+import { postgresAvailability, startPostgres, type RunningPostgres } from '../../test-support/pg-server';
 import { toErrorValue } from '../core/errors';
 import { copyDatabase } from './copy';
 

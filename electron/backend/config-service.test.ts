@@ -12,7 +12,7 @@ import {
   redisServerAvailability,
   startRedisServer,
   type RunningRedisServer,
-} from './cache/test/redis-server';
+} from '../../test-support/redis-server';
 import type { CacheStore } from './cache/store';
 import { SectorConfigService } from './config-service';
 

@@ -8,9 +8,9 @@ import {
   startRedisServer,
   type RedisServerOptions,
   type RunningRedisServer,
-} from './cache/test/redis-server';
-import { RespClient } from './cache/test/resp-client';
-import { startTcpProxy, type TcpProxy } from './cache/test/tcp-proxy';
+} from '../../test-support/redis-server';
+import { RespClient } from '../../test-support/resp-client';
+import { startTcpProxy, type TcpProxy } from '../../test-support/tcp-proxy';
 import { createBackend, type Backend } from '.';
 import { failure, ok } from './test/results';
 

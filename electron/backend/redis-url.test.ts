@@ -10,8 +10,8 @@ import {
   redisServerAvailability,
   startRedisServer,
   type RunningRedisServer,
-} from './cache/test/redis-server';
-import { RespClient } from './cache/test/resp-client';
+} from '../../test-support/redis-server';
+import { RespClient } from '../../test-support/resp-client';
 import { createBackend, type Backend } from '.';
 import { ok } from './test/results';
 

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { postgresAvailability, startPostgres, type RunningPostgres } from '../../db/pg/test/pg-server';
+import { postgresAvailability, startPostgres, type RunningPostgres } from '../../test-support/pg-server';
 import {
   redisServerAvailability,
   startRedisServer,
   type RunningRedisServer,
-} from './cache/test/redis-server';
+} from '../../test-support/redis-server';
 import { createBackend, type Backend } from '.';
 import { ok } from './test/results';
 

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { invokePath, type Channel, type Input } from '../../shared/contract';
 import type { CacheLogEntry } from '../../shared/domain';
 import { tempDir } from '../../db/test/helpers';
-import { postgresAvailability, startPostgres, type RunningPostgres } from '../../db/pg/test/pg-server';
+import { postgresAvailability, startPostgres, type RunningPostgres } from '../../test-support/pg-server';
 
 const root = join(import.meta.dirname, '..', '..');
 const tsx = join(root, 'node_modules', '.bin', 'tsx');

@@ -10,7 +10,7 @@ import { toErrorValue } from '../../db/core/errors';
 import { commandLineDatabase, defaultDatabase } from '../backend/paths';
 import { readUserFile } from '../backend/user-file';
 import { addCopyCommand } from './copy-command';
-import { runCacheCli } from './cache-cli';
+import { runCacheCli } from '../cache-cli/cache-cli';
 import { formatDifferences, formatHistory, historyFormats, type HistoryFormat } from './config-format';
 import { formatOrgPage, orgFormats, type OrgFormat } from './format';
 import { onInterrupt } from './interrupt';

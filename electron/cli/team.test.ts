@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { tempDir } from '../../db/test/helpers';
-import { postgresAvailability, startPostgres, type RunningPostgres } from '../../db/pg/test/pg-server';
+import { postgresAvailability, startPostgres, type RunningPostgres } from '../../test-support/pg-server';
 
 const root = join(import.meta.dirname, '..', '..');
 const tsx = join(root, 'node_modules', '.bin', 'tsx');

@@ -2,7 +2,6 @@ import type { CacheEvent, CacheEventType } from '../../../shared/domain';
 import { CoarseClock, type Clock } from './clock';
 import { encodeBytes } from './bytes';
 import { globMatch } from './glob';
-import { errors } from './reply';
 import type { EvictionPolicy } from './policy';
 import type { CacheStoreStats } from './store';
 
@@ -59,9 +58,12 @@ export interface KeyspaceStats extends CacheStoreStats {
   expires: number;
 }
 
+/** Redis's refusal of a write that maxmemory cannot make room for; cache-cli replies with it too. */
+export const OOM_MESSAGE = "OOM command not allowed when used memory > 'maxmemory'.";
+
 export class OutOfMemoryError extends Error {
   constructor() {
-    super(errors.oom);
+    super(OOM_MESSAGE);
     this.name = 'OutOfMemoryError';
   }
 }
@@ -75,8 +77,9 @@ export type CacheListener = (event: CacheEvent) => void;
 
 /**
  * The keyspace's state and the primitives every command is built from, plus the typed API the
- * configuration service uses. The command dispatcher (commands.ts) drives the same primitives,
- * so both doors share expiry, eviction, statistics and events.
+ * configuration service uses. cache-cli's command dispatcher (electron/cache-cli/commands.ts) drives
+ * the same primitives, so both doors share expiry, eviction, statistics and events. Nothing here
+ * imports the command layer: the app's embedded store carries none of it.
  */
 export class KeyspaceCore {
   readonly clock: Clock;
@@ -466,10 +469,6 @@ export class KeyspaceCore {
 
   emitSet(key: string): void {
     if (this.listeners.size !== 0) this.emit('SET', key);
-  }
-
-  emitFlush(): void {
-    if (this.listeners.size !== 0) this.emit('FLUSHALL', null);
   }
 
   // ---- internals -------------------------------------------------------------------------------

@@ -1,15 +1,15 @@
 import type { CacheEvent } from '../../../shared/domain';
-import { Keyspace, type KeyspaceOptions } from './keyspace';
+import { KeyspaceCore, type KeyspaceOptions } from './core';
 import type { CacheStore, CacheStoreStats } from './store';
 
 /** The embedded CacheStore: the in-memory keyspace behind the service's async interface. */
 export class KeyspaceStore implements CacheStore {
-  readonly keyspace: Keyspace;
+  readonly keyspace: KeyspaceCore;
   /** Set only for the duration of a synchronous DEL or FLUSHALL, whose events then carry it. */
   private note: string | undefined;
 
-  constructor(keyspace: Keyspace | KeyspaceOptions = {}) {
-    this.keyspace = keyspace instanceof Keyspace ? keyspace : new Keyspace(keyspace);
+  constructor(keyspace: KeyspaceCore | KeyspaceOptions = {}) {
+    this.keyspace = keyspace instanceof KeyspaceCore ? keyspace : new KeyspaceCore(keyspace);
   }
 
   async get(key: string): Promise<string | null> {

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
-import { postgresAvailability, startPostgres, type RunningPostgres } from '../../../db/pg/test/pg-server';
+import { postgresAvailability, startPostgres, type RunningPostgres } from '../../../test-support/pg-server';
 
 export interface Engine {
   name: 'sqlite' | 'postgres';

@@ -1,9 +1,6 @@
 import { dispatch } from './commands';
-import { KeyspaceCore } from './core';
+import { KeyspaceCore } from '../backend/cache/core';
 import type { Reply } from './reply';
-
-export type { KeyspaceOptions, KeyspaceStats, CacheListener } from './core';
-export { OutOfMemoryError } from './core';
 
 /**
  * An in-memory keyspace with redis-server 7.0 semantics for strings. Two doors onto one core:

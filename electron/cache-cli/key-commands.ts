@@ -1,4 +1,4 @@
-import { encodeBytes } from './bytes';
+import { encodeBytes } from '../backend/cache/bytes';
 import { INT64_MAX, INT64_MIN, parseInt64 } from './int64';
 import { OK, array, bulk, error, errors, integer, status, type Reply } from './reply';
 import { applyExpiry, type Handler } from './string-commands';

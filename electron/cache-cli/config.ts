@@ -1,8 +1,8 @@
-import type { KeyspaceCore } from './core';
-import { globMatch } from './glob';
-import { encodeBytes } from './bytes';
+import type { KeyspaceCore } from '../backend/cache/core';
+import { globMatch } from '../backend/cache/glob';
+import { encodeBytes } from '../backend/cache/bytes';
 import { parseInt64 } from './int64';
-import { isEvictionPolicy, evictionPolicies } from './policy';
+import { isEvictionPolicy, evictionPolicies } from '../backend/cache/policy';
 import { OK, array, bulk, error, errors, status, type Reply } from './reply';
 
 /**

@@ -1,5 +1,5 @@
-import { byteLength, concatCanonical } from './bytes';
-import type { Entry, KeyspaceCore } from './core';
+import { byteLength, concatCanonical } from '../backend/cache/bytes';
+import type { Entry, KeyspaceCore } from '../backend/cache/core';
 import {
   EX,
   EXAT,

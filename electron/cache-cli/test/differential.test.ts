@@ -2,8 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { splitArgs } from '../cli-args';
 import { differentialScripts } from './differential-scripts';
 import { Keyspace } from '../keyspace';
-import { redisServerAvailability, startRedisServer, type RunningRedisServer } from './redis-server';
-import { RespClient } from './resp-client';
+import {
+  redisServerAvailability,
+  startRedisServer,
+  type RunningRedisServer,
+} from '../../../test-support/redis-server';
+import { RespClient } from '../../../test-support/resp-client';
 import type { Reply } from '../reply';
 
 const availability = redisServerAvailability();

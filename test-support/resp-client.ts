@@ -1,6 +1,6 @@
 import { connect, type Socket } from 'node:net';
-import { decodeBytes, encodeBytes } from '../bytes';
-import type { Reply } from '../reply';
+import { decodeBytes, encodeBytes } from '../electron/backend/cache/bytes';
+import type { Reply } from '../electron/cache-cli/reply';
 
 /**
  * A minimal RESP2 client that keeps reply types exact (status vs bulk, nil vs empty), which

@@ -1,4 +1,4 @@
-import { decodeBytes } from './bytes';
+import { decodeBytes } from '../backend/cache/bytes';
 
 function isSpace(b: number | undefined): boolean {
   return b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0b || b === 0x0c || b === 0x0d;

@@ -1,7 +1,7 @@
 import { createInterface } from 'node:readline';
-import { splitArgs } from '../backend/cache/cli-args';
-import { Keyspace } from '../backend/cache/keyspace';
-import { replyToJson } from '../backend/cache/reply';
+import { splitArgs } from './cli-args';
+import { Keyspace } from './keyspace';
+import { replyToJson } from './reply';
 
 /**
  * cache-cli: an empty embedded keyspace driven from `input`, one command per line with redis-cli's

@@ -1,4 +1,4 @@
-import type { KeyspaceCore } from './core';
+import type { KeyspaceCore } from '../backend/cache/core';
 import { config } from './config';
 import { info } from './info';
 import { OK, bulk, error, errors, integer, status, type Reply } from './reply';

@@ -1,4 +1,4 @@
-import type { KeyspaceCore } from './core';
+import { OOM_MESSAGE, type KeyspaceCore } from '../backend/cache/core';
 import { keyCommands } from './key-commands';
 import { error, errors, type Reply } from './reply';
 import { serverCommands } from './server-commands';
@@ -29,6 +29,6 @@ export function dispatch(ks: KeyspaceCore, args: readonly string[]): Reply {
   const arityOk = command.arity > 0 ? args.length === command.arity : args.length >= -command.arity;
   if (!arityOk) return error(errors.arity((args[0] as string).toLowerCase()));
   ks.beginOp();
-  if (!ks.makeRoom() && command.denyoom) return error(errors.oom);
+  if (!ks.makeRoom() && command.denyoom) return error(OOM_MESSAGE);
   return command.run(ks, args);
 }

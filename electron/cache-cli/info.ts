@@ -1,6 +1,6 @@
 import { arch, release, type } from 'node:os';
-import type { KeyspaceCore } from './core';
-import { STARTUP_MEMORY } from './core';
+import type { KeyspaceCore } from '../backend/cache/core';
+import { STARTUP_MEMORY } from '../backend/cache/core';
 
 /** The version whose semantics the keyspace follows (the redis-server Debian ships). */
 export const REDIS_VERSION = '7.0.15';

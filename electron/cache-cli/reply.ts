@@ -38,7 +38,6 @@ export const errors = {
   decrementOverflow: 'ERR decrement would overflow',
   noSuchKey: 'ERR no such key',
   invalidCursor: 'ERR invalid cursor',
-  oom: "OOM command not allowed when used memory > 'maxmemory'.",
   tooLarge: 'ERR string exceeds maximum allowed size (proto-max-bulk-len)',
   arity: (name: string) => `ERR wrong number of arguments for '${name}' command`,
   invalidExpire: (name: string) => `ERR invalid expire time in '${name}' command`,

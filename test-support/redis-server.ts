@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { RespClient } from './resp-client';
-import { freePort } from '../../../../db/test/free-port';
+import { freePort } from './free-port';
 
 export interface RunningRedisServer {
   port: number;

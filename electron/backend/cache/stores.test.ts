@@ -1,9 +1,13 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { CacheEvent } from '../../../../shared/domain';
-import { KeyspaceStore } from '../keyspace-store';
-import { createRedisStore } from '../redis-store';
-import { redisServerAvailability, startRedisServer, type RunningRedisServer } from './redis-server';
-import type { CacheStore } from '../store';
+import type { CacheEvent } from '../../../shared/domain';
+import { KeyspaceStore } from './keyspace-store';
+import { createRedisStore } from './redis-store';
+import {
+  redisServerAvailability,
+  startRedisServer,
+  type RunningRedisServer,
+} from '../../../test-support/redis-server';
+import type { CacheStore } from './store';
 
 const availability = redisServerAvailability();
 
