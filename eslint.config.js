@@ -2,6 +2,8 @@ import js from '@eslint/js';
 import globals from 'globals';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
+import importX from 'eslint-plugin-import-x';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 
 const onlyShellsImportElectron = {
   name: 'electron',
@@ -23,6 +25,51 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // The parts' boundaries (see docs/architecture.md), kept by lint rather than by memory.
+    files: ['**/*.{ts,tsx}'],
+    plugins: { 'import-x': importX },
+    settings: {
+      ...importX.flatConfigs.typescript.settings,
+      'import-x/resolver-next': [createTypeScriptImportResolver()],
+    },
+    rules: {
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            {
+              target: './shared',
+              from: ['./db', './electron', './renderer', './bench', './e2e', './scripts', './test-support'],
+              message: 'shared/ imports no other part.',
+            },
+            { target: './db', from: './electron', message: 'db/ is below electron/: it never imports it.' },
+            {
+              target: './db/core',
+              from: ['./db/sqlite', './db/pg', './db/transfer'],
+              message: 'db/core serves both engines.',
+            },
+            {
+              target: './db/sqlite',
+              from: ['./db/pg', './db/transfer'],
+              message: 'The engines do not import each other.',
+            },
+            {
+              target: './db/pg',
+              from: ['./db/sqlite', './db/transfer'],
+              message: 'The engines do not import each other.',
+            },
+            {
+              target: './renderer',
+              from: ['./db', './electron'],
+              message: 'The renderer talks to the bridge only.',
+            },
+          ],
+        },
+      ],
     },
   },
   {

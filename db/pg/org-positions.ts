@@ -1,16 +1,17 @@
 import type pg from 'pg';
+import type { OrgRow } from '../../shared/domain';
 import {
   isIndexedSort,
+  type OrgFilter,
   type OrgRows,
   type OrgSelection,
   type OrgSortColumn,
   type OrgWindow,
 } from '../../shared/org-query';
 import { knownColumn } from '../core/org-filters';
-import { ANCHOR_EVERY } from '../core/cursor';
-import { encodeCursor } from '../core/cursor';
+
+import { ANCHOR_EVERY, encodeCursor } from '../core/cursor';
 import { pgAnchorQuery, pgFilters, pgKeyQuery, pgOrderedQuery, queryRows } from './org-sql';
-import type { PgOrgReader, PgReads } from './org-store';
 import { inSnapshot } from './pool';
 
 /**
@@ -55,6 +56,29 @@ function unpackIds(packed: Buffer, from: number, to: number): string[] {
     );
   }
   return ids;
+}
+
+/** The pool, or one connection of it that holds a transaction (a snapshot the reads share). */
+export type PgReads = pg.Pool | pg.PoolClient;
+
+/**
+ * What the organization reads share: the view's columns, a sector check, rows by id, counts. Each
+ * read runs on `db`; what is cached is keyed by the data's version, so that reads of one snapshot
+ * never mix with what another snapshot saw.
+ */
+export interface PgOrgReader {
+  columns(): Promise<string[]>;
+  checkSector(filter: OrgFilter, db?: PgReads): Promise<void>;
+  /** The view's rows of these organizations, in the order given. */
+  rowsByIds(ids: string[], db?: PgReads): Promise<OrgRow[]>;
+  count(filter: OrgFilter, db?: PgReads): Promise<number>;
+  /** Runs `forget` whenever organizations or their attributes change (in any instance). */
+  onChange(forget: () => void): void;
+  /**
+   * The version of organization_changes `db` sees; cached counts and positions are dropped when it
+   * moved.
+   */
+  refresh(db?: PgReads): Promise<number>;
 }
 
 export interface PgPositionReader {

@@ -2,7 +2,6 @@ import type pg from 'pg';
 import Cursor from 'pg-cursor';
 import type { OrgRow, OrgValue } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
-import type { OrgFilter } from '../../shared/org-query';
 import type { Storage } from '../port';
 import { attributeTables, columnKind, type AttributeTable, type ColumnKind } from '../core/columns';
 import { writeExport } from '../core/export';
@@ -12,7 +11,7 @@ import { encodeCursor, sectorRowColumns } from '../core/cursor';
 import { loadReference } from '../core/reference';
 import { pgSchemaVersion } from './migrate';
 import { pgCountQuery, pgKeyQuery, pgOrderedQuery, queryRows } from './org-sql';
-import { pgPositionReader } from './org-positions';
+import { pgPositionReader, type PgOrgReader, type PgReads } from './org-positions';
 import { inSnapshot, typeParsers } from './pool';
 import { pgInsertSampleOrganizations } from './sample-insert';
 
@@ -29,29 +28,6 @@ export type PgOrganizationStore = Pick<
 /** The migration that creates the paging indexes, organization_counts and organization_changes. */
 const PAGING_SCHEMA = 3;
 const EXPORT_CHUNK = 2_000;
-
-/** The pool, or one connection of it that holds a transaction (a snapshot the reads share). */
-export type PgReads = pg.Pool | pg.PoolClient;
-
-/**
- * What the organization reads share: the view's columns, a sector check, rows by id, counts. Each
- * read runs on `db`; what is cached is keyed by the data's version, so that reads of one snapshot
- * never mix with what another snapshot saw.
- */
-export interface PgOrgReader {
-  columns(): Promise<string[]>;
-  checkSector(filter: OrgFilter, db?: PgReads): Promise<void>;
-  /** The view's rows of these organizations, in the order given. */
-  rowsByIds(ids: string[], db?: PgReads): Promise<OrgRow[]>;
-  count(filter: OrgFilter, db?: PgReads): Promise<number>;
-  /** Runs `forget` whenever organizations or their attributes change (in any instance). */
-  onChange(forget: () => void): void;
-  /**
-   * The version of organization_changes `db` sees; cached counts and positions are dropped when it
-   * moved.
-   */
-  refresh(db?: PgReads): Promise<number>;
-}
 
 function pgOrgReader(pool: pg.Pool): PgOrgReader {
   let columns: string[] | undefined;

@@ -2,7 +2,7 @@ import type { MigrationResult } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
 import { appFile } from '../core/app-root';
 import { migrationResult, noSchemaError, readMigrations, type Migration } from '../core/migrations';
-import type { Db } from './connection';
+import type Database from 'better-sqlite3';
 
 /**
  * Written into every file the app migrates (PRAGMA application_id, header offset 68), so that a
@@ -22,11 +22,11 @@ export function latestVersion(): number {
   return migrations().length;
 }
 
-export function schemaVersion(db: Db): number {
+export function schemaVersion(db: Database.Database): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
 
-export function pendingMigrations(db: Db): Migration[] {
+export function pendingMigrations(db: Database.Database): Migration[] {
   const version = schemaVersion(db);
   if (version > latestVersion()) {
     throw new AppError(
@@ -43,7 +43,7 @@ export function pendingMigrations(db: Db): Migration[] {
  * version that did not stamp is stamped by its next migration). What is pending is read again
  * inside each transaction, so an `init` racing another process's applies each migration once.
  */
-export function migrate(db: Db): MigrationResult {
+export function migrate(db: Database.Database): MigrationResult {
   const applied: number[] = [];
   const applyNext = db.transaction((): number | null => {
     const next = pendingMigrations(db)[0];
@@ -60,6 +60,6 @@ export function migrate(db: Db): MigrationResult {
   return migrationResult(applied, schemaVersion(db));
 }
 
-export function requireSchema(db: Db): void {
+export function requireSchema(db: Database.Database): void {
   if (schemaVersion(db) === 0) throw noSchemaError();
 }

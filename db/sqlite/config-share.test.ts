@@ -3,9 +3,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ConfigDocument } from '../../shared/config-document';
 import { AppError } from '../../shared/errors';
-import { sqliteConfigRepository } from '../sqlite/config-repo';
-import { documentChecksum } from './config-share';
-import type { Db } from '../sqlite/connection';
+import { sqliteConfigRepository } from './config-repo';
+import { documentChecksum } from '../core/config-share';
+import type { Db } from './connection';
 import { seededDb } from '../test/helpers';
 
 /** A digest of every configuration row: equal digests mean nothing changed. */

@@ -1,13 +1,13 @@
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { orgExport, orgQuery, orgSelection } from '../../shared/org-query';
-import type { Db } from '../sqlite/connection';
-import { writeExport } from './export';
-import { exportRows, type ScanSource } from '../sqlite/export';
+import type { Db } from './connection';
+import { writeExport } from '../core/export';
+import { exportRows, type ScanSource } from './export';
 import type { ExportRequest } from '../../shared/org-query';
-import { createPositionReader } from '../sqlite/org-positions';
-import { createOrganizationRepository } from '../sqlite/org-repo';
-import { insertSampleOrganizations } from '../sqlite/sample-orgs';
+import { createPositionReader } from './org-positions';
+import { createOrganizationRepository } from './org-repo';
+import { insertSampleOrganizations } from './sample-orgs';
 import { seededDb } from '../test/helpers';
 
 let db: Db;
