@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import type { Db } from '../db/sqlite/connection';
-import { insertSampleOrganizations } from '../db/sqlite/sample-orgs';
+import { insertSamples } from '../db/sqlite/sample-orgs';
 
 export interface SeedBench {
   /** Organizations (each with its attribute row) per second. */
@@ -53,7 +53,7 @@ export async function benchSeed(
   let progressGapMs = 0;
   const report = progressLog(log, 'app seeding', orgs);
   const started = performance.now();
-  const seeded = await insertSampleOrganizations(db, {
+  const seeded = await insertSamples(db, {
     count: orgs,
     seed,
     onProgress: (done) => {

@@ -42,6 +42,40 @@ export interface ConfigReads {
   previewImport(text: string): Promise<ImportPreview>;
 }
 
+/** Weights of one sector; each `weight_id` is the version the editor showed. */
+export interface WeightsEdit {
+  focus_group_id: string;
+  weights: { dimension_code: string; weight: number; weight_id?: number | undefined }[];
+  rationale: string;
+}
+
+/** One calibration's new value; `calibration_id` is the version the editor showed. */
+export interface CalibrationEdit {
+  focus_group_id: string;
+  parameter_name: string;
+  value: number;
+  rationale: string;
+  calibration_id?: number | undefined;
+}
+
+export interface NewCalibration {
+  focus_group_id: string;
+  parameter_name: string;
+  parameter_type: CalibrationType;
+  description: string;
+  value: number;
+  rationale: string;
+}
+
+export interface RevertRequest {
+  focus_group_id: string;
+  kind: ConfigItemKind;
+  version_id: number;
+  /** The version current on the analyst's screen: CONFLICT when another is current by now. */
+  current_id?: number;
+  rationale: string;
+}
+
 /** Changing them: each call one transaction, and every change a new dated version. */
 export interface ConfigWrites {
   /**
@@ -50,40 +84,16 @@ export interface ConfigWrites {
    * changed. A weight given with `weight_id` is saved only while that version is still the current
    * one: otherwise nothing is saved and it rejects with CONFLICT naming the new value.
    */
-  updateWeights(input: {
-    focus_group_id: string;
-    weights: { dimension_code: string; weight: number; weight_id?: number | undefined }[];
-    rationale: string;
-  }): Promise<number>;
+  updateWeights(input: WeightsEdit): Promise<number>;
   /**
    * Rejects with NOT_FOUND for a parameter the sector does not have (adding is its own action), and
    * with CONFLICT when `calibration_id` is no longer the current version.
    */
-  updateCalibration(input: {
-    focus_group_id: string;
-    parameter_name: string;
-    value: number;
-    rationale: string;
-    calibration_id?: number | undefined;
-  }): Promise<number>;
+  updateCalibration(input: CalibrationEdit): Promise<number>;
   /** Rejects with CONFLICT when the sector already has the parameter. */
-  addCalibration(input: {
-    focus_group_id: string;
-    parameter_name: string;
-    parameter_type: CalibrationType;
-    description: string;
-    value: number;
-    rationale: string;
-  }): Promise<void>;
+  addCalibration(input: NewCalibration): Promise<void>;
   /** Makes an earlier version's value current again as a new dated row. */
-  revert(input: {
-    focus_group_id: string;
-    kind: ConfigItemKind;
-    version_id: number;
-    /** The version current on the analyst's screen: CONFLICT when another is current by now. */
-    current_id?: number;
-    rationale: string;
-  }): Promise<void>;
+  revert(input: RevertRequest): Promise<void>;
   /** Applies the document's differences in one transaction; resolves to what it changed. */
   importDocument(text: string): Promise<ImportPreview>;
 }
@@ -131,7 +141,7 @@ export interface StorageOperations extends ConfigRepository {
     hooks: TaskHooks,
   ): Promise<InsertOrgsResult>;
   /** Writes the selection as CSV or JSON text to `hooks.sink`; a cancel stops between chunks. */
-  exportOrganizations(
+  streamOrganizations(
     request: ExportRequest,
     hooks: ExportHooks,
   ): Promise<{ rows: number; cancelled: boolean }>;

@@ -1,6 +1,14 @@
 import type { ConfigDocument } from '../../shared/config-document';
 import type { ConfigItemKind, FocusGroup, SectorConfigJson, SectorDetails } from '../../shared/domain';
-import type { ConfigReads, ConfigRepository, ConfigWrites } from '../port';
+import type {
+  CalibrationEdit,
+  ConfigReads,
+  ConfigRepository,
+  ConfigWrites,
+  NewCalibration,
+  RevertRequest,
+  WeightsEdit,
+} from '../port';
 import {
   calibrationExists,
   noCalibration,
@@ -80,8 +88,6 @@ const version = (row: Stored<VersionRow, 'is_current'>): VersionRow => ({
   ...row,
   is_current: Boolean(row.is_current),
 });
-
-type Input<K extends keyof ConfigWrites> = Parameters<ConfigWrites[K]>[0];
 
 /**
  * The configuration repository on any engine: effective dating, the optimistic version check,
@@ -186,7 +192,7 @@ export function configRepository(
     );
   }
 
-  async function updateWeights(db: SqlSession, input: Input<'updateWeights'>): Promise<number> {
+  async function updateWeights(db: SqlSession, input: WeightsEdit): Promise<number> {
     await requireSector(db, input.focus_group_id, true);
     let changed = 0;
     for (const { dimension, weight, weight_id } of weightEdits(await dimensions(db), input.weights)) {
@@ -195,13 +201,13 @@ export function configRepository(
     return changed;
   }
 
-  async function updateCalibration(db: SqlSession, input: Input<'updateCalibration'>): Promise<number> {
+  async function updateCalibration(db: SqlSession, input: CalibrationEdit): Promise<number> {
     const group = await requireSector(db, input.focus_group_id, true);
     const { parameter_name, value, rationale, calibration_id } = input;
     return (await setCalibration(db, group, parameter_name, value, rationale, calibration_id)) ? 1 : 0;
   }
 
-  async function addCalibration(db: SqlSession, input: Input<'addCalibration'>): Promise<void> {
+  async function addCalibration(db: SqlSession, input: NewCalibration): Promise<void> {
     const group = await requireSector(db, input.focus_group_id, true);
     if (await db.row(sql.currentCalibration, [input.focus_group_id, input.parameter_name])) {
       throw calibrationExists(group.group_name, input.parameter_name);
@@ -217,7 +223,7 @@ export function configRepository(
     ]);
   }
 
-  async function revert(db: SqlSession, input: Input<'revert'>): Promise<void> {
+  async function revert(db: SqlSession, input: RevertRequest): Promise<void> {
     const group = await requireSector(db, input.focus_group_id, true);
     const row = await db.row<Stored<VersionRow, 'is_current'>>(
       input.kind === 'weight' ? sql.weightVersion : sql.calibrationVersion,

@@ -16,7 +16,7 @@ import type {
   SectorDetails,
 } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
-import type { ConfigRepository } from '../port';
+import type { CalibrationEdit, NewCalibration, WeightsEdit } from '../port';
 
 /** The checksum of a document: SHA-256 of its canonical JSON without the checksum itself. */
 export function documentChecksum(document: Omit<ConfigDocument, 'checksum'>): string {
@@ -169,9 +169,9 @@ export function importDifferences(document: ConfigDocument, base: ImportBase): I
 
 /** One write an import makes, through the repository's own actions. */
 export type ImportStep =
-  | { kind: 'weights'; input: Parameters<ConfigRepository['updateWeights']>[0] }
-  | { kind: 'update'; input: Parameters<ConfigRepository['updateCalibration']>[0] }
-  | { kind: 'add'; input: Parameters<ConfigRepository['addCalibration']>[0] };
+  | { kind: 'weights'; input: WeightsEdit }
+  | { kind: 'update'; input: CalibrationEdit }
+  | { kind: 'add'; input: NewCalibration };
 
 /** The writes that apply `preview`'s differences, each with the document's rationale. */
 export function importSteps(document: ConfigDocument, preview: ImportPreview): ImportStep[] {

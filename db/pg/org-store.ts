@@ -22,7 +22,7 @@ export type PgOrganizationStore = Pick<
   | 'organizationColumns'
   | 'organizationRows'
   | 'insertSampleOrganizations'
-  | 'exportOrganizations'
+  | 'streamOrganizations'
 >;
 
 /** The migration that creates the paging indexes, organization_counts and organization_changes. */
@@ -193,7 +193,7 @@ export function pgOrganizationStore(pool: pg.Pool): PgOrganizationStore {
      * One ordered query over the view, read through a server-side cursor a chunk at a time, so that
      * memory stays flat and a cancel stops between chunks.
      */
-    async exportOrganizations(request, { sink, signal, progress }) {
+    async streamOrganizations(request, { sink, signal, progress }) {
       const columns = await reader.columns();
       await reader.checkSector(request);
       knownColumn(request.sort);

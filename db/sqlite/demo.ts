@@ -3,7 +3,7 @@ import type { DemoResetResult } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
 import { openDatabase, type Db } from './connection';
 import { latestVersion, migrate, schemaVersion } from './migrate';
-import { insertSampleOrganizations } from './sample-orgs';
+import { insertSamples } from './sample-orgs';
 import { seedFocusGroupsAndDimensions, seedWeightsAndCalibrations } from './seeding';
 import { demoRestored } from '../core/demo';
 import { quoteIdentifier } from '../core/identifier';
@@ -35,7 +35,7 @@ export async function buildDemoDatabase(
     migrate(db);
     seedFocusGroupsAndDimensions(db);
     seedWeightsAndCalibrations(db);
-    const result = await insertSampleOrganizations(db, {
+    const result = await insertSamples(db, {
       count: options.organizations ?? DEMO_ORGANIZATIONS,
       seed: options.seed ?? DEMO_SEED,
       onProgress: options.onProgress,

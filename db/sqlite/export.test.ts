@@ -7,13 +7,13 @@ import { exportRows, type ScanSource } from './export';
 import type { ExportRequest } from '../../shared/org-query';
 import { createPositionReader } from './org-positions';
 import { createOrganizationRepository } from './org-repo';
-import { insertSampleOrganizations } from './sample-orgs';
+import { insertSamples } from './sample-orgs';
 import { seededDb } from '../test/helpers';
 
 let db: Db;
 beforeAll(async () => {
   db = seededDb();
-  await insertSampleOrganizations(db, { count: 350, seed: 11 });
+  await insertSamples(db, { count: 350, seed: 11 });
 });
 
 /** What the export writes, piece by piece, with how many rows each piece holds. */

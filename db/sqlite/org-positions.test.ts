@@ -6,7 +6,7 @@ import { columnCatalog } from '../core/org-filters';
 import { createPositionReader, type PositionReader } from './org-positions';
 import { ANCHOR_EVERY } from '../core/cursor';
 import { createOrganizationRepository } from './org-repo';
-import { insertSampleOrganizations } from './sample-orgs';
+import { insertSamples } from './sample-orgs';
 import { seededDb } from '../test/helpers';
 
 type Raw = Record<string, string | number | null>;
@@ -20,7 +20,7 @@ const columns = [...columnCatalog().values()];
 
 beforeAll(async () => {
   db = seededDb();
-  await insertSampleOrganizations(db, { count: 640, seed: 5 });
+  await insertSamples(db, { count: 640, seed: 5 });
   // NULLs and ties are where ordered reads usually skip or repeat a row.
   db.prepare(
     'UPDATE organizations SET annual_revenue_usd = NULL, headquarters_country = NULL WHERE rowid % 9 = 0',
@@ -198,7 +198,7 @@ describe('rows by position', () => {
       const window = orgWindow.parse({ sort, start: 0, count: 500 });
       expect(other.rows(window).total).toBe(0);
     }
-    await insertSampleOrganizations(fresh, { count: 230, seed: 9 });
+    await insertSamples(fresh, { count: 230, seed: 9 });
     for (const sort of ['plant_count', 'legal_name']) {
       const window = orgWindow.parse({ sort, dir: 'desc', start: 150, count: 500 });
       const { total, rows } = other.rows(window);

@@ -12,7 +12,7 @@ import { attributeTables } from '../core/columns';
 import type { Db } from './connection';
 import { buildPageQuery, createOrganizationRepository, rowSql } from './org-repo';
 import { loadReference } from '../core/reference';
-import { insertSampleOrganizations } from './sample-orgs';
+import { insertSamples } from './sample-orgs';
 import { seededDb } from '../test/helpers';
 
 let db: Db;
@@ -21,7 +21,7 @@ const q = (input: Partial<OrgQuery>): OrgQuery => orgQuery.parse(input);
 
 beforeAll(async () => {
   db = seededDb();
-  await insertSampleOrganizations(db, { count: 420, seed: 7 });
+  await insertSamples(db, { count: 420, seed: 7 });
   // NULLs and ties in sort columns are where keyset paging usually breaks.
   db.prepare(
     'UPDATE organizations SET annual_revenue_usd = NULL, headquarters_country = NULL WHERE rowid % 9 = 0',
@@ -137,7 +137,7 @@ describe('the unified view', () => {
 
   it('reads organizations of a sector without an attribute table (one a user added) as the view does', async () => {
     const other = seededDb();
-    await insertSampleOrganizations(other, { count: 30, seed: 3 });
+    await insertSamples(other, { count: 30, seed: 3 });
     other
       .prepare(
         "INSERT INTO focus_groups (focus_group_id, platform, group_name, group_code, display_order) VALUES ('pe_space', 'pe_org_air', 'Space', 'SPACE', 99)",
@@ -179,10 +179,10 @@ describe('the unified view', () => {
 
   it('refreshes a cached count after a write', async () => {
     const other = seededDb();
-    await insertSampleOrganizations(other, { count: 7, seed: 1 });
+    await insertSamples(other, { count: 7, seed: 1 });
     const repo = createOrganizationRepository(other);
     expect(repo.query(q({ limit: 1 })).total).toBe(7);
-    await insertSampleOrganizations(other, { count: 7, seed: 2 });
+    await insertSamples(other, { count: 7, seed: 2 });
     expect(repo.query(q({ limit: 1 })).total).toBe(14);
   });
 

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { orgStatuses } from '../../shared/org-query';
 import { loadReference } from '../core/reference';
-import { insertSampleOrganizations } from './sample-orgs';
+import { insertSamples } from './sample-orgs';
 import { seededDb } from '../test/helpers';
 
 const sectors = loadReference().focus_groups.map((g) => g.focus_group_id);
@@ -35,7 +35,7 @@ describe('organization_counts', () => {
             .pluck()
             .all() as string[];
           const id = ids.length > 0 && c.kind !== 'insert' ? ids[c.pick % ids.length] : undefined;
-          if (c.kind === 'insert') await insertSampleOrganizations(db, { count: c.count });
+          if (c.kind === 'insert') await insertSamples(db, { count: c.count });
           else if (id && c.kind === 'status') {
             db.prepare('UPDATE organizations SET status = ? WHERE organization_id = ?').run(c.status, id);
           } else if (id && c.kind === 'sector') {

@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { attributeTables } from '../core/columns';
 import { openDatabase, type Db } from './connection';
 import { migrate } from './migrate';
-import { insertSampleOrganizations } from './sample-orgs';
+import { insertSamples } from './sample-orgs';
 import { generateOrganizations } from '../core/sample-orgs';
 import { loadReference } from '../core/reference';
 import { seedFocusGroupsAndDimensions } from './seeding';
@@ -45,7 +45,7 @@ describe('sample organizations', () => {
 
   it('cover all seven sectors in any ten, each with a realistic row in its own attribute table', async () => {
     const db = seededDb();
-    const result = await insertSampleOrganizations(db, { count: 10, seed: 1 });
+    const result = await insertSamples(db, { count: 10, seed: 1 });
     expect(result).toMatchObject({ inserted: 10, seed: 1, cancelled: false });
     expect(Object.keys(result.per_sector).sort()).toEqual([...sectors].sort());
     for (const table of attributeTables()) {
@@ -68,7 +68,7 @@ describe('sample organizations', () => {
     const db = seededDb();
     const controller = new AbortController();
     const progress: number[] = [];
-    const result = await insertSampleOrganizations(db, {
+    const result = await insertSamples(db, {
       count: 1_000,
       seed: 5,
       batchSize: 100,
@@ -85,8 +85,8 @@ describe('sample organizations', () => {
 
   it('inserts the same seed again as new organizations with the same names', async () => {
     const db = seededDb();
-    await insertSampleOrganizations(db, { count: 10, seed: 9 });
-    await insertSampleOrganizations(db, { count: 10, seed: 9 });
+    await insertSamples(db, { count: 10, seed: 9 });
+    await insertSamples(db, { count: 10, seed: 9 });
     expect(count(db)).toBe(20);
     expect(db.prepare('SELECT count(DISTINCT organization_id) FROM organizations').pluck().get()).toBe(20);
     expect(
@@ -95,9 +95,7 @@ describe('sample organizations', () => {
   });
 
   it('needs seeded sectors', async () => {
-    await expect(insertSampleOrganizations(migratedDb(), { count: 1 })).rejects.toThrow(
-      /Seed the focus groups/,
-    );
+    await expect(insertSamples(migratedDb(), { count: 1 })).rejects.toThrow(/Seed the focus groups/);
   });
 });
 
@@ -114,7 +112,7 @@ describe('a bulk insert', () => {
     const { db } = seededFile();
     const indexes = indexesOf(db);
     const progress: number[] = [];
-    const result = await insertSampleOrganizations(db, {
+    const result = await insertSamples(db, {
       count: 3_000,
       seed: 21,
       bulkMinRows: 1_000,
@@ -144,7 +142,7 @@ describe('a bulk insert', () => {
     }
 
     const batched = seededDb();
-    await insertSampleOrganizations(batched, { count: 3_000, seed: 21 });
+    await insertSamples(batched, { count: 3_000, seed: 21 });
     const rows = (d: Db) =>
       d
         .prepare('SELECT * FROM vw_organizations_full ORDER BY legal_name, duns_number')
@@ -156,12 +154,12 @@ describe('a bulk insert', () => {
 
   it('takes no lock while staging, and holds the write lock (never showing a table without its indexes) while moving', async () => {
     const { db, file } = seededFile();
-    await insertSampleOrganizations(db, { count: 500, seed: 1 });
+    await insertSamples(db, { count: 500, seed: 1 });
     const indexes = indexesOf(db);
     const other = new Database(file);
     other.pragma('busy_timeout = 0');
     const seen: { share: number; writable: boolean; rows: number; indexes: unknown[] }[] = [];
-    await insertSampleOrganizations(db, {
+    await insertSamples(db, {
       count: 3_000,
       seed: 22,
       bulkMinRows: 1_000,
@@ -198,10 +196,10 @@ describe('a bulk insert', () => {
   for (const phase of ['staging', 'moving'] as const) {
     it(`keeps nothing when cancelled while ${phase}`, async () => {
       const { db } = seededFile();
-      await insertSampleOrganizations(db, { count: 200, seed: 2 });
+      await insertSamples(db, { count: 200, seed: 2 });
       const indexes = indexesOf(db);
       const controller = new AbortController();
-      const result = await insertSampleOrganizations(db, {
+      const result = await insertSamples(db, {
         count: 3_000,
         seed: 23,
         bulkMinRows: 1_000,

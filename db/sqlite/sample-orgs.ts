@@ -301,10 +301,7 @@ function sampleSectors(db: Db): string[] {
  * Either way progress is reported and the event loop gets a turn at least every SLICE_MS or so,
  * and a cancel keeps a consistent state: whole batches, or nothing of a bulk insert.
  */
-export async function insertSampleOrganizations(
-  db: Db,
-  options: InsertSampleOptions,
-): Promise<InsertOrgsResult> {
+export async function insertSamples(db: Db, options: InsertSampleOptions): Promise<InsertOrgsResult> {
   requireSchema(db);
   const sectors = sampleSectors(db);
   if (sectors.length === 0) throw new AppError('NOT_SEEDED', 'Seed the focus groups and dimensions first');

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../sqlite/connection';
 import { migrate } from '../sqlite/migrate';
 import { sqliteConfigRepository } from '../sqlite/config-repo';
-import { insertSampleOrganizations } from '../sqlite/sample-orgs';
+import { insertSamples } from '../sqlite/sample-orgs';
 import { seedFocusGroupsAndDimensions, seedWeightsAndCalibrations } from '../sqlite/seeding';
 import { postgresAvailability, startPostgres, type RunningPostgres } from '../../test-support/pg-server';
 import { toErrorValue } from '../core/errors';
@@ -23,7 +23,7 @@ async function makeLab(file: string): Promise<void> {
   migrate(db);
   seedFocusGroupsAndDimensions(db);
   seedWeightsAndCalibrations(db);
-  await insertSampleOrganizations(db, { count: 700, seed: 7 });
+  await insertSamples(db, { count: 700, seed: 7 });
   const configs = sqliteConfigRepository(db);
   await configs.updateCalibration({
     focus_group_id: 'pe_energy',

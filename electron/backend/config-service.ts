@@ -8,7 +8,13 @@ import type {
   SimulatedLatency,
 } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
-import type { ConfigRepository } from '../../db/port';
+import type {
+  CalibrationEdit,
+  ConfigRepository,
+  NewCalibration,
+  RevertRequest,
+  WeightsEdit,
+} from '../../db/port';
 import type { CacheStore } from './cache/store';
 
 export const sectorKey = (focusGroupId: string) => `sector:${focusGroupId}`;
@@ -160,24 +166,22 @@ export class SectorConfigService {
   }
 
   /** Several weights of one sector: one transaction, then one invalidation (when anything changed). */
-  async updateWeights(input: Parameters<ConfigRepository['updateWeights']>[0]): Promise<ConfigWriteResult> {
+  async updateWeights(input: WeightsEdit): Promise<ConfigWriteResult> {
     const changed = await this.repository.updateWeights(input);
     return { config: await this.afterWrite(input.focus_group_id, changed > 0), changed };
   }
 
-  async updateCalibration(
-    input: Parameters<ConfigRepository['updateCalibration']>[0],
-  ): Promise<SectorConfigJson> {
+  async updateCalibration(input: CalibrationEdit): Promise<SectorConfigJson> {
     const changed = await this.repository.updateCalibration(input);
     return this.afterWrite(input.focus_group_id, changed > 0);
   }
 
-  async addCalibration(input: Parameters<ConfigRepository['addCalibration']>[0]): Promise<SectorConfigJson> {
+  async addCalibration(input: NewCalibration): Promise<SectorConfigJson> {
     await this.repository.addCalibration(input);
     return this.afterWrite(input.focus_group_id, true);
   }
 
-  async revert(input: Parameters<ConfigRepository['revert']>[0]): Promise<SectorConfigJson> {
+  async revert(input: RevertRequest): Promise<SectorConfigJson> {
     await this.repository.revert(input);
     return this.afterWrite(input.focus_group_id, true);
   }

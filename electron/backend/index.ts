@@ -85,7 +85,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     // The engine counts the selection once and reports it as the progress total.
     const run = (sink: TextSink) =>
       tasks.run('orgs:export', 0, ({ signal: cancel, progress }) =>
-        storage.exportOrganizations(selection, {
+        storage.streamOrganizations(selection, {
           sink,
           signal: signal === undefined ? cancel : AbortSignal.any([cancel, signal]),
           progress,

@@ -10,7 +10,7 @@ import { exportRows } from '../export';
 import { migrate, requireSchema } from '../migrate';
 import { createPositionReader } from '../org-positions';
 import { createOrganizationRepository } from '../org-repo';
-import { insertSampleOrganizations } from '../sample-orgs';
+import { insertSamples } from '../sample-orgs';
 import { databaseStatus, describeSchema } from '../schema-info';
 import { seedFocusGroupsAndDimensions, seedWeightsAndCalibrations } from '../seeding';
 import { sqliteEngine } from '../sql-engine';
@@ -158,7 +158,7 @@ export function sqliteOperations(db: Db, file: string) {
     writeTask: {
       insertSampleOrganizations: (options: { count: number; seed?: number }, task: WorkerTask) => {
         ready();
-        return insertSampleOrganizations(db, {
+        return insertSamples(db, {
           ...options,
           signal: task.signal,
           onProgress: task.progress,
@@ -167,7 +167,7 @@ export function sqliteOperations(db: Db, file: string) {
       },
     },
     readTask: {
-      exportOrganizations(request: ExportRequest, task: WorkerTask) {
+      streamOrganizations(request: ExportRequest, task: WorkerTask) {
         const { organizations, positions } = ready();
         const chunks = exportRows({ columns: organizations.columns, scan: positions.scan }, request);
         return writeExport(organizations.columns, request, chunks, {
