@@ -6,7 +6,7 @@ import { openDatabase } from '../db/sqlite/connection';
 import { migrate } from '../db/sqlite/migrate';
 import { generateOrganizations } from '../db/core/sample-orgs';
 import { sqliteValues } from '../db/sqlite/sample-orgs';
-import { seedFocusGroupsAndDimensions } from '../db/sqlite/seeding';
+import { seedSectorsAndDimensions } from '../db/sqlite/seeding';
 import { progressLog } from './seed-bench';
 
 /** Rows per transaction: large, so that commits cost the anchor as little as possible. */
@@ -23,7 +23,7 @@ function bareInsert(dir: string, orgs: number, seed: number): number {
   const raw = openDatabase(file);
   try {
     migrate(raw);
-    seedFocusGroupsAndDimensions(raw);
+    seedSectorsAndDimensions(raw);
     raw.pragma('cache_size = -32768');
     const indexes = raw
       .prepare<[], string>(
@@ -40,7 +40,7 @@ function bareInsert(dir: string, orgs: number, seed: number): number {
       attributeTables().map((t) => {
         const columns = ['organization_id', ...t.columns.map((c) => c.name)];
         const sql = `INSERT INTO ${t.table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
-        return [t.focusGroupId, { columns, statement: raw.prepare(sql) }] as const;
+        return [t.sectorId, { columns, statement: raw.prepare(sql) }] as const;
       }),
     );
     const orgColumns: string[] = [];

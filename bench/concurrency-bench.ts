@@ -36,11 +36,7 @@ export async function benchConcurrency(dir: string, orgs: number, quick: boolean
   const other = await createBackend({ dbFile: file });
   const host = await startBrowserHost({ backend, port: 0, staticDir: dir });
   try {
-    for (const channel of [
-      'schema:init',
-      'seed:focusGroupsDimensions',
-      'seed:weightsCalibrations',
-    ] as const) {
+    for (const channel of ['schema:init', 'seed:sectorsDimensions', 'seed:weightsCalibrations'] as const) {
       await call(backend, channel, {});
     }
     await call(backend, 'orgs:insertSample', { count: 5_000, seed: 1 });

@@ -36,7 +36,7 @@ export async function benchEngine(location: string, orgs: number, quick: boolean
   const other = await createBackend({ dbFile: location });
   try {
     await call(backend, 'schema:init', {});
-    await call(backend, 'seed:focusGroupsDimensions', {});
+    await call(backend, 'seed:sectorsDimensions', {});
     await call(backend, 'seed:weightsCalibrations', {});
     const seedMs = await timed(() => call(backend, 'orgs:insertSample', { count: orgs, seed: 42 }));
 

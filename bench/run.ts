@@ -4,7 +4,7 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { openDatabase } from '../db/sqlite/connection';
 import { migrate } from '../db/sqlite/migrate';
-import { seedFocusGroupsAndDimensions, seedWeightsAndCalibrations } from '../db/sqlite/seeding';
+import { seedSectorsAndDimensions, seedWeightsAndCalibrations } from '../db/sqlite/seeding';
 import { benchCache } from './cache-bench';
 import { benchConfig } from './config-bench';
 import { benchExport } from './export-bench';
@@ -81,7 +81,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
   const db = openDatabase(join(dir, 'bench.sqlite'));
   try {
     migrate(db);
-    seedFocusGroupsAndDimensions(db);
+    seedSectorsAndDimensions(db);
     seedWeightsAndCalibrations(db);
     const sectors = db
       .prepare<[], string>('SELECT focus_group_id FROM focus_groups ORDER BY display_order')

@@ -11,7 +11,7 @@ import type {
   DbStatus,
   DemoResetResult,
   Dimension,
-  FocusGroup,
+  Sector,
   ImportPreview,
   InsertOrgsResult,
   MigrationResult,
@@ -25,19 +25,19 @@ import type { ExportRequest, OrgColumn, OrgFilter, OrgQuery, OrgRows, OrgWindow 
 
 /** Reading the sector configurations (each from one snapshot). */
 export interface ConfigReads {
-  listSectors(): Promise<FocusGroup[]>;
+  listSectors(): Promise<Sector[]>;
   listDimensions(): Promise<Dimension[]>;
   /**
    * The configuration in force today, or on `asOf` (YYYY-MM-DD). Rejects with AppError NOT_FOUND
    * for an unknown sector (or a day before its first version), NOT_SEEDED before seeding.
    */
-  loadSectorConfig(focusGroupId: string, asOf?: string | null): Promise<SectorConfigJson>;
+  loadSectorConfig(sectorId: string, asOf?: string | null): Promise<SectorConfigJson>;
   /** The same with each weight's and calibration's rationale, description, type and date. */
-  loadSectorDetails(focusGroupId: string, asOf?: string | null): Promise<SectorDetails>;
+  loadSectorDetails(sectorId: string, asOf?: string | null): Promise<SectorDetails>;
   /** Every version of every weight and calibration of the sector. */
-  history(focusGroupId: string): Promise<ConfigHistory>;
+  history(sectorId: string): Promise<ConfigHistory>;
   /** The share document of one sector, or of all when null. */
-  exportDocument(focusGroupId: string | null): Promise<ConfigDocument>;
+  exportDocument(sectorId: string | null): Promise<ConfigDocument>;
   /** What importing the document would change; rejects a bad file with INVALID_INPUT in one sentence. */
   previewImport(text: string): Promise<ImportPreview>;
 }
@@ -126,7 +126,7 @@ export interface StorageOperations extends ConfigRepository {
   status(): Promise<Omit<DbStatus, 'cache'>>;
   migrate(): Promise<MigrationResult>;
   describeSchema(): Promise<SchemaInfo>;
-  seedFocusGroupsDimensions(): Promise<SeedResult>;
+  seedSectorsDimensions(): Promise<SeedResult>;
   seedWeightsCalibrations(): Promise<SeedResult>;
   /** Replaces every row with those of the demo database `template`, in one transaction. */
   resetDemo(template: string): Promise<DemoResetResult>;

@@ -18,7 +18,7 @@ test('sections say what to do first, and backend errors arrive as notifications'
     await openSection(page, 'Cache');
     await expect(page.getByText('Seed the focus groups and dimensions first.')).toBeVisible();
 
-    await invoke(host, 'seed:focusGroupsDimensions', {});
+    await invoke(host, 'seed:sectorsDimensions', {});
     await invoke(host, 'seed:weightsCalibrations', {});
     await page.reload();
 

@@ -35,7 +35,7 @@ export async function invoke<C extends Channel>(
 /** Creates the schema and seeds the configuration, then inserts sample organizations if asked. */
 export async function prepare(host: RunningHost, organizations?: Input<'orgs:insertSample'>): Promise<void> {
   await invoke(host, 'schema:init', {});
-  await invoke(host, 'seed:focusGroupsDimensions', {});
+  await invoke(host, 'seed:sectorsDimensions', {});
   await invoke(host, 'seed:weightsCalibrations', {});
   if (organizations) await invoke(host, 'orgs:insertSample', organizations);
 }

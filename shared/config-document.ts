@@ -104,6 +104,6 @@ export function canonicalJson(value: unknown): string {
 }
 
 /** A suggested file name: `sector-studio-pe_energy-2026-05-01.json` or `sector-studio-all-sectors-….json`. */
-export function configFileName(focusGroupId: string | null, day: string): string {
-  return `sector-studio-${focusGroupId ?? 'all-sectors'}-${day}.json`;
+export function configFileName(sectorId: string | null, day: string): string {
+  return `sector-studio-${sectorId ?? 'all-sectors'}-${day}.json`;
 }

@@ -25,7 +25,7 @@ import {
   type ExportResult,
   type Dimension,
   type FetchConfigResult,
-  type FocusGroup,
+  type Sector,
   type InsertOrgsResult,
   type InvalidateResult,
   type MigrationResult,
@@ -38,7 +38,7 @@ import {
 import { downloadRoute } from './download-route';
 import type { Result } from './errors';
 import type { OrgColumn, OrgRows } from './org-query';
-import { focusGroupId, orgExport, orgQuery, orgWindow } from './org-query';
+import { sectorId, orgExport, orgQuery, orgWindow } from './org-query';
 import { text } from './text';
 
 /**
@@ -67,23 +67,23 @@ export const contract = {
   'db:status': channel<DbStatus>()(empty),
   'schema:init': channel<MigrationResult>()(empty),
   'schema:describe': channel<SchemaInfo>()(empty),
-  'seed:focusGroupsDimensions': channel<SeedResult>()(empty),
+  'seed:sectorsDimensions': channel<SeedResult>()(empty),
   'seed:weightsCalibrations': channel<SeedResult>()(empty),
-  'sectors:list': channel<FocusGroup[]>()(empty),
+  'sectors:list': channel<Sector[]>()(empty),
   'dimensions:list': channel<Dimension[]>()(empty),
   /** The configuration in force today, or on `as_of` (read from the database, never cached). */
   'config:get': channel<SectorConfigJson>()(
-    z.object({ focus_group_id: focusGroupId, as_of: isoDate.nullable().optional() }).strict(),
+    z.object({ focus_group_id: sectorId, as_of: isoDate.nullable().optional() }).strict(),
   ),
   /** The same with every weight's and calibration's rationale, description, type and date. */
   'config:details': channel<SectorDetails>()(
-    z.object({ focus_group_id: focusGroupId, as_of: isoDate.nullable().optional() }).strict(),
+    z.object({ focus_group_id: sectorId, as_of: isoDate.nullable().optional() }).strict(),
   ),
   /** Every sector's current configuration, through the cache (`sectors:all`). */
   'config:all': channel<SectorConfigJson[]>()(empty),
   'config:updateWeight': channel<SectorConfigJson>()(
     z
-      .object({ focus_group_id: focusGroupId, dimension_code: dimensionKey, weight: weightValue, rationale })
+      .object({ focus_group_id: sectorId, dimension_code: dimensionKey, weight: weightValue, rationale })
       .strict(),
   ),
   /**
@@ -93,7 +93,7 @@ export const contract = {
   'config:updateWeights': channel<ConfigWriteResult>()(
     z
       .object({
-        focus_group_id: focusGroupId,
+        focus_group_id: sectorId,
         weights: z
           .array(
             z
@@ -110,7 +110,7 @@ export const contract = {
   'config:updateCalibration': channel<SectorConfigJson>()(
     z
       .object({
-        focus_group_id: focusGroupId,
+        focus_group_id: sectorId,
         parameter_name: existingParameter,
         value: calibrationValue,
         rationale,
@@ -122,7 +122,7 @@ export const contract = {
   'config:addCalibration': channel<SectorConfigJson>()(
     z
       .object({
-        focus_group_id: focusGroupId,
+        focus_group_id: sectorId,
         parameter_name: z
           .string()
           .regex(parameterNamePattern, 'A parameter name is lower_case_words: a-z, 0-9 and _, up to 100'),
@@ -133,7 +133,7 @@ export const contract = {
       })
       .strict(),
   ),
-  'config:history': channel<ConfigHistory>()(z.object({ focus_group_id: focusGroupId }).strict()),
+  'config:history': channel<ConfigHistory>()(z.object({ focus_group_id: sectorId }).strict()),
   /**
    * Makes an earlier version's value current again, as a new dated row; history is never deleted.
    * `current_id`, like `weight_id` above, is the version that was current on the analyst's screen.
@@ -141,7 +141,7 @@ export const contract = {
   'config:revert': channel<SectorConfigJson>()(
     z
       .object({
-        focus_group_id: focusGroupId,
+        focus_group_id: sectorId,
         kind: z.enum(['weight', 'calibration']),
         version_id: versionId,
         current_id: versionId.optional(),
@@ -150,13 +150,9 @@ export const contract = {
       .strict(),
   ),
   /** The share document of one sector or all (the browser host also serves it as a download). */
-  'config:document': channel<ConfigDocument>()(
-    z.object({ focus_group_id: focusGroupId.nullable() }).strict(),
-  ),
+  'config:document': channel<ConfigDocument>()(z.object({ focus_group_id: sectorId.nullable() }).strict()),
   /** Saves the share document where the desktop app's save dialog says. */
-  'config:export': channel<ConfigExportResult>()(
-    z.object({ focus_group_id: focusGroupId.nullable() }).strict(),
-  ),
+  'config:export': channel<ConfigExportResult>()(z.object({ focus_group_id: sectorId.nullable() }).strict()),
   /** What importing a share document would change; a bad file is refused in one sentence. */
   'config:previewImport': channel<ImportPreview>()(z.object({ text: documentText }).strict()),
   /** Applies a share document in one transaction: new dated rows, then invalidation. */
@@ -164,14 +160,12 @@ export const contract = {
   'demo:status': channel<DemoStatus>()(empty),
   /** Restores the demo database that ships with the desktop app. */
   'demo:reset': channel<DemoResetResult>()(z.object({ confirm: z.literal(true) }).strict()),
-  'cache:fetch': channel<FetchConfigResult>()(z.object({ focus_group_id: focusGroupId }).strict()),
+  'cache:fetch': channel<FetchConfigResult>()(z.object({ focus_group_id: sectorId }).strict()),
   'cache:settings': channel<CacheSettings>()(empty),
   'cache:setSimulatedLatency': channel<CacheSettings>()(
     z.object({ simulated_latency_ms: z.literal(simulatedLatencies) }).strict(),
   ),
-  'cache:invalidate': channel<InvalidateResult>()(
-    z.object({ focus_group_id: focusGroupId.nullable() }).strict(),
-  ),
+  'cache:invalidate': channel<InvalidateResult>()(z.object({ focus_group_id: sectorId.nullable() }).strict()),
   'cache:stats': channel<CacheStats>()(empty),
   'cache:log': channel<CacheLogEntry[]>()(empty),
   'orgs:insertSample': channel<InsertOrgsResult>()(
@@ -263,7 +257,7 @@ export const httpRoutes = {
   /** The share document as a download: `?focus_group_id=pe_energy`, or every sector without it. */
   configExport: downloadRoute(
     '/api/config-export.json',
-    z.object({ focus_group_id: focusGroupId.optional() }).strict(),
+    z.object({ focus_group_id: sectorId.optional() }).strict(),
     { what: 'configuration export', emptyIsAbsent: false },
   ),
 } as const;

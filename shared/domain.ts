@@ -1,6 +1,6 @@
 /** Domain types shared by the backend, the CLI and the renderer. Names follow the seed's snake_case. */
 
-export interface FocusGroup {
+export interface Sector {
   focus_group_id: string;
   platform: string;
   group_name: string;

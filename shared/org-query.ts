@@ -7,7 +7,7 @@ import { text } from './text';
  * repositories, the export and the grid share.
  */
 
-export const focusGroupId = z
+export const sectorId = z
   .string()
   .min(1)
   .max(50)
@@ -66,7 +66,7 @@ export type FilterOp = ColumnFilter['op'];
 /** Which organizations: every filter optional, combined with AND. */
 export const orgFilter = z
   .object({
-    focus_group_id: focusGroupId.nullable().optional(),
+    focus_group_id: sectorId.nullable().optional(),
     status: z.enum(orgStatuses).nullable().optional(),
     search: text(200).nullable().optional(),
     where: z.array(columnFilter).max(30).optional(),

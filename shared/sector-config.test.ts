@@ -11,7 +11,7 @@ import {
   SectorConfig,
 } from './sector-config';
 
-const base = { focusGroupId: 'pe_x', groupName: 'X', groupCode: 'X', dimensionWeights: {}, calibrations: {} };
+const base = { sectorId: 'pe_x', groupName: 'X', groupCode: 'X', dimensionWeights: {}, calibrations: {} };
 
 describe('SectorConfig', () => {
   it("falls back to the lab's defaults when a calibration row is absent", () => {

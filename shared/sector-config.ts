@@ -105,7 +105,7 @@ function shortDimensionCode(dimensionId: string): string {
 }
 
 export interface SectorConfigRows {
-  focusGroupId: string;
+  sectorId: string;
   groupName: string;
   groupCode: string;
   dimensionWeights: Record<string, number>;
@@ -118,7 +118,7 @@ export interface SectorConfigRows {
 
 /** A sector's configuration, loaded from its weight and calibration rows in force on one day. */
 export class SectorConfig {
-  readonly focusGroupId: string;
+  readonly sectorId: string;
   readonly groupName: string;
   readonly groupCode: string;
   readonly dimensionWeights: Readonly<Record<string, number>>;
@@ -127,7 +127,7 @@ export class SectorConfig {
   readonly asOf: string | null;
 
   constructor(rows: SectorConfigRows) {
-    this.focusGroupId = rows.focusGroupId;
+    this.sectorId = rows.sectorId;
     this.groupName = rows.groupName;
     this.groupCode = rows.groupCode;
     this.dimensionWeights = { ...rows.dimensionWeights };
@@ -178,7 +178,7 @@ export class SectorConfig {
 
   toJSON(): SectorConfigJson {
     return {
-      focus_group_id: this.focusGroupId,
+      focus_group_id: this.sectorId,
       group_name: this.groupName,
       group_code: this.groupCode,
       as_of: this.asOf,
@@ -196,7 +196,7 @@ export class SectorConfig {
 
   static fromJSON(json: SectorConfigJson): SectorConfig {
     return new SectorConfig({
-      focusGroupId: json.focus_group_id,
+      sectorId: json.focus_group_id,
       groupName: json.group_name,
       groupCode: json.group_code,
       dimensionWeights: json.dimension_weights,

@@ -14,7 +14,7 @@ function kindOf(type: string): ColumnKind {
 
 export interface AttributeTable {
   table: string;
-  focusGroupId: string;
+  sectorId: string;
   columns: { name: string; kind: ColumnKind; maxLength: number | null }[];
 }
 
@@ -24,7 +24,7 @@ let tables: AttributeTable[] | undefined;
 export function attributeTables(): AttributeTable[] {
   tables ??= Object.entries(loadReference().attribute_tables).map(([table, spec]) => ({
     table,
-    focusGroupId: spec.focus_group_id,
+    sectorId: spec.focus_group_id,
     columns: spec.columns.map(([name, type]) => ({
       name,
       kind: kindOf(type),

@@ -1,5 +1,5 @@
 import type { ConfigDocument } from '../../shared/config-document';
-import type { ConfigItemKind, FocusGroup, SectorConfigJson, SectorDetails } from '../../shared/domain';
+import type { ConfigItemKind, Sector, SectorConfigJson, SectorDetails } from '../../shared/domain';
 import type {
   CalibrationEdit,
   ConfigReads,
@@ -79,11 +79,11 @@ export interface ConfigSql {
 }
 
 type Stored<T, K extends keyof T> = Omit<T, K> & { [P in K]: boolean | number };
-type GroupRow = Stored<FocusGroup, 'is_active'>;
+type GroupRow = Stored<Sector, 'is_active'>;
 type CalibrationCurrent = CurrentRow & Pick<CalibrationRow, 'parameter_type' | 'description'>;
 
 /** SQLite stores booleans as 0 and 1, PostgreSQL as booleans: the screens get booleans. */
-const sector = (row: GroupRow): FocusGroup => ({ ...row, is_active: Boolean(row.is_active) });
+const sector = (row: GroupRow): Sector => ({ ...row, is_active: Boolean(row.is_active) });
 const version = (row: Stored<VersionRow, 'is_current'>): VersionRow => ({
   ...row,
   is_current: Boolean(row.is_current),
@@ -105,7 +105,7 @@ export function configRepository(
   const listSectors = async (db: SqlSession) => (await db.rows<GroupRow>(sql.sectors)).map(sector);
   const dimensions = (db: SqlSession) => db.rows<DimensionRow>(sql.dimensions);
 
-  async function requireSector(db: SqlSession, id: string, forWrite = false): Promise<FocusGroup> {
+  async function requireSector(db: SqlSession, id: string, forWrite = false): Promise<Sector> {
     const row = await db.row<GroupRow>(forWrite ? sql.sectorForWrite : sql.sector, [id]);
     if (row) return sector(row);
     throw unknownSector(id, (await db.row(sql.anySector)) !== undefined);
@@ -170,7 +170,7 @@ export function configRepository(
 
   async function setCalibration(
     db: SqlSession,
-    group: FocusGroup,
+    group: Sector,
     name: string,
     value: number,
     rationale: string,
@@ -300,10 +300,9 @@ export function configRepository(
           await versions(sql.calibrationVersions),
         );
       }),
-    exportDocument: (focusGroupId) =>
+    exportDocument: (sectorId) =>
       engine.read(async (db) => {
-        const ids =
-          focusGroupId === null ? (await listSectors(db)).map((s) => s.focus_group_id) : [focusGroupId];
+        const ids = sectorId === null ? (await listSectors(db)).map((s) => s.focus_group_id) : [sectorId];
         const all: SectorDetails[] = [];
         for (const id of ids) all.push(await details(db, id, null));
         return shareDocument(all);

@@ -4,7 +4,7 @@ import type {
   ConfigItemKind,
   ConfigVersion,
   Dimension,
-  FocusGroup,
+  Sector,
   WeightDetail,
 } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
@@ -58,8 +58,8 @@ export const notSeeded = () =>
   new AppError('NOT_SEEDED', 'No sectors yet: seed the focus groups and dimensions first');
 
 /** NOT_SEEDED when there are no sectors at all, else NOT_FOUND. */
-export const unknownSector = (focusGroupId: string, anySectors: boolean) =>
-  anySectors ? new AppError('NOT_FOUND', `Unknown sector: ${focusGroupId}`) : notSeeded();
+export const unknownSector = (sectorId: string, anySectors: boolean) =>
+  anySectors ? new AppError('NOT_FOUND', `Unknown sector: ${sectorId}`) : notSeeded();
 
 /** A dimension by its code (`talent`) or its id (`pe_dim_talent`). */
 export function requireDimension<D extends Dimension>(dimensions: D[], key: string): D {
@@ -134,7 +134,7 @@ export function supersedeStep(
 
 /** What the Sector Configuration screen shows of one sector on one day (null: today). */
 export function sectorDetails(
-  group: FocusGroup,
+  group: Sector,
   dimensions: DimensionRow[],
   weightRows: WeightRow[],
   calibrations: CalibrationRow[],
@@ -161,7 +161,7 @@ export function sectorDetails(
     ];
   });
   const config = new SectorConfig({
-    focusGroupId: group.focus_group_id,
+    sectorId: group.focus_group_id,
     groupName: group.group_name,
     groupCode: group.group_code,
     dimensionWeights: Object.fromEntries(weights.map((w) => [w.dimension_code, w.weight])),
@@ -174,7 +174,7 @@ export function sectorDetails(
 
 /** Every version of a sector: weights in dimension order, then calibrations (rows in name order). */
 export function sectorHistory(
-  group: FocusGroup,
+  group: Sector,
   dimensions: Dimension[],
   weightVersions: VersionRow[],
   calibrationVersions: VersionRow[],
@@ -210,7 +210,7 @@ export function sectorHistory(
  * Refuses an unknown version and the current one.
  */
 export function revertChange(
-  group: FocusGroup,
+  group: Sector,
   input: { kind: ConfigItemKind; version_id: number; rationale: string },
   row: VersionRow | undefined,
 ): { key: string; value: number; rationale: string; shown: string } {

@@ -8,13 +8,7 @@ import {
   parameterNamePattern,
   type ConfigDocument,
 } from '../../shared/config-document';
-import type {
-  ConfigDifference,
-  Dimension,
-  FocusGroup,
-  ImportPreview,
-  SectorDetails,
-} from '../../shared/domain';
+import type { ConfigDifference, Dimension, Sector, ImportPreview, SectorDetails } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
 import type { CalibrationEdit, NewCalibration, WeightsEdit } from '../port';
 
@@ -110,10 +104,10 @@ export function shareDocument(sectors: SectorDetails[]): ConfigDocument {
 
 /** What the database holds now, as far as an import needs it. */
 export interface ImportBase {
-  sectors: FocusGroup[];
+  sectors: Sector[];
   dimensions: Dimension[];
   /** Today's details of a sector that `sectors` has. */
-  details(focusGroupId: string): SectorDetails;
+  details(sectorId: string): SectorDetails;
 }
 
 /** The document's differences against the database now; refuses names the database does not have. */

@@ -59,7 +59,7 @@ export function columnCatalog(): Map<string, Known> {
       known.push({
         name: column.name,
         kind: column.kind,
-        focus_group_id: table.focusGroupId,
+        focus_group_id: table.sectorId,
         sort: 'sorted-once',
         place: { where: 'attributes', table: table.table },
       });

@@ -134,7 +134,7 @@ export function targets(): { organizations: Target; attributes: Map<string, Targ
     organizations: { table: 'organizations', columns: orgColumns },
     attributes: new Map(
       attributeTables().map((t) => [
-        t.focusGroupId,
+        t.sectorId,
         { table: t.table, columns: ['organization_id', ...t.columns.map((c) => c.name)] },
       ]),
     ),

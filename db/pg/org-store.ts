@@ -134,7 +134,7 @@ function sectorRowQuery(columns: string[]): { text: string; sectors: (string | n
      WHERE o.organization_id = ANY($${i + 1}::uuid[])`;
   return {
     text: tables.map(branch).join('\nUNION ALL\n'),
-    sectors: tables.map((table) => table?.focusGroupId ?? null),
+    sectors: tables.map((table) => table?.sectorId ?? null),
   };
 }
 

@@ -59,7 +59,7 @@ const upsertCalibration = `INSERT INTO focus_group_calibrations
          focus_group_calibrations.description)
     IS DISTINCT FROM (excluded.parameter_value, excluded.parameter_type, excluded.description)`;
 
-export function pgSeedFocusGroupsDimensions(
+export function pgSeedSectorsDimensions(
   pool: pg.Pool,
   ref: Reference = loadReference(),
 ): Promise<SeedResult> {

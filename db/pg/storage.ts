@@ -11,7 +11,7 @@ import type { ConfigChange, Storage } from '../port';
 import type { DemoResetResult } from '../../shared/domain';
 import { noSchemaError } from '../core/migrations';
 import { pgSchemaVersion } from './migrate';
-import { pgSeedFocusGroupsDimensions, pgSeedWeightsCalibrations } from './seeding';
+import { pgSeedSectorsDimensions, pgSeedWeightsCalibrations } from './seeding';
 
 /**
  * `target` with every method that returns a promise answering a lost connection as `state`'s
@@ -78,7 +78,7 @@ export async function openPgStorage(url: string, options: PgStorageOptions = {})
     status: () => pgDatabaseStatus(pool, label),
     migrate: () => pgMigrate(pool),
     describeSchema: () => pgDescribeSchema(pool),
-    seedFocusGroupsDimensions: () => seed(() => pgSeedFocusGroupsDimensions(pool)),
+    seedSectorsDimensions: () => seed(() => pgSeedSectorsDimensions(pool)),
     seedWeightsCalibrations: () => seed(() => pgSeedWeightsCalibrations(pool)),
     ...pgConfigRepository(pool),
     ...pgOrganizationStore(pool),

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from './connection';
 import { migrations } from './migrate';
-import { seedFocusGroupsAndDimensions, seedWeightsAndCalibrations } from './seeding';
+import { seedSectorsAndDimensions, seedWeightsAndCalibrations } from './seeding';
 import { tempDir } from '../test/helpers';
 
 let cleanup = () => {};
@@ -24,7 +24,7 @@ function fileBefore(): string {
     db.exec(m.sql);
     db.pragma(`user_version = ${m.version}`);
   }
-  seedFocusGroupsAndDimensions(db);
+  seedSectorsAndDimensions(db);
   seedWeightsAndCalibrations(db);
   // What the previous version let through: a weight of 0.1234, a calibration of 1.23456789, a
   // bogus parameter name, and a history of closed rows.

@@ -4,7 +4,7 @@ import { AppError } from '../../shared/errors';
 import { openDatabase, type Db } from './connection';
 import { latestVersion, migrate, schemaVersion } from './migrate';
 import { insertSamples } from './sample-orgs';
-import { seedFocusGroupsAndDimensions, seedWeightsAndCalibrations } from './seeding';
+import { seedSectorsAndDimensions, seedWeightsAndCalibrations } from './seeding';
 import { demoRestored } from '../core/demo';
 import { quoteIdentifier } from '../core/identifier';
 
@@ -33,7 +33,7 @@ export async function buildDemoDatabase(
   const db = openDatabase(partial);
   try {
     migrate(db);
-    seedFocusGroupsAndDimensions(db);
+    seedSectorsAndDimensions(db);
     seedWeightsAndCalibrations(db);
     const result = await insertSamples(db, {
       count: options.organizations ?? DEMO_ORGANIZATIONS,

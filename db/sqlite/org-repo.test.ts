@@ -102,11 +102,11 @@ describe('the unified view', () => {
   it("shows a sector's own attributes and NULL for every other sector's columns", () => {
     for (const table of attributeTables()) {
       const rows = createOrganizationRepository(db).query(
-        q({ focus_group_id: table.focusGroupId, limit: 20 }),
+        q({ focus_group_id: table.sectorId, limit: 20 }),
       ).rows;
       expect(rows.length).toBeGreaterThan(0);
       for (const row of rows) {
-        expect(row.focus_group_id).toBe(table.focusGroupId);
+        expect(row.focus_group_id).toBe(table.sectorId);
         for (const other of attributeTables()) {
           for (const column of other.columns) {
             if (other.table !== table.table) expect(row[column.name], column.name).toBeNull();
@@ -129,7 +129,7 @@ describe('the unified view', () => {
     const repo = createOrganizationRepository(db);
     const fromView = new Map(all.map((r) => [r.organization_id, r]));
     for (const table of attributeTables()) {
-      const page = repo.query(q({ focus_group_id: table.focusGroupId, limit: 100 }));
+      const page = repo.query(q({ focus_group_id: table.sectorId, limit: 100 }));
       expect(page.rows.length).toBeGreaterThan(0);
       for (const row of page.rows) expect(row).toEqual(fromView.get(row.organization_id));
     }

@@ -198,15 +198,15 @@ export function createOrganizationRepository(db: Db): OrganizationRepository {
     const groups = new Map<string, number[]>();
     if (sector) groups.set(sector, rowids);
     else {
-      for (const [rowid, focusGroupId] of sectorsOf.all(JSON.stringify(rowids)) as [number, string][]) {
-        const group = groups.get(focusGroupId);
+      for (const [rowid, sectorId] of sectorsOf.all(JSON.stringify(rowids)) as [number, string][]) {
+        const group = groups.get(sectorId);
         if (group) group.push(rowid);
-        else groups.set(focusGroupId, [rowid]);
+        else groups.set(sectorId, [rowid]);
       }
     }
     const byRowid = new Map<number, unknown[]>();
-    for (const [focusGroupId, ids] of groups) {
-      const statement = rowStatements.get(focusGroupId) ?? (rowStatements.get(NO_ATTRIBUTES) as Statement);
+    for (const [sectorId, ids] of groups) {
+      const statement = rowStatements.get(sectorId) ?? (rowStatements.get(NO_ATTRIBUTES) as Statement);
       for (const row of statement.all(JSON.stringify(ids)) as unknown[][]) {
         byRowid.set(row.pop() as number, row);
       }
@@ -296,7 +296,7 @@ export function rowSql(db: Db, columns: string[]): Map<string, string> {
       WHERE o.rowid IN (SELECT value FROM json_each(?))`;
   };
   return new Map([
-    ...attributeTables().map((table) => [table.focusGroupId, sql(table)] as const),
+    ...attributeTables().map((table) => [table.sectorId, sql(table)] as const),
     [NO_ATTRIBUTES, sql(null)],
   ]);
 }

@@ -7,7 +7,7 @@ import { migrate } from './migrate';
 import { insertSamples } from './sample-orgs';
 import { generateOrganizations } from '../core/sample-orgs';
 import { loadReference } from '../core/reference';
-import { seedFocusGroupsAndDimensions } from './seeding';
+import { seedSectorsAndDimensions } from './seeding';
 import { migratedDb, seededDb, tempDir } from '../test/helpers';
 
 const sectors = loadReference().focus_groups.map((g) => g.focus_group_id);
@@ -26,7 +26,7 @@ function seededFile(): { db: Db; file: string } {
   const file = join(dir, `studio-${++files}.db`);
   const db = openDatabase(file);
   migrate(db);
-  seedFocusGroupsAndDimensions(db);
+  seedSectorsAndDimensions(db);
   return { db, file };
 }
 
@@ -55,7 +55,7 @@ describe('sample organizations', () => {
         )
         .all() as Record<string, unknown>[];
       expect(rows.length, table.table).toBeGreaterThan(0);
-      for (const row of rows) expect(row.sector).toBe(table.focusGroupId);
+      for (const row of rows) expect(row.sector).toBe(table.sectorId);
     }
     const org = db.prepare('SELECT * FROM organizations LIMIT 1').get() as Record<string, unknown>;
     expect(org.legal_name).toMatch(/\w/);
@@ -137,7 +137,7 @@ describe('a bulk insert', () => {
         db
           .prepare('SELECT organization_id FROM organizations WHERE focus_group_id = ? ORDER BY rowid')
           .pluck()
-          .all(t.focusGroupId),
+          .all(t.sectorId),
       );
     }
 

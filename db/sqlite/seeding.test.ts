@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from './connection';
 import { loadReference } from '../core/reference';
-import { seedFocusGroupsAndDimensions, seedWeightsAndCalibrations } from './seeding';
+import { seedSectorsAndDimensions, seedWeightsAndCalibrations } from './seeding';
 import { SEED_EFFECTIVE_FROM } from '../core/seeding';
 import { migratedDb } from '../test/helpers';
 
@@ -9,7 +9,7 @@ const ref = loadReference();
 
 describe('seeding', () => {
   it('refuses to run before the schema exists, and weights before focus groups', () => {
-    expect(() => seedFocusGroupsAndDimensions(openDatabase(':memory:'))).toThrow(
+    expect(() => seedSectorsAndDimensions(openDatabase(':memory:'))).toThrow(
       /initialize the database schema first/,
     );
     expect(() => seedWeightsAndCalibrations(migratedDb())).toThrow(
@@ -19,7 +19,7 @@ describe('seeding', () => {
 
   it('writes exactly the reference rows: 7 sectors, 7 dimensions, 49 weights, 30 calibrations', () => {
     const db = migratedDb();
-    const first = seedFocusGroupsAndDimensions(db);
+    const first = seedSectorsAndDimensions(db);
     expect(first).toMatchObject({
       inserted: 14,
       updated: 0,
@@ -89,7 +89,7 @@ describe('seeding', () => {
 
   it('is an upsert: running it again changes nothing and says so', () => {
     const db = migratedDb();
-    seedFocusGroupsAndDimensions(db);
+    seedSectorsAndDimensions(db);
     seedWeightsAndCalibrations(db);
     const snapshot = () => [
       db.prepare('SELECT * FROM focus_group_dimension_weights').raw().all(),
@@ -97,7 +97,7 @@ describe('seeding', () => {
       db.prepare('SELECT * FROM focus_groups').raw().all(),
     ];
     const before = snapshot();
-    const again1 = seedFocusGroupsAndDimensions(db);
+    const again1 = seedSectorsAndDimensions(db);
     const again2 = seedWeightsAndCalibrations(db);
     expect(again1).toMatchObject({ inserted: 0, updated: 0, unchanged: 14 });
     expect(again2).toMatchObject({ inserted: 0, updated: 0, unchanged: 79 });
@@ -107,13 +107,13 @@ describe('seeding', () => {
 
   it('restores a baseline row that was edited by hand, and counts it as updated', () => {
     const db = migratedDb();
-    seedFocusGroupsAndDimensions(db);
+    seedSectorsAndDimensions(db);
     seedWeightsAndCalibrations(db);
     db.prepare(
       "UPDATE focus_group_dimension_weights SET weight = 0.5 WHERE focus_group_id = 'pe_energy' AND dimension_id = 'pe_dim_talent'",
     ).run();
     db.prepare("UPDATE focus_groups SET group_name = 'Energy' WHERE focus_group_id = 'pe_energy'").run();
-    expect(seedFocusGroupsAndDimensions(db)).toMatchObject({ inserted: 0, updated: 1, unchanged: 13 });
+    expect(seedSectorsAndDimensions(db)).toMatchObject({ inserted: 0, updated: 1, unchanged: 13 });
     expect(seedWeightsAndCalibrations(db)).toMatchObject({ inserted: 0, updated: 1, unchanged: 78 });
     expect(
       db
@@ -130,7 +130,7 @@ describe('seeding', () => {
       ...ref,
       dimensions: [...ref.dimensions, { ...ref.dimensions[0]!, dimension_id: 'pe_dim_dup' }],
     };
-    expect(() => seedFocusGroupsAndDimensions(db, broken)).toThrow(/UNIQUE constraint failed/);
+    expect(() => seedSectorsAndDimensions(db, broken)).toThrow(/UNIQUE constraint failed/);
     expect(
       db.prepare('SELECT (SELECT count(*) FROM focus_groups) + (SELECT count(*) FROM dimensions) AS n').get(),
     ).toEqual({

@@ -35,7 +35,7 @@ function count(
   return (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 }
 
-export function seedFocusGroupsAndDimensions(db: Db, ref: Reference = loadReference()): SeedResult {
+export function seedSectorsAndDimensions(db: Db, ref: Reference = loadReference()): SeedResult {
   requireSchema(db);
   const groupExists = db.prepare('SELECT 1 FROM focus_groups WHERE focus_group_id = ?').pluck();
   const upsertGroup = db.prepare(`

@@ -7,7 +7,7 @@ import { latestVersion, migrations, schemaVersion } from './migrate';
 import { loadReference } from '../core/reference';
 import { generateOrganizations } from '../core/sample-orgs';
 import { sqliteValues } from './sample-orgs';
-import { seedFocusGroupsAndDimensions, seedWeightsAndCalibrations } from './seeding';
+import { seedSectorsAndDimensions, seedWeightsAndCalibrations } from './seeding';
 import { tempDir } from '../test/helpers';
 
 const { dir, cleanup } = tempDir();
@@ -29,7 +29,7 @@ function fileAtVersion2(file: string): void {
     db.exec(migration.sql);
     db.pragma(`user_version = ${migration.version}`);
   }
-  seedFocusGroupsAndDimensions(db);
+  seedSectorsAndDimensions(db);
   seedWeightsAndCalibrations(db);
   const rows = [...generateOrganizations(700, 3, sectors)];
   const orgColumns = Object.keys(rows[0]!.organization);
@@ -40,7 +40,7 @@ function fileAtVersion2(file: string): void {
     attributeTables().map((t) => {
       const columns = ['organization_id', ...t.columns.map((c) => c.name)];
       return [
-        t.focusGroupId,
+        t.sectorId,
         db.prepare(
           `INSERT INTO ${t.table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`,
         ),

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase, type Db } from '../sqlite/connection';
 import { migrate } from '../sqlite/migrate';
-import { seedFocusGroupsAndDimensions, seedWeightsAndCalibrations } from '../sqlite/seeding';
+import { seedSectorsAndDimensions, seedWeightsAndCalibrations } from '../sqlite/seeding';
 
 /** A temporary folder removed by the returned cleanup. */
 export function tempDir(): { dir: string; cleanup: () => void } {
@@ -31,7 +31,7 @@ export function migratedDb(): Db {
 
 export function seededDb(): Db {
   const db = migratedDb();
-  seedFocusGroupsAndDimensions(db);
+  seedSectorsAndDimensions(db);
   seedWeightsAndCalibrations(db);
   return db;
 }

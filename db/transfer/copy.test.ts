@@ -6,7 +6,7 @@ import { openDatabase } from '../sqlite/connection';
 import { migrate } from '../sqlite/migrate';
 import { sqliteConfigRepository } from '../sqlite/config-repo';
 import { insertSamples } from '../sqlite/sample-orgs';
-import { seedFocusGroupsAndDimensions, seedWeightsAndCalibrations } from '../sqlite/seeding';
+import { seedSectorsAndDimensions, seedWeightsAndCalibrations } from '../sqlite/seeding';
 import { postgresAvailability, startPostgres, type RunningPostgres } from '../../test-support/pg-server';
 import { toErrorValue } from '../core/errors';
 import { copyDatabase } from './copy';
@@ -21,7 +21,7 @@ let databases = 0;
 async function makeLab(file: string): Promise<void> {
   const db = openDatabase(file);
   migrate(db);
-  seedFocusGroupsAndDimensions(db);
+  seedSectorsAndDimensions(db);
   seedWeightsAndCalibrations(db);
   await insertSamples(db, { count: 700, seed: 7 });
   const configs = sqliteConfigRepository(db);

@@ -23,7 +23,7 @@ afterEach(async () => {
 
 async function seed() {
   await ok(backend.invoke('schema:init', {}));
-  await ok(backend.invoke('seed:focusGroupsDimensions', {}));
+  await ok(backend.invoke('seed:sectorsDimensions', {}));
   await ok(backend.invoke('seed:weightsCalibrations', {}));
 }
 

@@ -21,7 +21,7 @@ async function instance(options: { busyTimeoutMs?: number } = {}): Promise<Backe
 async function seeded(): Promise<Backend> {
   const backend = await instance();
   await ok(backend.invoke('schema:init', {}));
-  await ok(backend.invoke('seed:focusGroupsDimensions', {}));
+  await ok(backend.invoke('seed:sectorsDimensions', {}));
   await ok(backend.invoke('seed:weightsCalibrations', {}));
   return backend;
 }
@@ -176,8 +176,8 @@ describe('writers wait their turn', () => {
     expect(applied).toEqual(Array.from({ length: latestVersion() }, (_, k) => k + 1));
     const results = await Promise.all([
       a!.invoke('schema:init', {}),
-      b!.invoke('seed:focusGroupsDimensions', {}),
-      c!.invoke('seed:focusGroupsDimensions', {}),
+      b!.invoke('seed:sectorsDimensions', {}),
+      c!.invoke('seed:sectorsDimensions', {}),
     ]);
     expect(results.map((r) => r.ok)).toEqual([true, true, true]);
     expect((await ok(a!.invoke('db:status', {}))).focus_groups).toBe(7);

@@ -17,7 +17,7 @@ import type {
 } from '../../db/port';
 import type { CacheStore } from './cache/store';
 
-export const sectorKey = (focusGroupId: string) => `sector:${focusGroupId}`;
+export const sectorKey = (sectorId: string) => `sector:${sectorId}`;
 export const ALL_SECTORS_KEY = 'sectors:all';
 /** Every key the service writes, as Redis glob patterns: all of them are copies of the database. */
 export const SERVICE_KEY_PATTERNS: readonly string[] = [sectorKey('*'), ALL_SECTORS_KEY];
@@ -107,10 +107,10 @@ export class SectorConfigService {
     this.latency = ms;
   }
 
-  async getConfig(focusGroupId: string): Promise<FetchConfigResult> {
+  async getConfig(sectorId: string): Promise<FetchConfigResult> {
     const started = performance.now();
     const latency = this.latency;
-    const key = sectorKey(focusGroupId);
+    const key = sectorKey(sectorId);
     const cached = await this.read<SectorConfigJson>(key);
     const cache_ms = this.timings.get(`GET ${key}`) ?? 0;
     const timing = { cache_ms, simulated_latency_ms: latency };
@@ -118,7 +118,7 @@ export class SectorConfigService {
       const duration_ms = performance.now() - started;
       return { config: cached, source: 'cache', duration_ms, load_ms: null, store_ms: null, ...timing };
     }
-    const filled = await this.fill(key, async () => this.repository.loadSectorConfig(focusGroupId));
+    const filled = await this.fill(key, async () => this.repository.loadSectorConfig(sectorId));
     return {
       config: filled.value,
       source: 'database',
@@ -147,14 +147,14 @@ export class SectorConfigService {
    * `note` says why when it is not the user's request (another process changed the sector). A
    * sector that was not cached still gets its DELETE line, marked "not cached".
    */
-  async invalidate(focusGroupId?: string | null, note?: string): Promise<InvalidateResult> {
-    if (!focusGroupId) {
+  async invalidate(sectorId?: string | null, note?: string): Promise<InvalidateResult> {
+    if (!sectorId) {
       this.bumpAll();
       const keys = (await this.store.keys('*')).sort();
       await this.store.flushAll(note);
       return { scope: 'all', keys, deleted: keys.length };
     }
-    const key = sectorKey(focusGroupId);
+    const key = sectorKey(sectorId);
     const keys = [key, ALL_SECTORS_KEY];
     keys.forEach((k) => this.bump(k));
     const deleted = await this.store.del(keys, note);
@@ -195,19 +195,19 @@ export class SectorConfigService {
   }
 
   /** After a committed write: invalidate, then read the sector back through the cache. */
-  private async afterWrite(focusGroupId: string, changed: boolean): Promise<SectorConfigJson> {
-    if (changed) await this.invalidateCommitted(focusGroupId);
-    return (await this.getConfig(focusGroupId)).config;
+  private async afterWrite(sectorId: string, changed: boolean): Promise<SectorConfigJson> {
+    if (changed) await this.invalidateCommitted(sectorId);
+    return (await this.getConfig(sectorId)).config;
   }
 
   /** The write is committed whether or not the cache can be told now; it is told when it is back. */
-  private async invalidateCommitted(focusGroupId: string): Promise<void> {
+  private async invalidateCommitted(sectorId: string): Promise<void> {
     try {
-      await this.invalidate(focusGroupId);
+      await this.invalidate(sectorId);
     } catch (error) {
       if (!cacheUnavailable(error)) throw error;
       const note = 'cache unavailable: deleted when it returns';
-      this.report({ type: 'DELETE', key: sectorKey(focusGroupId), at: Date.now(), duration_ms: 0, note });
+      this.report({ type: 'DELETE', key: sectorKey(sectorId), at: Date.now(), duration_ms: 0, note });
     }
   }
 

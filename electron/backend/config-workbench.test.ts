@@ -22,7 +22,7 @@ beforeAll(async () => {
     chooseConfigExportPath: async () => exportAnswer,
   });
   await ok(backend.invoke('schema:init', {}));
-  await ok(backend.invoke('seed:focusGroupsDimensions', {}));
+  await ok(backend.invoke('seed:sectorsDimensions', {}));
   await ok(backend.invoke('seed:weightsCalibrations', {}));
   backend.subscribe('cache:log', (entry) => log.push(entry));
 }, 60_000);

@@ -36,7 +36,7 @@ describe.each(storageEngines())('configuration on $name', (engine) => {
     const url = await engine.newDatabase();
     const backend = await instance(url);
     await ok(backend.invoke('schema:init', {}));
-    await ok(backend.invoke('seed:focusGroupsDimensions', {}));
+    await ok(backend.invoke('seed:sectorsDimensions', {}));
     await ok(backend.invoke('seed:weightsCalibrations', {}));
     return { url, backend };
   }
@@ -45,7 +45,7 @@ describe.each(storageEngines())('configuration on $name', (engine) => {
 
   test('seeds 7 sectors, 7 dimensions, 49 weights and 30 calibrations, once', async () => {
     const backend = await instance(await engine.newDatabase());
-    expect((await failure(backend.invoke('seed:focusGroupsDimensions', {}))).code).toBe('NO_SCHEMA');
+    expect((await failure(backend.invoke('seed:sectorsDimensions', {}))).code).toBe('NO_SCHEMA');
     await ok(backend.invoke('schema:init', {}));
     expect(await failure(backend.invoke('seed:weightsCalibrations', {}))).toEqual({
       code: 'NOT_SEEDED',
@@ -54,7 +54,7 @@ describe.each(storageEngines())('configuration on $name', (engine) => {
     expect((await failure(backend.invoke('config:get', { focus_group_id: 'pe_energy' }))).code).toBe(
       'NOT_SEEDED',
     );
-    expect(await ok(backend.invoke('seed:focusGroupsDimensions', {}))).toEqual({
+    expect(await ok(backend.invoke('seed:sectorsDimensions', {}))).toEqual({
       step: 'focus_groups_dimensions',
       inserted: 14,
       updated: 0,
@@ -70,7 +70,7 @@ describe.each(storageEngines())('configuration on $name', (engine) => {
       totals: { focus_group_dimension_weights: 49, focus_group_calibrations: 30 },
       message: 'Seeded weights and calibrations: 79 inserted, 0 updated, 0 unchanged',
     });
-    expect(await ok(backend.invoke('seed:focusGroupsDimensions', {}))).toMatchObject({
+    expect(await ok(backend.invoke('seed:sectorsDimensions', {}))).toMatchObject({
       inserted: 0,
       unchanged: 14,
       message: 'Nothing changed: all 14 focus groups and dimensions were already seeded',

@@ -47,7 +47,7 @@ async function openSeeded(engine: Engine, count: number, seed: number): Promise<
   const url = engine.name === 'postgres' ? await linguisticDatabase(created) : created;
   const backend = await createBackend({ dbFile: url });
   await ok(backend.invoke('schema:init', {}));
-  await ok(backend.invoke('seed:focusGroupsDimensions', {}));
+  await ok(backend.invoke('seed:sectorsDimensions', {}));
   if (count > 0) await ok(backend.invoke('orgs:insertSample', { count, seed }));
   return backend;
 }
@@ -341,7 +341,7 @@ describe('SQLite windows under concurrent writes', () => {
     let deleter: ReturnType<typeof spawn> | undefined;
     try {
       await ok(backend.invoke('schema:init', {}));
-      await ok(backend.invoke('seed:focusGroupsDimensions', {}));
+      await ok(backend.invoke('seed:sectorsDimensions', {}));
       await ok(backend.invoke('orgs:insertSample', { count: 3_000, seed: 4 }));
       // A script beside the app removes the last organization by name, one commit at a time.
       deleter = spawn('python3', [
@@ -393,7 +393,7 @@ describe('PostgreSQL windows under concurrent writes', () => {
       let writing = true;
       try {
         await ok(backend.invoke('schema:init', {}));
-        await ok(backend.invoke('seed:focusGroupsDimensions', {}));
+        await ok(backend.invoke('seed:sectorsDimensions', {}));
         await ok(backend.invoke('orgs:insertSample', { count: 3_000, seed: 4 }));
         // Another session removes the last organizations by name, one statement at a time.
         const deletes = (async () => {
@@ -442,7 +442,7 @@ describe('PostgreSQL page plans', () => {
       await client.connect();
       try {
         await ok(backend.invoke('schema:init', {}));
-        await ok(backend.invoke('seed:focusGroupsDimensions', {}));
+        await ok(backend.invoke('seed:sectorsDimensions', {}));
         await ok(backend.invoke('orgs:insertSample', { count: 300, seed: 1 }));
         await client.query('ANALYZE');
         // With sorting priced out, a plan still sorts only when no index yields the order.

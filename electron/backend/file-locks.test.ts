@@ -36,7 +36,7 @@ function expectSharedLock(file: string, after: string): void {
 async function seeded(file: string): Promise<Backend> {
   const backend = await createBackend({ dbFile: file, changePollMs: 50 });
   await ok(backend.invoke('schema:init', {}));
-  await ok(backend.invoke('seed:focusGroupsDimensions', {}));
+  await ok(backend.invoke('seed:sectorsDimensions', {}));
   await ok(backend.invoke('seed:weightsCalibrations', {}));
   return backend;
 }
@@ -61,7 +61,7 @@ describe.runIf(process.platform === 'linux')('the running app keeps its lock on 
     try {
       expectSharedLock(file, 'open');
       await ok(backend.invoke('schema:init', {}));
-      await ok(backend.invoke('seed:focusGroupsDimensions', {}));
+      await ok(backend.invoke('seed:sectorsDimensions', {}));
       expectSharedLock(file, 'seeding');
       await backend.exportOrganizations(
         { sort: 'legal_name', dir: 'asc', format: 'csv' },

@@ -96,7 +96,7 @@ function malformed(channel: Channel): fc.Arbitrary<unknown> {
 
 beforeAll(async () => {
   backend = await createBackend({ dbFile: file });
-  for (const channel of ['schema:init', 'seed:focusGroupsDimensions', 'seed:weightsCalibrations'] as const) {
+  for (const channel of ['schema:init', 'seed:sectorsDimensions', 'seed:weightsCalibrations'] as const) {
     expect((await backend.invoke(channel, {})).ok).toBe(true);
   }
   expect((await backend.invoke('orgs:insertSample', { count: 70, seed: 1 })).ok).toBe(true);

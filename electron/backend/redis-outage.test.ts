@@ -63,7 +63,7 @@ async function instance(redisUrl: string): Promise<Backend> {
 
 async function seed(backend: Backend): Promise<void> {
   await ok(backend.invoke('schema:init', {}));
-  await ok(backend.invoke('seed:focusGroupsDimensions', {}));
+  await ok(backend.invoke('seed:sectorsDimensions', {}));
   await ok(backend.invoke('seed:weightsCalibrations', {}));
 }
 

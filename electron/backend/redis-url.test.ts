@@ -55,7 +55,7 @@ describe(`REDIS_URL${redis.available ? '' : ` (skipped: ${redis.reason})`}`, () 
   it.skipIf(skip)('caches in the Redis it names, and says so in db:status', async () => {
     const a = await instance(server.url);
     await ok(a.invoke('schema:init', {}));
-    await ok(a.invoke('seed:focusGroupsDimensions', {}));
+    await ok(a.invoke('seed:sectorsDimensions', {}));
     await ok(a.invoke('seed:weightsCalibrations', {}));
     expect((await ok(a.invoke('db:status', {}))).cache).toEqual({
       kind: 'redis',
@@ -71,7 +71,7 @@ describe(`REDIS_URL${redis.available ? '' : ` (skipped: ${redis.reason})`}`, () 
     const a = await instance(server.url);
     const b = await instance(server.url);
     await ok(a.invoke('schema:init', {}));
-    await ok(a.invoke('seed:focusGroupsDimensions', {}));
+    await ok(a.invoke('seed:sectorsDimensions', {}));
     await ok(a.invoke('seed:weightsCalibrations', {}));
     const logA: string[] = [];
     a.subscribe('cache:log', (entry: CacheLogEntry) => logA.push(entry.message));

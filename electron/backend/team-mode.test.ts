@@ -32,7 +32,7 @@ describe.skipIf(skip)('two instances on one PostgreSQL and one Redis', () => {
     const b = await createBackend({ dbFile: url, redisUrl: cache.url });
     open.push(a, b);
     await ok(a.invoke('schema:init', {}));
-    await ok(a.invoke('seed:focusGroupsDimensions', {}));
+    await ok(a.invoke('seed:sectorsDimensions', {}));
     await ok(a.invoke('seed:weightsCalibrations', {}));
 
     const status = await ok(b.invoke('db:status', {}));

@@ -12,7 +12,7 @@ let host: BrowserHost;
 beforeAll(async () => {
   dir = tempDir();
   backend = await createBackend({ dbFile: join(dir.dir, 'share.db') });
-  for (const channel of ['schema:init', 'seed:focusGroupsDimensions', 'seed:weightsCalibrations'] as const) {
+  for (const channel of ['schema:init', 'seed:sectorsDimensions', 'seed:weightsCalibrations'] as const) {
     expect((await backend.invoke(channel, {})).ok).toBe(true);
   }
   host = await startBrowserHost({ backend, port: 0, staticDir: tmpdir() });

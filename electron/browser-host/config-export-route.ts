@@ -25,8 +25,8 @@ export async function handleConfigExport(
   if (req.method !== 'GET') return sendError(res, invalid('Use GET to download a configuration'), 405);
   const parsed = httpRoutes.configExport.decode(url.searchParams);
   if (!parsed.ok) return sendError(res, parsed.error);
-  const focusGroupId = parsed.value.focus_group_id ?? null;
-  const result = await backend.dispatch('config:document', { focus_group_id: focusGroupId });
+  const sectorId = parsed.value.focus_group_id ?? null;
+  const result = await backend.dispatch('config:document', { focus_group_id: sectorId });
   if (!result.ok) return sendError(res, result.error);
   const document = result.value as { exported_at: string };
   const text = `${JSON.stringify(document, null, 2)}\n`;
@@ -34,7 +34,7 @@ export async function handleConfigExport(
     ...securityHeaders,
     'Content-Type': 'application/json; charset=utf-8',
     'Content-Length': Buffer.byteLength(text),
-    'Content-Disposition': `attachment; filename="${configFileName(focusGroupId, document.exported_at.slice(0, 10))}"`,
+    'Content-Disposition': `attachment; filename="${configFileName(sectorId, document.exported_at.slice(0, 10))}"`,
     'Cache-Control': 'no-store',
   });
   res.end(text);

@@ -76,11 +76,7 @@ describe.skipIf(!availability.available)('PostgreSQL going away under the browse
     team = await server.createDatabase('outage');
     host = startHostProcess(team, dir.dir);
     base = await host.url;
-    for (const channel of [
-      'schema:init',
-      'seed:focusGroupsDimensions',
-      'seed:weightsCalibrations',
-    ] as const) {
+    for (const channel of ['schema:init', 'seed:sectorsDimensions', 'seed:weightsCalibrations'] as const) {
       const reply = await invoke(channel, {});
       if (reply.status !== 200) throw new Error(JSON.stringify(reply.body));
     }

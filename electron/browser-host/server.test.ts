@@ -366,11 +366,7 @@ describe('browser host export with the real backend', () => {
   beforeAll(async () => {
     dir = tempDir();
     backend = await createBackend({ dbFile: join(dir.dir, 'export.db') });
-    for (const channel of [
-      'schema:init',
-      'seed:focusGroupsDimensions',
-      'seed:weightsCalibrations',
-    ] as const) {
+    for (const channel of ['schema:init', 'seed:sectorsDimensions', 'seed:weightsCalibrations'] as const) {
       expect((await backend.invoke(channel, {})).ok).toBe(true);
     }
     // Enough rows that the CSV outgrows the socket buffers, so the client's abort lands mid-stream.

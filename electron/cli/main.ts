@@ -116,7 +116,7 @@ export function buildProgram(): Command {
     .description('seed focus groups & dimensions, then all weights & calibrations (idempotent)')
     .action(() =>
       withBackend(db(), false, async (b) => {
-        console.log((await call(b, 'seed:focusGroupsDimensions', {})).message);
+        console.log((await call(b, 'seed:sectorsDimensions', {})).message);
         console.log((await call(b, 'seed:weightsCalibrations', {})).message);
       }),
     );

@@ -58,7 +58,7 @@ describe('Electron shell with the real backend', () => {
     expect(existsSync(dbFile)).toBe(true);
 
     await value('schema:init');
-    await value('seed:focusGroupsDimensions');
+    await value('seed:sectorsDimensions');
     await value('seed:weightsCalibrations');
     const status = await value<DbStatus>('db:status');
     expect(status).toMatchObject({
@@ -78,7 +78,7 @@ describe('Electron shell with the real backend', () => {
 
   it('pushes the cache log to the window as the service works', async () => {
     await value('schema:init');
-    await value('seed:focusGroupsDimensions');
+    await value('seed:sectorsDimensions');
     await value('seed:weightsCalibrations');
     const send = electron.windows[0]?.webContents.send;
     send?.mockClear();

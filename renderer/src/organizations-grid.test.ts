@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { httpRoutes } from '../../shared/contract';
-import type { FocusGroup } from '../../shared/domain';
+import type { Sector } from '../../shared/domain';
 import { exportFileName, type OrgColumn } from '../../shared/org-query';
 import { cellText, describeValue } from './sections/organizations/cell-text';
 import { describeFilter } from './sections/organizations/FilterChips';
@@ -36,7 +36,7 @@ const described: OrgColumn[] = [
 const sectors = [
   { focus_group_id: 'pe_manufacturing', group_name: 'Manufacturing' },
   { focus_group_id: 'pe_retail', group_name: 'Retail & Consumer' },
-] as FocusGroup[];
+] as Sector[];
 const columns = gridColumns(described, sectors);
 const names = (list: { name: string }[]) => list.map((c) => c.name);
 

@@ -12,7 +12,7 @@ import { createPositionReader } from '../org-positions';
 import { createOrganizationRepository } from '../org-repo';
 import { insertSamples } from '../sample-orgs';
 import { databaseStatus, describeSchema } from '../schema-info';
-import { seedFocusGroupsAndDimensions, seedWeightsAndCalibrations } from '../seeding';
+import { seedSectorsAndDimensions, seedWeightsAndCalibrations } from '../seeding';
 import { sqliteEngine } from '../sql-engine';
 import { WriteQueue } from './write-queue';
 
@@ -141,7 +141,7 @@ export function sqliteOperations(db: Db, file: string) {
             return value;
           }),
         ),
-      seedFocusGroupsDimensions: tracked(() => seedFocusGroupsAndDimensions(db)),
+      seedSectorsDimensions: tracked(() => seedSectorsAndDimensions(db)),
       seedWeightsCalibrations: tracked(() => seedWeightsAndCalibrations(db)),
       /** Replaces every row with the demo template's; ATTACH cannot run inside a transaction. */
       resetDemo: (template: string) =>

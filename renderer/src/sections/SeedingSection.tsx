@@ -23,7 +23,7 @@ export function SeedingSection() {
             <SimpleGrid cols={{ base: 1, md: 2 }}>
               <SeedStep
                 step={1}
-                channel="seed:focusGroupsDimensions"
+                channel="seed:sectorsDimensions"
                 label="Seed Initial Focus Groups & Dimensions"
                 description="The sectors (focus groups) an analyst works in and the dimensions every sector is scored on."
                 holds={`${plural(status.focus_groups, 'focus group')} · ${plural(status.dimensions, 'dimension')}`}

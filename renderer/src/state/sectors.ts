@@ -1,13 +1,13 @@
 import { useEffect, useState } from 'react';
-import type { FocusGroup } from '../../../shared/domain';
+import type { Sector } from '../../../shared/domain';
 import { call } from '../api/bridge';
 import { useDbStatus } from './status';
 
 /** The sectors in display order; empty until they are seeded. */
-export function useSectors(): FocusGroup[] {
+export function useSectors(): Sector[] {
   const { status } = useDbStatus();
   const seeded = (status?.focus_groups ?? 0) > 0;
-  const [sectors, setSectors] = useState<FocusGroup[]>([]);
+  const [sectors, setSectors] = useState<Sector[]>([]);
   useEffect(() => {
     if (!seeded) return;
     let current = true;
@@ -26,6 +26,6 @@ export interface SectorOption {
   label: string;
 }
 
-export function sectorOptions(sectors: FocusGroup[]): SectorOption[] {
+export function sectorOptions(sectors: Sector[]): SectorOption[] {
   return sectors.map((sector) => ({ value: sector.focus_group_id, label: sector.group_name }));
 }

@@ -2,7 +2,7 @@ import { Button, Group, Select } from '@mantine/core';
 import { IconFilterPlus } from '@tabler/icons-react';
 import { orgStatuses } from '../../../../shared/org-query';
 import { sectorOptions } from '../../state/sectors';
-import type { FocusGroup } from '../../../../shared/domain';
+import type { Sector } from '../../../../shared/domain';
 import { NameSearch } from './NameSearch';
 import type { GridView } from './view-state';
 
@@ -10,7 +10,7 @@ const all = 'all';
 
 interface Props {
   view: GridView;
-  sectors: FocusGroup[];
+  sectors: Sector[];
   onChange: (next: Partial<GridView>) => void;
   onAddFilter: () => void;
 }

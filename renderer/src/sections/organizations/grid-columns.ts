@@ -1,4 +1,4 @@
-import type { FocusGroup } from '../../../../shared/domain';
+import type { Sector } from '../../../../shared/domain';
 import { columnLabel } from '../../../../shared/labels';
 import type { OrgColumn } from '../../../../shared/org-query';
 
@@ -26,7 +26,7 @@ export interface GridColumn extends OrgColumn {
 }
 
 /** The grid's columns in their default order: key facts, then identifiers, then each sector's attributes. */
-export function gridColumns(columns: OrgColumn[], sectors: FocusGroup[]): GridColumn[] {
+export function gridColumns(columns: OrgColumn[], sectors: Sector[]): GridColumn[] {
   const sectorName = (id: string) => sectors.find((s) => s.focus_group_id === id)?.group_name ?? id;
   const sectorRank = (id: string | null) => {
     const index = sectors.findIndex((s) => s.focus_group_id === id);

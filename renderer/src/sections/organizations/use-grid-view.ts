@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { FocusGroup } from '../../../../shared/domain';
+import type { Sector } from '../../../../shared/domain';
 import type { OrgColumn } from '../../../../shared/org-query';
 import { call } from '../../api/bridge';
 import type { ColumnAction } from './grid/ColumnMenu';
@@ -17,7 +17,7 @@ import {
  * The grid's current view and its columns as the database describes them: every column in the
  * view's order, the visible ones with their widths, and the changes a header or menu asks for.
  */
-export function useGridView(sectors: FocusGroup[]) {
+export function useGridView(sectors: Sector[]) {
   const [described, setDescribed] = useState<OrgColumn[] | null>(null);
   const [view, setView] = useCurrentView();
   useEffect(() => {

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import {
   columnFilter,
   columnName,
-  focusGroupId,
+  sectorId,
   orgStatuses,
   type ColumnFilter,
   type OrgSelection,
@@ -42,7 +42,7 @@ export const defaultView: GridView = {
 };
 
 const storedView = z.object({
-  focus_group_id: focusGroupId.nullable().catch(null),
+  focus_group_id: sectorId.nullable().catch(null),
   status: z.enum(orgStatuses).nullable().catch(null),
   search: z.string().max(200).nullable().catch(null),
   // A filter that no longer parses is dropped, not the whole view.

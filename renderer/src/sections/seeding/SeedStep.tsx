@@ -7,7 +7,7 @@ import { useDbStatus } from '../../state/status';
 
 interface Props {
   step: number;
-  channel: 'seed:focusGroupsDimensions' | 'seed:weightsCalibrations';
+  channel: 'seed:sectorsDimensions' | 'seed:weightsCalibrations';
   label: string;
   description: string;
   /** What the database holds now, e.g. "7 focus groups · 7 dimensions" */
