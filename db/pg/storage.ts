@@ -4,7 +4,7 @@ import { listenForConfigChanges } from './listener';
 import { pgConfigRepository } from './config-repo';
 import { PgConnectionState } from './connection-state';
 import { pgMigrate } from './migrate';
-import { pgOrganizationStore } from './org-store';
+import { pgOrganizations } from './organizations';
 import { describePostgresUrl, openPgPool } from './pool';
 import { pgDatabaseStatus, pgDescribeSchema } from './schema-info';
 import type { ConfigChange, Storage } from '../port';
@@ -81,7 +81,7 @@ export async function openPgStorage(url: string, options: PgStorageOptions = {})
     seedSectorsDimensions: () => seed(() => pgSeedSectorsDimensions(pool)),
     seedWeightsCalibrations: () => seed(() => pgSeedWeightsCalibrations(pool)),
     ...pgConfigRepository(pool),
-    ...pgOrganizationStore(pool),
+    ...pgOrganizations(pool),
     async resetDemo(template) {
       if (!options.restoreDemo) throw new AppError('NOT_FOUND', 'No demo database can be restored here');
       return options.restoreDemo(template, applicationName);

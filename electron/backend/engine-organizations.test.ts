@@ -23,7 +23,7 @@ const [sqlite, postgres] = engines as [Engine, Engine];
 
 /**
  * A PostgreSQL database beside `url` whose default collation is linguistic (ICU en-US: "B" after
- * "ab", punctuation nearly ignored), as a team's server may well have: the store must still sort
+ * "ab", punctuation nearly ignored), as a team's server may well have: the organizations must still sort
  * and match text as SQLite does, by bytes.
  */
 async function linguisticDatabase(url: string): Promise<string> {

@@ -15,7 +15,7 @@ import { pgPositionReader, type PgOrgReader, type PgReads } from './org-position
 import { inSnapshot, typeParsers } from './pool';
 import { pgInsertSampleOrganizations } from './sample-insert';
 
-export type PgOrganizationStore = Pick<
+export type PgOrganizations = Pick<
   Storage,
   | 'queryOrganizations'
   | 'countOrganizations'
@@ -145,7 +145,7 @@ function toOrgRow(names: string[], values: OrgValue[]): OrgRow {
 }
 
 /** Organizations on PostgreSQL, with the SQLite side's semantics and shapes (see db/pg/org-sql.ts). */
-export function pgOrganizationStore(pool: pg.Pool): PgOrganizationStore {
+export function pgOrganizations(pool: pg.Pool): PgOrganizations {
   const reader = pgOrgReader(pool);
   const positions = pgPositionReader(pool, reader);
 
