@@ -156,12 +156,12 @@ test('the compare screen: every sector side by side, differences from the mean m
  * A year of history for Technology, written by the app's own repository with its clock set back:
  * the app itself only ever dates a change today.
  */
-function backdatedHistory(file: string): void {
+async function backdatedHistory(file: string): Promise<void> {
   const connection = openDatabase(file);
   try {
     const on = (day: string) => sqliteConfigRepository(connection, { today: () => day });
     const id = 'pe_technology';
-    on('2024-07-01').updateWeights({
+    await on('2024-07-01').updateWeights({
       focus_group_id: id,
       weights: [
         { dimension_code: 'talent', weight: 0.25 },
@@ -170,7 +170,7 @@ function backdatedHistory(file: string): void {
       ],
       rationale: 'AI talent premium after the LLM wave',
     });
-    on('2025-02-15').updateWeights({
+    await on('2025-02-15').updateWeights({
       focus_group_id: id,
       weights: [
         { dimension_code: 'technology_stack', weight: 0.16 },
@@ -178,7 +178,7 @@ function backdatedHistory(file: string): void {
       ],
       rationale: 'Platform consolidation: use cases matter more than stacks',
     });
-    on('2025-02-15').updateCalibration({
+    await on('2025-02-15').updateCalibration({
       focus_group_id: id,
       parameter_name: 'ebitda_multiplier',
       value: 1.2,
@@ -190,7 +190,7 @@ function backdatedHistory(file: string): void {
 }
 
 test('history: every version, the configuration as of a day, and revert', async ({ page }) => {
-  backdatedHistory(db.file);
+  await backdatedHistory(db.file);
   await openWorkbench(page);
   await openTab(page, 'History');
   await choose(page, 'Select a Sector', 'Technology');
