@@ -8,7 +8,6 @@ import type {
   CalibrationType,
   ConfigHistory,
   ConfigItemKind,
-  DbStatus,
   DemoResetResult,
   Dimension,
   Sector,
@@ -21,6 +20,7 @@ import type {
   SectorDetails,
   SeedResult,
 } from '../shared/domain';
+import type { StorageStatus } from './core/status';
 import type { ExportRequest, OrgColumn, OrgFilter, OrgQuery, OrgRows, OrgWindow } from '../shared/org-query';
 
 /** Reading the sector configurations (each from one snapshot). */
@@ -123,7 +123,7 @@ export type ConfigChange = (string | null)[];
  * each engine, and nothing else: the SQLite worker's relay is built from the worker's own table.
  */
 export interface StorageOperations extends ConfigRepository {
-  status(): Promise<Omit<DbStatus, 'cache'>>;
+  status(): Promise<StorageStatus>;
   migrate(): Promise<MigrationResult>;
   describeSchema(): Promise<SchemaInfo>;
   seedSectorsDimensions(): Promise<SeedResult>;

@@ -32,6 +32,21 @@ import {
 import { importDifferences, importSteps, parseConfigDocument, shareDocument } from './config-share';
 import type { SqlEngine, SqlSession } from './sql';
 
+/** The columns each statement reads, the same on both engines (the tables are the seed's). */
+export const configColumns = {
+  sector: 'focus_group_id, platform, group_name, group_code, display_order, is_active',
+  dimension: 'dimension_id, dimension_name, dimension_code, display_order, description',
+  weight: 'weight_id, dimension_id, weight, weight_rationale AS rationale, effective_from',
+  calibration: `calibration_id, parameter_name, parameter_value AS value, parameter_type, description,
+    rationale, effective_from`,
+  weightVersion: `weight_id AS version_id, dimension_id AS key, weight AS value, effective_from, effective_to,
+    is_current, weight_rationale AS rationale`,
+  calibrationVersion: `calibration_id AS version_id, parameter_name AS key, parameter_value AS value,
+    effective_from, effective_to, is_current, rationale`,
+  /** $1 is the sector, $2 the day. */
+  inForce: 'effective_from <= $2 AND (effective_to IS NULL OR effective_to > $2)',
+};
+
 /**
  * The statements of the configuration repository, one table per engine: the same names, the same
  * bound parameters in the same order, the same columns back. Only the SQL text differs (placeholders,

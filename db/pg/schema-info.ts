@@ -1,5 +1,6 @@
 import type pg from 'pg';
-import type { DbStatus, SchemaInfo } from '../../shared/domain';
+import { storageStatus, type StorageCounts, type StorageStatus } from '../core/status';
+import type { SchemaInfo } from '../../shared/domain';
 import { pgMigrations, pgSchemaVersion } from './migrate';
 
 interface ColumnRow {
@@ -78,25 +79,15 @@ export async function pgDescribeSchema(pool: pg.Pool): Promise<SchemaInfo> {
   };
 }
 
-export async function pgDatabaseStatus(pool: pg.Pool, label: string): Promise<Omit<DbStatus, 'cache'>> {
-  const version = await pgSchemaVersion(pool);
-  const status: Omit<DbStatus, 'cache'> = {
-    file: label,
-    schema_version: version,
-    latest_version: pgMigrations().length,
-    focus_groups: 0,
-    dimensions: 0,
-    weights: 0,
-    calibrations: 0,
-    organizations: 0,
-  };
-  if (version === 0) return status;
-  const { rows } = await pool.query<Omit<DbStatus, 'file' | 'cache' | 'schema_version' | 'latest_version'>>(
+export async function pgDatabaseStatus(pool: pg.Pool, label: string): Promise<StorageStatus> {
+  const version = { schema: await pgSchemaVersion(pool), latest: pgMigrations().length };
+  if (version.schema === 0) return storageStatus(label, version, null);
+  const { rows } = await pool.query<StorageCounts>(
     `SELECT (SELECT count(*) FROM focus_groups) AS focus_groups,
             (SELECT count(*) FROM dimensions) AS dimensions,
             (SELECT count(*) FROM focus_group_dimension_weights WHERE is_current) AS weights,
             (SELECT count(*) FROM focus_group_calibrations WHERE is_current) AS calibrations,
             (SELECT count(*) FROM organizations) AS organizations`,
   );
-  return { ...status, ...rows[0] };
+  return storageStatus(label, version, rows[0] ?? null);
 }

@@ -1,21 +1,16 @@
 import type { ConfigRepositoryOptions } from '../core/config-rules';
-import { configRepository, joined, type ConfigSql } from '../core/config-repository';
+import { configColumns, configRepository, joined, type ConfigSql } from '../core/config-repository';
 import type { ConfigRepository } from '../port';
 import type { Db } from './connection';
 import { requireSchema } from './migrate';
 import { sqliteEngine } from './sql-engine';
 
-const group =
-  'SELECT focus_group_id, platform, group_name, group_code, display_order, is_active FROM focus_groups';
-const weight = `SELECT weight_id, dimension_id, weight, weight_rationale AS rationale, effective_from
-  FROM focus_group_dimension_weights`;
-const calibration = `SELECT calibration_id, parameter_name, parameter_value AS value, parameter_type, description,
-  rationale, effective_from FROM focus_group_calibrations`;
-const weightVersion = `SELECT weight_id AS version_id, dimension_id AS key, weight AS value, effective_from,
-  effective_to, is_current, weight_rationale AS rationale FROM focus_group_dimension_weights`;
-const calibrationVersion = `SELECT calibration_id AS version_id, parameter_name AS key, parameter_value AS value,
-  effective_from, effective_to, is_current, rationale FROM focus_group_calibrations`;
-const inForce = 'effective_from <= $2 AND (effective_to IS NULL OR effective_to > $2)';
+const { sector, dimension, inForce } = configColumns;
+const group = `SELECT ${sector} FROM focus_groups`;
+const weight = `SELECT ${configColumns.weight} FROM focus_group_dimension_weights`;
+const calibration = `SELECT ${configColumns.calibration} FROM focus_group_calibrations`;
+const weightVersion = `SELECT ${configColumns.weightVersion} FROM focus_group_dimension_weights`;
+const calibrationVersion = `SELECT ${configColumns.calibrationVersion} FROM focus_group_calibrations`;
 
 /** `is_current = 1`, as the partial indexes on the current rows are written, so that they are used. */
 export const sqliteConfigSql: ConfigSql = {
@@ -24,8 +19,7 @@ export const sqliteConfigSql: ConfigSql = {
   // The IMMEDIATE transaction already holds the file's write lock.
   sectorForWrite: `${group} WHERE focus_group_id = $1`,
   anySector: 'SELECT 1 AS found FROM focus_groups LIMIT 1',
-  dimensions: `SELECT dimension_id, dimension_name, dimension_code, display_order, description
-    FROM dimensions ORDER BY display_order, dimension_id`,
+  dimensions: `SELECT ${dimension} FROM dimensions ORDER BY display_order, dimension_id`,
   currentWeights: `${weight} WHERE focus_group_id = $1 AND is_current = 1`,
   weightsOn: `${weight} WHERE focus_group_id = $1 AND ${inForce}`,
   currentCalibrations: `${calibration} WHERE focus_group_id = $1 AND is_current = 1 ORDER BY calibration_id`,

@@ -1,4 +1,5 @@
-import type { DbStatus, SchemaInfo } from '../../shared/domain';
+import type { SchemaInfo } from '../../shared/domain';
+import { storageStatus, type StorageCounts, type StorageStatus } from '../core/status';
 import type { Db } from './connection';
 import { quoteIdentifier } from '../core/identifier';
 import { latestVersion, schemaVersion } from './migrate';
@@ -63,19 +64,9 @@ function countRows(db: Db, table: string): number {
     .get() as number;
 }
 
-export function databaseStatus(db: Db, file: string): Omit<DbStatus, 'cache'> {
-  const version = schemaVersion(db);
-  const status: Omit<DbStatus, 'cache'> = {
-    file,
-    schema_version: version,
-    latest_version: latestVersion(),
-    focus_groups: 0,
-    dimensions: 0,
-    weights: 0,
-    calibrations: 0,
-    organizations: 0,
-  };
-  if (version === 0) return status;
+export function databaseStatus(db: Db, file: string): StorageStatus {
+  const version = { schema: schemaVersion(db), latest: latestVersion() };
+  if (version.schema === 0) return storageStatus(file, version, null);
   const counts = db
     .prepare(
       `SELECT (SELECT count(*) FROM focus_groups) AS focus_groups,
@@ -84,6 +75,6 @@ export function databaseStatus(db: Db, file: string): Omit<DbStatus, 'cache'> {
               (SELECT count(*) FROM focus_group_calibrations WHERE is_current = 1) AS calibrations,
               (SELECT count(*) FROM organizations) AS organizations`,
     )
-    .get() as Omit<DbStatus, 'file' | 'cache' | 'schema_version' | 'latest_version'>;
-  return { ...status, ...counts };
+    .get() as StorageCounts;
+  return storageStatus(file, version, counts);
 }
