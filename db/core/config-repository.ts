@@ -32,27 +32,50 @@ import {
 import { importDifferences, importSteps, parseConfigDocument, shareDocument } from './config-share';
 import type { SqlEngine, SqlSession } from './sql';
 
-/** The columns each statement reads, the same on both engines (the tables are the seed's). */
-export const configColumns = {
-  sector: 'focus_group_id, platform, group_name, group_code, display_order, is_active',
-  dimension: 'dimension_id, dimension_name, dimension_code, display_order, description',
-  weight: 'weight_id, dimension_id, weight, weight_rationale AS rationale, effective_from',
-  calibration: `calibration_id, parameter_name, parameter_value AS value, parameter_type, description,
-    rationale, effective_from`,
-  weightVersion: `weight_id AS version_id, dimension_id AS key, weight AS value, effective_from, effective_to,
-    is_current, weight_rationale AS rationale`,
-  calibrationVersion: `calibration_id AS version_id, parameter_name AS key, parameter_value AS value,
-    effective_from, effective_to, is_current, rationale`,
-  /** $1 is the sector, $2 the day. */
-  inForce: 'effective_from <= $2 AND (effective_to IS NULL OR effective_to > $2)',
+/** What the statements read, the same on both engines (the tables are the seed's); $1 is the sector. */
+export const configSelects = {
+  sector:
+    'SELECT focus_group_id, platform, group_name, group_code, display_order, is_active FROM focus_groups',
+  dimension:
+    'SELECT dimension_id, dimension_name, dimension_code, display_order, description FROM dimensions',
+  weight: `SELECT weight_id, dimension_id, weight, weight_rationale AS rationale, effective_from
+    FROM focus_group_dimension_weights`,
+  calibration: `SELECT calibration_id, parameter_name, parameter_value AS value, parameter_type, description,
+    rationale, effective_from FROM focus_group_calibrations`,
+  weightVersion: `SELECT weight_id AS version_id, dimension_id AS key, weight AS value, effective_from, effective_to,
+    is_current, weight_rationale AS rationale FROM focus_group_dimension_weights`,
+  calibrationVersion: `SELECT calibration_id AS version_id, parameter_name AS key, parameter_value AS value,
+    effective_from, effective_to, is_current, rationale FROM focus_group_calibrations`,
 };
 
+/** In force on the day $2. */
+const inForce = 'effective_from <= $2 AND (effective_to IS NULL OR effective_to > $2)';
+
+/** The statements whose text is the same on both engines. */
+const commonSql = {
+  sector: `${configSelects.sector} WHERE focus_group_id = $1`,
+  anySector: 'SELECT 1 AS found FROM focus_groups LIMIT 1',
+  weightsOn: `${configSelects.weight} WHERE focus_group_id = $1 AND ${inForce}`,
+  calibrationsOn: `${configSelects.calibration} WHERE focus_group_id = $1 AND ${inForce} ORDER BY calibration_id`,
+  weightVersions: `${configSelects.weightVersion} WHERE focus_group_id = $1 ORDER BY effective_from, weight_id`,
+  weightVersion: `${configSelects.weightVersion} WHERE weight_id = $1 AND focus_group_id = $2`,
+  calibrationVersion: `${configSelects.calibrationVersion} WHERE calibration_id = $1 AND focus_group_id = $2`,
+  insertWeight: `INSERT INTO focus_group_dimension_weights
+    (focus_group_id, dimension_id, weight, weight_rationale, effective_from) VALUES ($1, $2, $3, $4, $5)`,
+  insertCalibration: `INSERT INTO focus_group_calibrations
+    (focus_group_id, parameter_name, parameter_value, parameter_type, description, rationale, effective_from)
+    VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+};
+
+/** What each engine writes its own way (placeholders are $1, $2, … on both). */
+export type EngineConfigSql = Omit<ConfigSql, keyof typeof commonSql>;
+
 /**
- * The statements of the configuration repository, one table per engine: the same names, the same
- * bound parameters in the same order, the same columns back. Only the SQL text differs (placeholders,
- * boolean literals, collations, row locks, how a revision takes the next version id).
+ * The statements of the configuration repository: the same names, bound parameters in the same order
+ * and the same columns back on every engine. Where the text differs (boolean literals, collations,
+ * row locks, how a revision takes the next version id) each engine writes its own.
  */
-export interface ConfigSql {
+interface ConfigSql {
   /** focus_group_id, platform, group_name, group_code, display_order, is_active; by display order. */
   sectors: string;
   /** (focus_group_id) */
@@ -112,9 +135,10 @@ const version = (row: Stored<VersionRow, 'is_current'>): VersionRow => ({
  */
 export function configRepository(
   engine: SqlEngine,
-  sql: ConfigSql,
+  engineSql: EngineConfigSql,
   options: ConfigRepositoryOptions = {},
 ): { reads: ConfigReads; writes: ConfigWrites } {
+  const sql: ConfigSql = { ...commonSql, ...engineSql };
   const today = options.today ?? utcToday;
 
   const listSectors = async (db: SqlSession) => (await db.rows<GroupRow>(sql.sectors)).map(sector);
