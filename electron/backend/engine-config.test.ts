@@ -424,6 +424,28 @@ describe.each(storageEngines())('configuration on $name', (engine) => {
     expect((await talent(b)).weight).toBe(0.163);
   });
 
+  test("judges the weights' sum by the seed's rule: 0.999 and 1.001 are not 1 (issue 21)", async () => {
+    const { backend } = await seeded();
+    const verdicts: [number, boolean, boolean][] = [];
+    // Energy's talent weight is 0.12 of a sum of 1.000; three decimals is all a weight holds.
+    for (const talent of [0.119, 0.121, 0.12]) {
+      const { config } = await ok(
+        backend.invoke('config:updateWeights', {
+          focus_group_id: 'pe_energy',
+          weights: [{ dimension_code: 'talent', weight: talent }],
+          rationale: 'sum test',
+        }),
+      );
+      const loaded = await ok(backend.invoke('config:get', { focus_group_id: 'pe_energy' }));
+      verdicts.push([config.weights_sum, config.weights_valid, loaded.weights_valid]);
+    }
+    expect(verdicts).toEqual([
+      [0.999, false, false],
+      [1.001, false, false],
+      [1, true, true],
+    ]);
+  });
+
   test("an edit in one instance reaches the other's cache within a second, logged", async () => {
     const { url, backend: a } = await seeded();
     const b = await instance(url);
