@@ -36,13 +36,35 @@ export interface SectorConfigJson {
   weights_valid: boolean;
 }
 
+export type SeedTable =
+  'focus_groups' | 'dimensions' | 'focus_group_dimension_weights' | 'focus_group_calibrations';
+
+/** A value a row already held that differs from the reference's: reported, never overwritten. */
+export interface SeedDifference {
+  /** The row's key: `pe_energy`, `pe_energy / pe_dim_talent`, `pe_energy / h_r_baseline`. */
+  row: string;
+  column: string;
+  value: string | number;
+  reference: string | number;
+}
+
+/**
+ * One table's part of a seeding step. A reference row is found when its key is already held: by
+ * id for focus groups and dimensions, by the current row per sector and dimension (or parameter)
+ * for weights and calibrations, whatever its date. Found rows are left as they are.
+ */
+export interface SeedTableReport {
+  table: SeedTable;
+  added: number;
+  found: number;
+  differing: SeedDifference[];
+  /** Rows in the table after the step. */
+  total: number;
+}
+
 export interface SeedResult {
   step: 'focus_groups_dimensions' | 'weights_calibrations';
-  inserted: number;
-  updated: number;
-  unchanged: number;
-  /** Row counts per table after the step. */
-  totals: Record<string, number>;
+  tables: SeedTableReport[];
   message: string;
 }
 

@@ -56,31 +56,29 @@ describe.each(storageEngines())('configuration on $name', (engine) => {
     );
     expect(await ok(backend.invoke('seed:sectorsDimensions', {}))).toEqual({
       step: 'focus_groups_dimensions',
-      inserted: 14,
-      updated: 0,
-      unchanged: 0,
-      totals: { focus_groups: 7, dimensions: 7 },
-      message: 'Seeded focus groups and dimensions: 14 inserted, 0 updated, 0 unchanged',
+      tables: [
+        { table: 'focus_groups', added: 7, found: 0, differing: [], total: 7 },
+        { table: 'dimensions', added: 7, found: 0, differing: [], total: 7 },
+      ],
+      message:
+        'Seeded focus groups and dimensions: 7 focus groups added, 0 found; 7 dimensions added, 0 found',
     });
     expect(await ok(backend.invoke('seed:weightsCalibrations', {}))).toEqual({
       step: 'weights_calibrations',
-      inserted: 79,
-      updated: 0,
-      unchanged: 0,
-      totals: { focus_group_dimension_weights: 49, focus_group_calibrations: 30 },
-      message: 'Seeded weights and calibrations: 79 inserted, 0 updated, 0 unchanged',
+      tables: [
+        { table: 'focus_group_dimension_weights', added: 49, found: 0, differing: [], total: 49 },
+        { table: 'focus_group_calibrations', added: 30, found: 0, differing: [], total: 30 },
+      ],
+      message: 'Seeded weights and calibrations: 49 weights added, 0 found; 30 calibrations added, 0 found',
     });
     expect(await ok(backend.invoke('seed:sectorsDimensions', {}))).toMatchObject({
-      inserted: 0,
-      unchanged: 14,
-      message: 'Nothing changed: all 14 focus groups and dimensions were already seeded',
+      message: 'Nothing to add: all 14 focus groups and dimensions are already there',
     });
-    expect(await ok(backend.invoke('seed:weightsCalibrations', {}))).toMatchObject({
-      inserted: 0,
-      updated: 0,
-      unchanged: 79,
-      totals: { focus_group_dimension_weights: 49, focus_group_calibrations: 30 },
-    });
+    const again = await ok(backend.invoke('seed:weightsCalibrations', {}));
+    expect(again.tables.map((t) => [t.table, t.added, t.found, t.total])).toEqual([
+      ['focus_group_dimension_weights', 0, 49, 49],
+      ['focus_group_calibrations', 0, 30, 30],
+    ]);
     const sectors = await ok(backend.invoke('sectors:list', {}));
     expect(sectors.map((s) => s.focus_group_id)).toEqual([
       'pe_manufacturing',
