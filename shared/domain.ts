@@ -16,8 +16,20 @@ export interface Dimension {
   display_order: number;
 }
 
-/** The plain JSON form of a SectorConfig, used over IPC, in the cache and by the CLI. */
+/**
+ * Names this app's JSON form of a SectorConfig and its version: a value under `sector:{id}` without
+ * it (the seed's Python service shares the key) is another program's, and the cache treats it as a
+ * miss. A change to the form that older readers cannot take changes the version.
+ */
+export const SECTOR_CONFIG_FORMAT = 'sector-studio/sector-config/v1';
+
+/**
+ * The plain JSON form of a SectorConfig, used over IPC, in the cache and by the CLI. It holds every
+ * key of the seed's own cached SectorConfig (focus_group_id, group_name, dimension_weights,
+ * calibrations), so that the seed's reader can read the app's value.
+ */
 export interface SectorConfigJson {
+  format: typeof SECTOR_CONFIG_FORMAT;
   focus_group_id: string;
   group_name: string;
   group_code: string;

@@ -97,6 +97,7 @@ describe('SectorConfig', () => {
     });
     const json = config.toJSON();
     expect(json).toEqual({
+      format: 'sector-studio/sector-config/v1',
       focus_group_id: 'pe_x',
       group_name: 'X',
       group_code: 'X',

@@ -1,4 +1,5 @@
-import type { SectorConfigJson } from './domain';
+import { z } from 'zod';
+import { SECTOR_CONFIG_FORMAT, type SectorConfigJson } from './domain';
 
 /** The lab's values for a calibration a sector does not define. */
 export const calibrationDefaults = {
@@ -218,6 +219,7 @@ export class SectorConfig {
 
   toJSON(): SectorConfigJson {
     return {
+      format: SECTOR_CONFIG_FORMAT,
       focus_group_id: this.sectorId,
       group_name: this.groupName,
       group_code: this.groupCode,
@@ -246,3 +248,24 @@ export class SectorConfig {
     });
   }
 }
+
+/**
+ * The contract's SectorConfigJson as a schema: what a value read from a cache shared with other
+ * programs must be before it is served (numbers are finite, `format` is this app's).
+ */
+export const sectorConfigJsonSchema = z.object({
+  format: z.literal(SECTOR_CONFIG_FORMAT),
+  focus_group_id: z.string(),
+  group_name: z.string(),
+  group_code: z.string(),
+  as_of: z.string().nullable(),
+  dimension_weights: z.record(z.string(), z.number()),
+  dimension_ids: z.record(z.string(), z.string()),
+  calibrations: z.record(z.string(), z.number()),
+  h_r_baseline: z.number(),
+  ebitda_multiplier: z.number(),
+  position_factor_delta: z.number(),
+  talent_concentration_threshold: z.number(),
+  weights_sum: z.number(),
+  weights_valid: z.boolean(),
+}) satisfies z.ZodType<SectorConfigJson>;

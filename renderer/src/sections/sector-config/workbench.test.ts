@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { ConfigVersion, Dimension, SectorConfigJson } from '../../../../shared/domain';
+import {
+  SECTOR_CONFIG_FORMAT,
+  type ConfigVersion,
+  type Dimension,
+  type SectorConfigJson,
+} from '../../../../shared/domain';
 import { parseCalibration } from './calibration-input';
 import { compareRows } from './compare';
 import { dayNumber, dayText, timelineSeries } from './history';
@@ -23,6 +28,7 @@ function config(
   calibrations: Record<string, number>,
 ): SectorConfigJson {
   return {
+    format: SECTOR_CONFIG_FORMAT,
     focus_group_id: id,
     group_name: id.toUpperCase(),
     group_code: id,
