@@ -42,14 +42,13 @@ export function storageEngines(): Engine[] {
         folders.push(dir);
         return Promise.resolve(join(dir, 'studio.db'));
       },
-      script: (file, sql) => {
+      script: async (file, sql) => {
         const db = new Database(file);
         try {
           db.exec(sql);
         } finally {
           db.close();
         }
-        return Promise.resolve();
       },
     },
     {
