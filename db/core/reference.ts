@@ -43,7 +43,7 @@ let cached: Reference | undefined;
 /** The reference configuration shipped with the app: the single source of seeded rows. */
 export function loadReference(): Reference {
   cached ??= referenceSchema.parse(
-    JSON.parse(readFileSync(appFile('db', 'seed', 'pe-org-air-config.json'), 'utf8')),
+    JSON.parse(readFileSync(appFile('reference'), 'utf8')),
   );
   return cached;
 }
