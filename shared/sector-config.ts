@@ -141,7 +141,7 @@ export function rebalance(weights: Record<string, number>, fixed: Iterable<strin
 }
 
 /** The seed's short dimension code: `pe_dim_data_infra` is `data_infra`. */
-function shortDimensionCode(dimensionId: string): string {
+export function shortDimensionCode(dimensionId: string): string {
   return dimensionId.replace(/^[a-z]+_dim_/, '');
 }
 

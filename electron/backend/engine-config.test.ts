@@ -381,9 +381,9 @@ describe.each(storageEngines())('configuration on $name', (engine) => {
     });
     // What the loser's workbench reloads (config:details reads the database; config:get, the cache,
     // follows within the change check's interval).
-    expect(
-      (await ok(b.invoke('config:details', { focus_group_id: 'pe_energy' }))).config.h_r_baseline,
-    ).toBe(70);
+    expect((await ok(b.invoke('config:details', { focus_group_id: 'pe_energy' }))).config.h_r_baseline).toBe(
+      70,
+    );
   });
 
   test("a revert made on a value a colleague has replaced is refused, and the colleague's value stays", async () => {
@@ -446,6 +446,35 @@ describe.each(storageEngines())('configuration on $name', (engine) => {
       [1.001, false, false],
       [1, true, true],
     ]);
+  });
+
+  test("names a dimension by the reference's code, its id or the seed's short code (issue 21)", async () => {
+    const { backend } = await seeded();
+    for (const [key, weight] of [
+      ['data_infrastructure', 0.21],
+      ['pe_dim_data_infra', 0.2],
+      ['data_infra', 0.22],
+    ] as const) {
+      const config = await ok(
+        backend.invoke('config:updateWeight', {
+          focus_group_id: 'pe_energy',
+          dimension_code: key,
+          weight,
+          rationale: `by ${key}`,
+        }),
+      );
+      expect(config.dimension_weights.data_infrastructure, key).toBe(weight);
+    }
+    expect(
+      await failure(
+        backend.invoke('config:updateWeight', {
+          focus_group_id: 'pe_energy',
+          dimension_code: 'infra',
+          weight: 0.2,
+          rationale: 'unknown',
+        }),
+      ),
+    ).toEqual({ code: 'NOT_FOUND', message: 'Unknown dimension: infra' });
   });
 
   test("an edit in one instance reaches the other's cache within a second, logged", async () => {
