@@ -71,7 +71,7 @@ export const contract = {
   'seed:weightsCalibrations': channel<SeedResult>()(empty),
   'sectors:list': channel<Sector[]>()(empty),
   'dimensions:list': channel<Dimension[]>()(empty),
-  /** The configuration in force today, or on `as_of` (read from the database, never cached). */
+  /** The configuration in force today, through the cache; or on `as_of`, from the database (never cached). */
   'config:get': channel<SectorConfigJson>()(
     z.object({ focus_group_id: sectorId, as_of: isoDate.nullable().optional() }).strict(),
   ),

@@ -16,8 +16,20 @@ export interface Dimension {
   display_order: number;
 }
 
-/** The plain JSON form of a SectorConfig, used over IPC, in the cache and by the CLI. */
+/**
+ * Names this app's JSON form of a SectorConfig and its version: a value under `sector:{id}` without
+ * it (the seed's Python service shares the key) is another program's, and the cache treats it as a
+ * miss. A change to the form that older readers cannot take changes the version.
+ */
+export const SECTOR_CONFIG_FORMAT = 'sector-studio/sector-config/v1';
+
+/**
+ * The plain JSON form of a SectorConfig, used over IPC, in the cache and by the CLI. It holds every
+ * key of the seed's own cached SectorConfig (focus_group_id, group_name, dimension_weights,
+ * calibrations), so that the seed's reader can read the app's value.
+ */
 export interface SectorConfigJson {
+  format: typeof SECTOR_CONFIG_FORMAT;
   focus_group_id: string;
   group_name: string;
   group_code: string;
@@ -36,13 +48,35 @@ export interface SectorConfigJson {
   weights_valid: boolean;
 }
 
+export type SeedTable =
+  'focus_groups' | 'dimensions' | 'focus_group_dimension_weights' | 'focus_group_calibrations';
+
+/** A value a row already held that differs from the reference's: reported, never overwritten. */
+export interface SeedDifference {
+  /** The row's key: `pe_energy`, `pe_energy / pe_dim_talent`, `pe_energy / h_r_baseline`. */
+  row: string;
+  column: string;
+  value: string | number;
+  reference: string | number;
+}
+
+/**
+ * One table's part of a seeding step. A reference row is found when its key is already held: by
+ * id for focus groups and dimensions, by the current row per sector and dimension (or parameter)
+ * for weights and calibrations, whatever its date. Found rows are left as they are.
+ */
+export interface SeedTableReport {
+  table: SeedTable;
+  added: number;
+  found: number;
+  differing: SeedDifference[];
+  /** Rows in the table after the step. */
+  total: number;
+}
+
 export interface SeedResult {
   step: 'focus_groups_dimensions' | 'weights_calibrations';
-  inserted: number;
-  updated: number;
-  unchanged: number;
-  /** Row counts per table after the step. */
-  totals: Record<string, number>;
+  tables: SeedTableReport[];
   message: string;
 }
 

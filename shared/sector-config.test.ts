@@ -9,6 +9,7 @@ import {
   parseDecimalInput,
   rebalance,
   SectorConfig,
+  weightsSumValid,
 } from './sector-config';
 
 const base = { sectorId: 'pe_x', groupName: 'X', groupCode: 'X', dimensionWeights: {}, calibrations: {} };
@@ -50,6 +51,36 @@ describe('SectorConfig', () => {
     expect(weights([]).validateWeightsSum()).toBe(false);
   });
 
+  // The seed's validate_weights_sum: abs(total - Decimal('1.0')) < Decimal('0.001'), on Decimals.
+  it('validates the sum exactly as the seed does: strictly within 0.001 of 1 (issue 21)', () => {
+    const summing = (total: number) =>
+      new SectorConfig({ ...base, dimensionWeights: { a: 0.5, b: Number((total - 0.5).toFixed(4)) } });
+    const verdicts = [0.999, 0.9995, 1.0, 1.0005, 1.001].map((total) => [
+      total,
+      summing(total).validateWeightsSum(),
+      summing(total).toJSON().weights_valid,
+    ]);
+    expect(verdicts).toEqual([
+      [0.999, false, false],
+      [0.9995, true, true],
+      [1.0, true, true],
+      [1.0005, true, true],
+      [1.001, false, false],
+    ]);
+    // The same rule for a list of values, as the weights form uses it.
+    expect([0.499, 0.4995, 0.5, 0.5005, 0.501].map((half) => weightsSumValid([0.5, half]))).toEqual([
+      false,
+      true,
+      true,
+      true,
+      false,
+    ]);
+    // Financial Services' weights, whose float sum is 0.9999999999999999.
+    expect(weightsSumValid([0.16, 0.22, 0.14, 0.18, 0.12, 0.1, 0.08])).toBe(true);
+    expect(decimalSum([0.999, 0.0005, 1e-7, -0.25])).toBe(0.7495001);
+    expect(weightsSumValid([])).toBe(false);
+  });
+
   it('sums decimals without float noise', () => {
     // Financial Services' weights: naive float addition gives 0.9999999999999999.
     const financial = [0.16, 0.22, 0.14, 0.18, 0.12, 0.1, 0.08];
@@ -66,6 +97,7 @@ describe('SectorConfig', () => {
     });
     const json = config.toJSON();
     expect(json).toEqual({
+      format: 'sector-studio/sector-config/v1',
       focus_group_id: 'pe_x',
       group_name: 'X',
       group_code: 'X',

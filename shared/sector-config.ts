@@ -1,4 +1,5 @@
-import type { SectorConfigJson } from './domain';
+import { z } from 'zod';
+import { SECTOR_CONFIG_FORMAT, type SectorConfigJson } from './domain';
 
 /** The lab's values for a calibration a sector does not define. */
 export const calibrationDefaults = {
@@ -7,8 +8,6 @@ export const calibrationDefaults = {
   position_factor_delta: 0.15,
   talent_concentration_threshold: 0.25,
 } as const;
-
-const WEIGHT_SUM_TOLERANCE = 0.001;
 
 /** The seed declares `weight DECIMAL(4,3)` and `parameter_value DECIMAL(10,4)`; SQLite CHECKs enforce both. */
 export const WEIGHT_DECIMALS = 3;
@@ -24,9 +23,51 @@ export function hasAtMostDecimals(value: number, decimals: number): boolean {
   return Number.isFinite(value) && Number(value.toFixed(decimals)) === value;
 }
 
+/** A decimal as integer digits over a power of ten: 0.22 is 22 / 10^2. */
+interface Decimal {
+  digits: bigint;
+  scale: number;
+}
+
+/**
+ * A number as the decimal it prints as (0.22 is 22/100, not the double nearest to it), which is
+ * what Python's Decimal makes of the same text: sums of these are exact.
+ */
+function toDecimal(value: number): Decimal {
+  const [mantissa = '0', exponent = '0'] = String(value).split('e');
+  const [whole = '0', fraction = ''] = mantissa.split('.');
+  const scale = fraction.length - Number(exponent);
+  const digits = BigInt(whole + fraction);
+  return scale >= 0 ? { digits, scale } : { digits: digits * 10n ** BigInt(-scale), scale: 0 };
+}
+
+function exactSum(values: number[]): Decimal {
+  const decimals = values.map(toDecimal);
+  const scale = Math.max(0, ...decimals.map((d) => d.scale));
+  const digits = decimals.reduce((sum, d) => sum + d.digits * 10n ** BigInt(scale - d.scale), 0n);
+  return { digits, scale };
+}
+
 /** Sums decimals the way a person would: 0.22 + 0.12 + … is 1, not 0.9999999999999999. */
 export function decimalSum(values: number[]): number {
-  return Number(values.reduce((sum, v) => sum + v, 0).toFixed(9));
+  const { digits, scale } = exactSum(values);
+  const negative = digits < 0n;
+  const text = (negative ? -digits : digits).toString().padStart(scale + 1, '0');
+  const point = text.length - scale;
+  return Number(`${negative ? '-' : ''}${text.slice(0, point)}.${text.slice(point) || '0'}`);
+}
+
+/**
+ * The seed's `validate_weights_sum`, `abs(total - Decimal('1.0')) < Decimal('0.001')`, computed as
+ * exactly as the seed's Decimals: 0.9995 and 1.0005 pass, 0.999 and 1.001 do not. No weights is no
+ * valid sum.
+ */
+export function weightsSumValid(weights: number[]): boolean {
+  if (weights.length === 0) return false;
+  const { digits, scale } = exactSum(weights);
+  const one = 10n ** BigInt(scale);
+  const distance = digits > one ? digits - one : one - digits;
+  return distance * 1000n < one;
 }
 
 export type ParsedDecimal = { ok: true; value: number } | { ok: false; error: string };
@@ -100,7 +141,7 @@ export function rebalance(weights: Record<string, number>, fixed: Iterable<strin
 }
 
 /** The seed's short dimension code: `pe_dim_data_infra` is `data_infra`. */
-function shortDimensionCode(dimensionId: string): string {
+export function shortDimensionCode(dimensionId: string): string {
   return dimensionId.replace(/^[a-z]+_dim_/, '');
 }
 
@@ -173,11 +214,12 @@ export class SectorConfig {
   }
 
   validateWeightsSum(): boolean {
-    return Math.abs(this.weightsSum - 1) <= WEIGHT_SUM_TOLERANCE;
+    return weightsSumValid(Object.values(this.dimensionWeights));
   }
 
   toJSON(): SectorConfigJson {
     return {
+      format: SECTOR_CONFIG_FORMAT,
       focus_group_id: this.sectorId,
       group_name: this.groupName,
       group_code: this.groupCode,
@@ -206,3 +248,24 @@ export class SectorConfig {
     });
   }
 }
+
+/**
+ * The contract's SectorConfigJson as a schema: what a value read from a cache shared with other
+ * programs must be before it is served (numbers are finite, `format` is this app's).
+ */
+export const sectorConfigJsonSchema = z.object({
+  format: z.literal(SECTOR_CONFIG_FORMAT),
+  focus_group_id: z.string(),
+  group_name: z.string(),
+  group_code: z.string(),
+  as_of: z.string().nullable(),
+  dimension_weights: z.record(z.string(), z.number()),
+  dimension_ids: z.record(z.string(), z.string()),
+  calibrations: z.record(z.string(), z.number()),
+  h_r_baseline: z.number(),
+  ebitda_multiplier: z.number(),
+  position_factor_delta: z.number(),
+  talent_concentration_threshold: z.number(),
+  weights_sum: z.number(),
+  weights_valid: z.boolean(),
+}) satisfies z.ZodType<SectorConfigJson>;

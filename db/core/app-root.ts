@@ -8,7 +8,7 @@ let cached: string | undefined;
  * The folder holding the app's package.json. Source files (db/), the bundled main process (out/main)
  * and a packaged app.asar sit at different depths below it, so it is found by walking up.
  */
-export function appRoot(): string {
+function appRoot(): string {
   if (cached) return cached;
   let dir = dirname(fileURLToPath(import.meta.url));
   for (;;) {
@@ -26,6 +26,17 @@ export function appRoot(): string {
   }
 }
 
-export function appFile(...parts: string[]): string {
-  return join(appRoot(), ...parts);
+/**
+ * Every path below the app's root that the app opens at run time, by name. A packaged app holds
+ * only what electron-builder.yml's `files` packs, so electron/main/builder-config.test.ts checks
+ * each path here against them: a path the app reads is declared here, or appFile cannot open it.
+ */
+export const runtimePaths = {
+  sqliteMigrations: 'db/sqlite/migrations',
+  pgMigrations: 'db/pg/migrations',
+  reference: 'db/seed/pe-org-air-config.json',
+} as const;
+
+export function appFile(path: keyof typeof runtimePaths): string {
+  return join(appRoot(), ...runtimePaths[path].split('/'));
 }

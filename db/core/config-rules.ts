@@ -8,7 +8,12 @@ import type {
   WeightDetail,
 } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
-import { formatCalibration, formatWeight, SectorConfig } from '../../shared/sector-config';
+import {
+  formatCalibration,
+  formatWeight,
+  SectorConfig,
+  shortDimensionCode,
+} from '../../shared/sector-config';
 
 /**
  * The configuration rules both engines follow, apart from how they read and write rows: what a
@@ -61,9 +66,14 @@ export const notSeeded = () =>
 export const unknownSector = (sectorId: string, anySectors: boolean) =>
   anySectors ? new AppError('NOT_FOUND', `Unknown sector: ${sectorId}`) : notSeeded();
 
-/** A dimension by its code (`talent`) or its id (`pe_dim_talent`). */
+/**
+ * A dimension by its code (`data_infrastructure`), its id (`pe_dim_data_infra`) or the seed's short
+ * code (`data_infra`), as SectorConfig.getDimensionWeight finds a weight.
+ */
 export function requireDimension<D extends Dimension>(dimensions: D[], key: string): D {
-  const dimension = dimensions.find((d) => d.dimension_code === key || d.dimension_id === key);
+  const dimension =
+    dimensions.find((d) => d.dimension_code === key || d.dimension_id === key) ??
+    dimensions.find((d) => shortDimensionCode(d.dimension_id) === key);
   if (!dimension) throw new AppError('NOT_FOUND', `Unknown dimension: ${key}`);
   return dimension;
 }

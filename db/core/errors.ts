@@ -120,6 +120,16 @@ function serverErrorValue(error: ServerError, message: string): ErrorValue {
   return { code: 'DB_ERROR', message: `The database failed: ${withoutCredentials(message)}` };
 }
 
+/** A row refused because another holds the same unique key, on either engine. */
+export function isDuplicate(error: unknown): boolean {
+  if (!(error instanceof Error) || !('code' in error)) return false;
+  return (
+    error.code === 'SQLITE_CONSTRAINT_UNIQUE' ||
+    error.code === 'SQLITE_CONSTRAINT_PRIMARYKEY' ||
+    (isServerError(error) && error.code === '23505')
+  );
+}
+
 /** Any failure as the typed value that crosses process and network boundaries, in one line. */
 export function toErrorValue(error: unknown): ErrorValue {
   if (error instanceof AppError) return error.toValue();

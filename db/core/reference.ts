@@ -42,8 +42,6 @@ let cached: Reference | undefined;
 
 /** The reference configuration shipped with the app: the single source of seeded rows. */
 export function loadReference(): Reference {
-  cached ??= referenceSchema.parse(
-    JSON.parse(readFileSync(appFile('db', 'seed', 'pe-org-air-config.json'), 'utf8')),
-  );
+  cached ??= referenceSchema.parse(JSON.parse(readFileSync(appFile('reference'), 'utf8')));
   return cached;
 }

@@ -9,7 +9,7 @@ let cached: Migration[] | undefined;
 
 /** PostgreSQL's own sequence of migrations, in db/pg/migrations. */
 export function pgMigrations(): Migration[] {
-  cached ??= readMigrations(appFile('db', 'pg', 'migrations'));
+  cached ??= readMigrations(appFile('pgMigrations'));
   return cached;
 }
 

@@ -14,7 +14,7 @@ let cached: Migration[] | undefined;
 
 /** SQLite's migrations, in db/sqlite/migrations. */
 export function migrations(): Migration[] {
-  cached ??= readMigrations(appFile('db', 'sqlite', 'migrations'));
+  cached ??= readMigrations(appFile('sqliteMigrations'));
   return cached;
 }
 

@@ -20,17 +20,15 @@ describe('seeding', () => {
   it('writes exactly the reference rows: 7 sectors, 7 dimensions, 49 weights, 30 calibrations', () => {
     const db = migratedDb();
     const first = seedSectorsAndDimensions(db);
-    expect(first).toMatchObject({
-      inserted: 14,
-      updated: 0,
-      unchanged: 0,
-      totals: { focus_groups: 7, dimensions: 7 },
-    });
+    expect(first.tables.map((t) => [t.table, t.added, t.total])).toEqual([
+      ['focus_groups', 7, 7],
+      ['dimensions', 7, 7],
+    ]);
     const second = seedWeightsAndCalibrations(db);
-    expect(second).toMatchObject({
-      inserted: 79,
-      totals: { focus_group_dimension_weights: 49, focus_group_calibrations: 30 },
-    });
+    expect(second.tables.map((t) => [t.table, t.added, t.total])).toEqual([
+      ['focus_group_dimension_weights', 49, 49],
+      ['focus_group_calibrations', 30, 30],
+    ]);
 
     expect(
       db
@@ -87,7 +85,7 @@ describe('seeding', () => {
     );
   });
 
-  it('is an upsert: running it again changes nothing and says so', () => {
+  it('merges: running it again changes nothing and says so', () => {
     const db = migratedDb();
     seedSectorsAndDimensions(db);
     seedWeightsAndCalibrations(db);
@@ -99,13 +97,19 @@ describe('seeding', () => {
     const before = snapshot();
     const again1 = seedSectorsAndDimensions(db);
     const again2 = seedWeightsAndCalibrations(db);
-    expect(again1).toMatchObject({ inserted: 0, updated: 0, unchanged: 14 });
-    expect(again2).toMatchObject({ inserted: 0, updated: 0, unchanged: 79 });
-    expect(again2.message).toMatch(/^Nothing changed/);
+    expect(again1.tables.map((t) => [t.added, t.found])).toEqual([
+      [0, 7],
+      [0, 7],
+    ]);
+    expect(again2.tables.map((t) => [t.added, t.found])).toEqual([
+      [0, 49],
+      [0, 30],
+    ]);
+    expect(again2.message).toBe('Nothing to add: all 79 weights and calibrations are already there');
     expect(snapshot()).toEqual(before);
   });
 
-  it('restores a baseline row that was edited by hand, and counts it as updated', () => {
+  it('keeps rows edited by hand and names each value that differs from the reference (issue 21)', () => {
     const db = migratedDb();
     seedSectorsAndDimensions(db);
     seedWeightsAndCalibrations(db);
@@ -113,15 +117,25 @@ describe('seeding', () => {
       "UPDATE focus_group_dimension_weights SET weight = 0.5 WHERE focus_group_id = 'pe_energy' AND dimension_id = 'pe_dim_talent'",
     ).run();
     db.prepare("UPDATE focus_groups SET group_name = 'Energy' WHERE focus_group_id = 'pe_energy'").run();
-    expect(seedSectorsAndDimensions(db)).toMatchObject({ inserted: 0, updated: 1, unchanged: 13 });
-    expect(seedWeightsAndCalibrations(db)).toMatchObject({ inserted: 0, updated: 1, unchanged: 78 });
+    expect(seedSectorsAndDimensions(db).tables[0]).toEqual({
+      table: 'focus_groups',
+      added: 0,
+      found: 7,
+      differing: [
+        { row: 'pe_energy', column: 'group_name', value: 'Energy', reference: 'Energy & Utilities' },
+      ],
+      total: 7,
+    });
+    expect(seedWeightsAndCalibrations(db).message).toBe(
+      'Nothing to add: all 79 weights and calibrations are already there; 1 differs from the reference and was kept',
+    );
     expect(
       db
         .prepare(
           "SELECT weight FROM focus_group_dimension_weights WHERE focus_group_id = 'pe_energy' AND dimension_id = 'pe_dim_talent'",
         )
         .get(),
-    ).toEqual({ weight: 0.12 });
+    ).toEqual({ weight: 0.5 });
   });
 
   it('each step is one transaction: a failure leaves nothing behind', () => {
@@ -130,7 +144,10 @@ describe('seeding', () => {
       ...ref,
       dimensions: [...ref.dimensions, { ...ref.dimensions[0]!, dimension_id: 'pe_dim_dup' }],
     };
-    expect(() => seedSectorsAndDimensions(db, broken)).toThrow(/UNIQUE constraint failed/);
+    // The duplicate is on dimension_code, not the key: the message names the row in the way.
+    expect(() => seedSectorsAndDimensions(db, broken)).toThrow(
+      'Cannot add pe_dim_dup to dimensions: another row already holds one of its unique values; nothing was seeded',
+    );
     expect(
       db.prepare('SELECT (SELECT count(*) FROM focus_groups) + (SELECT count(*) FROM dimensions) AS n').get(),
     ).toEqual({

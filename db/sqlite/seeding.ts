@@ -1,132 +1,107 @@
-import type { SeedResult } from '../../shared/domain';
+import type { SeedResult, SeedTable } from '../../shared/domain';
 import type { Db } from './connection';
 import { requireSchema } from './migrate';
 import { loadReference, type Reference } from '../core/reference';
 import {
+  planSeed,
   requireGroupsSeeded,
-  seedGroupRows,
-  seedSummary,
-  seedValueRows,
-  type SeedOutcome,
+  seedFailure,
+  seedReport,
+  seedRows,
+  seedSql,
+  seedValues,
+  type ExistingRow,
+  type SeedPlan,
+  type SeedTotals,
 } from '../core/seeding';
 
-const NOW = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
+/** `is_current = 1`, as the partial unique indexes on the current rows are written. */
+const currentSql = {
+  weights:
+    'SELECT focus_group_id, dimension_id, weight FROM focus_group_dimension_weights WHERE is_current = 1',
+  calibrations: `SELECT focus_group_id, parameter_name, parameter_value FROM focus_group_calibrations
+    WHERE is_current = 1`,
+};
+
+/** $1, $2, … as better-sqlite3's named parameters "1", "2", …, so that both engines share the text. */
+function bound(values: (string | number)[]): Record<string, string | number> {
+  return Object.fromEntries(values.map((value, i) => [String(i + 1), value]));
+}
+
+function rows<T extends SeedTable>(db: Db, sql: string): ExistingRow<T>[] {
+  return db.prepare(sql).all() as ExistingRow<T>[];
+}
+
+function addMissing<T extends SeedTable, Row extends Parameters<(typeof seedValues)[T]>[0]>(
+  db: Db,
+  table: T,
+  plan: SeedPlan<Row>,
+): void {
+  const insert = db.prepare(seedSql.insert[table]);
+  const values = seedValues[table] as (row: Row) => (string | number)[];
+  for (const row of plan.missing) {
+    try {
+      insert.run(bound(values(row)));
+    } catch (error) {
+      throw seedFailure(plan, row, error);
+    }
+  }
+}
+
+const totals = (db: Db) => db.prepare(seedSql.totals).get() as SeedTotals;
 
 /**
- * Runs one upsert per row: a row that is absent is inserted, a row that differs is updated, an equal
- * row is left alone. `exists` decides inserted versus updated; `upsert` reports 0 changes for equal rows.
+ * Adds the reference's focus groups and dimensions that are missing, in one IMMEDIATE transaction
+ * (read and write under the file's write lock); rows already there are left as they are.
  */
-function upsertAll<Row>(
-  rows: Row[],
-  exists: (row: Row) => boolean,
-  upsert: (row: Row) => number,
-): SeedOutcome[] {
-  return rows.map((row) => {
-    const existed = exists(row);
-    const changes = upsert(row);
-    return !existed ? 'inserted' : changes > 0 ? 'updated' : 'unchanged';
-  });
-}
-
-function count(
-  db: Db,
-  table: 'focus_groups' | 'dimensions' | 'focus_group_dimension_weights' | 'focus_group_calibrations',
-) {
-  return (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
-}
-
 export function seedSectorsAndDimensions(db: Db, ref: Reference = loadReference()): SeedResult {
   requireSchema(db);
-  const groupExists = db.prepare('SELECT 1 FROM focus_groups WHERE focus_group_id = ?').pluck();
-  const upsertGroup = db.prepare(`
-    INSERT INTO focus_groups (focus_group_id, platform, group_name, group_code, display_order)
-    VALUES (@focus_group_id, @platform, @group_name, @group_code, @display_order)
-    ON CONFLICT (focus_group_id) DO UPDATE SET
-      platform = excluded.platform, group_name = excluded.group_name, group_code = excluded.group_code,
-      display_order = excluded.display_order, updated_at = ${NOW}
-    WHERE (platform, group_name, group_code, display_order)
-      IS NOT (excluded.platform, excluded.group_name, excluded.group_code, excluded.display_order)`);
-  const dimensionExists = db.prepare('SELECT 1 FROM dimensions WHERE dimension_id = ?').pluck();
-  const upsertDimension = db.prepare(`
-    INSERT INTO dimensions (dimension_id, platform, dimension_name, dimension_code, display_order)
-    VALUES (@dimension_id, @platform, @dimension_name, @dimension_code, @display_order)
-    ON CONFLICT (dimension_id) DO UPDATE SET
-      platform = excluded.platform, dimension_name = excluded.dimension_name,
-      dimension_code = excluded.dimension_code, display_order = excluded.display_order
-    WHERE (platform, dimension_name, dimension_code, display_order)
-      IS NOT (excluded.platform, excluded.dimension_name, excluded.dimension_code, excluded.display_order)`);
-
+  const reference = seedRows(ref);
   return db
     .transaction(() => {
-      const rows = seedGroupRows(ref);
-      const outcomes = [
-        ...upsertAll(
-          rows.groups,
-          (g) => groupExists.get(g.focus_group_id) !== undefined,
-          (g) => upsertGroup.run(g).changes,
-        ),
-        ...upsertAll(
-          rows.dimensions,
-          (d) => dimensionExists.get(d.dimension_id) !== undefined,
-          (d) => upsertDimension.run(d).changes,
-        ),
-      ];
-      const totals = { focus_groups: count(db, 'focus_groups'), dimensions: count(db, 'dimensions') };
-      return seedSummary('focus_groups_dimensions', outcomes, totals, 'focus groups and dimensions');
+      const groups = planSeed('focus_groups', reference.focus_groups, rows(db, seedSql.focusGroups));
+      const dimensions = planSeed('dimensions', reference.dimensions, rows(db, seedSql.dimensions));
+      addMissing(db, 'focus_groups', groups);
+      addMissing(db, 'dimensions', dimensions);
+      return seedReport(
+        'focus_groups_dimensions',
+        'focus groups and dimensions',
+        [groups, dimensions],
+        totals(db),
+      );
     })
     .immediate();
 }
 
+/** The same for weights and calibrations: a key with a current row, whatever its date, is found. */
 export function seedWeightsAndCalibrations(db: Db, ref: Reference = loadReference()): SeedResult {
   requireSchema(db);
-  requireGroupsSeeded(ref, { focus_groups: count(db, 'focus_groups'), dimensions: count(db, 'dimensions') });
-  const weightExists = db
-    .prepare(
-      'SELECT 1 FROM focus_group_dimension_weights WHERE focus_group_id = ? AND dimension_id = ? AND effective_from = ?',
-    )
-    .pluck();
-  const upsertWeight = db.prepare(`
-    INSERT INTO focus_group_dimension_weights (focus_group_id, dimension_id, weight, weight_rationale, effective_from)
-    VALUES (@focus_group_id, @dimension_id, @weight, @rationale, @effective_from)
-    ON CONFLICT (focus_group_id, dimension_id, effective_from) DO UPDATE SET
-      weight = excluded.weight, weight_rationale = excluded.weight_rationale
-    WHERE (weight, weight_rationale) IS NOT (excluded.weight, excluded.weight_rationale)`);
-  const calibrationExists = db
-    .prepare(
-      'SELECT 1 FROM focus_group_calibrations WHERE focus_group_id = ? AND parameter_name = ? AND effective_from = ?',
-    )
-    .pluck();
-  const upsertCalibration = db.prepare(`
-    INSERT INTO focus_group_calibrations
-      (focus_group_id, parameter_name, parameter_value, parameter_type, description, effective_from)
-    VALUES (@focus_group_id, @parameter_name, @value, @parameter_type, @description, @effective_from)
-    ON CONFLICT (focus_group_id, parameter_name, effective_from) DO UPDATE SET
-      parameter_value = excluded.parameter_value, parameter_type = excluded.parameter_type,
-      description = excluded.description
-    WHERE (parameter_value, parameter_type, description)
-      IS NOT (excluded.parameter_value, excluded.parameter_type, excluded.description)`);
-
-  const { weights, calibrations } = seedValueRows(ref);
-
+  const reference = seedRows(ref);
   return db
     .transaction(() => {
-      const outcomes = [
-        ...upsertAll(
-          weights,
-          (r) => weightExists.get(r.focus_group_id, r.dimension_id, r.effective_from) !== undefined,
-          (r) => upsertWeight.run(r).changes,
-        ),
-        ...upsertAll(
-          calibrations,
-          (r) => calibrationExists.get(r.focus_group_id, r.parameter_name, r.effective_from) !== undefined,
-          (r) => upsertCalibration.run(r).changes,
-        ),
-      ];
-      const totals = {
-        focus_group_dimension_weights: count(db, 'focus_group_dimension_weights'),
-        focus_group_calibrations: count(db, 'focus_group_calibrations'),
-      };
-      return seedSummary('weights_calibrations', outcomes, totals, 'weights and calibrations');
+      requireGroupsSeeded(
+        reference,
+        rows<'focus_groups'>(db, seedSql.focusGroups).map((g) => String(g.focus_group_id)),
+        rows<'dimensions'>(db, seedSql.dimensions).map((d) => String(d.dimension_id)),
+      );
+      const weights = planSeed(
+        'focus_group_dimension_weights',
+        reference.focus_group_dimension_weights,
+        rows(db, currentSql.weights),
+      );
+      const calibrations = planSeed(
+        'focus_group_calibrations',
+        reference.focus_group_calibrations,
+        rows(db, currentSql.calibrations),
+      );
+      addMissing(db, 'focus_group_dimension_weights', weights);
+      addMissing(db, 'focus_group_calibrations', calibrations);
+      return seedReport(
+        'weights_calibrations',
+        'weights and calibrations',
+        [weights, calibrations],
+        totals(db),
+      );
     })
     .immediate();
 }

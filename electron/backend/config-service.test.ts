@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { CacheEvent } from '../../shared/domain';
+import { formatCacheEvent, SECTOR_CONFIG_FORMAT, type CacheEvent } from '../../shared/domain';
 import { SectorConfig } from '../../shared/sector-config';
 import { sqliteConfigRepository } from '../../db/sqlite/config-repo';
 import type { Db } from '../../db/sqlite/connection';
@@ -71,7 +71,7 @@ function laggy(inner: CacheStore, random: () => number): CacheStore {
     });
   };
   return {
-    get: (key) => later(() => inner.get(key)),
+    get: (key, reject) => later(() => inner.get(key, reject)),
     set: (key, value, ttl) => later(() => inner.set(key, value, ttl)),
     del: (keys) => later(() => inner.del(keys)),
     flushAll: () => later(() => inner.flushAll()),
@@ -111,6 +111,44 @@ function remote(
     },
   };
   return repo;
+}
+
+/** The seed's Python SectorConfig as its cache-aside service stores it under sector:{id}. */
+const seedPythonValue = JSON.stringify({
+  focus_group_id: 'pe_manufacturing',
+  group_name: 'Manufacturing',
+  dimension_weights: {
+    data_infrastructure: '0.22',
+    ai_governance: '0.12',
+    technology_stack: '0.18',
+    talent: '0.15',
+    leadership: '0.12',
+    use_case_portfolio: '0.14',
+    culture: '0.07',
+  },
+  calibrations: {
+    h_r_baseline: '72',
+    ebitda_multiplier: '0.90',
+    talent_concentration_threshold: '0.20',
+    position_factor_delta: '0.15',
+  },
+});
+
+/**
+ * What the seed's reader takes from a cached value: its four keys, every weight and calibration
+ * through Decimal(str(value)) (so 0.90 and 0.9 are the same number).
+ */
+function seedReader(value: Record<string, unknown>) {
+  const decimals = (record: unknown) =>
+    Object.fromEntries(
+      Object.entries(record as Record<string, unknown>).map(([k, v]) => [k, Number(String(v))]),
+    );
+  return {
+    focus_group_id: value.focus_group_id,
+    group_name: value.group_name,
+    dimension_weights: decimals(value.dimension_weights),
+    calibrations: decimals(value.calibrations),
+  };
 }
 
 /** Counts how often the service reaches the database. */
@@ -175,6 +213,52 @@ describe.each(backends)('SectorConfigService over %s', (_name, makeHarness, skip
     const stored = JSON.parse((await harness.store.get('sector:pe_technology'))!);
     expect(stored).toEqual(await sqliteConfigRepository(db).loadSectorConfig('pe_technology'));
   });
+
+  it.skipIf(skip)(
+    "treats another program's value under sector:{id} as a MISS and replaces it with a superset of the seed's (issue 21)",
+    async () => {
+      const service = await setup();
+      // What the seed's Python service caches for a sector: its SectorConfig, Decimals as strings.
+      await harness.store.set('sector:pe_manufacturing', seedPythonValue, 3600);
+      events.length = 0;
+      const fetched = await service.getConfig('pe_manufacturing');
+      expect(fetched.source).toBe('database');
+      expect(fetched.config).toMatchObject({ h_r_baseline: 72, weights_sum: 1, weights_valid: true });
+      const missed = events.find((e) => e.type === 'MISS');
+      expect(missed).toMatchObject({ key: 'sector:pe_manufacturing', note: "not this app's format" });
+      expect(formatCacheEvent(missed!)).toBe(
+        "Cache MISS for key: sector:pe_manufacturing (not this app's format)",
+      );
+      expect(trail()).toEqual(['MISS sector:pe_manufacturing', 'SET sector:pe_manufacturing']);
+
+      // Replaced: the app's own value, which the next fetch takes and the seed's reader still reads.
+      const stored = JSON.parse((await harness.store.get('sector:pe_manufacturing'))!) as Record<
+        string,
+        unknown
+      >;
+      expect(stored.format).toBe(SECTOR_CONFIG_FORMAT);
+      expect(seedReader(stored)).toEqual(seedReader(JSON.parse(seedPythonValue) as Record<string, unknown>));
+      expect((await service.getConfig('pe_manufacturing')).source).toBe('cache');
+
+      // An older version of the app's own value, and text that is not JSON, are misses too.
+      const { format: _ours, ...older } = stored;
+      for (const foreign of [
+        JSON.stringify(older),
+        'not json',
+        JSON.stringify({ ...stored, weights_sum: '1' }),
+      ]) {
+        await harness.store.set('sector:pe_manufacturing', foreign, 3600);
+        expect((await service.getConfig('pe_manufacturing')).source).toBe('database');
+      }
+      await harness.store.set('sectors:all', JSON.stringify([JSON.parse(seedPythonValue)]), 3600);
+      expect(await service.getAllSectors()).toHaveLength(7);
+      expect(events.at(-2)).toMatchObject({
+        type: 'MISS',
+        key: 'sectors:all',
+        note: "not this app's format",
+      });
+    },
+  );
 
   it.skipIf(skip)('caches all sectors under sectors:all', async () => {
     const service = await setup();

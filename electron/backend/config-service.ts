@@ -7,7 +7,9 @@ import type {
   SectorConfigJson,
   SimulatedLatency,
 } from '../../shared/domain';
+import { z } from 'zod';
 import { AppError } from '../../shared/errors';
+import { sectorConfigJsonSchema } from '../../shared/sector-config';
 import type {
   CalibrationEdit,
   ConfigRepository,
@@ -22,6 +24,10 @@ export const ALL_SECTORS_KEY = 'sectors:all';
 /** Every key the service writes, as Redis glob patterns: all of them are copies of the database. */
 export const SERVICE_KEY_PATTERNS: readonly string[] = [sectorKey('*'), ALL_SECTORS_KEY];
 export const DEFAULT_TTL_SECONDS = 3600;
+
+/** The note of a MISS for a value under one of the service's keys that another program wrote. */
+const NOT_OURS = "not this app's format";
+const allSectorsSchema = z.array(sectorConfigJsonSchema);
 
 const cacheUnavailable = (error: unknown): boolean =>
   error instanceof AppError && error.code === 'UNAVAILABLE';
@@ -111,7 +117,7 @@ export class SectorConfigService {
     const started = performance.now();
     const latency = this.latency;
     const key = sectorKey(sectorId);
-    const cached = await this.read<SectorConfigJson>(key);
+    const cached = await this.read(key, sectorConfigJsonSchema);
     const cache_ms = this.timings.get(`GET ${key}`) ?? 0;
     const timing = { cache_ms, simulated_latency_ms: latency };
     if (cached) {
@@ -130,7 +136,7 @@ export class SectorConfigService {
   }
 
   async getAllSectors(): Promise<SectorConfigJson[]> {
-    const cached = await this.read<SectorConfigJson[]>(ALL_SECTORS_KEY);
+    const cached = await this.read(ALL_SECTORS_KEY, allSectorsSchema);
     if (cached) return cached;
     const filled = await this.fill(ALL_SECTORS_KEY, async () => {
       const sectors = await this.repository.listSectors();
@@ -222,14 +228,19 @@ export class SectorConfigService {
   }
 
   /**
-   * The cached value, or undefined on a miss (a value that is not our JSON counts as a miss, and
-   * so does an unavailable cache).
+   * The cached value, or undefined on a miss. A value that is not this app's (another program's
+   * under the same key, an older version's, not JSON) is a miss logged as such, and the load that
+   * follows replaces it; so is every read while the cache is unavailable.
    */
-  private async read<T>(key: string): Promise<T | undefined> {
+  private async read<T>(key: string, schema: z.ZodType<T>): Promise<T | undefined> {
     const started = performance.now();
-    let raw: string | null;
+    let value: T | undefined;
+    const reject = (raw: string) => {
+      value = this.decode(key, raw, schema);
+      return value === undefined ? NOT_OURS : null;
+    };
     try {
-      raw = await this.store.get(key);
+      return (await this.store.get(key, reject)) === null ? undefined : value;
     } catch (error) {
       if (!cacheUnavailable(error)) throw error;
       const duration_ms = performance.now() - started;
@@ -237,16 +248,23 @@ export class SectorConfigService {
       this.report({ type: 'MISS', key, at: Date.now(), duration_ms, note: 'cache unavailable' });
       return undefined;
     }
-    if (raw === null) return undefined;
+  }
+
+  /** A cached string as a checked, frozen value; parsed and checked once per stored string. */
+  private decode<T>(key: string, raw: string, schema: z.ZodType<T>): T | undefined {
     const memo = this.parsed.get(key);
     if (memo?.raw === raw) return memo.value as T;
+    let json: unknown;
     try {
-      const value = deepFreeze(JSON.parse(raw) as T);
-      this.parsed.set(key, { raw, value });
-      return value;
+      json = JSON.parse(raw);
     } catch {
       return undefined;
     }
+    const checked = schema.safeParse(json);
+    if (!checked.success) return undefined;
+    const value = deepFreeze(checked.data);
+    this.parsed.set(key, { raw, value });
+    return value;
   }
 
   /** Loads after a miss; concurrent misses of one key share the load. */

@@ -348,10 +348,10 @@ describe('the demo database', () => {
         const reset = await ok(demo.invoke('demo:reset', { confirm: true }));
         expect(reset.organizations).toBe(140);
         expect(await ok(demo.invoke('db:status', {}))).toMatchObject({ weights: 49, organizations: 140 });
+        expect((await ok(demo.invoke('cache:stats', {}))).keys).toEqual([]);
         expect(
           (await ok(demo.invoke('config:get', { focus_group_id: 'pe_retail' }))).dimension_weights.culture,
         ).toBe(0.07);
-        expect((await ok(demo.invoke('cache:stats', {}))).keys).toEqual([]);
       } finally {
         await demo.close();
       }

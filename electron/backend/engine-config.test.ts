@@ -56,31 +56,29 @@ describe.each(storageEngines())('configuration on $name', (engine) => {
     );
     expect(await ok(backend.invoke('seed:sectorsDimensions', {}))).toEqual({
       step: 'focus_groups_dimensions',
-      inserted: 14,
-      updated: 0,
-      unchanged: 0,
-      totals: { focus_groups: 7, dimensions: 7 },
-      message: 'Seeded focus groups and dimensions: 14 inserted, 0 updated, 0 unchanged',
+      tables: [
+        { table: 'focus_groups', added: 7, found: 0, differing: [], total: 7 },
+        { table: 'dimensions', added: 7, found: 0, differing: [], total: 7 },
+      ],
+      message:
+        'Seeded focus groups and dimensions: 7 focus groups added, 0 found; 7 dimensions added, 0 found',
     });
     expect(await ok(backend.invoke('seed:weightsCalibrations', {}))).toEqual({
       step: 'weights_calibrations',
-      inserted: 79,
-      updated: 0,
-      unchanged: 0,
-      totals: { focus_group_dimension_weights: 49, focus_group_calibrations: 30 },
-      message: 'Seeded weights and calibrations: 79 inserted, 0 updated, 0 unchanged',
+      tables: [
+        { table: 'focus_group_dimension_weights', added: 49, found: 0, differing: [], total: 49 },
+        { table: 'focus_group_calibrations', added: 30, found: 0, differing: [], total: 30 },
+      ],
+      message: 'Seeded weights and calibrations: 49 weights added, 0 found; 30 calibrations added, 0 found',
     });
     expect(await ok(backend.invoke('seed:sectorsDimensions', {}))).toMatchObject({
-      inserted: 0,
-      unchanged: 14,
-      message: 'Nothing changed: all 14 focus groups and dimensions were already seeded',
+      message: 'Nothing to add: all 14 focus groups and dimensions are already there',
     });
-    expect(await ok(backend.invoke('seed:weightsCalibrations', {}))).toMatchObject({
-      inserted: 0,
-      updated: 0,
-      unchanged: 79,
-      totals: { focus_group_dimension_weights: 49, focus_group_calibrations: 30 },
-    });
+    const again = await ok(backend.invoke('seed:weightsCalibrations', {}));
+    expect(again.tables.map((t) => [t.table, t.added, t.found, t.total])).toEqual([
+      ['focus_group_dimension_weights', 0, 49, 49],
+      ['focus_group_calibrations', 0, 30, 30],
+    ]);
     const sectors = await ok(backend.invoke('sectors:list', {}));
     expect(sectors.map((s) => s.focus_group_id)).toEqual([
       'pe_manufacturing',
@@ -381,7 +379,11 @@ describe.each(storageEngines())('configuration on $name', (engine) => {
       message:
         'h_r_baseline was changed to 70 by someone else while you were editing; nothing was saved. The new value is shown.',
     });
-    expect((await ok(b.invoke('config:get', { focus_group_id: 'pe_energy' }))).h_r_baseline).toBe(70);
+    // What the loser's workbench reloads (config:details reads the database; config:get, the cache,
+    // follows within the change check's interval).
+    expect((await ok(b.invoke('config:details', { focus_group_id: 'pe_energy' }))).config.h_r_baseline).toBe(
+      70,
+    );
   });
 
   test("a revert made on a value a colleague has replaced is refused, and the colleague's value stays", async () => {
@@ -422,6 +424,57 @@ describe.each(storageEngines())('configuration on $name', (engine) => {
         'Talent was changed to 0.163 by someone else while you were editing; nothing was saved. The new value is shown.',
     });
     expect((await talent(b)).weight).toBe(0.163);
+  });
+
+  test("judges the weights' sum by the seed's rule: 0.999 and 1.001 are not 1 (issue 21)", async () => {
+    const { backend } = await seeded();
+    const verdicts: [number, boolean, boolean][] = [];
+    // Energy's talent weight is 0.12 of a sum of 1.000; three decimals is all a weight holds.
+    for (const talent of [0.119, 0.121, 0.12]) {
+      const { config } = await ok(
+        backend.invoke('config:updateWeights', {
+          focus_group_id: 'pe_energy',
+          weights: [{ dimension_code: 'talent', weight: talent }],
+          rationale: 'sum test',
+        }),
+      );
+      const loaded = await ok(backend.invoke('config:get', { focus_group_id: 'pe_energy' }));
+      verdicts.push([config.weights_sum, config.weights_valid, loaded.weights_valid]);
+    }
+    expect(verdicts).toEqual([
+      [0.999, false, false],
+      [1.001, false, false],
+      [1, true, true],
+    ]);
+  });
+
+  test("names a dimension by the reference's code, its id or the seed's short code (issue 21)", async () => {
+    const { backend } = await seeded();
+    for (const [key, weight] of [
+      ['data_infrastructure', 0.21],
+      ['pe_dim_data_infra', 0.2],
+      ['data_infra', 0.22],
+    ] as const) {
+      const config = await ok(
+        backend.invoke('config:updateWeight', {
+          focus_group_id: 'pe_energy',
+          dimension_code: key,
+          weight,
+          rationale: `by ${key}`,
+        }),
+      );
+      expect(config.dimension_weights.data_infrastructure, key).toBe(weight);
+    }
+    expect(
+      await failure(
+        backend.invoke('config:updateWeight', {
+          focus_group_id: 'pe_energy',
+          dimension_code: 'infra',
+          weight: 0.2,
+          rationale: 'unknown',
+        }),
+      ),
+    ).toEqual({ code: 'NOT_FOUND', message: 'Unknown dimension: infra' });
   });
 
   test("an edit in one instance reaches the other's cache within a second, logged", async () => {

@@ -32,4 +32,37 @@ describe.each(storageEngines())('schema on $name', (engine) => {
       );
     },
   );
+
+  it.skipIf(engine.skip !== null)(
+    "holds regulatory_bodies to the seed's VARCHAR(50)[]: an element of 51 characters is refused by the database (issue 21)",
+    async () => {
+      const url = await engine.newDatabase();
+      backend = await createBackend({ dbFile: url });
+      await backend.invoke('schema:init', {});
+      await backend.invoke('seed:sectorsDimensions', {});
+      const bodies = (element: string) =>
+        engine.name === 'postgres' ? `ARRAY['SEC', '${element}']` : `'["SEC", "${element}"]'`;
+      // Inserted as psql or sqlite3 would, beside the app: the database alone refuses.
+      const insert = (id: number, element: string) =>
+        engine.script(
+          url,
+          `INSERT INTO organizations (organization_id, legal_name, focus_group_id)
+           VALUES ('00000000-0000-4000-8000-00000000000${id}', 'Bank ${id}', 'pe_financial_services');
+           INSERT INTO org_attributes_financial_services (organization_id, regulatory_bodies)
+           VALUES ('00000000-0000-4000-8000-00000000000${id}', ${bodies(element)});`,
+        );
+      await insert(1, 'x'.repeat(50));
+      await expect(insert(2, 'x'.repeat(51))).rejects.toThrow(
+        engine.name === 'postgres'
+          ? 'value too long for type character varying(50)'
+          : 'regulatory_bodies holds texts of at most 50 characters',
+      );
+      const schema = await backend.invoke('schema:describe', {});
+      if (!schema.ok) throw new Error(schema.error.message);
+      const column = schema.value.objects
+        .find((o) => o.name === 'org_attributes_financial_services')
+        ?.columns.find((c) => c.name === 'regulatory_bodies');
+      expect(column?.type).toBe(engine.name === 'postgres' ? 'character varying(50)[]' : 'TEXT');
+    },
+  );
 });

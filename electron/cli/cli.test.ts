@@ -44,10 +44,13 @@ describe('the CLI on a new file', () => {
       stdout: `Schema already at version ${latestVersion()}; nothing to do\n`,
     });
     expect(steps.seed1!.code).toBe(0);
-    expect(steps.seed1!.stdout).toMatch(/14 inserted[\s\S]*79 inserted/);
+    expect(steps.seed1!.stdout).toBe(
+      'Seeded focus groups and dimensions: 7 focus groups added, 0 found; 7 dimensions added, 0 found\n' +
+        'Seeded weights and calibrations: 49 weights added, 0 found; 30 calibrations added, 0 found\n',
+    );
     expect(steps.seed2!.stdout).toBe(
-      'Nothing changed: all 14 focus groups and dimensions were already seeded\n' +
-        'Nothing changed: all 79 weights and calibrations were already seeded\n',
+      'Nothing to add: all 14 focus groups and dimensions are already there\n' +
+        'Nothing to add: all 79 weights and calibrations are already there\n',
     );
     expect(steps.orgs).toMatchObject({
       code: 0,

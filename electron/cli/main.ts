@@ -113,11 +113,20 @@ export function buildProgram(): Command {
 
   program
     .command('seed')
-    .description('seed focus groups & dimensions, then all weights & calibrations (idempotent)')
+    .description(
+      'seed focus groups & dimensions, then all weights & calibrations: adds what is missing, keeps what is there',
+    )
     .action(() =>
       withBackend(db(), false, async (b) => {
-        console.log((await call(b, 'seed:sectorsDimensions', {})).message);
-        console.log((await call(b, 'seed:weightsCalibrations', {})).message);
+        for (const step of ['seed:sectorsDimensions', 'seed:weightsCalibrations'] as const) {
+          const result = await call(b, step, {});
+          console.log(result.message);
+          for (const table of result.tables) {
+            for (const d of table.differing) {
+              console.log(`  kept ${d.row}: ${d.column} ${d.value} (reference ${d.reference})`);
+            }
+          }
+        }
       }),
     );
 

@@ -5,6 +5,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { tempDir } from '../../db/test/helpers';
 import { postgresAvailability, startPostgres, type RunningPostgres } from '../../test-support/pg-server';
+import { seedLabExampleInserts, seedLabGroupInserts } from '../../test-support/seed-lab';
 
 const root = join(import.meta.dirname, '..', '..');
 const tsx = join(root, 'node_modules', '.bin', 'tsx');
@@ -64,6 +65,26 @@ describe.skipIf(!availability.available)('the CLI in team mode', () => {
     expect(back.code, back.stderr).toBe(0);
     expect(back.stdout).toBe(run.stdout);
   }, 120_000);
+
+  it("seed after the seed lab's own INSERTs adds what is missing and names the value it kept (issue 21)", async () => {
+    if (!server) throw new Error('no server');
+    const lab = await server.createDatabase('seed_lab');
+    expect((await cli({ DATABASE_URL: lab }, 'init')).code).toBe(0);
+    const psql = new pg.Client({ connectionString: lab });
+    await psql.connect();
+    await psql.query(seedLabGroupInserts + seedLabExampleInserts(0.25, 72));
+    await psql.end();
+    const run = await cli({ DATABASE_URL: lab }, 'seed');
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toBe(
+      'Seeded focus groups and dimensions: 6 focus groups added, 1 found; 6 dimensions added, 1 found\n' +
+        'Seeded weights and calibrations: 48 weights added, 1 found (1 differs from the reference and was kept); ' +
+        '29 calibrations added, 1 found\n' +
+        '  kept pe_manufacturing / pe_dim_data_infra: weight 0.25 (reference 0.22)\n',
+    );
+    const status = await cli({ DATABASE_URL: lab }, 'status');
+    expect(JSON.parse(status.stdout)).toMatchObject({ weights: 49, calibrations: 30 });
+  }, 60_000);
 
   it('refuses a password on the command line without echoing it', async () => {
     const url = team.replace('studio@', 'studio:s3cret-pw@');

@@ -1,10 +1,13 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import type { Configuration } from 'electron-builder';
+import { runtimePaths } from '../../db/core/app-root';
 import { productName } from '../backend/paths';
+
+const escapeRegExp = (text: string) => text.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
 
 const root = join(import.meta.dirname, '..', '..');
 const config = parse(readFileSync(join(root, 'electron-builder.yml'), 'utf8')) as Configuration;
@@ -35,6 +38,33 @@ describe('electron-builder.yml', () => {
     // The packaged main process finds db/ by walking up to this package.json.
     expect(pkg.name).toBe('sector-studio');
     expect(pkg.main).toBe('out/main/index.js');
+  });
+
+  it('packs every file the app opens at run time (issue 21: PostgreSQL migrations were missing)', () => {
+    // electron-builder's globs as used here: `**` any depth, `*` within a folder, no exclusions.
+    const listed: unknown[] = Array.isArray(config.files) ? config.files : [];
+    const patterns = listed.filter((p): p is string => typeof p === 'string' && !p.startsWith('!'));
+    expect(patterns).toEqual(listed);
+    const globs = patterns.map(
+      (p) =>
+        new RegExp(
+          `^${p
+            .split('**')
+            .map((part) => part.split('*').map(escapeRegExp).join('[^/]*'))
+            .join('.*')}$`,
+        ),
+    );
+    const packed = (path: string) => globs.some((glob) => glob.test(path));
+    for (const [name, path] of Object.entries(runtimePaths)) {
+      const files = statSync(join(root, path)).isDirectory()
+        ? readdirSync(join(root, path), { recursive: true, encoding: 'utf8' })
+            .filter((file) => statSync(join(root, path, file)).isFile())
+            .map((file) => `${path}/${file.split(sep).join('/')}`)
+        : [path];
+      expect(files.length, name).toBeGreaterThan(0);
+      for (const file of files) expect(packed(file), `${name}: ${file}`).toBe(true);
+    }
+    expect(packed(pkg.main)).toBe(true);
   });
 
   it('keeps better-sqlite3 out of the asar and rebuilds it for Electron while packaging', () => {

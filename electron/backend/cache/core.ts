@@ -121,15 +121,22 @@ export class KeyspaceCore {
 
   // ---- typed API -------------------------------------------------------------------------------
 
-  /** GET: counts a hit or a miss and emits HIT or MISS. */
-  get(key: string): string | null {
+  /**
+   * GET: counts a hit or a miss and emits HIT or MISS. A value `reject` gives a reason for is
+   * emitted as a MISS with that note and read as null (the counters still count the hit, as Redis's
+   * would); its duration is the lookup's alone.
+   */
+  get(key: string, reject?: (value: string) => string | null): string | null {
     if (this.listeners.size === 0) {
       const entry = this.lookupRead(key);
-      return entry === undefined ? null : entry.value;
+      return entry === undefined || (reject?.(entry.value) ?? null) !== null ? null : entry.value;
     }
     this.opStart = performance.now();
-    const entry = this.readValue(key);
-    return entry === undefined ? null : entry.value;
+    const entry = this.lookupRead(key);
+    const duration = performance.now() - this.opStart;
+    const why = entry === undefined ? null : (reject?.(entry.value) ?? null);
+    this.emit(entry === undefined || why !== null ? 'MISS' : 'HIT', key, why ?? undefined, duration);
+    return entry === undefined || why !== null ? null : entry.value;
   }
 
   /** SET key value [PX ttlMs]: clears any previous TTL, like SET without KEEPTTL. */
@@ -496,13 +503,14 @@ export class KeyspaceCore {
     return best;
   }
 
-  private emit(type: CacheEventType, key: string | null): void {
-    const event: CacheEvent = {
-      type,
-      key,
-      at: this.clock.now(),
-      duration_ms: performance.now() - this.opStart,
-    };
+  private emit(
+    type: CacheEventType,
+    key: string | null,
+    note?: string,
+    duration_ms = performance.now() - this.opStart,
+  ): void {
+    const event: CacheEvent = { type, key, at: this.clock.now(), duration_ms };
+    if (note !== undefined) event.note = note;
     for (const listener of this.listeners) listener(event);
   }
 }

@@ -12,8 +12,8 @@ export class KeyspaceStore implements CacheStore {
     this.keyspace = keyspace instanceof KeyspaceCore ? keyspace : new KeyspaceCore(keyspace);
   }
 
-  async get(key: string): Promise<string | null> {
-    return this.keyspace.get(key);
+  async get(key: string, reject?: (value: string) => string | null): Promise<string | null> {
+    return this.keyspace.get(key, reject);
   }
 
   async set(key: string, value: string, ttlSeconds: number): Promise<void> {

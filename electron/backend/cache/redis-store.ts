@@ -148,13 +148,16 @@ export class RedisStore implements CacheStore {
     };
   }
 
-  async get(key: string): Promise<string | null> {
+  async get(key: string, reject?: (value: string) => string | null): Promise<string | null> {
     // Only when needed: an await would let a later SET overtake this GET.
     if (!this.trusted) await this.trust();
     const start = performance.now();
     const value = await this.run(this.redis.get(key));
-    this.emit({ type: value === null ? 'MISS' : 'HIT', key, duration: performance.now() - start });
-    return value;
+    const duration = performance.now() - start;
+    const why = value === null ? null : (reject?.(value) ?? null);
+    const note = why ?? undefined;
+    this.emit({ type: value === null || why !== null ? 'MISS' : 'HIT', key, duration, note });
+    return why === null ? value : null;
   }
 
   async set(key: string, value: string, ttlSeconds: number): Promise<void> {

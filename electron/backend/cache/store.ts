@@ -18,7 +18,12 @@ export interface CacheStoreStats {
  * A store whose server cannot be reached fails its operations with an UNAVAILABLE AppError.
  */
 export interface CacheStore {
-  get(key: string): Promise<string | null>;
+  /**
+   * GET. `reject` says why a value found is of no use to the caller (another program's value under
+   * the same key), or null: such a value is a MISS carrying that reason as its note, and resolves to
+   * null. The store's own statistics count it as the server does, a hit.
+   */
+  get(key: string, reject?: (value: string) => string | null): Promise<string | null>;
   /** SET key value EX ttlSeconds */
   set(key: string, value: string, ttlSeconds: number): Promise<void>;
   /** DEL; resolves to the keys that existed and were removed. `note` says why, in their DELETE events. */

@@ -36,7 +36,11 @@ export function configHandlers({
   return {
     'sectors:list': () => storage.listSectors(),
     'dimensions:list': () => storage.listDimensions(),
-    'config:get': ({ focus_group_id, as_of }) => storage.loadSectorConfig(focus_group_id, as_of),
+    // Today's configuration is what the cache holds; a day in the past is read from the database.
+    'config:get': async ({ focus_group_id, as_of }) =>
+      as_of
+        ? storage.loadSectorConfig(focus_group_id, as_of)
+        : (await configService.getConfig(focus_group_id)).config,
     'config:details': ({ focus_group_id, as_of }) => storage.loadSectorDetails(focus_group_id, as_of),
     'config:all': () => configService.getAllSectors(),
     'config:updateWeight': async ({ focus_group_id, dimension_code, weight, rationale }) =>

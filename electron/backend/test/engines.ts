@@ -1,6 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import pg from 'pg';
 import { afterAll, beforeAll } from 'vitest';
 import { postgresAvailability, startPostgres, type RunningPostgres } from '../../../test-support/pg-server';
 
@@ -10,6 +12,8 @@ export interface Engine {
   skip: string | null;
   /** A new, empty database: an SQLite file in a temporary folder, or a fresh PostgreSQL database. */
   newDatabase(): Promise<string>;
+  /** Runs SQL text as another tool would (psql, sqlite3): outside the app, on its own connection. */
+  script(url: string, sql: string): Promise<void>;
 }
 
 let databases = 0;
@@ -38,6 +42,14 @@ export function storageEngines(): Engine[] {
         folders.push(dir);
         return Promise.resolve(join(dir, 'studio.db'));
       },
+      script: async (file, sql) => {
+        const db = new Database(file);
+        try {
+          db.exec(sql);
+        } finally {
+          db.close();
+        }
+      },
     },
     {
       name: 'postgres',
@@ -45,6 +57,15 @@ export function storageEngines(): Engine[] {
       newDatabase: () => {
         if (!server) throw new Error('PostgreSQL did not start');
         return server.createDatabase(`studio_${process.pid}_${++databases}`);
+      },
+      script: async (url, sql) => {
+        const client = new pg.Client({ connectionString: url });
+        await client.connect();
+        try {
+          await client.query(sql);
+        } finally {
+          await client.end();
+        }
       },
     },
   ];

@@ -4,6 +4,7 @@ import {
   parseDecimalInput,
   rebalance,
   WEIGHT_DECIMALS,
+  weightsSumValid,
   type ParsedDecimal,
 } from '../../../../shared/sector-config';
 
@@ -60,6 +61,7 @@ export interface DraftSummary {
   valid: boolean;
   /** null while a row is invalid. */
   sum: number | null;
+  /** The seed's rule, as the backend's `weights_valid` applies it. */
   sumsToOne: boolean;
   /** What a save sends: the changed weights only, each with the version it was typed over. */
   changed: { dimension_code: string; weight: number; weight_id: number }[];
@@ -76,7 +78,7 @@ export function summarize(state: DraftState): DraftSummary {
       ? [{ dimension_code: row.code, weight: p.value, weight_id: row.versionId }]
       : [];
   });
-  return { parsed, valid, sum, sumsToOne: sum !== null && Math.abs(sum - 1) < 1e-9, changed };
+  return { parsed, valid, sum, sumsToOne: valid && weightsSumValid(values), changed };
 }
 
 /**

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { ConfigVersion, Dimension, SectorConfigJson } from '../../../../shared/domain';
+import {
+  SECTOR_CONFIG_FORMAT,
+  type ConfigVersion,
+  type Dimension,
+  type SectorConfigJson,
+} from '../../../../shared/domain';
 import { parseCalibration } from './calibration-input';
 import { compareRows } from './compare';
 import { dayNumber, dayText, timelineSeries } from './history';
@@ -23,6 +28,7 @@ function config(
   calibrations: Record<string, number>,
 ): SectorConfigJson {
   return {
+    format: SECTOR_CONFIG_FORMAT,
     focus_group_id: id,
     group_name: id.toUpperCase(),
     group_code: id,
@@ -54,6 +60,23 @@ describe('the weights form', () => {
     expect(summary.sum).toBe(0.6);
     expect(summary.sumsToOne).toBe(false);
     expect(summary.changed).toEqual([{ dimension_code: 'a', weight: 0.1, weight_id: 11 }]);
+  });
+
+  it("marks the sum with the seed's rule, as the backend's weights_valid does (issue 21)", () => {
+    const summing = (c: string) => summarize(typeInto(start(), 'c', c));
+    // 0.5 + 0.3 + c: the sums 0.999, 0.9995, 1.000, 1.0005 and 1.001.
+    const sums = ['0.199', '0.1995', '0.2', '0.2005', '0.201'].map((c) => {
+      const summary = summing(c);
+      return [summary.sum, summary.sumsToOne];
+    });
+    // A weight has three decimals (DECIMAL(4,3)): 0.1995 and 0.2005 cannot be typed, so no sum shows.
+    expect(sums).toEqual([
+      [0.999, false],
+      [null, false],
+      [1, true],
+      [null, false],
+      [1.001, false],
+    ]);
   });
 
   it('saves only the weights typed over, each with the version it showed', () => {

@@ -1,7 +1,7 @@
-import { Alert, Badge, Button, Card, Group, Stack, Text, ThemeIcon } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, List, Stack, Text, ThemeIcon } from '@mantine/core';
 import { IconCheck, IconInfoCircle } from '@tabler/icons-react';
 import { useState } from 'react';
-import type { SeedResult } from '../../../../shared/domain';
+import type { SeedResult, SeedTable } from '../../../../shared/domain';
 import { call, useAction } from '../../api/bridge';
 import { useDbStatus } from '../../state/status';
 
@@ -15,8 +15,17 @@ interface Props {
   blockedBy?: string;
 }
 
+const tableNames: Record<SeedTable, string> = {
+  focus_groups: 'focus groups',
+  dimensions: 'dimensions',
+  focus_group_dimension_weights: 'weights',
+  focus_group_calibrations: 'calibrations',
+};
+
+/** What a step added and found per table, and every value it kept although the reference differs. */
 function Outcome({ result }: { result: SeedResult }) {
-  const changed = result.inserted + result.updated > 0;
+  const changed = result.tables.some((table) => table.added > 0);
+  const differing = result.tables.flatMap((table) => table.differing);
   return (
     <Alert
       color={changed ? 'teal' : 'gray'}
@@ -26,17 +35,33 @@ function Outcome({ result }: { result: SeedResult }) {
     >
       <Stack gap={6}>
         <Text size="sm">{result.message}</Text>
-        <Group gap={6}>
-          <Badge variant="light" color="teal">
-            {result.inserted} inserted
-          </Badge>
-          <Badge variant="light" color="blue">
-            {result.updated} updated
-          </Badge>
-          <Badge variant="light" color="gray">
-            {result.unchanged} unchanged
-          </Badge>
-        </Group>
+        {result.tables.map((table) => (
+          <Group gap={6} key={table.table}>
+            <Text size="sm" w={100}>
+              {tableNames[table.table]}
+            </Text>
+            <Badge variant="light" color="teal">
+              {table.added} added
+            </Badge>
+            <Badge variant="light" color="gray">
+              {table.found} found
+            </Badge>
+            {table.differing.length > 0 && (
+              <Badge variant="light" color="orange">
+                {table.differing.length} kept, not the reference
+              </Badge>
+            )}
+          </Group>
+        ))}
+        {differing.length > 0 && (
+          <List size="sm" aria-label="Values kept that differ from the reference">
+            {differing.map((d) => (
+              <List.Item key={`${d.row} ${d.column}`}>
+                {d.row}: {d.column} {d.value} (reference {d.reference})
+              </List.Item>
+            ))}
+          </List>
+        )}
       </Stack>
     </Alert>
   );
