@@ -5,6 +5,16 @@ import type { Reference } from './reference';
 /** Seeded weights and calibrations form the baseline version, dated so that reseeding is stable. */
 export const SEED_EFFECTIVE_FROM = '2024-01-01';
 
+/**
+ * A sector's seed change set: made at the start of the baseline's day, whenever the file was
+ * seeded, so that "as of" any moment from then on finds the baseline.
+ */
+export const seedChangeSet = {
+  made_at: `${SEED_EFFECTIVE_FROM}T00:00:00.000Z`,
+  rationale: 'Seeded from the reference configuration',
+  kind: 'seed',
+} as const;
+
 export type SeedOutcome = 'inserted' | 'updated' | 'unchanged';
 
 /** What a seeding step reports: how many rows it inserted, updated and left alone, and the totals. */

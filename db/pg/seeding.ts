@@ -3,6 +3,7 @@ import type { SeedResult } from '../../shared/domain';
 import { loadReference, type Reference } from '../core/reference';
 import {
   requireGroupsSeeded,
+  seedChangeSet,
   seedGroupRows,
   seedSummary,
   seedValueRows,
@@ -11,8 +12,9 @@ import {
 import { inTransaction } from './pool';
 
 /**
- * Seeding on PostgreSQL, with the SQLite side's rows and counts (db/seeding.ts). Each upsert says
- * what it did: a row comes back when it was inserted (xmax = 0) or updated, none when it was equal.
+ * Seeding on PostgreSQL, with the SQLite side's rows and counts (db/sqlite/seeding.ts). Each upsert
+ * of a sector or dimension says what it did: a row comes back when it was inserted (xmax = 0) or
+ * updated, none when it was equal.
  */
 async function upsert(db: pg.PoolClient, sql: string, values: unknown[]): Promise<SeedOutcome> {
   const { rows } = await db.query<{ inserted: boolean }>(`${sql} RETURNING (xmax = 0) AS inserted`, values);
@@ -41,23 +43,18 @@ const upsertDimension = `INSERT INTO dimensions (dimension_id, platform, dimensi
   WHERE (dimensions.platform, dimensions.dimension_name, dimensions.dimension_code, dimensions.display_order)
     IS DISTINCT FROM (excluded.platform, excluded.dimension_name, excluded.dimension_code, excluded.display_order)`;
 
-const upsertWeight = `INSERT INTO focus_group_dimension_weights
-    (focus_group_id, dimension_id, weight, weight_rationale, effective_from)
-  VALUES ($1, $2, $3, $4, $5::date)
-  ON CONFLICT (focus_group_id, dimension_id, effective_from) DO UPDATE SET
-    weight = excluded.weight, weight_rationale = excluded.weight_rationale
-  WHERE (focus_group_dimension_weights.weight, focus_group_dimension_weights.weight_rationale)
-    IS DISTINCT FROM (excluded.weight, excluded.weight_rationale)`;
-
-const upsertCalibration = `INSERT INTO focus_group_calibrations
-    (focus_group_id, parameter_name, parameter_value, parameter_type, description, effective_from)
-  VALUES ($1, $2, $3, $4, $5, $6::date)
-  ON CONFLICT (focus_group_id, parameter_name, effective_from) DO UPDATE SET
-    parameter_value = excluded.parameter_value, parameter_type = excluded.parameter_type,
-    description = excluded.description
-  WHERE (focus_group_calibrations.parameter_value, focus_group_calibrations.parameter_type,
-         focus_group_calibrations.description)
-    IS DISTINCT FROM (excluded.parameter_value, excluded.parameter_type, excluded.description)`;
+const weightExists =
+  'SELECT 1 FROM focus_group_dimension_weights WHERE focus_group_id = $1 AND dimension_id = $2 LIMIT 1';
+const insertWeight = `INSERT INTO focus_group_dimension_weights
+    (focus_group_id, dimension_id, weight, weight_rationale, effective_from, change_set_id)
+  VALUES ($1, $2, $3, $4, $5::date, $6)`;
+const calibrationExists =
+  'SELECT 1 FROM focus_group_calibrations WHERE focus_group_id = $1 AND parameter_name = $2 LIMIT 1';
+const insertCalibration = `INSERT INTO focus_group_calibrations
+    (focus_group_id, parameter_name, parameter_value, parameter_type, description, effective_from, change_set_id)
+  VALUES ($1, $2, $3, $4, $5, $6::date, $7)`;
+const insertSet = `INSERT INTO config_change_sets (focus_group_id, made_at, author, rationale, kind)
+  VALUES ($1, $2, $3, $4, $5) RETURNING change_set_id`;
 
 export function pgSeedSectorsDimensions(
   pool: pg.Pool,
@@ -96,8 +93,10 @@ export function pgSeedSectorsDimensions(
   });
 }
 
+/** What SQLite's seedWeightsAndCalibrations does: the items a sector lacks, one seed change set per sector. */
 export function pgSeedWeightsCalibrations(
   pool: pg.Pool,
+  author: string | null,
   ref: Reference = loadReference(),
 ): Promise<SeedResult> {
   const { weights, calibrations } = seedValueRows(ref);
@@ -106,29 +105,44 @@ export function pgSeedWeightsCalibrations(
       focus_groups: await count(db, 'focus_groups'),
       dimensions: await count(db, 'dimensions'),
     });
+    const sets = new Map<string, number>();
+    const setOf = async (sector: string) => {
+      const known = sets.get(sector);
+      if (known !== undefined) return known;
+      const { made_at, rationale, kind } = seedChangeSet;
+      const { rows } = await db.query<{ change_set_id: number }>(insertSet, [sector, made_at, author, rationale, kind]);
+      const id = rows[0]?.change_set_id;
+      if (id === undefined) throw new Error('The seed change set was not inserted');
+      sets.set(sector, id);
+      return id;
+    };
+    const missing = async (sql: string, values: unknown[]) => (await db.query(sql, values)).rowCount === 0;
     const outcomes: SeedOutcome[] = [];
     for (const w of weights) {
-      outcomes.push(
-        await upsert(db, upsertWeight, [
-          w.focus_group_id,
-          w.dimension_id,
-          w.weight,
-          w.rationale,
-          w.effective_from,
-        ]),
-      );
+      if (!(await missing(weightExists, [w.focus_group_id, w.dimension_id]))) {
+        outcomes.push('unchanged');
+        continue;
+      }
+      const set = await setOf(w.focus_group_id);
+      await db.query(insertWeight, [w.focus_group_id, w.dimension_id, w.weight, w.rationale, w.effective_from, set]);
+      outcomes.push('inserted');
     }
     for (const c of calibrations) {
-      outcomes.push(
-        await upsert(db, upsertCalibration, [
-          c.focus_group_id,
-          c.parameter_name,
-          c.value,
-          c.parameter_type,
-          c.description,
-          c.effective_from,
-        ]),
-      );
+      if (!(await missing(calibrationExists, [c.focus_group_id, c.parameter_name]))) {
+        outcomes.push('unchanged');
+        continue;
+      }
+      const set = await setOf(c.focus_group_id);
+      await db.query(insertCalibration, [
+        c.focus_group_id,
+        c.parameter_name,
+        c.value,
+        c.parameter_type,
+        c.description,
+        c.effective_from,
+        set,
+      ]);
+      outcomes.push('inserted');
     }
     const totals = {
       focus_group_dimension_weights: await count(db, 'focus_group_dimension_weights'),

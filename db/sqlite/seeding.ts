@@ -5,6 +5,7 @@ import { loadReference, type Reference } from '../core/reference';
 import {
   requireGroupsSeeded,
   seedGroupRows,
+  seedChangeSet,
   seedSummary,
   seedValueRows,
   type SeedOutcome,
@@ -77,50 +78,60 @@ export function seedSectorsAndDimensions(db: Db, ref: Reference = loadReference(
     .immediate();
 }
 
-export function seedWeightsAndCalibrations(db: Db, ref: Reference = loadReference()): SeedResult {
+/**
+ * The reference's weights and calibrations that a sector lacks (an item with any version is left
+ * alone: its values change by change sets, never by seeding again), as one seed change set per
+ * sector by `author`.
+ */
+export function seedWeightsAndCalibrations(
+  db: Db,
+  options: { author?: string | null; ref?: Reference } = {},
+): SeedResult {
+  const ref = options.ref ?? loadReference();
   requireSchema(db);
   requireGroupsSeeded(ref, { focus_groups: count(db, 'focus_groups'), dimensions: count(db, 'dimensions') });
   const weightExists = db
-    .prepare(
-      'SELECT 1 FROM focus_group_dimension_weights WHERE focus_group_id = ? AND dimension_id = ? AND effective_from = ?',
-    )
+    .prepare('SELECT 1 FROM focus_group_dimension_weights WHERE focus_group_id = ? AND dimension_id = ? LIMIT 1')
     .pluck();
-  const upsertWeight = db.prepare(`
-    INSERT INTO focus_group_dimension_weights (focus_group_id, dimension_id, weight, weight_rationale, effective_from)
-    VALUES (@focus_group_id, @dimension_id, @weight, @rationale, @effective_from)
-    ON CONFLICT (focus_group_id, dimension_id, effective_from) DO UPDATE SET
-      weight = excluded.weight, weight_rationale = excluded.weight_rationale
-    WHERE (weight, weight_rationale) IS NOT (excluded.weight, excluded.weight_rationale)`);
+  const insertWeight = db.prepare(`
+    INSERT INTO focus_group_dimension_weights
+      (focus_group_id, dimension_id, weight, weight_rationale, effective_from, change_set_id)
+    VALUES (@focus_group_id, @dimension_id, @weight, @rationale, @effective_from, @change_set_id)`);
   const calibrationExists = db
+    .prepare('SELECT 1 FROM focus_group_calibrations WHERE focus_group_id = ? AND parameter_name = ? LIMIT 1')
+    .pluck();
+  const insertCalibration = db.prepare(`
+    INSERT INTO focus_group_calibrations
+      (focus_group_id, parameter_name, parameter_value, parameter_type, description, effective_from, change_set_id)
+    VALUES (@focus_group_id, @parameter_name, @value, @parameter_type, @description, @effective_from, @change_set_id)`);
+  const insertSet = db
     .prepare(
-      'SELECT 1 FROM focus_group_calibrations WHERE focus_group_id = ? AND parameter_name = ? AND effective_from = ?',
+      `INSERT INTO config_change_sets (focus_group_id, made_at, author, rationale, kind)
+       VALUES (?, ?, ?, ?, ?) RETURNING change_set_id`,
     )
     .pluck();
-  const upsertCalibration = db.prepare(`
-    INSERT INTO focus_group_calibrations
-      (focus_group_id, parameter_name, parameter_value, parameter_type, description, effective_from)
-    VALUES (@focus_group_id, @parameter_name, @value, @parameter_type, @description, @effective_from)
-    ON CONFLICT (focus_group_id, parameter_name, effective_from) DO UPDATE SET
-      parameter_value = excluded.parameter_value, parameter_type = excluded.parameter_type,
-      description = excluded.description
-    WHERE (parameter_value, parameter_type, description)
-      IS NOT (excluded.parameter_value, excluded.parameter_type, excluded.description)`);
-
+  const sets = new Map<string, number>();
+  const setOf = (sector: string) => {
+    const { made_at, rationale, kind } = seedChangeSet;
+    const id = sets.get(sector) ?? (insertSet.get(sector, made_at, options.author ?? null, rationale, kind) as number);
+    sets.set(sector, id);
+    return id;
+  };
   const { weights, calibrations } = seedValueRows(ref);
 
   return db
     .transaction(() => {
-      const outcomes = [
-        ...upsertAll(
-          weights,
-          (r) => weightExists.get(r.focus_group_id, r.dimension_id, r.effective_from) !== undefined,
-          (r) => upsertWeight.run(r).changes,
-        ),
-        ...upsertAll(
-          calibrations,
-          (r) => calibrationExists.get(r.focus_group_id, r.parameter_name, r.effective_from) !== undefined,
-          (r) => upsertCalibration.run(r).changes,
-        ),
+      const outcomes: SeedOutcome[] = [
+        ...weights.map((r): SeedOutcome => {
+          if (weightExists.get(r.focus_group_id, r.dimension_id) !== undefined) return 'unchanged';
+          insertWeight.run({ ...r, change_set_id: setOf(r.focus_group_id) });
+          return 'inserted';
+        }),
+        ...calibrations.map((r): SeedOutcome => {
+          if (calibrationExists.get(r.focus_group_id, r.parameter_name) !== undefined) return 'unchanged';
+          insertCalibration.run({ ...r, change_set_id: setOf(r.focus_group_id) });
+          return 'inserted';
+        }),
       ];
       const totals = {
         focus_group_dimension_weights: count(db, 'focus_group_dimension_weights'),

@@ -40,6 +40,13 @@ export interface BackendOptions {
   changePollMs?: number;
   /** How long a write waits for another process's lock before a BUSY error (default 30 s). */
   busyTimeoutMs?: number;
+  /**
+   * The name this instance's writes are by when a window sends none (the CLI's --author,
+   * SECTOR_STUDIO_AUTHOR); without it, the PostgreSQL role in team mode, else the OS user.
+   */
+  author?: string;
+  /** Where `author` came from, as `author:default` reports it (default: a setting). */
+  authorSource?: 'setting' | 'environment';
   /** Asks the user where to save an export (the desktop app's save dialog); null when dismissed. */
   chooseExportPath?: (suggestedName: string) => Promise<string | null>;
   /** The same for a configuration file (JSON); null when dismissed. */

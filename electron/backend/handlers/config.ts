@@ -2,6 +2,7 @@ import { configFileName } from '../../../shared/config-document';
 import type { ImportPreview, ImportResult } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import { writeConfigDocument } from '../config-file';
+import type { LockWait } from '../../../db/port';
 import type { BackendContext, FeatureHandlers } from './context';
 
 function importMessage(preview: ImportPreview): string {
@@ -16,6 +17,8 @@ export function configHandlers({
   options,
   storage,
   configService,
+  defaultAuthor,
+  writeWaits,
 }: BackendContext): FeatureHandlers<
   | 'sectors:list'
   | 'dimensions:list'
@@ -28,30 +31,45 @@ export function configHandlers({
   | 'config:addCalibration'
   | 'config:history'
   | 'config:revert'
+  | 'config:revertChangeSet'
+  | 'config:cancelWrite'
+  | 'author:default'
   | 'config:document'
   | 'config:export'
   | 'config:previewImport'
   | 'config:import'
 > {
+  /**
+   * A write by the author the window sent (else the instance's), its lock wait followed under the
+   * window's write id.
+   */
+  const authored =
+    <I extends { author?: string | undefined; write_id?: string | undefined }, R>(
+      write: (input: Omit<I, 'author' | 'write_id'> & { author: string }, wait: LockWait) => Promise<R>,
+    ) =>
+    async ({ author, write_id, ...input }: I): Promise<R> => {
+      const by = author ?? (await defaultAuthor()).author;
+      return writeWaits.run(write_id, (wait) => write({ ...input, author: by }, wait));
+    };
+
   return {
     'sectors:list': () => storage.listSectors(),
     'dimensions:list': () => storage.listDimensions(),
     'config:get': ({ focus_group_id, as_of }) => storage.loadSectorConfig(focus_group_id, as_of),
     'config:details': ({ focus_group_id, as_of }) => storage.loadSectorDetails(focus_group_id, as_of),
     'config:all': () => configService.getAllSectors(),
-    'config:updateWeight': async ({ focus_group_id, dimension_code, weight, rationale }) =>
-      (
-        await configService.updateWeights({
-          focus_group_id,
-          weights: [{ dimension_code, weight }],
-          rationale,
-        })
-      ).config,
-    'config:updateWeights': (input) => configService.updateWeights(input),
-    'config:updateCalibration': (input) => configService.updateCalibration(input),
-    'config:addCalibration': (input) => configService.addCalibration(input),
-    'config:history': ({ focus_group_id }) => storage.history(focus_group_id),
-    'config:revert': (input) => configService.revert(input),
+    'config:updateWeight': authored(async ({ dimension_code, weight, ...input }, wait) => {
+      const weights = [{ dimension_code, weight }];
+      return (await configService.updateWeights({ ...input, weights }, wait)).config;
+    }),
+    'config:updateWeights': authored((input, wait) => configService.updateWeights(input, wait)),
+    'config:updateCalibration': authored((input, wait) => configService.updateCalibration(input, wait)),
+    'config:addCalibration': authored((input, wait) => configService.addCalibration(input, wait)),
+    'config:history': ({ focus_group_id, ...filter }) => storage.history(focus_group_id, filter),
+    'config:revert': authored((input, wait) => configService.revert(input, wait)),
+    'config:revertChangeSet': authored((input, wait) => configService.revertChangeSet(input, wait)),
+    'config:cancelWrite': ({ write_id }) => ({ cancelled: writeWaits.cancel(write_id) }),
+    'author:default': () => defaultAuthor(),
     'config:document': ({ focus_group_id }) => storage.exportDocument(focus_group_id),
     'config:export': async ({ focus_group_id }) => {
       if (!options.chooseConfigExportPath) {
@@ -70,9 +88,9 @@ export function configHandlers({
       return { path, sectors: document.sectors.length };
     },
     'config:previewImport': ({ text }) => storage.previewImport(text),
-    'config:import': async ({ text }): Promise<ImportResult> => {
-      const applied = await configService.importDocument(text);
+    'config:import': authored(async (input, wait): Promise<ImportResult> => {
+      const applied = await configService.importDocument(input, wait);
       return { ...applied, applied: applied.differences.length > 0, message: importMessage(applied) };
-    },
+    }),
   };
 }
