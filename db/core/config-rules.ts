@@ -145,7 +145,10 @@ export function effectiveDay(madeAt: string, current: CurrentRow | undefined): s
 /** Nothing was in force at `asOf`: it is before the sector's first change set (made at `first`). */
 export function beforeFirstVersion(group: Sector, asOf: AsOf, first: string | null): AppError {
   const since = first === null ? '' : `: its first version is of ${first.slice(0, 10)}`;
-  return new AppError('NOT_FOUND', `${group.group_name} had no configuration in force on ${asOf.label}${since}`);
+  return new AppError(
+    'NOT_FOUND',
+    `${group.group_name} had no configuration in force on ${asOf.label}${since}`,
+  );
 }
 
 /** What the Sector Configuration screen shows of one sector at one moment (null: now). */
@@ -189,7 +192,8 @@ export function sectorDetails(
 function changeSets(sets: ChangeSetRow[], versions: ConfigVersion[]): ChangeSet[] {
   const changes = new Map<number, ConfigChange[]>();
   const previous = new Map<string, number>();
-  const inOrder = [...versions].sort((a, b) => a.change_set_id - b.change_set_id || a.version_id - b.version_id);
+  // A stable sort: within a change set its weights keep dimension order, then its calibrations.
+  const inOrder = [...versions].sort((a, b) => a.change_set_id - b.change_set_id);
   for (const v of inOrder) {
     const item = `${v.kind}:${v.key}`;
     const change: ConfigChange = {

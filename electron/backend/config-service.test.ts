@@ -205,6 +205,7 @@ describe.each(backends)('SectorConfigService over %s', (_name, makeHarness, skip
       focus_group_id: 'pe_energy',
       weights: [{ dimension_code: 'culture', weight: 0.06 }],
       rationale: 'test',
+      author: 'tester',
     });
     expect((await service.getConfig('pe_energy')).config.dimension_weights.culture).toBe(0.06);
   });
@@ -244,6 +245,7 @@ describe.each(backends)('SectorConfigService over %s', (_name, makeHarness, skip
       focus_group_id: 'pe_retail',
       weights: [{ dimension_code: 'culture', weight: 0.1 }],
       rationale: 'test',
+      author: 'tester',
     });
     expect(changed).toBe(1);
     expect(updated.dimension_weights.culture).toBe(0.1);
@@ -254,6 +256,7 @@ describe.each(backends)('SectorConfigService over %s', (_name, makeHarness, skip
       parameter_name: 'ebitda_multiplier',
       value: 1.2,
       rationale: 'test',
+      author: 'tester',
     });
     expect(calibrated.ebitda_multiplier).toBe(1.2);
     expect(trail()).toContain('DELETE sector:pe_retail');
@@ -295,6 +298,7 @@ describe.each(backends)('SectorConfigService over %s', (_name, makeHarness, skip
               focus_group_id: sector,
               weights: [{ dimension_code: 'culture', weight }],
               rationale: 'test',
+              author: 'tester',
             };
             await service.updateWeights(input);
             const version = versionOf.get(input)!;

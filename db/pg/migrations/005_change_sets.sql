@@ -18,7 +18,9 @@ CREATE TABLE config_change_sets (
   kind VARCHAR(20) NOT NULL CHECK (kind IN ('seed', 'edit', 'revert', 'revert_set', 'import', 'migrated')),
   -- The change set a 'revert_set' undid.
   reverts INTEGER REFERENCES config_change_sets (change_set_id),
-  CHECK ((kind = 'revert_set') = (reverts IS NOT NULL))
+  CHECK ((kind = 'revert_set') = (reverts IS NOT NULL)),
+  -- What a version's foreign key names: its change set is of its own sector.
+  UNIQUE (change_set_id, focus_group_id)
 );
 
 CREATE INDEX idx_change_sets_sector ON config_change_sets (focus_group_id, change_set_id);
@@ -55,17 +57,21 @@ BEGIN
 END;
 $$;
 
-ALTER TABLE focus_group_dimension_weights ADD COLUMN change_set_id INTEGER REFERENCES config_change_sets (change_set_id);
+ALTER TABLE focus_group_dimension_weights ADD COLUMN change_set_id INTEGER;
 UPDATE focus_group_dimension_weights w SET change_set_id = m.change_set_id
 FROM migrated_versions m WHERE m.source = 'weight' AND m.id = w.weight_id;
 ALTER TABLE focus_group_dimension_weights ALTER COLUMN change_set_id SET NOT NULL;
+ALTER TABLE focus_group_dimension_weights ADD FOREIGN KEY (change_set_id, focus_group_id)
+  REFERENCES config_change_sets (change_set_id, focus_group_id);
 ALTER TABLE focus_group_dimension_weights ADD UNIQUE (change_set_id, dimension_id);
 CREATE INDEX idx_weights_versions ON focus_group_dimension_weights (focus_group_id, dimension_id, change_set_id);
 
-ALTER TABLE focus_group_calibrations ADD COLUMN change_set_id INTEGER REFERENCES config_change_sets (change_set_id);
+ALTER TABLE focus_group_calibrations ADD COLUMN change_set_id INTEGER;
 UPDATE focus_group_calibrations c SET change_set_id = m.change_set_id
 FROM migrated_versions m WHERE m.source = 'calibration' AND m.id = c.calibration_id;
 ALTER TABLE focus_group_calibrations ALTER COLUMN change_set_id SET NOT NULL;
+ALTER TABLE focus_group_calibrations ADD FOREIGN KEY (change_set_id, focus_group_id)
+  REFERENCES config_change_sets (change_set_id, focus_group_id);
 ALTER TABLE focus_group_calibrations ADD UNIQUE (change_set_id, parameter_name);
 CREATE INDEX idx_calibrations_versions ON focus_group_calibrations (focus_group_id, parameter_name, change_set_id);
 

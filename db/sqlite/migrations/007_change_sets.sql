@@ -24,7 +24,9 @@ CREATE TABLE config_change_sets (
   kind TEXT NOT NULL CHECK (kind IN ('seed', 'edit', 'revert', 'revert_set', 'import', 'migrated')),
   -- The change set a 'revert_set' undid.
   reverts INTEGER REFERENCES config_change_sets (change_set_id),
-  CHECK ((kind = 'revert_set') = (reverts IS NOT NULL))
+  CHECK ((kind = 'revert_set') = (reverts IS NOT NULL)),
+  -- What a version's foreign key names: its change set is of its own sector.
+  UNIQUE (change_set_id, focus_group_id)
 );
 
 CREATE INDEX idx_change_sets_sector ON config_change_sets (focus_group_id, change_set_id);
@@ -55,7 +57,8 @@ CREATE TABLE focus_group_dimension_weights_new (
   effective_to TEXT CHECK (effective_to IS NULL OR (date(effective_to) IS effective_to AND effective_to >= effective_from)),
   is_current INTEGER NOT NULL DEFAULT 1 CHECK (is_current IN (0, 1)),
   created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
-  change_set_id INTEGER NOT NULL REFERENCES config_change_sets (change_set_id),
+  change_set_id INTEGER NOT NULL,
+  FOREIGN KEY (change_set_id, focus_group_id) REFERENCES config_change_sets (change_set_id, focus_group_id),
   UNIQUE (change_set_id, dimension_id)
 );
 
@@ -89,7 +92,8 @@ CREATE TABLE focus_group_calibrations_new (
   effective_to TEXT CHECK (effective_to IS NULL OR (date(effective_to) IS effective_to AND effective_to >= effective_from)),
   is_current INTEGER NOT NULL DEFAULT 1 CHECK (is_current IN (0, 1)),
   created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
-  change_set_id INTEGER NOT NULL REFERENCES config_change_sets (change_set_id),
+  change_set_id INTEGER NOT NULL,
+  FOREIGN KEY (change_set_id, focus_group_id) REFERENCES config_change_sets (change_set_id, focus_group_id),
   UNIQUE (change_set_id, parameter_name)
 );
 

@@ -171,6 +171,9 @@ describe('the history timeline', () => {
     effective_to: to,
     is_current: to === null,
     rationale: null,
+    change_set_id: id,
+    made_at: `${from}T00:00:00.000Z`,
+    author: null,
   });
 
   it('draws each item as steps from each version to today', () => {
