@@ -38,7 +38,8 @@ function utcMillis(year: number, month: number, day: number, time: [number, numb
 function dateProblem(text: string, year: number, month: number, day: number): string | null {
   if (year === 0) return 'must be a day of the years 0001 to 9999';
   const check = new Date(utcMillis(year, month, day, [0, 0, 0, 0]));
-  const real = check.getUTCFullYear() === year && check.getUTCMonth() === month - 1 && check.getUTCDate() === day;
+  const real =
+    check.getUTCFullYear() === year && check.getUTCMonth() === month - 1 && check.getUTCDate() === day;
   return real ? null : `${text} is not a day of the calendar`;
 }
 
@@ -77,7 +78,9 @@ export function parseAsOf(input: string): ParsedAsOf {
   if (day) {
     const [, y, mo, d] = day;
     const error = dateProblem(text, Number(y), Number(mo), Number(d));
-    return error === null ? { ok: true, label: text, at: `${text}T23:59:59.999Z`, date: text } : refuse(error);
+    return error === null
+      ? { ok: true, label: text, at: `${text}T23:59:59.999Z`, date: text }
+      : refuse(error);
   }
   const moment = momentPattern.exec(text);
   if (moment) return parseMoment(text, moment);

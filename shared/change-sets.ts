@@ -69,7 +69,14 @@ export function revertPlan(history: ConfigHistory, changeSetId: number): RevertP
     if (change.before === null) kept.push(change);
     else if (now !== undefined && now !== change.before) {
       const { kind, key, label } = change;
-      steps.push({ kind, key, label, current: now, restored: change.before, changedSince: now !== change.after });
+      steps.push({
+        kind,
+        key,
+        label,
+        current: now,
+        restored: change.before,
+        changedSince: now !== change.after,
+      });
     }
   }
   if (steps.length === 0) {

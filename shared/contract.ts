@@ -1,11 +1,6 @@
 import { z } from 'zod';
 import { parseAsOf } from './as-of';
-import {
-  calibrationValue,
-  type ConfigDocument,
-  parameterNamePattern,
-  weightValue,
-} from './config-document';
+import { calibrationValue, type ConfigDocument, parameterNamePattern, weightValue } from './config-document';
 import {
   calibrationTypes,
   simulatedLatencies,
@@ -17,6 +12,7 @@ import {
   type ConfigExportResult,
   type ConfigHistory,
   type ConfigWriteResult,
+  type HistoryExportResult,
   type DbStatus,
   type DemoResetResult,
   type DemoStatus,
@@ -80,6 +76,19 @@ const writeId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'A write id is 1 to 64
  * and its id for `write:busy` events and `config:cancelWrite`.
  */
 const writeMeta = { author: authorName.optional(), write_id: writeId.optional() };
+
+/** A sector's history, optionally only one dimension's, one calibration's or one author's change sets. */
+const historyRequest = z
+  .object({
+    focus_group_id: sectorId,
+    dimension: dimensionKey.optional(),
+    calibration: existingParameter.optional(),
+    author: authorName.optional(),
+  })
+  .strict()
+  .refine((filter) => filter.dimension === undefined || filter.calibration === undefined, {
+    message: 'Filter by a dimension or by a calibration, not both',
+  });
 
 /** Up to 1 MB of text: a configuration file of every sector is a few kilobytes. */
 const documentText = z.string().max(1_000_000, 'The file is larger than 1 MB: not a configuration');
@@ -168,19 +177,9 @@ export const contract = {
       .strict(),
   ),
   /** The sector's change sets and versions, optionally only one dimension's, calibration's or author's. */
-  'config:history': channel<ConfigHistory>()(
-    z
-      .object({
-        focus_group_id: sectorId,
-        dimension: dimensionKey.optional(),
-        calibration: existingParameter.optional(),
-        author: authorName.optional(),
-      })
-      .strict()
-      .refine((filter) => filter.dimension === undefined || filter.calibration === undefined, {
-        message: 'Filter by a dimension or by a calibration, not both',
-      }),
-  ),
+  'config:history': channel<ConfigHistory>()(historyRequest),
+  /** Saves the history (as filtered) as CSV where the desktop app's save dialog says. */
+  'config:exportHistory': channel<HistoryExportResult>()(historyRequest),
   /**
    * Makes an earlier version's value current again, as a new dated row; history is never deleted.
    * `current_id`, like `weight_id` above, is the version that was current on the analyst's screen.
@@ -322,6 +321,11 @@ export const httpRoutes = {
   export: downloadRoute('/api/export', orgExport, {
     json: ['where', 'columns'],
     what: 'export',
+    emptyIsAbsent: true,
+  }),
+  /** A sector's history as a CSV download, with the filters of `config:history`. */
+  historyExport: downloadRoute('/api/history.csv', historyRequest, {
+    what: 'history export',
     emptyIsAbsent: true,
   }),
   /** The share document as a download: `?focus_group_id=pe_energy`, or every sector without it. */

@@ -338,6 +338,12 @@ export interface ConfigWriteResult {
   change_set_id: number | null;
 }
 
+export interface HistoryExportResult {
+  /** Where the CSV was written; null when the user dismissed the save dialog. */
+  path: string | null;
+  change_sets: number;
+}
+
 /** A write waits for another process's lock: pushed about once a second until it gets it or is cancelled. */
 export interface WriteBusyEvent {
   /** The id the window sent with its write. */

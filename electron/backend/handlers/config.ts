@@ -1,7 +1,8 @@
 import { configFileName } from '../../../shared/config-document';
 import type { ImportPreview, ImportResult } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
-import { writeConfigDocument } from '../config-file';
+import { writeConfigDocument, writeHistoryCsv } from '../config-file';
+import { historyCsv, historyFileName } from '../history-csv';
 import type { LockWait } from '../../../db/port';
 import type { BackendContext, FeatureHandlers } from './context';
 
@@ -12,6 +13,9 @@ function importMessage(preview: ImportPreview): string {
     ? 'Nothing to do: the file matches the current configuration'
     : `Applied ${n} change${n === 1 ? '' : 's'} to ${sectors} sector${sectors === 1 ? '' : 's'}`;
 }
+
+const needsDesktop = () =>
+  new AppError('INVALID_INPUT', 'Saving to a file needs the desktop app; the browser downloads instead');
 
 export function configHandlers({
   options,
@@ -31,6 +35,7 @@ export function configHandlers({
   | 'config:addCalibration'
   | 'config:history'
   | 'config:revert'
+  | 'config:exportHistory'
   | 'config:revertChangeSet'
   | 'config:cancelWrite'
   | 'author:default'
@@ -66,18 +71,24 @@ export function configHandlers({
     'config:updateCalibration': authored((input, wait) => configService.updateCalibration(input, wait)),
     'config:addCalibration': authored((input, wait) => configService.addCalibration(input, wait)),
     'config:history': ({ focus_group_id, ...filter }) => storage.history(focus_group_id, filter),
+    'config:exportHistory': async ({ focus_group_id, ...filter }) => {
+      if (!options.chooseHistoryExportPath) throw needsDesktop();
+      const history = await storage.history(focus_group_id, filter);
+      const path = await options.chooseHistoryExportPath(
+        historyFileName(focus_group_id, new Date().toISOString().slice(0, 10)),
+      );
+      if (path === null) return { path: null, change_sets: 0 };
+      // The save dialog has already asked before replacing an existing file.
+      await writeHistoryCsv(path, historyCsv(history), { dbFile: options.dbFile, overwrite: true });
+      return { path, change_sets: history.change_sets.length };
+    },
     'config:revert': authored((input, wait) => configService.revert(input, wait)),
     'config:revertChangeSet': authored((input, wait) => configService.revertChangeSet(input, wait)),
     'config:cancelWrite': ({ write_id }) => ({ cancelled: writeWaits.cancel(write_id) }),
     'author:default': () => defaultAuthor(),
     'config:document': ({ focus_group_id }) => storage.exportDocument(focus_group_id),
     'config:export': async ({ focus_group_id }) => {
-      if (!options.chooseConfigExportPath) {
-        throw new AppError(
-          'INVALID_INPUT',
-          'Saving to a file needs the desktop app; the browser downloads instead',
-        );
-      }
+      if (!options.chooseConfigExportPath) throw needsDesktop();
       const document = await storage.exportDocument(focus_group_id);
       const path = await options.chooseConfigExportPath(
         configFileName(focus_group_id, document.exported_at.slice(0, 10)),

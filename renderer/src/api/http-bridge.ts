@@ -78,5 +78,9 @@ export function createHttpBridge(): AppBridge {
       download(httpRoutes.configExport.encode(request), '');
       return { ok: true, value: null };
     },
+    async saveHistory(request) {
+      download(httpRoutes.historyExport.encode(request), '');
+      return { ok: true, value: null };
+    },
   };
 }

@@ -6,10 +6,15 @@ import type { ErrorValue, Result } from '../../../../shared/errors';
  * new one). Other errors are shown and leave the editor as it is.
  */
 export type SaveOutcome<T> =
-  { kind: 'saved'; value: T } | { kind: 'conflict'; message: string } | { kind: 'failed'; error: ErrorValue };
+  | { kind: 'saved'; value: T }
+  | { kind: 'conflict'; message: string }
+  | { kind: 'cancelled' }
+  | { kind: 'failed'; error: ErrorValue };
 
+/** A CANCELLED save was the analyst's own Cancel while the database was busy: the form says so in place. */
 export function saveOutcome<T>(result: Result<T>): SaveOutcome<T> {
   if (result.ok) return { kind: 'saved', value: result.value };
   if (result.error.code === 'CONFLICT') return { kind: 'conflict', message: result.error.message };
+  if (result.error.code === 'CANCELLED') return { kind: 'cancelled' };
   return { kind: 'failed', error: result.error };
 }

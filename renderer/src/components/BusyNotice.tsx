@@ -1,0 +1,40 @@
+import { Alert, Button, Group, Text } from '@mantine/core';
+import { IconHourglass } from '@tabler/icons-react';
+import type { WriteState } from '../api/use-write';
+
+/**
+ * In the form that is saving: while the save waits for another process's lock, why and for how
+ * long, with a Cancel that abandons it; after a cancel, that nothing was saved and the form is as typed.
+ */
+export function BusyNotice({ write }: { write: WriteState }) {
+  if (write.busySeconds !== null) {
+    return (
+      <Alert
+        color="yellow"
+        variant="light"
+        role="status"
+        icon={<IconHourglass size={18} />}
+        title="The database is busy"
+      >
+        <Group justify="space-between" wrap="nowrap" align="flex-start">
+          <Text size="sm">
+            Another process is writing to the database, so this save waits its turn
+            {write.busySeconds > 0 ? ` (${write.busySeconds} s so far)` : ''}. It goes ahead as soon as the
+            other write ends.
+          </Text>
+          <Button size="xs" variant="white" color="yellow" onClick={write.cancel} disabled={write.cancelled}>
+            Cancel save
+          </Button>
+        </Group>
+      </Alert>
+    );
+  }
+  if (write.cancelled) {
+    return (
+      <Alert color="gray" variant="light" role="status" title="Save cancelled">
+        Nothing was saved; what you typed is still here. Save again when the other process is done.
+      </Alert>
+    );
+  }
+  return null;
+}
