@@ -62,7 +62,8 @@ async function backdatedHistory(file: string): Promise<void> {
 
 test.beforeAll(async () => {
   db = await scratchDb();
-  host = await startHost(db.file);
+  // The instance's own author (SECTOR_STUDIO_AUTHOR): who seeded, and who saves until a window sets a name.
+  host = await startHost(db.file, 0, { SECTOR_STUDIO_AUTHOR: 'Morgan Lee' });
   await prepare(host);
   await backdatedHistory(db.file);
 });
@@ -132,7 +133,7 @@ test('as of a moment: two change sets of one day, each in force from its own tim
   await page.getByRole('textbox', { name: 'Configuration as of' }).fill('2025-02-15');
   await page.getByRole('textbox', { name: 'Time (optional)' }).fill('12:00');
   // 12:00 in Berlin is 11:00 UTC: after Sam's weights (10:05 UTC), before Dana's multiplier (14:40).
-  await expect(asOf.getByRole('columnheader', { name: /^2025-02-15 12:00:00 / })).toBeVisible();
+  await expect(asOf.getByText(/^In force at 2025-02-15 12:00:00 /)).toBeVisible();
   await expect(row('Technology Stack')).toContainText('0.160');
   await expect(row('EBITDA multiplier')).toContainText('1.15');
   await screenshot(page, 'history-as-of-moment');
@@ -174,12 +175,12 @@ test('revert a whole change set in one action, under the name the analyst set', 
   await expect(dialog.getByLabel('Weights sum after the revert')).toHaveText(
     'The weights will sum to 0.980.',
   );
-  await expect(dialog.getByRole('button', { name: 'Rebalance in the weights form…' })).toBeVisible();
+  await expect(dialog.getByRole('button', { name: 'Rebalance first…' })).toBeVisible();
   await dialog.getByRole('textbox', { name: 'Rationale' }).fill('The premium faded');
   await screenshot(page, 'history-revert-set');
 
   // The rebalance aid: the reverted weights typed in, the rest scaled to 1.000.
-  await dialog.getByRole('button', { name: 'Rebalance in the weights form…' }).click();
+  await dialog.getByRole('button', { name: 'Rebalance first…' }).click();
   const form = page.getByRole('dialog', { name: 'Edit Technology weights' });
   await expect(form.getByLabel('Sum of weights')).toHaveText('0.980');
   await form.getByRole('button', { name: 'Rebalance to 1.000' }).click();
@@ -213,7 +214,7 @@ test('a save that waits for another process says so in the form, and Cancel keep
     await expect(busy).toContainText('Another process is writing to the database');
     await expect(busy).toContainText(/\(\d+ s so far\)/);
     await screenshot(page, 'busy-save');
-    await busy.getByRole('button', { name: 'Cancel save' }).click();
+    await busy.getByRole('button', { name: 'Stop waiting: cancel this save' }).click();
     await expect(form.getByRole('status').filter({ hasText: 'Save cancelled' })).toContainText(
       'Nothing was saved; what you typed is still here.',
     );

@@ -38,7 +38,10 @@ export function defaultAuthor(
   return async () => {
     if (known !== undefined) return known;
     const role = await storage.databaseUser();
-    known = role === null ? { author: systemUser(env), source: 'system user' } : { author: role, source: 'database role' };
+    known =
+      role === null
+        ? { author: systemUser(env), source: 'system user' }
+        : { author: role, source: 'database role' };
     return known;
   };
 }

@@ -175,11 +175,13 @@ export class SectorConfigService {
   }
 
   async updateCalibration(input: CalibrationEdit, wait?: LockWait): Promise<SectorConfigJson> {
-    return (await this.written(input.focus_group_id, await this.repository.updateCalibration(input, wait))).config;
+    return (await this.written(input.focus_group_id, await this.repository.updateCalibration(input, wait)))
+      .config;
   }
 
   async addCalibration(input: NewCalibration, wait?: LockWait): Promise<SectorConfigJson> {
-    return (await this.written(input.focus_group_id, await this.repository.addCalibration(input, wait))).config;
+    return (await this.written(input.focus_group_id, await this.repository.addCalibration(input, wait)))
+      .config;
   }
 
   async revert(input: RevertRequest, wait?: LockWait): Promise<SectorConfigJson> {

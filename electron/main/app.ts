@@ -101,6 +101,8 @@ export async function startShell(options: ShellOptions): Promise<void> {
   backend = options.createBackend({
     dbFile,
     redisUrl: process.env.REDIS_URL || undefined,
+    author: process.env.SECTOR_STUDIO_AUTHOR || undefined,
+    authorSource: 'environment',
     chooseExportPath: (name) => chooseSavePath(focusedWindow(), name, csvExport),
     chooseConfigExportPath: (name) => chooseSavePath(focusedWindow(), name, configExport),
     chooseHistoryExportPath: (name) => chooseSavePath(focusedWindow(), name, historyExport),

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Text } from '@mantine/core';
+import { Alert, Button, Stack, Text } from '@mantine/core';
 import { IconHourglass } from '@tabler/icons-react';
 import type { WriteState } from '../api/use-write';
 
@@ -16,16 +16,22 @@ export function BusyNotice({ write }: { write: WriteState }) {
         icon={<IconHourglass size={18} />}
         title="The database is busy"
       >
-        <Group justify="space-between" wrap="nowrap" align="flex-start">
+        <Stack gap="xs" align="flex-start">
           <Text size="sm">
             Another process is writing to the database, so this save waits its turn
             {write.busySeconds > 0 ? ` (${write.busySeconds} s so far)` : ''}. It goes ahead as soon as the
             other write ends.
           </Text>
-          <Button size="xs" variant="white" color="yellow" onClick={write.cancel} disabled={write.cancelled}>
-            Cancel save
+          <Button
+            size="xs"
+            variant="outline"
+            color="yellow"
+            onClick={write.cancel}
+            disabled={write.cancelled}
+          >
+            Stop waiting: cancel this save
           </Button>
-        </Group>
+        </Stack>
       </Alert>
     );
   }

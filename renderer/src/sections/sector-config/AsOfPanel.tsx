@@ -26,15 +26,23 @@ function AsOfTable({ then, now }: { then: SectorDetails; now: SectorDetails }) {
       };
     }),
   ];
-  const label = then.config.as_of ?? 'now';
+  const label = then.config.as_of;
   return (
     <Table verticalSpacing={4} fz="sm" aria-label="Configuration in force">
+      <Table.Caption style={{ captionSide: 'top', textAlign: 'left' }}>
+        In force at{' '}
+        <b>
+          {label === null
+            ? 'this moment'
+            : label.length > 10
+              ? formatMoment(label)
+              : `the end of ${label} (UTC)`}
+        </b>
+      </Table.Caption>
       <Table.Thead>
         <Table.Tr>
           <Table.Th />
-          <Table.Th ta="right" style={{ whiteSpace: 'nowrap' }}>
-            {label.length > 10 ? formatMoment(label) : label}
-          </Table.Th>
+          <Table.Th ta="right">then</Table.Th>
           <Table.Th ta="right">now</Table.Th>
         </Table.Tr>
       </Table.Thead>
@@ -92,10 +100,9 @@ export function AsOfPanel({ sectorId, version, firstChange, onRead }: Props) {
   const zone = localOffset(new Date());
   return (
     <>
-      <Group gap="sm" align="flex-start" wrap="nowrap" mb="sm">
+      <Group gap="sm" align="flex-start" wrap="nowrap">
         <TextInput
           label="Configuration as of"
-          description="A day, YYYY-MM-DD (its end, UTC)"
           placeholder="YYYY-MM-DD"
           value={draft.date}
           onChange={type('date')}
@@ -106,7 +113,6 @@ export function AsOfPanel({ sectorId, version, firstChange, onRead }: Props) {
         />
         <TextInput
           label="Time (optional)"
-          description={`HH:MM, your time (UTC${zone === 'Z' ? '' : zone})`}
           placeholder="HH:MM"
           value={draft.time}
           onChange={type('time')}
@@ -116,6 +122,10 @@ export function AsOfPanel({ sectorId, version, firstChange, onRead }: Props) {
           w={150}
         />
       </Group>
+      <Text size="xs" c="dimmed" mt={4} mb="sm">
+        A day alone means its end (UTC, as effective dates are kept); a time is yours (UTC
+        {zone === 'Z' ? '' : zone}).
+      </Text>
       {!reading.ok ? (
         <Said text="Nothing to show until the day and time name a moment this sector has a version for." />
       ) : then.error !== null ? (

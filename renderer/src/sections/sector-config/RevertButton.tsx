@@ -88,7 +88,7 @@ export function RevertButton({ sectorId, version, currentId, weights, onReverted
           {sum !== null && (
             <Alert color="orange" variant="light" title={`The weights would sum to ${formatWeight(sum)}`}>
               Reverting only this weight leaves the others as they are, so composite scores for this sector
-              would be off scale. The weights form can rebalance the others around it first.
+              would be off scale. Rebalance first opens the weights form with this value typed in.
             </Alert>
           )}
           <TextInput
@@ -101,13 +101,13 @@ export function RevertButton({ sectorId, version, currentId, weights, onReverted
             data-autofocus
           />
           <BusyNotice write={write} />
-          <Group justify="flex-end">
+          <Group justify="flex-end" wrap="nowrap">
             <Button variant="default" onClick={() => setOpened(false)}>
               Cancel
             </Button>
             {sum !== null && (
               <Button variant="light" leftSection={<IconScale size={16} />} onClick={rebalance}>
-                Revert and rebalance…
+                Rebalance first…
               </Button>
             )}
             <Button loading={saving} disabled={rationale.trim() === ''} onClick={() => void revert()}>

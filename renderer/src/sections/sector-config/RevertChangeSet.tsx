@@ -140,7 +140,7 @@ export function RevertChangeSet({ sectorId, plan, seen, onReverted, onRebalance 
           {off && (
             <Alert color="orange" variant="light" title="Composite scores would be off scale">
               Another change set changed these weights since, so going back leaves them not summing to 1.000.
-              {weightsOnly ? ' The weights form can rebalance the others first.' : ''}
+              {weightsOnly ? ' Rebalance first opens the weights form with these values typed in.' : ''}
             </Alert>
           )}
           <TextInput
@@ -153,13 +153,13 @@ export function RevertChangeSet({ sectorId, plan, seen, onReverted, onRebalance 
             data-autofocus
           />
           <BusyNotice write={write} />
-          <Group justify="flex-end">
+          <Group justify="flex-end" wrap="nowrap">
             <Button variant="default" onClick={() => setOpened(false)}>
               Cancel
             </Button>
             {off && weightsOnly && (
               <Button variant="light" leftSection={<IconScale size={16} />} onClick={rebalance}>
-                Rebalance in the weights form…
+                Rebalance first…
               </Button>
             )}
             <Button loading={saving} disabled={rationale.trim() === ''} onClick={() => void revert()}>
