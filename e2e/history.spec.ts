@@ -102,7 +102,7 @@ test('history: change sets with their time, author and values; filters; CSV', as
   // Only Talent's change sets: the reference and Dana's premium, that value alone in each.
   await choose(page, 'Item', 'Talent');
   await expect(sets).toHaveCount(2);
-  await expect(sets.first().getByRole('row')).toHaveCount(1);
+  await expect(sets.first().locator('tbody tr')).toHaveCount(1);
   await expect(sets.first()).toContainText('and 2 other values the filter hides');
   await screenshot(page, 'sector-history');
 
@@ -124,6 +124,77 @@ test('history: change sets with their time, author and values; filters; CSV', as
   await expect(sets).toHaveCount(4);
   await choose(page, 'Author', 'Sam Okafor');
   await expect(sets).toHaveCount(1);
+});
+
+test('one day: a save, the revert of its change set and the same save again are three versions, in order', async ({
+  page,
+}) => {
+  const sector = 'Manufacturing';
+  const saveTalent = async (rationale: string) => {
+    await page.getByRole('button', { name: 'Edit weights' }).click();
+    const form = page.getByRole('dialog', { name: `Edit ${sector} weights` });
+    await form.getByRole('textbox', { name: 'Talent weight' }).fill('0.17');
+    await form.getByRole('textbox', { name: 'Culture weight' }).fill('0.05');
+    await form.getByRole('textbox', { name: 'Rationale' }).fill(rationale);
+    await form.getByRole('button', { name: 'Save 2 weights' }).click();
+    await expect(form).toBeHidden();
+  };
+  await page.goto(host.url);
+  await openSection(page, 'Sector Configuration');
+  await choose(page, 'Select a Sector', sector);
+  await saveTalent('A: scarce AI engineers');
+
+  await page.getByRole('tab', { name: 'History' }).click();
+  await choose(page, 'Select a Sector', sector);
+  const sets = page.getByRole('region', { name: /^Change set #\d+$/ });
+  await expect(sets).toHaveCount(2);
+  await sets.first().getByRole('button', { name: 'Revert change set' }).click();
+  const dialog = page.getByRole('dialog', { name: /^Revert change set #\d+$/ });
+  await expect(dialog.getByLabel('Weights sum after the revert')).toHaveText(
+    'The weights will sum to 1.000.',
+  );
+  await dialog.getByRole('textbox', { name: 'Rationale' }).fill('B: not before the committee');
+  // Both values of the set in one action.
+  await dialog.getByRole('button', { name: 'Revert 2 values' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(sets).toHaveCount(3);
+
+  await page.getByRole('tab', { name: 'Sector', exact: true }).click();
+  await saveTalent('A: scarce AI engineers');
+  await page.getByRole('tab', { name: 'History' }).click();
+
+  // Newest first: the second save, the revert, the first save, the reference; all kept.
+  await expect(sets).toHaveCount(4);
+  const talent = (i: number) => sets.nth(i).getByRole('row').filter({ hasText: 'Talent weight' });
+  await expect(sets.nth(0)).toContainText('A: scarce AI engineers');
+  await expect(talent(0)).toContainText('0.150 → 0.170');
+  await expect(talent(0)).toContainText(/\d{4}-\d\d-\d\d →\s*current/);
+  await expect(sets.nth(1)).toContainText('B: not before the committee');
+  await expect(sets.nth(1)).toContainText(/revert of #\d+/);
+  await expect(talent(1)).toContainText('0.170 → 0.150');
+  // In force from and until the same day: the revert's version was replaced the day it was made.
+  await expect(talent(1)).toContainText(/(\d{4}-\d\d-\d\d) →\s*\1/);
+  await expect(sets.nth(2)).toContainText('A: scarce AI engineers');
+  await expect(talent(2)).toContainText('0.150 → 0.170');
+  await expect(sets.nth(3)).toContainText('Seeded from the reference configuration');
+  // Each set names its author and its time to the second, in the order they were made.
+  const times = await sets.evaluateAll((regions) =>
+    regions.map((r) => /\d{4}-\d\d-\d\d \d\d:\d\d:\d\d/.exec(r.textContent ?? '')?.[0] ?? ''),
+  );
+  expect(times.slice(0, 3).every((t) => t.length > 0)).toBe(true);
+  expect([...times.slice(0, 3)].sort().reverse()).toEqual(times.slice(0, 3));
+  for (const i of [0, 1, 2]) await expect(sets.nth(i)).toContainText('by Morgan Lee');
+  await screenshot(page, 'history-same-day');
+
+  // Reverting one weight alone would break the sum: said before saving, with the rebalance aid.
+  await talent(1)
+    .getByRole('button', { name: /^Revert Talent weight to 0\.150/ })
+    .click();
+  const single = page.getByRole('dialog', { name: 'Revert Talent weight to 0.150' });
+  await expect(single).toContainText('The weights would sum to 0.980');
+  await expect(single.getByRole('button', { name: 'Rebalance first…' })).toBeVisible();
+  await single.getByRole('button', { name: 'Cancel' }).click();
+  await expect(sets).toHaveCount(4);
 });
 
 test('as of a moment: two change sets of one day, each in force from its own time', async ({ page }) => {
@@ -212,7 +283,7 @@ test('a save that waits for another process says so in the form, and Cancel keep
     await form.getByRole('button', { name: 'Save 2 weights' }).click();
     const busy = form.getByRole('status').filter({ hasText: 'The database is busy' });
     await expect(busy).toContainText('Another process is writing to the database');
-    await expect(busy).toContainText(/\(\d+ s so far\)/);
+    await expect(busy).toContainText(/\(\d+\s+s so far\)/);
     await screenshot(page, 'busy-save');
     await busy.getByRole('button', { name: 'Stop waiting: cancel this save' }).click();
     await expect(form.getByRole('status').filter({ hasText: 'Save cancelled' })).toContainText(

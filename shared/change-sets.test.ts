@@ -60,7 +60,11 @@ describe('change sets', () => {
     expect(plan.weightsSum).toBe(1.05);
     // The seed only added: nothing to set back, and it says so.
     expect(() => revertPlan(history({ a: 0.4, b: 0.35, c: 0.25 }, sets), 1)).toThrow(
-      'Nothing to revert: every value change set #1 changed is already what it was before it',
+      'Nothing to revert: change set #1 only added values, and nothing is ever deleted',
+    );
+    // Set 2 again once its values are back.
+    expect(() => revertPlan(history({ a: 0.5, b: 0.3, c: 0.25 }, sets), 2)).toThrow(
+      'Nothing to revert: every value change set #2 changed is already what it was before it',
     );
     expect(() => revertPlan(history({}, sets), 9)).toThrow('X has no change set #9');
   });

@@ -80,9 +80,14 @@ export function revertPlan(history: ConfigHistory, changeSetId: number): RevertP
     }
   }
   if (steps.length === 0) {
+    // A set that only added values (the seed, a new calibration) would otherwise be refused with a
+    // sentence that is not true of it.
+    const added = kept.length === changeSet.changes.length;
     throw new AppError(
       'CONFLICT',
-      `Nothing to revert: every value change set #${changeSetId} changed is already what it was before it`,
+      added
+        ? `Nothing to revert: change set #${changeSetId} only added values, and nothing is ever deleted`
+        : `Nothing to revert: every value change set #${changeSetId} changed is already what it was before it`,
     );
   }
   const restored = new Map(steps.map((step) => [`${step.kind}:${step.key}`, step.restored]));

@@ -19,8 +19,8 @@ export function BusyNotice({ write }: { write: WriteState }) {
         <Stack gap="xs" align="flex-start">
           <Text size="sm">
             Another process is writing to the database, so this save waits its turn
-            {write.busySeconds > 0 ? ` (${write.busySeconds} s so far)` : ''}. It goes ahead as soon as the
-            other write ends.
+            {write.busySeconds > 0 ? ` (${write.busySeconds}\u00a0s so far)` : ''}. It goes ahead as soon as
+            the other write ends.
           </Text>
           <Button
             size="xs"

@@ -39,7 +39,7 @@ interface ListProps {
 function InForce({ version }: { version: ConfigVersion | undefined }) {
   if (version === undefined) return null;
   return (
-    <Group gap={6} wrap="nowrap">
+    <Group gap={6} wrap="nowrap" style={{ whiteSpace: 'nowrap' }}>
       <Text span ff="monospace" size="sm">
         {version.effective_from} →
       </Text>
@@ -100,13 +100,26 @@ function ChangeSetCard({
       <Text size="sm" c={set.rationale === null ? 'dimmed' : undefined} mb={6}>
         {set.rationale ?? 'No rationale recorded'}
       </Text>
-      <Table verticalSpacing={2} fz="sm" aria-label={`Changes of #${id}`}>
+      {/* Fixed columns, so that values and dates line up from one change set to the next. */}
+      <Table verticalSpacing={2} fz="sm" layout="fixed" aria-label={`Changes of #${id}`}>
+        <Table.Thead>
+          <Table.Tr c="dimmed">
+            <Table.Th fw={500} w="30%">
+              Item
+            </Table.Th>
+            <Table.Th fw={500} w="20%">
+              Before → after
+            </Table.Th>
+            <Table.Th fw={500}>In force</Table.Th>
+            <Table.Th w={80} />
+          </Table.Tr>
+        </Table.Thead>
         <Table.Tbody>
           {set.changes.map((change) => {
             const version = versions.get(`${change.kind}:${change.version_id}`);
             return (
               <Table.Tr key={`${change.kind}:${change.key}`}>
-                <Table.Td w="34%">
+                <Table.Td>
                   {change.kind === 'weight' ? (
                     `${change.label} weight`
                   ) : (
@@ -120,7 +133,7 @@ function ChangeSetCard({
                 <Table.Td>
                   <InForce version={version} />
                 </Table.Td>
-                <Table.Td w={90} ta="right">
+                <Table.Td ta="right">
                   {version !== undefined && !version.is_current && (
                     <RevertButton
                       sectorId={history.focus_group_id}
@@ -139,8 +152,8 @@ function ChangeSetCard({
       </Table>
       {hidden > 0 && (
         <Text size="xs" c="dimmed" mt={4}>
-          and {hidden} other value{hidden === 1 ? '' : 's'} the filter hides (a revert of the set restores
-          them too)
+          and {hidden} other value{hidden === 1 ? '' : 's'} the filter hides
+          {plan !== null ? ' (a revert of the set restores them too)' : ''}
         </Text>
       )}
     </Card>
