@@ -3,7 +3,7 @@ import type { Db } from './connection';
 
 /**
  * Runs `work` (inside the caller's transaction) without the triggers that keep the configuration
- * history (migration 007, named trg_history_*), then puts them back as they were written. Only a
+ * history (the change-set migration, named trg_history_*), then puts them back as they were written. Only a
  * whole-database replacement uses this (the demo reset, `copy --replace` onto a file): it replaces
  * every row of every table, history included, and is an action of its own, never an edit.
  */

@@ -106,7 +106,7 @@ describe('migrations', () => {
         ...Object.keys(loadReference().attribute_tables),
         // The app's own bookkeeping, not part of the seed's schema: which sectors' configurations
         // changed, for other instances (migration 3), the grid's totals (migration 5), and who
-        // changed a configuration when and why (migration 7).
+        // changed a configuration when and why (the change-set migration).
         'config_changes',
         'organization_counts',
         'config_change_sets',

@@ -1,5 +1,5 @@
--- An audit trail an investment committee can rely on (issue 24), as SQLite's migration 007 makes it:
--- every save is a change set (when, to the millisecond in UTC, by whom, why), two saves on one day
+-- An audit trail an investment committee can rely on (issue 24), as SQLite's change-set migration
+-- makes it: every save is a change set (when, to the millisecond in UTC, by whom, why), two saves on one day
 -- are two change sets, and nothing is deleted or changed in place. Triggers refuse a DELETE of a
 -- version or a change set, any UPDATE of a change set, and any UPDATE of a version but closing it
 -- once (effective_to set, is_current true → false, every other column as it was). A whole-database
