@@ -1,4 +1,4 @@
-import { Badge, Card, Group, Stack, Table, Text, Tooltip } from '@mantine/core';
+import { Badge, Card, Group, Stack, Table, Text, Tooltip, VisuallyHidden } from '@mantine/core';
 import { formatValue, revertPlan, type RevertPlan } from '../../../../shared/change-sets';
 import type { ChangeSet, ChangeSetKind, ConfigHistory, ConfigVersion } from '../../../../shared/domain';
 import { formatMoment } from '../../format';
@@ -111,7 +111,9 @@ function ChangeSetCard({
               Before → after
             </Table.Th>
             <Table.Th fw={500}>In force</Table.Th>
-            <Table.Th w={80} />
+            <Table.Th w={80}>
+              <VisuallyHidden>Revert</VisuallyHidden>
+            </Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
