@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { sqliteConfigRepository } from '../db/sqlite/config-repo';
 import { openDatabase } from '../db/sqlite/connection';
 import { prepare, scratchDb, startHost, type RunningHost, type ScratchDb } from './own-host';
-import { choose, openSection, screenshot } from './ui';
+import { choose, openSection, screenshot, stat } from './ui';
 
 /**
  * Issue 24 in the real UI: History as change sets (who, when, why, each value before → after),
@@ -304,4 +304,37 @@ test('a save that waits for another process says so in the form, and Cancel keep
   await form.getByRole('button', { name: 'Save 2 weights' }).click();
   await expect(form).toBeHidden();
   await expect(page.getByText(/2 weights changed for Energy & Utilities/)).toBeVisible();
+});
+
+test('a save whose wait for the lock runs out says so in the form, not in a toast far from it', async ({
+  page,
+}) => {
+  // The app waits 30 s for another process's lock before it gives up.
+  test.setTimeout(120_000);
+  await page.goto(host.url);
+  await openSection(page, 'Sector Configuration');
+  await choose(page, 'Select a Sector', 'Retail & Consumer');
+  await page.getByRole('button', { name: 'Edit EBITDA multiplier' }).first().click();
+  const value = page.getByRole('textbox', { name: 'New value for EBITDA multiplier' });
+  await value.fill('1.23');
+  await page.getByRole('textbox', { name: 'Rationale for EBITDA multiplier' }).fill('Store AI margins');
+
+  const other = new Database(db.file);
+  other.exec('BEGIN IMMEDIATE');
+  try {
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'The database is busy' })).toBeVisible();
+    const gaveUp = page.getByRole('status').filter({ hasText: 'Not saved: the database stayed busy' });
+    await expect(gaveUp).toContainText('Nothing was saved; what you typed is still here.', {
+      timeout: 45_000,
+    });
+    // Said once, beside the fields: no toast repeats it elsewhere.
+    await expect(page.getByText(/The database file is busy/)).toHaveCount(1);
+    await expect(value).toHaveValue('1.23');
+  } finally {
+    other.exec('ROLLBACK');
+    other.close();
+  }
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(stat(page, 'EBITDA multiplier')).toHaveText('1.23');
 });

@@ -21,6 +21,8 @@ export interface WriteState {
   busySeconds: number | null;
   /** The last write was cancelled by the analyst while it waited: nothing was saved. */
   cancelled: boolean;
+  /** Why the last write gave up waiting for the lock (BUSY): nothing was saved. */
+  gaveUp: string | null;
   cancel(): void;
 }
 
@@ -38,6 +40,7 @@ export function useWrite(): WriteState & { run: WriteRun } {
   const running = useRef<string | null>(null);
   const [busySeconds, setBusySeconds] = useState<number | null>(null);
   const [cancelled, setCancelled] = useState(false);
+  const [gaveUp, setGaveUp] = useState<string | null>(null);
   useBridgeEvent('write:busy', (event) => {
     if (event.write_id === running.current) setBusySeconds(Math.floor(event.waited_ms / 1000));
   });
@@ -46,12 +49,14 @@ export function useWrite(): WriteState & { run: WriteRun } {
     const writeId = newWriteId();
     running.current = writeId;
     setCancelled(false);
+    setGaveUp(null);
     setBusySeconds(null);
     const author = savedAuthor() ?? undefined;
     try {
       const result = await bridge.invoke(channel, { ...input, author, write_id: writeId });
       // The cancel came too late: the write had its lock and went through.
       if (result.ok || result.error.code !== 'CANCELLED') setCancelled(false);
+      if (!result.ok && result.error.code === 'BUSY') setGaveUp(result.error.message);
       return result;
     } finally {
       if (running.current === writeId) running.current = null;
@@ -66,5 +71,5 @@ export function useWrite(): WriteState & { run: WriteRun } {
     void bridge.invoke('config:cancelWrite', { write_id: writeId });
   }
 
-  return { run, busySeconds, cancelled, cancel };
+  return { run, busySeconds, cancelled, gaveUp, cancel };
 }

@@ -4,7 +4,8 @@ import type { WriteState } from '../api/use-write';
 
 /**
  * In the form that is saving: while the save waits for another process's lock, why and for how
- * long, with a Cancel that abandons it; after a cancel, that nothing was saved and the form is as typed.
+ * long, with a Cancel that abandons it; after a cancel, or a wait that ran out, that nothing was
+ * saved and the form is as typed.
  */
 export function BusyNotice({ write }: { write: WriteState }) {
   if (write.busySeconds !== null) {
@@ -32,6 +33,13 @@ export function BusyNotice({ write }: { write: WriteState }) {
             Stop waiting: cancel this save
           </Button>
         </Stack>
+      </Alert>
+    );
+  }
+  if (write.gaveUp !== null) {
+    return (
+      <Alert color="orange" variant="light" role="status" title="Not saved: the database stayed busy">
+        {write.gaveUp} Nothing was saved; what you typed is still here.
       </Alert>
     );
   }

@@ -5,6 +5,7 @@ import { parameterNamePattern } from '../../../../shared/config-document';
 import { calibrationTypes, type CalibrationType, type SectorConfigJson } from '../../../../shared/domain';
 import { notifyError, notifySuccess } from '../../api/bridge';
 import { useWrite } from '../../api/use-write';
+import { shownInPlace } from '../../api/write-errors';
 import { BusyNotice } from '../../components/BusyNotice';
 import { parseCalibration } from './calibration-input';
 
@@ -63,7 +64,7 @@ export function AddCalibration({ sectorId, sector, existing, onAdded }: Props) {
     });
     setSaving(false);
     if (!result.ok) {
-      if (result.error.code !== 'CANCELLED') notifyError(result.error);
+      if (!shownInPlace(result.error)) notifyError(result.error);
       return;
     }
     onAdded(result.value);

@@ -6,6 +6,7 @@ import type { ConfigVersion } from '../../../../shared/domain';
 import { formatWeight } from '../../../../shared/sector-config';
 import { notifyConflict, notifyError, notifySuccess } from '../../api/bridge';
 import { useWrite } from '../../api/use-write';
+import { shownInPlace } from '../../api/write-errors';
 import { BusyNotice } from '../../components/BusyNotice';
 import { calibrationText } from './labels';
 import { brokenSum } from './revert-sum';
@@ -45,7 +46,7 @@ export function RevertButton({ sectorId, version, currentId, weights, onReverted
     });
     setSaving(false);
     if (!result.ok) {
-      if (result.error.code === 'CANCELLED') return;
+      if (shownInPlace(result.error)) return;
       if (result.error.code !== 'CONFLICT') return notifyError(result.error);
       notifyConflict(result.error.message);
       setOpened(false);

@@ -5,6 +5,7 @@ import { formatValue, type RevertPlan } from '../../../../shared/change-sets';
 import { formatWeight } from '../../../../shared/sector-config';
 import { notifyConflict, notifyError, notifySuccess } from '../../api/bridge';
 import { useWrite } from '../../api/use-write';
+import { shownInPlace } from '../../api/write-errors';
 import { BusyNotice } from '../../components/BusyNotice';
 import { CalibrationName } from './labels';
 import type { WeightsPreset } from './weights-form';
@@ -78,7 +79,7 @@ export function RevertChangeSet({ sectorId, plan, seen, onReverted, onRebalance 
     });
     setSaving(false);
     if (!result.ok) {
-      if (result.error.code === 'CANCELLED') return;
+      if (shownInPlace(result.error)) return;
       if (result.error.code !== 'CONFLICT') return notifyError(result.error);
       notifyConflict(result.error.message);
       setOpened(false);

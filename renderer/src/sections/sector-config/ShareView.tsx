@@ -5,6 +5,7 @@ import type { ConfigDifference, ImportPreview } from '../../../../shared/domain'
 import { formatCalibration, formatWeight } from '../../../../shared/sector-config';
 import { bridge, notifyError, notifySuccess, useAction } from '../../api/bridge';
 import { useWrite } from '../../api/use-write';
+import { shownInPlace } from '../../api/write-errors';
 import { BusyNotice } from '../../components/BusyNotice';
 import { TitledCard } from '../../components/TitledCard';
 import type { SectorOption } from '../../state/sectors';
@@ -120,7 +121,7 @@ function ImportCard({ onChanged }: { onChanged: () => void }) {
       if (file === null) return;
       const result = await write.run('config:import', { text: file.text });
       if (!result.ok) {
-        if (result.error.code !== 'CANCELLED') notifyError(result.error);
+        if (!shownInPlace(result.error)) notifyError(result.error);
         return;
       }
       notifySuccess('Configuration imported', result.value.message);

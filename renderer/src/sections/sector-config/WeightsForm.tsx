@@ -129,7 +129,7 @@ function WeightsFormBody({ sectorId, weights, focus, onClose, onSaved, onConflic
     setSaving(false);
     if (outcome.kind === 'conflict') return onConflict(outcome.message);
     if (outcome.kind === 'failed') return notifyError(outcome.error);
-    if (outcome.kind === 'cancelled') return;
+    if (outcome.kind === 'in place') return;
     const result = outcome.value;
     onSaved(result.config);
     notifySuccess(

@@ -1,4 +1,5 @@
 import type { ErrorValue, Result } from '../../../../shared/errors';
+import { shownInPlace } from '../../api/write-errors';
 
 /**
  * What the workbench does with a save's answer. A CONFLICT means another analyst saved first:
@@ -8,13 +9,13 @@ import type { ErrorValue, Result } from '../../../../shared/errors';
 export type SaveOutcome<T> =
   | { kind: 'saved'; value: T }
   | { kind: 'conflict'; message: string }
-  | { kind: 'cancelled' }
+  | { kind: 'in place' }
   | { kind: 'failed'; error: ErrorValue };
 
-/** A CANCELLED save was the analyst's own Cancel while the database was busy: the form says so in place. */
+/** A save cancelled or given up while the database was busy: the form says so in place. */
 export function saveOutcome<T>(result: Result<T>): SaveOutcome<T> {
   if (result.ok) return { kind: 'saved', value: result.value };
   if (result.error.code === 'CONFLICT') return { kind: 'conflict', message: result.error.message };
-  if (result.error.code === 'CANCELLED') return { kind: 'cancelled' };
+  if (shownInPlace(result.error)) return { kind: 'in place' };
   return { kind: 'failed', error: result.error };
 }

@@ -70,9 +70,16 @@ describe('the weights form', () => {
       kind: 'conflict',
       message,
     });
+    // A wait for the lock that ran out, or the analyst's Cancel: the form says so beside its fields.
     expect(saveOutcome({ ok: false, error: { code: 'BUSY', message: 'Try again' } })).toEqual({
+      kind: 'in place',
+    });
+    expect(saveOutcome({ ok: false, error: { code: 'CANCELLED', message: 'Cancelled' } })).toEqual({
+      kind: 'in place',
+    });
+    expect(saveOutcome({ ok: false, error: { code: 'DB_ERROR', message: 'Disk full' } })).toEqual({
       kind: 'failed',
-      error: { code: 'BUSY', message: 'Try again' },
+      error: { code: 'DB_ERROR', message: 'Disk full' },
     });
     expect(saveOutcome({ ok: true, value: 3 })).toEqual({ kind: 'saved', value: 3 });
   });
