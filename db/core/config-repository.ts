@@ -2,7 +2,13 @@ import type { AsOf } from '../../shared/as-of';
 import { futureProblem } from '../../shared/as-of';
 import { filterHistory, revertPlan } from '../../shared/change-sets';
 import type { ConfigDocument } from '../../shared/config-document';
-import type { ConfigHistory, ConfigItemKind, Sector, SectorConfigJson, SectorDetails } from '../../shared/domain';
+import type {
+  ConfigHistory,
+  ConfigItemKind,
+  Sector,
+  SectorConfigJson,
+  SectorDetails,
+} from '../../shared/domain';
 import { AppError } from '../../shared/errors';
 import type {
   CalibrationEdit,
@@ -237,7 +243,11 @@ export function configRepository(
     return pending.made;
   }
 
-  const pendingFor = (group: Sector, draft: ChangeSetDraft): PendingChangeSet => ({ group, draft, made: null });
+  const pendingFor = (group: Sector, draft: ChangeSetDraft): PendingChangeSet => ({
+    group,
+    draft,
+    made: null,
+  });
   const saved = (pending: PendingChangeSet, changed: number): Saved => ({
     changed,
     change_set_id: pending.made?.id ?? null,
@@ -311,7 +321,11 @@ export function configRepository(
     return changed;
   }
 
-  async function calibrationIn(db: SqlSession, pending: PendingChangeSet, input: Unauthored<CalibrationEdit>) {
+  async function calibrationIn(
+    db: SqlSession,
+    pending: PendingChangeSet,
+    input: Unauthored<CalibrationEdit>,
+  ) {
     const { parameter_name, value, rationale, calibration_id } = input;
     return (await setCalibration(db, pending, parameter_name, value, rationale, calibration_id)) ? 1 : 0;
   }
@@ -391,7 +405,8 @@ export function configRepository(
     const note = `Reverted change set #${input.change_set_id}: ${input.rationale}`;
     const all = await dimensions(db);
     for (const step of plan.steps) {
-      if (step.kind === 'weight') await setWeight(db, pending, requireDimension(all, step.key), step.restored, note);
+      if (step.kind === 'weight')
+        await setWeight(db, pending, requireDimension(all, step.key), step.restored, note);
       else await setCalibration(db, pending, step.key, step.restored, note);
     }
     return saved(pending, plan.steps.length);

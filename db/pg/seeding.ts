@@ -110,7 +110,13 @@ export function pgSeedWeightsCalibrations(
       const known = sets.get(sector);
       if (known !== undefined) return known;
       const { made_at, rationale, kind } = seedChangeSet;
-      const { rows } = await db.query<{ change_set_id: number }>(insertSet, [sector, made_at, author, rationale, kind]);
+      const { rows } = await db.query<{ change_set_id: number }>(insertSet, [
+        sector,
+        made_at,
+        author,
+        rationale,
+        kind,
+      ]);
       const id = rows[0]?.change_set_id;
       if (id === undefined) throw new Error('The seed change set was not inserted');
       sets.set(sector, id);
@@ -124,7 +130,14 @@ export function pgSeedWeightsCalibrations(
         continue;
       }
       const set = await setOf(w.focus_group_id);
-      await db.query(insertWeight, [w.focus_group_id, w.dimension_id, w.weight, w.rationale, w.effective_from, set]);
+      await db.query(insertWeight, [
+        w.focus_group_id,
+        w.dimension_id,
+        w.weight,
+        w.rationale,
+        w.effective_from,
+        set,
+      ]);
       outcomes.push('inserted');
     }
     for (const c of calibrations) {

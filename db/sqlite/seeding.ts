@@ -91,7 +91,9 @@ export function seedWeightsAndCalibrations(
   requireSchema(db);
   requireGroupsSeeded(ref, { focus_groups: count(db, 'focus_groups'), dimensions: count(db, 'dimensions') });
   const weightExists = db
-    .prepare('SELECT 1 FROM focus_group_dimension_weights WHERE focus_group_id = ? AND dimension_id = ? LIMIT 1')
+    .prepare(
+      'SELECT 1 FROM focus_group_dimension_weights WHERE focus_group_id = ? AND dimension_id = ? LIMIT 1',
+    )
     .pluck();
   const insertWeight = db.prepare(`
     INSERT INTO focus_group_dimension_weights
@@ -113,7 +115,8 @@ export function seedWeightsAndCalibrations(
   const sets = new Map<string, number>();
   const setOf = (sector: string) => {
     const { made_at, rationale, kind } = seedChangeSet;
-    const id = sets.get(sector) ?? (insertSet.get(sector, made_at, options.author ?? null, rationale, kind) as number);
+    const id =
+      sets.get(sector) ?? (insertSet.get(sector, made_at, options.author ?? null, rationale, kind) as number);
     sets.set(sector, id);
     return id;
   };

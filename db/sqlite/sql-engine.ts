@@ -35,7 +35,10 @@ export function sqliteEngine(db: Db): SqlEngine {
       prepared(sql).run(named(params));
     },
   };
-  async function transaction<T>(begin: () => Promise<void>, work: (db: SqlSession) => Promise<T>): Promise<T> {
+  async function transaction<T>(
+    begin: () => Promise<void>,
+    work: (db: SqlSession) => Promise<T>,
+  ): Promise<T> {
     if (db.inTransaction) return work(session);
     await begin();
     try {

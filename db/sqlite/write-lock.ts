@@ -3,7 +3,10 @@ import type { LockWait } from '../port';
 import type { Db } from './connection';
 
 const isBusy = (error: unknown) =>
-  error instanceof Error && 'code' in error && typeof error.code === 'string' && error.code.startsWith('SQLITE_BUSY');
+  error instanceof Error &&
+  'code' in error &&
+  typeof error.code === 'string' &&
+  error.code.startsWith('SQLITE_BUSY');
 
 /**
  * BEGIN IMMEDIATE, waiting for another process's write lock as `wait` asks. SQLite's busy timeout

@@ -85,7 +85,8 @@ export function openSqliteEnd(file: string, options: { create: boolean }): Endpo
       try {
         // A copy replaces the whole database, its history with the rest (see history-guards.ts).
         withoutHistoryGuards(db, () => {
-          for (const spec of [...specs].reverse()) db.prepare(`DELETE FROM ${quoteIdentifier(spec.name)}`).run();
+          for (const spec of [...specs].reverse())
+            db.prepare(`DELETE FROM ${quoteIdentifier(spec.name)}`).run();
         });
         for (const spec of specs) {
           const encode = spec.columns.map(fromValue);
