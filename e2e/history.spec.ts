@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { sqliteConfigRepository } from '../db/sqlite/config-repo';
 import { openDatabase } from '../db/sqlite/connection';
 import { prepare, scratchDb, startHost, type RunningHost, type ScratchDb } from './own-host';
+import { seriousViolations } from './a11y';
 import { choose, openSection, screenshot, stat } from './ui';
 
 /**
@@ -255,6 +256,8 @@ test('revert a whole change set in one action, under the name the analyst set', 
   await expect(dialog.getByRole('button', { name: 'Rebalance first…' })).toBeVisible();
   await dialog.getByRole('textbox', { name: 'Rationale' }).fill('The premium faded');
   await screenshot(page, 'history-revert-set');
+  // The change sets behind it and the dialog itself, as axe sees them.
+  expect(await seriousViolations(page, 'History with the revert of a set')).toEqual([]);
 
   // The rebalance aid: the reverted weights typed in, the rest scaled to 1.000.
   await dialog.getByRole('button', { name: 'Rebalance first…' }).click();

@@ -134,8 +134,9 @@ export function RevertChangeSet({ sectorId, plan, seen, onReverted, onRebalance 
             </Text>
           )}
           {plan.weightsSum !== null && (
-            <Text size="sm" c={off ? 'orange' : 'teal'} aria-label="Weights sum after the revert">
-              The weights will sum to {formatWeight(plan.weightsSum)}.
+            // Plain text: orange on white is too faint to read (axe), and the alert below warns.
+            <Text size="sm" aria-label="Weights sum after the revert">
+              The weights will sum to <b>{formatWeight(plan.weightsSum)}</b>.
             </Text>
           )}
           {off && (
