@@ -3,10 +3,12 @@
  * serves it. Every operation answers with the JSON shapes the contract sends. SQLite implements it
  * from worker threads (db/sqlite/storage.ts), PostgreSQL over a connection pool (db/pg/storage.ts).
  */
+import type { AsOf } from '../shared/as-of';
 import type { ConfigDocument } from '../shared/config-document';
 import type {
   CalibrationType,
   ConfigHistory,
+  HistoryFilter,
   ConfigItemKind,
   DemoResetResult,
   Dimension,
@@ -28,29 +30,35 @@ export interface ConfigReads {
   listSectors(): Promise<Sector[]>;
   listDimensions(): Promise<Dimension[]>;
   /**
-   * The configuration in force today, or on `asOf` (YYYY-MM-DD). Rejects with AppError NOT_FOUND
-   * for an unknown sector (or a day before its first version), NOT_SEEDED before seeding.
+   * The configuration in force now, or at `asOf`. Rejects with AppError NOT_FOUND for an unknown
+   * sector (or a moment before its first change set), INVALID_INPUT for a moment in the future,
+   * NOT_SEEDED before seeding.
    */
-  loadSectorConfig(sectorId: string, asOf?: string | null): Promise<SectorConfigJson>;
+  loadSectorConfig(sectorId: string, asOf?: AsOf | null): Promise<SectorConfigJson>;
   /** The same with each weight's and calibration's rationale, description, type and date. */
-  loadSectorDetails(sectorId: string, asOf?: string | null): Promise<SectorDetails>;
-  /** Every version of every weight and calibration of the sector. */
-  history(sectorId: string): Promise<ConfigHistory>;
+  loadSectorDetails(sectorId: string, asOf?: AsOf | null): Promise<SectorDetails>;
+  /** Every change set and version of the sector's weights and calibrations, oldest first. */
+  history(sectorId: string, filter?: HistoryFilter): Promise<ConfigHistory>;
   /** The share document of one sector, or of all when null. */
   exportDocument(sectorId: string | null): Promise<ConfigDocument>;
   /** What importing the document would change; rejects a bad file with INVALID_INPUT in one sentence. */
   previewImport(text: string): Promise<ImportPreview>;
 }
 
+/** Who makes a change: every write names its author, which its change set keeps. */
+interface Authored {
+  author: string;
+}
+
 /** Weights of one sector; each `weight_id` is the version the editor showed. */
-export interface WeightsEdit {
+export interface WeightsEdit extends Authored {
   focus_group_id: string;
   weights: { dimension_code: string; weight: number; weight_id?: number | undefined }[];
   rationale: string;
 }
 
 /** One calibration's new value; `calibration_id` is the version the editor showed. */
-export interface CalibrationEdit {
+export interface CalibrationEdit extends Authored {
   focus_group_id: string;
   parameter_name: string;
   value: number;
@@ -58,7 +66,7 @@ export interface CalibrationEdit {
   calibration_id?: number | undefined;
 }
 
-export interface NewCalibration {
+export interface NewCalibration extends Authored {
   focus_group_id: string;
   parameter_name: string;
   parameter_type: CalibrationType;
@@ -67,35 +75,66 @@ export interface NewCalibration {
   rationale: string;
 }
 
-export interface RevertRequest {
+export interface RevertRequest extends Authored {
   focus_group_id: string;
   kind: ConfigItemKind;
   version_id: number;
   /** The version current on the analyst's screen: CONFLICT when another is current by now. */
-  current_id?: number;
+  current_id?: number | undefined;
   rationale: string;
 }
 
-/** Changing them: each call one transaction, and every change a new dated version. */
+export interface ChangeSetRevert extends Authored {
+  focus_group_id: string;
+  change_set_id: number;
+  /** The newest change set on the analyst's screen: CONFLICT when the sector has a newer one. */
+  seen_change_set_id?: number | undefined;
+  rationale: string;
+}
+
+export interface ImportRequest extends Authored {
+  text: string;
+}
+
+/** What a write made: how many values changed, in which change set (null when none changed). */
+export interface Saved {
+  changed: number;
+  change_set_id: number | null;
+}
+
+/**
+ * How a write waits for another process's lock: it reports the time waited (about once a second)
+ * and gives up with CANCELLED when `signal` aborts, or with BUSY after the engine's limit.
+ */
+export interface LockWait {
+  signal?: AbortSignal | undefined;
+  onWait?: ((waitedMs: number) => void) | undefined;
+}
+
+/**
+ * Changing them: each call one transaction and one change set (per sector), never an update of
+ * what is recorded. A changed value closes its current version and adds one; the same value again
+ * changes nothing and makes no change set.
+ */
 export interface ConfigWrites {
   /**
-   * Sets weights of one sector in one transaction: each changed value closes its current row and
-   * adds one dated today (or revises today's as a new version). Resolves to how many values
-   * changed. A weight given with `weight_id` is saved only while that version is still the current
-   * one: otherwise nothing is saved and it rejects with CONFLICT naming the new value.
+   * Sets weights of one sector. A weight given with `weight_id` is saved only while that version is
+   * still the current one: otherwise nothing is saved and it rejects with CONFLICT naming the new value.
    */
-  updateWeights(input: WeightsEdit): Promise<number>;
+  updateWeights(input: WeightsEdit, wait?: LockWait): Promise<Saved>;
   /**
    * Rejects with NOT_FOUND for a parameter the sector does not have (adding is its own action), and
    * with CONFLICT when `calibration_id` is no longer the current version.
    */
-  updateCalibration(input: CalibrationEdit): Promise<number>;
+  updateCalibration(input: CalibrationEdit, wait?: LockWait): Promise<Saved>;
   /** Rejects with CONFLICT when the sector already has the parameter. */
-  addCalibration(input: NewCalibration): Promise<void>;
-  /** Makes an earlier version's value current again as a new dated row. */
-  revert(input: RevertRequest): Promise<void>;
-  /** Applies the document's differences in one transaction; resolves to what it changed. */
-  importDocument(text: string): Promise<ImportPreview>;
+  addCalibration(input: NewCalibration, wait?: LockWait): Promise<Saved>;
+  /** Makes an earlier version's value current again as a new version. */
+  revert(input: RevertRequest, wait?: LockWait): Promise<Saved>;
+  /** Sets every value a change set changed back to its value before it, as a new change set. */
+  revertChangeSet(input: ChangeSetRevert, wait?: LockWait): Promise<Saved>;
+  /** Applies the document's differences in one transaction (a change set per sector); resolves to what it changed. */
+  importDocument(input: ImportRequest, wait?: LockWait): Promise<ImportPreview>;
 }
 
 /** The sector configurations: what the configuration service and its handlers need. */
@@ -124,10 +163,13 @@ export type ConfigChange = (string | null)[];
  */
 export interface StorageOperations extends ConfigRepository {
   status(): Promise<StorageStatus>;
+  /** The database's own name for this connection's user (PostgreSQL's role); null on SQLite. */
+  databaseUser(): Promise<string | null>;
   migrate(): Promise<MigrationResult>;
   describeSchema(): Promise<SchemaInfo>;
   seedSectorsDimensions(): Promise<SeedResult>;
-  seedWeightsCalibrations(): Promise<SeedResult>;
+  /** The reference's weights and calibrations a sector lacks, as one change set per sector by `author`. */
+  seedWeightsCalibrations(input: { author: string }): Promise<SeedResult>;
   /** Replaces every row with those of the demo database `template`, in one transaction. */
   resetDemo(template: string): Promise<DemoResetResult>;
   queryOrganizations(query: OrgQuery): Promise<OrgPage>;

@@ -1,8 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { sqliteConfigRepository } from '../db/sqlite/config-repo';
-import { openDatabase } from '../db/sqlite/connection';
 import { invoke, prepare, scratchDb, startHost, type RunningHost, type ScratchDb } from './own-host';
 import { choose, openSection, screenshot, stat } from './ui';
 
@@ -150,87 +148,6 @@ test('the compare screen: every sector side by side, differences from the mean m
   await expect(
     table.getByRole('button', { name: /^Edit Energy & Utilities H\^R baseline: 70/ }),
   ).toBeVisible();
-});
-
-/**
- * A year of history for Technology, written by the app's own repository with its clock set back:
- * the app itself only ever dates a change today.
- */
-async function backdatedHistory(file: string): Promise<void> {
-  const connection = openDatabase(file);
-  try {
-    const on = (day: string) => sqliteConfigRepository(connection, { today: () => day });
-    const id = 'pe_technology';
-    await on('2024-07-01').updateWeights({
-      focus_group_id: id,
-      weights: [
-        { dimension_code: 'talent', weight: 0.25 },
-        { dimension_code: 'use_case_portfolio', weight: 0.13 },
-        { dimension_code: 'culture', weight: 0.04 },
-      ],
-      rationale: 'AI talent premium after the LLM wave',
-    });
-    await on('2025-02-15').updateWeights({
-      focus_group_id: id,
-      weights: [
-        { dimension_code: 'technology_stack', weight: 0.16 },
-        { dimension_code: 'use_case_portfolio', weight: 0.15 },
-      ],
-      rationale: 'Platform consolidation: use cases matter more than stacks',
-    });
-    await on('2025-02-15').updateCalibration({
-      focus_group_id: id,
-      parameter_name: 'ebitda_multiplier',
-      value: 1.2,
-      rationale: 'AI-native margins',
-    });
-  } finally {
-    connection.close();
-  }
-}
-
-test('history: every version, the configuration as of a day, and revert', async ({ page }) => {
-  await backdatedHistory(db.file);
-  await openWorkbench(page);
-  await openTab(page, 'History');
-  await choose(page, 'Select a Sector', 'Technology');
-  const versions = page.getByRole('table', { name: 'Versions' });
-  const talent = versions
-    .getByRole('row')
-    .filter({ has: page.getByRole('cell', { name: 'Talent weight', exact: true }) });
-  await expect(talent).toHaveCount(2);
-  await expect(talent.first()).toContainText('0.250');
-  await expect(talent.first()).toContainText('2024-07-01');
-  await expect(talent.first()).toContainText('current');
-  await expect(talent.first()).toContainText('AI talent premium after the LLM wave');
-  await expect(talent.last()).toContainText('0.220');
-  await expect(talent.last()).toContainText('Talent is everything');
-  await expect(page.getByRole('img', { name: 'Weights of Technology over time' })).toBeVisible();
-
-  // As of a day the value then in force is shown beside today's.
-  await page.getByRole('textbox', { name: 'Configuration as of' }).fill('2024-12-31');
-  const asOf = page.getByRole('table', { name: 'Configuration in force' });
-  await expect(asOf.getByRole('columnheader', { name: '2024-12-31' })).toBeVisible();
-  await expect(asOf.getByRole('row').filter({ hasText: 'Technology Stack' })).toContainText('0.180');
-  await expect(asOf.getByRole('row').filter({ hasText: 'EBITDA multiplier' })).toContainText('1.15');
-  await screenshot(page, 'sector-history');
-
-  await talent
-    .last()
-    .getByRole('button', { name: 'Revert Talent weight to 0.220 (from 2024-01-01)' })
-    .click();
-  const dialog = page.getByRole('dialog', { name: 'Revert Talent weight to 0.220' });
-  await dialog.getByRole('textbox', { name: 'Rationale' }).fill('The premium faded');
-  await dialog.getByRole('button', { name: 'Revert' }).click();
-  await expect(dialog).toBeHidden();
-  // A new version dated today; the two before it are still there.
-  await expect(talent).toHaveCount(3);
-  await expect(talent.first()).toContainText('0.220');
-  await expect(talent.first()).toContainText('current');
-  await expect(talent.first()).toContainText(
-    'Reverted to the value of 2024-01-01 (0.220): The premium faded',
-  );
-  await expect(talent.nth(1)).toContainText('0.250');
 });
 
 test('export, then import a file with a preview of its differences; a bad file changes nothing', async ({

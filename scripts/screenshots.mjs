@@ -2,9 +2,13 @@
 // SECTOR_STUDIO_SCREENSHOTS=readme. `npm test` writes its screenshots to test-results/ instead.
 import { spawnSync } from 'node:child_process';
 
-const run = spawnSync('npx', ['playwright', 'test', 'e2e/flow.spec.ts', 'e2e/organizations.spec.ts'], {
-  stdio: 'inherit',
-  env: { ...process.env, SECTOR_STUDIO_SCREENSHOTS: 'readme' },
-  shell: process.platform === 'win32',
-});
+const run = spawnSync(
+  'npx',
+  ['playwright', 'test', 'e2e/flow.spec.ts', 'e2e/organizations.spec.ts', 'e2e/history.spec.ts'],
+  {
+    stdio: 'inherit',
+    env: { ...process.env, SECTOR_STUDIO_SCREENSHOTS: 'readme' },
+    shell: process.platform === 'win32',
+  },
+);
 process.exit(run.status ?? 1);

@@ -13,20 +13,8 @@ export const CONFIG_DOCUMENT_VERSION = 1;
 /** The name a calibration parameter may have: lower-case words joined by underscores. */
 export const parameterNamePattern = /^[a-z][a-z0-9_]{0,99}$/;
 
-/**
- * Days both engines hold alike: PostgreSQL's DATE has no year 0 (1 BC) and refuses it, SQLite would
- * compare it as text; four digits end at 9999.
- */
+/** Times both engines hold alike: PostgreSQL has no year 0 (1 BC); four digits end at 9999. */
 const inYearRange = (text: string) => text.slice(0, 4) !== '0000';
-
-export const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date written YYYY-MM-DD', abort: true })
-  .refine(inYearRange, { message: 'must be a day of the years 0001 to 9999', abort: true })
-  .refine((text) => {
-    const date = new Date(`${text}T00:00:00Z`);
-    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text);
-  }, 'must be a real calendar date');
 
 export const weightValue = z
   .number()

@@ -1,14 +1,10 @@
 import { z } from 'zod';
-import {
-  calibrationValue,
-  isoDate,
-  type ConfigDocument,
-  parameterNamePattern,
-  weightValue,
-} from './config-document';
+import { parseAsOf } from './as-of';
+import { calibrationValue, type ConfigDocument, parameterNamePattern, weightValue } from './config-document';
 import {
   calibrationTypes,
   simulatedLatencies,
+  type AuthorInfo,
   type CacheInfo,
   type CacheLogEntry,
   type CacheSettings,
@@ -16,6 +12,7 @@ import {
   type ConfigExportResult,
   type ConfigHistory,
   type ConfigWriteResult,
+  type HistoryExportResult,
   type DbStatus,
   type DemoResetResult,
   type DemoStatus,
@@ -34,6 +31,7 @@ import {
   type SchemaInfo,
   type SectorConfigJson,
   type SeedResult,
+  type WriteBusyEvent,
 } from './domain';
 import { downloadRoute } from './download-route';
 import type { Result } from './errors';
@@ -56,6 +54,42 @@ const dimensionKey = text(50).min(1);
 const existingParameter = text(100).min(1);
 /** A weight_id or calibration_id: which stored version of a value. */
 const versionId = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
+/** A date (the end of that UTC day) or an ISO 8601 moment with its zone; see as-of.ts. */
+const asOf = z
+  .string()
+  .max(64, 'at most 64 characters')
+  .transform((text, ctx) => {
+    const parsed = parseAsOf(text);
+    if (parsed.ok) return { label: parsed.label, at: parsed.at, date: parsed.date };
+    ctx.issues.push({ code: 'custom', message: parsed.error, input: text });
+    return z.NEVER;
+  });
+
+/** Who made a change: an analyst's name as History shows it. */
+export const authorName = text(100).trim().min(1, 'A name is needed');
+
+/** The id a window gives a write, so that it can follow the write's busy wait and cancel it. */
+const writeId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'A write id is 1 to 64 letters, digits, - or _');
+
+/**
+ * What every configuration write may carry: its author (else the instance's, see `author:default`)
+ * and its id for `write:busy` events and `config:cancelWrite`.
+ */
+const writeMeta = { author: authorName.optional(), write_id: writeId.optional() };
+
+/** A sector's history, optionally only one dimension's, one calibration's or one author's change sets. */
+const historyRequest = z
+  .object({
+    focus_group_id: sectorId,
+    dimension: dimensionKey.optional(),
+    calibration: existingParameter.optional(),
+    author: authorName.optional(),
+  })
+  .strict()
+  .refine((filter) => filter.dimension === undefined || filter.calibration === undefined, {
+    message: 'Filter by a dimension or by a calibration, not both',
+  });
+
 /** Up to 1 MB of text: a configuration file of every sector is a few kilobytes. */
 const documentText = z.string().max(1_000_000, 'The file is larger than 1 MB: not a configuration');
 
@@ -71,19 +105,25 @@ export const contract = {
   'seed:weightsCalibrations': channel<SeedResult>()(empty),
   'sectors:list': channel<Sector[]>()(empty),
   'dimensions:list': channel<Dimension[]>()(empty),
-  /** The configuration in force today, through the cache; or on `as_of`, from the database (never cached). */
+  /** The configuration in force now, through the cache; or at `as_of`, from the database (never cached). */
   'config:get': channel<SectorConfigJson>()(
-    z.object({ focus_group_id: sectorId, as_of: isoDate.nullable().optional() }).strict(),
+    z.object({ focus_group_id: sectorId, as_of: asOf.nullable().optional() }).strict(),
   ),
   /** The same with every weight's and calibration's rationale, description, type and date. */
   'config:details': channel<SectorDetails>()(
-    z.object({ focus_group_id: sectorId, as_of: isoDate.nullable().optional() }).strict(),
+    z.object({ focus_group_id: sectorId, as_of: asOf.nullable().optional() }).strict(),
   ),
   /** Every sector's current configuration, through the cache (`sectors:all`). */
   'config:all': channel<SectorConfigJson[]>()(empty),
   'config:updateWeight': channel<SectorConfigJson>()(
     z
-      .object({ focus_group_id: sectorId, dimension_code: dimensionKey, weight: weightValue, rationale })
+      .object({
+        focus_group_id: sectorId,
+        dimension_code: dimensionKey,
+        weight: weightValue,
+        rationale,
+        ...writeMeta,
+      })
       .strict(),
   ),
   /**
@@ -103,6 +143,7 @@ export const contract = {
           .min(1)
           .max(100),
         rationale,
+        ...writeMeta,
       })
       .strict(),
   ),
@@ -115,6 +156,7 @@ export const contract = {
         value: calibrationValue,
         rationale,
         calibration_id: versionId.optional(),
+        ...writeMeta,
       })
       .strict(),
   ),
@@ -130,10 +172,14 @@ export const contract = {
         description: text(500).trim().min(1, 'Describe what the parameter means'),
         value: calibrationValue,
         rationale,
+        ...writeMeta,
       })
       .strict(),
   ),
-  'config:history': channel<ConfigHistory>()(z.object({ focus_group_id: sectorId }).strict()),
+  /** The sector's change sets and versions, optionally only one dimension's, calibration's or author's. */
+  'config:history': channel<ConfigHistory>()(historyRequest),
+  /** Saves the history (as filtered) as CSV where the desktop app's save dialog says. */
+  'config:exportHistory': channel<HistoryExportResult>()(historyRequest),
   /**
    * Makes an earlier version's value current again, as a new dated row; history is never deleted.
    * `current_id`, like `weight_id` above, is the version that was current on the analyst's screen.
@@ -146,9 +192,30 @@ export const contract = {
         version_id: versionId,
         current_id: versionId.optional(),
         rationale,
+        ...writeMeta,
       })
       .strict(),
   ),
+  /**
+   * Undoes a whole change set as a new one: each value it changed goes back to its value before it.
+   * `seen_change_set_id` is the newest change set on the analyst's screen: CONFLICT when the sector
+   * has a newer one by now, so that the revert is never of a state the analyst did not see.
+   */
+  'config:revertChangeSet': channel<ConfigWriteResult>()(
+    z
+      .object({
+        focus_group_id: sectorId,
+        change_set_id: versionId,
+        seen_change_set_id: versionId.optional(),
+        rationale,
+        ...writeMeta,
+      })
+      .strict(),
+  ),
+  /** Abandons a write still waiting for another process's lock (it then fails with CANCELLED). */
+  'config:cancelWrite': channel<{ cancelled: boolean }>()(z.object({ write_id: writeId }).strict()),
+  /** The author of writes that carry none: this instance's setting, else the database role or OS user. */
+  'author:default': channel<AuthorInfo>()(empty),
   /** The share document of one sector or all (the browser host also serves it as a download). */
   'config:document': channel<ConfigDocument>()(z.object({ focus_group_id: sectorId.nullable() }).strict()),
   /** Saves the share document where the desktop app's save dialog says. */
@@ -156,7 +223,7 @@ export const contract = {
   /** What importing a share document would change; a bad file is refused in one sentence. */
   'config:previewImport': channel<ImportPreview>()(z.object({ text: documentText }).strict()),
   /** Applies a share document in one transaction: new dated rows, then invalidation. */
-  'config:import': channel<ImportResult>()(z.object({ text: documentText }).strict()),
+  'config:import': channel<ImportResult>()(z.object({ text: documentText, ...writeMeta }).strict()),
   'demo:status': channel<DemoStatus>()(empty),
   /** Restores the demo database that ships with the desktop app. */
   'demo:reset': channel<DemoResetResult>()(z.object({ confirm: z.literal(true) }).strict()),
@@ -209,9 +276,11 @@ export interface EventMap {
   /** The cache became unreachable, or answers again: what `db:status` now says of it. */
   'cache:status': CacheInfo;
   progress: ProgressEvent;
+  /** A configuration write waits for another process's lock (seconds waited, for the form to say so). */
+  'write:busy': WriteBusyEvent;
 }
 export type EventName = keyof EventMap;
-export const eventNames: readonly EventName[] = ['cache:log', 'cache:status', 'progress'];
+export const eventNames: readonly EventName[] = ['cache:log', 'cache:status', 'progress', 'write:busy'];
 
 export function isEventName(name: unknown): name is EventName {
   return typeof name === 'string' && (eventNames as readonly string[]).includes(name);
@@ -252,6 +321,11 @@ export const httpRoutes = {
   export: downloadRoute('/api/export', orgExport, {
     json: ['where', 'columns'],
     what: 'export',
+    emptyIsAbsent: true,
+  }),
+  /** A sector's history as a CSV download, with the filters of `config:history`. */
+  historyExport: downloadRoute('/api/history.csv', historyRequest, {
+    what: 'history export',
     emptyIsAbsent: true,
   }),
   /** The share document as a download: `?focus_group_id=pe_energy`, or every sector without it. */

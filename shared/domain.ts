@@ -300,24 +300,107 @@ export interface ConfigVersion {
   label: string;
   value: number;
   effective_from: string;
-  /** The first day it no longer applied; null while current. */
+  /** The first day it no longer applied (the day it began, when replaced that same day); null while current. */
   effective_to: string | null;
   is_current: boolean;
   rationale: string | null;
+  /** The change set that made it, and that set's time (UTC) and author. */
+  change_set_id: number;
+  made_at: string;
+  author: string | null;
+}
+
+/**
+ * What made a change set: a save in a form or the CLI ('edit'), a revert of one value to an earlier
+ * version ('revert'), of a whole change set ('revert_set'), an import, the reference configuration
+ * ('seed'), a version from before change sets were kept ('migrated'), or a version inserted by
+ * SQL that named no change set ('external': the seed's own INSERTs, a script, psql).
+ */
+export const changeSetKinds = [
+  'seed',
+  'edit',
+  'revert',
+  'revert_set',
+  'import',
+  'migrated',
+  'external',
+] as const;
+export type ChangeSetKind = (typeof changeSetKinds)[number];
+
+/** One value a change set changed. */
+export interface ConfigChange {
+  kind: ConfigItemKind;
+  key: string;
+  label: string;
+  /** The version it made. */
+  version_id: number;
+  /** The value before the change set; null when the set added the item. */
+  before: number | null;
+  after: number;
+}
+
+/** One save: every value it changed, when (UTC, to the millisecond), by whom and why. */
+export interface ChangeSet {
+  change_set_id: number;
+  made_at: string;
+  /** null: not known (a version from before change sets were kept). */
+  author: string | null;
+  rationale: string | null;
+  kind: ChangeSetKind;
+  /** The change set a 'revert_set' undid. */
+  reverts: number | null;
+  changes: ConfigChange[];
+  /** How many values the set changed: more than `changes` holds when a filter shows only some. */
+  changed: number;
+}
+
+/** What History shows of a sector; `config:history` may narrow the change sets to one item or author. */
+export interface HistoryFilter {
+  dimension?: string | undefined;
+  calibration?: string | undefined;
+  author?: string | undefined;
 }
 
 export interface ConfigHistory {
   focus_group_id: string;
   group_name: string;
-  /** Weights (in dimension order) then calibrations (by name), each oldest version first. */
+  /** Oldest first; with a filter, only those touching its item (and only that item's changes) or by its author. */
+  change_sets: ChangeSet[];
+  /** Every version, whatever the filter: weights (in dimension order) then calibrations (by name), oldest first. */
   versions: ConfigVersion[];
+  /** Every author of the sector's change sets, by name. */
+  authors: string[];
 }
 
 /** The result of a write that may change several values at once. */
 export interface ConfigWriteResult {
   config: SectorConfigJson;
-  /** How many values changed (a new or revised dated row each). */
+  /** How many values changed (a new version each). */
   changed: number;
+  /** The change set the write made; null when nothing changed. */
+  change_set_id: number | null;
+}
+
+export interface HistoryExportResult {
+  /** Where the CSV was written; null when the user dismissed the save dialog. */
+  path: string | null;
+  change_sets: number;
+}
+
+/** A write waits for another process's lock: pushed about once a second until it gets it or is cancelled. */
+export interface WriteBusyEvent {
+  /** The id the window sent with its write. */
+  write_id: string;
+  waited_ms: number;
+}
+
+export const authorSources = ['setting', 'environment', 'database role', 'system user'] as const;
+export type AuthorSource = (typeof authorSources)[number];
+
+/** Who a write is by when a window sends no name: the instance's setting, else the database role or the OS user. */
+export interface AuthorInfo {
+  author: string;
+  source: AuthorSource;
 }
 
 /** One value an import would change. */

@@ -1,5 +1,9 @@
+import type { AsOf } from '../../shared/as-of';
 import type {
   CalibrationDetail,
+  ChangeSet,
+  ChangeSetKind,
+  ConfigChange,
   ConfigHistory,
   ConfigItemKind,
   ConfigVersion,
@@ -50,14 +54,28 @@ export interface VersionRow {
   effective_to: string | null;
   is_current: boolean;
   rationale: string | null;
+  change_set_id: number;
+  /** Its change set's time and author. */
+  made_at: string;
+  author: string | null;
+}
+
+export interface ChangeSetRow {
+  change_set_id: number;
+  made_at: string;
+  author: string | null;
+  rationale: string | null;
+  kind: ChangeSetKind;
+  reverts: number | null;
 }
 
 export interface ConfigRepositoryOptions {
-  /** Today's date (YYYY-MM-DD, UTC) for new versions; tests move it to build a history. */
-  today?: () => string;
+  /**
+   * The time of new change sets (an ISO instant, UTC): the database's clock unless a test moves it
+   * to build a history over several days.
+   */
+  now?: () => string;
 }
-
-export const utcToday = (): string => new Date().toISOString().slice(0, 10);
 
 export const notSeeded = () =>
   new AppError('NOT_SEEDED', 'No sectors yet: seed the focus groups and dimensions first');
@@ -126,33 +144,31 @@ export function requireVersion(
 }
 
 /**
- * Effective dating is by day: the current row is closed and a new one dated today becomes current
- * ('replace'); a second change on the same day revises that day's row ('revise', as does a change
- * to a row a clock ahead of ours dated later). A revised row gets a new version id, so that an
- * editor who loaded the earlier value of the day is refused too. 'none' when the value is already
- * what is asked.
+ * The day a change set's version takes effect: the day it was made, or a current version's own
+ * later day (a row another tool dated ahead), so that a closed version never ends before it began.
  */
-export function supersedeStep(
-  current: CurrentRow | undefined,
-  value: number,
-  day: string,
-): 'none' | 'revise' | 'replace' {
-  if (current?.value === value) return 'none';
-  if (current && current.effective_from >= day) return 'revise';
-  return 'replace';
+export function effectiveDay(madeAt: string, current: CurrentRow | undefined): string {
+  const day = madeAt.slice(0, 10);
+  return current !== undefined && current.effective_from > day ? current.effective_from : day;
 }
 
-/** What the Sector Configuration screen shows of one sector on one day (null: today). */
+/** Nothing was in force at `asOf`: it is before the sector's first change set (made at `first`). */
+export function beforeFirstVersion(group: Sector, asOf: AsOf, first: string | null): AppError {
+  const since = first === null ? '' : `: its first version is of ${first.slice(0, 10)}`;
+  return new AppError(
+    'NOT_FOUND',
+    `${group.group_name} had no configuration in force on ${asOf.label}${since}`,
+  );
+}
+
+/** What the Sector Configuration screen shows of one sector at one moment (null: now). */
 export function sectorDetails(
   group: Sector,
   dimensions: DimensionRow[],
   weightRows: WeightRow[],
   calibrations: CalibrationRow[],
-  asOf: string | null,
+  asOf: AsOf | null,
 ): { config: SectorConfig; weights: WeightDetail[]; calibrations: CalibrationDetail[] } {
-  if (asOf !== null && weightRows.length === 0 && calibrations.length === 0) {
-    throw new AppError('NOT_FOUND', `${group.group_name} had no configuration in force on ${asOf}`);
-  }
   const byId = new Map(weightRows.map((row) => [row.dimension_id, row]));
   const weights: WeightDetail[] = dimensions.flatMap((d) => {
     const row = byId.get(d.dimension_id);
@@ -177,17 +193,46 @@ export function sectorDetails(
     dimensionWeights: Object.fromEntries(weights.map((w) => [w.dimension_code, w.weight])),
     dimensionIds: Object.fromEntries(weights.map((w) => [w.dimension_code, w.dimension_id])),
     calibrations: Object.fromEntries(calibrations.map((c) => [c.parameter_name, c.value])),
-    asOf,
+    asOf: asOf?.label ?? null,
   });
   return { config, weights, calibrations };
 }
 
-/** Every version of a sector: weights in dimension order, then calibrations (rows in name order). */
+/** The change sets with the changes each made: `before` is the item's previous version's value. */
+function changeSets(sets: ChangeSetRow[], versions: ConfigVersion[]): ChangeSet[] {
+  const changes = new Map<number, ConfigChange[]>();
+  const previous = new Map<string, number>();
+  // A stable sort: within a change set its weights keep dimension order, then its calibrations.
+  const inOrder = [...versions].sort((a, b) => a.change_set_id - b.change_set_id);
+  for (const v of inOrder) {
+    const item = `${v.kind}:${v.key}`;
+    const change: ConfigChange = {
+      kind: v.kind,
+      key: v.key,
+      label: v.label,
+      version_id: v.version_id,
+      before: previous.get(item) ?? null,
+      after: v.value,
+    };
+    previous.set(item, v.value);
+    changes.set(v.change_set_id, [...(changes.get(v.change_set_id) ?? []), change]);
+  }
+  return sets.map((set) => {
+    const own = changes.get(set.change_set_id) ?? [];
+    return { ...set, changes: own, changed: own.length };
+  });
+}
+
+/**
+ * Every change set and version of a sector: versions with weights in dimension order, then
+ * calibrations (rows in name order); change sets oldest first.
+ */
 export function sectorHistory(
   group: Sector,
   dimensions: Dimension[],
   weightVersions: VersionRow[],
   calibrationVersions: VersionRow[],
+  sets: ChangeSetRow[],
 ): ConfigHistory {
   const order = new Map(dimensions.map((d, i) => [d.dimension_id, i]));
   const version = (kind: ConfigItemKind, row: VersionRow, key: string, label: string): ConfigVersion => ({
@@ -200,6 +245,9 @@ export function sectorHistory(
     effective_to: row.effective_to,
     is_current: row.is_current,
     rationale: row.rationale,
+    change_set_id: row.change_set_id,
+    made_at: row.made_at,
+    author: row.author,
   });
   const weights = [...weightVersions]
     .sort((a, b) => (order.get(a.key) ?? Infinity) - (order.get(b.key) ?? Infinity))
@@ -208,10 +256,14 @@ export function sectorHistory(
       return version('weight', row, d?.dimension_code ?? row.key, d?.dimension_name ?? row.key);
     });
   const calibrations = calibrationVersions.map((row) => version('calibration', row, row.key, row.key));
+  const versions = [...weights, ...calibrations];
+  const authors = [...new Set(sets.flatMap((set) => (set.author === null ? [] : [set.author])))].sort();
   return {
     focus_group_id: group.focus_group_id,
     group_name: group.group_name,
-    versions: [...weights, ...calibrations],
+    change_sets: changeSets(sets, versions),
+    versions,
+    authors,
   };
 }
 

@@ -161,11 +161,11 @@ export function importDifferences(document: ConfigDocument, base: ImportBase): I
   return { exported_at: document.exported_at, sectors: [...seenSectors], differences: found };
 }
 
-/** One write an import makes, through the repository's own actions. */
+/** One write an import makes, through the repository's own actions (its change set names the author). */
 export type ImportStep =
-  | { kind: 'weights'; input: WeightsEdit }
-  | { kind: 'update'; input: CalibrationEdit }
-  | { kind: 'add'; input: NewCalibration };
+  | { kind: 'weights'; input: Omit<WeightsEdit, 'author'> }
+  | { kind: 'update'; input: Omit<CalibrationEdit, 'author'> }
+  | { kind: 'add'; input: Omit<NewCalibration, 'author'> };
 
 /** The writes that apply `preview`'s differences, each with the document's rationale. */
 export function importSteps(document: ConfigDocument, preview: ImportPreview): ImportStep[] {

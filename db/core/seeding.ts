@@ -9,6 +9,16 @@ export const SEED_EFFECTIVE_FROM = '2024-01-01';
 type Scalar = string | number;
 
 /**
+ * A sector's seed change set: made at the start of the baseline's day, whenever the file was
+ * seeded, so that "as of" any moment from then on finds the baseline.
+ */
+export const seedChangeSet = {
+  made_at: `${SEED_EFFECTIVE_FROM}T00:00:00.000Z`,
+  rationale: 'Seeded from the reference configuration',
+  kind: 'seed',
+} as const;
+
+/**
  * How one table's rows meet the reference's: which columns make the key a reference row is found
  * by, and which columns are compared once it is found.
  */
@@ -102,12 +112,37 @@ export const seedSql = {
     dimensions: `INSERT INTO dimensions (dimension_id, platform, dimension_name, dimension_code, display_order)
       VALUES ($1, $2, $3, $4, $5)`,
     focus_group_dimension_weights: `INSERT INTO focus_group_dimension_weights
-      (focus_group_id, dimension_id, weight, weight_rationale, effective_from) VALUES ($1, $2, $3, $4, $5)`,
-    focus_group_calibrations: `INSERT INTO focus_group_calibrations
-      (focus_group_id, parameter_name, parameter_value, parameter_type, description, effective_from)
+      (focus_group_id, dimension_id, weight, weight_rationale, effective_from, change_set_id)
       VALUES ($1, $2, $3, $4, $5, $6)`,
+    focus_group_calibrations: `INSERT INTO focus_group_calibrations
+      (focus_group_id, parameter_name, parameter_value, parameter_type, description, effective_from, change_set_id)
+      VALUES ($1, $2, $3, $4, $5, $6, $7)`,
   },
+  changeSet: `INSERT INTO config_change_sets (focus_group_id, made_at, author, rationale, kind)
+    VALUES ($1, $2, $3, $4, $5) RETURNING change_set_id`,
 } as const;
+
+/** The seed change set's values for a sector, in the order of `seedSql.changeSet`'s placeholders. */
+export function seedChangeSetValues(sector: string, author: string | null): (string | null)[] {
+  return [sector, seedChangeSet.made_at, author, seedChangeSet.rationale, seedChangeSet.kind];
+}
+
+/**
+ * Each sector's seed change set, made when its first missing value is added (a sector that lacks
+ * nothing gets none), by `insert` on the engine's connection.
+ */
+export function changeSetsBySector<Id extends number | Promise<number>>(
+  insert: (sector: string) => Id,
+): (sector: string) => Id {
+  const made = new Map<string, Id>();
+  return (sector) => {
+    const known = made.get(sector);
+    if (known !== undefined) return known;
+    const id = insert(sector);
+    made.set(sector, id);
+    return id;
+  };
+}
 
 /** Each insert's bound values, in the order of its placeholders. */
 export const seedValues: { [T in SeedTable]: (row: SeedRow<T>) => (string | number)[] } = {

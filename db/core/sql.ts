@@ -1,3 +1,5 @@
+import type { LockWait } from '../port';
+
 /** A value bound to a statement: both engines take these as they are. */
 export type SqlValue = string | number | null;
 
@@ -10,10 +12,12 @@ export interface SqlSession {
 
 /**
  * How an engine runs the engine-independent repositories' work: reads of several statements from
- * one snapshot, and writes in one transaction that commits or rolls back whole. SQL text comes from
- * the engine's own statement table; values are always bound.
+ * one snapshot, and writes in one transaction that commits or rolls back whole, waiting for another
+ * process's lock as `wait` asks (reporting, cancellable). SQL text comes from the engine's own
+ * statement table; values are always bound. A write's work may run again after a lock wait, so it
+ * keeps its state inside the transaction.
  */
 export interface SqlEngine {
   read<T>(work: (db: SqlSession) => Promise<T>): Promise<T>;
-  write<T>(work: (db: SqlSession) => Promise<T>): Promise<T>;
+  write<T>(work: (db: SqlSession) => Promise<T>, wait?: LockWait): Promise<T>;
 }

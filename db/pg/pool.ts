@@ -44,6 +44,9 @@ export const typeParsers: pg.CustomTypesConfig = {
   }) as pg.CustomTypesConfig['getTypeParser'],
 };
 
+/** How long a writer waits for another session's lock before BUSY: 30 s, as on the SQLite file. */
+export const LOCK_TIMEOUT_MS = 30_000;
+
 export interface PgPoolOptions {
   /** Sent as application_name: how this instance recognises its own configuration changes. */
   applicationName: string;
@@ -68,7 +71,7 @@ export async function openPgPool(url: string, options: PgPoolOptions): Promise<p
     types: typeParsers,
     // TIMESTAMP columns hold UTC, as the SQLite schema's do; a writer waits for a lock at most 30 s,
     // as on the SQLite file, and then gets BUSY (55P03) instead of waiting for ever behind a script.
-    options: '-c TimeZone=UTC -c lock_timeout=30s',
+    options: `-c TimeZone=UTC -c lock_timeout=${LOCK_TIMEOUT_MS}`,
     keepAlive: true,
   });
   // A connection the server drops emits 'error': on the pool while idle, on the client while in use

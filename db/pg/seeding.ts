@@ -2,10 +2,12 @@ import type pg from 'pg';
 import type { SeedResult, SeedTable } from '../../shared/domain';
 import { loadReference, type Reference } from '../core/reference';
 import {
+  changeSetsBySector,
   planSeed,
   requireGroupsSeeded,
   seedFailure,
   seedReport,
+  seedChangeSetValues,
   seedRows,
   seedSql,
   seedValues,
@@ -39,11 +41,13 @@ async function addMissing<T extends SeedTable, Row extends Parameters<(typeof se
   db: pg.PoolClient,
   table: T,
   plan: SeedPlan<Row>,
+  changeSet?: (sector: string) => Promise<number>,
 ): Promise<void> {
   const values = seedValues[table] as (row: Row) => (string | number)[];
   for (const row of plan.missing) {
+    const set = changeSet === undefined ? [] : [await changeSet(String(values(row)[0]))];
     try {
-      await db.query(seedSql.insert[table], values(row));
+      await db.query(seedSql.insert[table], [...values(row), ...set]);
     } catch (error) {
       throw seedFailure(plan, row, error);
     }
@@ -75,12 +79,23 @@ export function pgSeedSectorsDimensions(
   });
 }
 
+/** What SQLite's seedWeightsAndCalibrations does, one seed change set per sector by `author`. */
 export function pgSeedWeightsCalibrations(
   pool: pg.Pool,
+  author: string | null,
   ref: Reference = loadReference(),
 ): Promise<SeedResult> {
   const reference = seedRows(ref);
   return inTransaction(pool, async (db) => {
+    const changeSet = changeSetsBySector(async (sector) => {
+      const { rows: made } = await db.query<{ change_set_id: number }>(
+        seedSql.changeSet,
+        seedChangeSetValues(sector, author),
+      );
+      const id = made[0]?.change_set_id;
+      if (id === undefined) throw new Error('The seed change set was not inserted');
+      return id;
+    });
     await db.query(pgSeedSql.lockValues);
     requireGroupsSeeded(
       reference,
@@ -97,8 +112,8 @@ export function pgSeedWeightsCalibrations(
       reference.focus_group_calibrations,
       await rows(db, pgSeedSql.currentCalibrations),
     );
-    await addMissing(db, 'focus_group_dimension_weights', weights);
-    await addMissing(db, 'focus_group_calibrations', calibrations);
+    await addMissing(db, 'focus_group_dimension_weights', weights, changeSet);
+    await addMissing(db, 'focus_group_calibrations', calibrations, changeSet);
     return seedReport(
       'weights_calibrations',
       'weights and calibrations',

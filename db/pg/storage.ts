@@ -79,7 +79,11 @@ export async function openPgStorage(url: string, options: PgStorageOptions = {})
     migrate: () => pgMigrate(pool),
     describeSchema: () => pgDescribeSchema(pool),
     seedSectorsDimensions: () => seed(() => pgSeedSectorsDimensions(pool)),
-    seedWeightsCalibrations: () => seed(() => pgSeedWeightsCalibrations(pool)),
+    seedWeightsCalibrations: ({ author }) => seed(() => pgSeedWeightsCalibrations(pool, author)),
+    async databaseUser() {
+      const { rows } = await pool.query<{ name: string }>('SELECT current_user AS name');
+      return rows[0]?.name ?? null;
+    },
     ...pgConfigRepository(pool),
     ...pgOrganizations(pool),
     async resetDemo(template) {

@@ -3,14 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { sqliteConfigRepository } from './config-repo';
 import type { Db } from './connection';
 import { loadReference } from '../core/reference';
-import { migratedDb, seededDb } from '../test/helpers';
+import { asOf, migratedDb, seededDb, testRepository } from '../test/helpers';
 
 const ref = loadReference();
 
 /** A repository whose "today" the test moves, to build a history over several days. */
 function dated(db: Db, start = '2025-03-01') {
   const clock = { today: start };
-  return { repo: sqliteConfigRepository(db, { today: () => clock.today }), clock };
+  return { repo: testRepository(db, () => clock.today), clock };
 }
 
 const rows = (db: Db, sql: string) => db.prepare(sql).all();
@@ -64,7 +64,7 @@ describe('config repository', () => {
     );
   });
 
-  it('updates a weight with a new effective-dated row and closes the old one', async () => {
+  it('updates a weight with a new effective-dated row and closes the old one, in a change set', async () => {
     const db = seededDb();
     const { repo } = dated(db, '2025-03-01');
     const energy = (weight: number, rationale: string) =>
@@ -73,7 +73,7 @@ describe('config repository', () => {
         weights: [{ dimension_code: 'talent', weight }],
         rationale,
       });
-    expect(await energy(0.2, 'scarcer')).toBe(1);
+    expect(await energy(0.2, 'scarcer')).toEqual({ changed: 1, change_set_id: expect.any(Number) });
     const talent = `SELECT weight, weight_rationale, effective_from, effective_to, is_current
       FROM focus_group_dimension_weights WHERE focus_group_id = 'pe_energy' AND dimension_id = 'pe_dim_talent'
       ORDER BY weight_id`;
@@ -98,10 +98,26 @@ describe('config repository', () => {
     );
     expect(SectorConfig.fromJSON(await repo.loadSectorConfig('pe_energy')).validateWeightsSum()).toBe(false);
 
-    // A second change on the same day revises that day's row; the same value again changes nothing.
-    expect(await energy(0.12, 'back')).toBe(1);
-    expect(await energy(0.12, 'again')).toBe(0);
-    expect(rows(db, talent)).toHaveLength(2);
+    // A second change on the same day is a version of its own, the first closed the day it began;
+    // the same value again changes nothing and makes no change set.
+    expect((await energy(0.12, 'back')).changed).toBe(1);
+    expect(await energy(0.12, 'again')).toEqual({ changed: 0, change_set_id: null });
+    expect(rows(db, talent).slice(1)).toEqual([
+      {
+        weight: 0.2,
+        weight_rationale: 'scarcer',
+        effective_from: '2025-03-01',
+        effective_to: '2025-03-01',
+        is_current: 0,
+      },
+      {
+        weight: 0.12,
+        weight_rationale: 'back',
+        effective_from: '2025-03-01',
+        effective_to: null,
+        is_current: 1,
+      },
+    ]);
     expect(SectorConfig.fromJSON(await repo.loadSectorConfig('pe_energy')).validateWeightsSum()).toBe(true);
   });
 
@@ -113,9 +129,9 @@ describe('config repository', () => {
       { dimension_code: 'culture', weight: 0.02 },
       { dimension_code: 'leadership', weight: 0.13 },
     ];
-    expect(await repo.updateWeights({ focus_group_id: 'pe_energy', weights, rationale: 'rebalanced' })).toBe(
-      2,
-    );
+    expect(
+      (await repo.updateWeights({ focus_group_id: 'pe_energy', weights, rationale: 'rebalanced' })).changed,
+    ).toBe(2);
     const config = SectorConfig.fromJSON(await repo.loadSectorConfig('pe_energy'));
     expect([config.getDimensionWeight('talent'), config.getDimensionWeight('culture')]).toEqual([0.15, 0.02]);
     expect(config.validateWeightsSum()).toBe(true);
@@ -239,7 +255,7 @@ describe('config repository', () => {
       rationale: 'AI leverage',
     });
 
-    const on = async (day: string) => await repo.loadSectorConfig('pe_technology', day);
+    const on = async (day: string) => await repo.loadSectorConfig('pe_technology', asOf(day));
     expect((await on('2024-06-30')).dimension_weights.talent).toBe(0.22);
     expect((await on('2025-02-09')).dimension_weights.talent).toBe(0.22);
     expect((await on('2025-02-10')).dimension_weights.talent).toBe(0.25);
@@ -250,10 +266,16 @@ describe('config repository', () => {
     expect((await on('2025-05-20')).as_of).toBe('2025-05-20');
     // Every day has all seven weights, whichever version is in force.
     expect(Object.keys((await on('2025-03-01')).dimension_weights)).toHaveLength(7);
-    await expect(repo.loadSectorConfig('pe_technology', '2023-12-31')).rejects.toThrow(
+    await expect(repo.loadSectorConfig('pe_technology', asOf('2023-12-31'))).rejects.toThrow(
       expect.objectContaining({
         code: 'NOT_FOUND',
-        message: 'Technology had no configuration in force on 2023-12-31',
+        message: 'Technology had no configuration in force on 2023-12-31: its first version is of 2024-01-01',
+      }),
+    );
+    await expect(repo.loadSectorConfig('pe_technology', asOf('2025-05-21'))).rejects.toThrow(
+      expect.objectContaining({
+        code: 'INVALID_INPUT',
+        message: '2025-05-21 is in the future: only what was in force up to now is known',
       }),
     );
 
@@ -311,7 +333,7 @@ describe('config repository', () => {
 
   it('refuses values the seed declares out of scale in the database itself (issue 9)', async () => {
     const db = seededDb();
-    const repo = sqliteConfigRepository(db);
+    const repo = testRepository(db);
     const weight = (weight: number) =>
       repo.updateWeights({
         focus_group_id: 'pe_energy',
@@ -334,7 +356,12 @@ describe('config repository', () => {
     expect([config.getDimensionWeight('talent'), config.hRBaseline]).toEqual([0.12, 68.1234]);
     // Any tool writing SQL meets the same CHECK.
     expect(() =>
-      db.prepare('UPDATE focus_group_dimension_weights SET weight = 0.1234 WHERE weight_id = 1').run(),
+      db
+        .prepare(
+          `INSERT INTO focus_group_dimension_weights (focus_group_id, dimension_id, weight, change_set_id)
+           VALUES ('pe_energy', 'pe_dim_talent', 0.1234, 1)`,
+        )
+        .run(),
     ).toThrow(/CHECK constraint failed/);
   });
 });

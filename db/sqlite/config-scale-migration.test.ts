@@ -1,10 +1,9 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase } from './connection';
 import { migrations } from './migrate';
-import { seedSectorsAndDimensions, seedWeightsAndCalibrations } from './seeding';
 import { tempDir } from '../test/helpers';
+import { seedBeforeChangeSets } from '../test/legacy';
 
 let cleanup = () => {};
 afterEach(() => cleanup());
@@ -24,8 +23,7 @@ function fileBefore(): string {
     db.exec(m.sql);
     db.pragma(`user_version = ${m.version}`);
   }
-  seedSectorsAndDimensions(db);
-  seedWeightsAndCalibrations(db);
+  seedBeforeChangeSets(db);
   // What the previous version let through: a weight of 0.1234, a calibration of 1.23456789, a
   // bogus parameter name, and a history of closed rows.
   db.exec(`
@@ -70,8 +68,14 @@ describe('the decimal-scale migration', () => {
     expect(triggers).toHaveLength(6);
     expect(indexes.length).toBeGreaterThanOrEqual(4);
 
-    const db = openDatabase(file);
-    expect(db.pragma('user_version', { simple: true })).toBeGreaterThanOrEqual(scaleMigration);
+    // This migration on its own: later ones (change sets) have their own test.
+    const db = new Database(file);
+    db.pragma('foreign_keys = ON');
+    const migration = migrations()[scaleMigration - 1]!;
+    db.transaction(() => {
+      db.exec(migration.sql);
+      db.pragma(`user_version = ${migration.version}`);
+    })();
     const weightsAfter = db.prepare('SELECT * FROM focus_group_dimension_weights ORDER BY weight_id').all();
     expect(weightsAfter).toEqual(
       (weightsBefore as { weight: number }[]).map((row) => ({

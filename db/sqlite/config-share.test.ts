@@ -6,7 +6,7 @@ import { AppError } from '../../shared/errors';
 import { sqliteConfigRepository } from './config-repo';
 import { documentChecksum } from '../core/config-share';
 import type { Db } from './connection';
-import { seededDb } from '../test/helpers';
+import { seededDb, testRepository } from '../test/helpers';
 
 /** A digest of every configuration row: equal digests mean nothing changed. */
 function configDigest(db: Db): string {
@@ -41,7 +41,7 @@ async function refusal(promise: Promise<unknown>): Promise<string> {
 describe('sharing configurations', () => {
   it('exports a versioned, checksummed document and imports it elsewhere with the same values', async () => {
     const source = seededDb();
-    const from = sqliteConfigRepository(source, { today: () => '2025-04-01' });
+    const from = testRepository(source, () => '2025-04-01');
     await from.updateWeights({
       focus_group_id: 'pe_energy',
       weights: [
@@ -65,7 +65,7 @@ describe('sharing configurations', () => {
     const text = JSON.stringify(document, null, 2);
 
     const target = seededDb();
-    const to = sqliteConfigRepository(target, { today: () => '2025-05-01' });
+    const to = testRepository(target, () => '2025-05-01');
     const before = configDigest(target);
     const preview = await to.previewImport(text);
     expect(configDigest(target)).toBe(before);
@@ -88,7 +88,7 @@ describe('sharing configurations', () => {
       }),
     ]);
 
-    const applied = await to.importDocument(text);
+    const applied = await to.importDocument({ text });
     expect(applied.differences).toEqual(preview.differences);
     for (const sector of document.sectors) {
       expect(await to.loadSectorConfig(sector.focus_group_id)).toEqual(
@@ -102,10 +102,18 @@ describe('sharing configurations', () => {
       rationale: `Imported from a configuration exported ${document.exported_at.slice(0, 10)}: grid talent is scarce`,
     });
     expect(talent).toHaveLength(2);
+    const imported = (await to.history('pe_energy')).change_sets.at(-1);
+    expect(imported).toMatchObject({
+      kind: 'import',
+      author: 'Test Analyst',
+      made_at: '2025-05-01T12:00:00.000Z',
+      rationale: `Imported from a configuration file exported at ${document.exported_at}`,
+    });
+    expect(imported?.changes.map((c) => c.key)).toEqual(['talent', 'culture', 'governance_minimum']);
 
     // The same file again: nothing to do, nothing written.
     const after = configDigest(target);
-    expect((await to.importDocument(text)).differences).toEqual([]);
+    expect((await to.importDocument({ text })).differences).toEqual([]);
     expect(configDigest(target)).toBe(after);
   });
 
@@ -118,7 +126,7 @@ describe('sharing configurations', () => {
 
   it('refuses a bad file in one sentence and changes nothing', async () => {
     const db = seededDb();
-    const repo = sqliteConfigRepository(db);
+    const repo = testRepository(db);
     const valid = (await repo.exportDocument(null)) as unknown as Record<string, unknown> & ConfigDocument;
     const before = configDigest(db);
     const edited = structuredClone(valid);
@@ -179,7 +187,7 @@ describe('sharing configurations', () => {
     ];
     for (const [text, message] of cases) {
       expect(await refusal(repo.previewImport(text))).toBe(message);
-      expect(await refusal(repo.importDocument(text))).toBe(message);
+      expect(await refusal(repo.importDocument({ text }))).toBe(message);
     }
     expect(configDigest(db)).toBe(before);
   });
@@ -245,14 +253,14 @@ describe('sharing configurations', () => {
 
     it('any change to a signed file is refused, or changes no value', async () => {
       const db = seededDb();
-      const repo = sqliteConfigRepository(db);
+      const repo = testRepository(db);
       const valid = (await repo.exportDocument(null)) as unknown as Json;
       const before = configDigest(db);
       await fc.assert(
         fc.asyncProperty(mutation, async (change) => {
           const text = JSON.stringify(mutate(valid, change));
           try {
-            const result = await repo.importDocument(text);
+            const result = await repo.importDocument({ text });
             // Only a change that leaves every value as it was (a rationale, say) can get this far: no.
             expect(result.differences).toEqual([]);
           } catch (error) {
@@ -267,7 +275,7 @@ describe('sharing configurations', () => {
 
     it('a re-signed file is applied whole or refused in one sentence, never with a database error', async () => {
       const db = seededDb();
-      const repo = sqliteConfigRepository(db);
+      const repo = testRepository(db);
       const valid = (await repo.exportDocument(null)) as unknown as Json;
       await fc.assert(
         fc.asyncProperty(fc.array(mutation, { minLength: 1, maxLength: 3 }), async (changes) => {
@@ -275,7 +283,7 @@ describe('sharing configurations', () => {
           const text = resigned(mutated);
           const before = configDigest(db);
           try {
-            await repo.importDocument(text);
+            await repo.importDocument({ text });
           } catch (error) {
             expect(error).toBeInstanceOf(AppError);
             expect((error as AppError).code).toBe('INVALID_INPUT');
@@ -289,7 +297,7 @@ describe('sharing configurations', () => {
 
     it('any number in a weight or calibration is stored exactly or refused by the schema, never by SQLite', async () => {
       const db = seededDb();
-      const repo = sqliteConfigRepository(db);
+      const repo = testRepository(db);
       const valid = await repo.exportDocument(null);
       const decimals = (scale: number, max: number) =>
         fc.integer({ min: -max * 10 ** scale, max: max * 10 ** scale }).map((n) => n / 10 ** scale);
@@ -310,7 +318,7 @@ describe('sharing configurations', () => {
           else calibration.value = value;
           const before = configDigest(db);
           try {
-            await repo.importDocument(resigned(document));
+            await repo.importDocument({ text: resigned(document) });
           } catch (error) {
             expect((error as AppError).code).toBe('INVALID_INPUT');
             expect(configDigest(db)).toBe(before);
@@ -332,7 +340,7 @@ describe('sharing configurations', () => {
 
     it('text that is not a document at all is refused', async () => {
       const db = seededDb();
-      const repo = sqliteConfigRepository(db);
+      const repo = testRepository(db);
       const before = configDigest(db);
       await fc.assert(
         fc.asyncProperty(fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.json()), async (text) => {

@@ -4,8 +4,19 @@ import { seededDb } from '../test/helpers';
 
 /** Each refusal must come from SQLite itself: these inserts bypass every line of app code. */
 let db: Db;
+/** A change set of Manufacturing's and one of Energy's, for the versions the tests insert. */
+let manufacturing: number;
+let energy: number;
 beforeEach(() => {
   db = seededDb();
+  const changeSet = db
+    .prepare(
+      `INSERT INTO config_change_sets (focus_group_id, made_at, author, rationale, kind)
+       VALUES (?, '2030-01-01T00:00:00.000Z', 'a script', 'test', 'edit') RETURNING change_set_id`,
+    )
+    .pluck();
+  manufacturing = changeSet.get('pe_manufacturing') as number;
+  energy = changeSet.get('pe_energy') as number;
 });
 
 const ORG = '00000000-0000-4000-8000-000000000001';
@@ -25,9 +36,9 @@ function insertOrg(overrides: Record<string, unknown> = {}) {
 
 function insertWeight(weight: unknown, dimension = 'pe_dim_culture', effectiveFrom = '2030-01-01') {
   db.prepare(
-    `INSERT INTO focus_group_dimension_weights (focus_group_id, dimension_id, weight, effective_from, is_current)
-     VALUES ('pe_manufacturing', ?, ?, ?, 0)`,
-  ).run(dimension, weight, effectiveFrom);
+    `INSERT INTO focus_group_dimension_weights (focus_group_id, dimension_id, weight, effective_from, is_current,
+       change_set_id) VALUES ('pe_manufacturing', ?, ?, ?, 0, ?)`,
+  ).run(dimension, weight, effectiveFrom, manufacturing);
 }
 
 describe('the schema refuses bad rows by itself', () => {
@@ -42,11 +53,31 @@ describe('the schema refuses bad rows by itself', () => {
     expect(() =>
       db
         .prepare(
-          `INSERT INTO focus_group_dimension_weights (focus_group_id, dimension_id, weight, effective_from)
-           VALUES ('pe_manufacturing', 'pe_dim_culture', 0.1, '2031-01-01')`,
+          `INSERT INTO focus_group_dimension_weights (focus_group_id, dimension_id, weight, effective_from,
+             change_set_id) VALUES ('pe_manufacturing', 'pe_dim_culture', 0.1, '2031-01-01', ?)`,
+        )
+        .run(manufacturing),
+    ).toThrow(/UNIQUE constraint failed/);
+  });
+
+  it("a version in another sector's change set, or in none", () => {
+    expect(() => insertWeight(0.2, 'pe_dim_culture', '2030-01-01')).not.toThrow();
+    expect(() =>
+      db
+        .prepare(
+          `INSERT INTO focus_group_dimension_weights (focus_group_id, dimension_id, weight, is_current, change_set_id)
+           VALUES ('pe_manufacturing', 'pe_dim_talent', 0.2, 0, ?)`,
+        )
+        .run(energy),
+    ).toThrow(/FOREIGN KEY constraint failed/);
+    expect(() =>
+      db
+        .prepare(
+          `INSERT INTO focus_group_dimension_weights (focus_group_id, dimension_id, weight, is_current)
+           VALUES ('pe_manufacturing', 'pe_dim_talent', 0.2, 0)`,
         )
         .run(),
-    ).toThrow(/UNIQUE constraint failed/);
+    ).toThrow(/NOT NULL constraint failed/);
   });
 
   it('dates that are not dates, and an end before the start', () => {
@@ -54,10 +85,10 @@ describe('the schema refuses bad rows by itself', () => {
     expect(() =>
       db
         .prepare(
-          `INSERT INTO focus_group_calibrations (focus_group_id, parameter_name, parameter_value, effective_from, effective_to, is_current)
-           VALUES ('pe_energy', 'x', 1, '2025-01-02', '2025-01-01', 0)`,
+          `INSERT INTO focus_group_calibrations (focus_group_id, parameter_name, parameter_value, effective_from,
+             effective_to, is_current, change_set_id) VALUES ('pe_energy', 'x', 1, '2025-01-02', '2025-01-01', 0, ?)`,
         )
-        .run(),
+        .run(energy),
     ).toThrow(/CHECK constraint failed/);
   });
 
@@ -66,9 +97,10 @@ describe('the schema refuses bad rows by itself', () => {
     expect(() =>
       db
         .prepare(
-          `INSERT INTO focus_group_calibrations (focus_group_id, parameter_name, parameter_value) VALUES ('pe_nowhere', 'x', 1)`,
+          `INSERT INTO focus_group_calibrations (focus_group_id, parameter_name, parameter_value, change_set_id)
+           VALUES ('pe_nowhere', 'x', 1, ?)`,
         )
-        .run(),
+        .run(energy),
     ).toThrow(/FOREIGN KEY constraint failed/);
   });
 

@@ -7,6 +7,7 @@ import { insertSamples } from './sample-orgs';
 import { seedSectorsAndDimensions, seedWeightsAndCalibrations } from './seeding';
 import { demoRestored } from '../core/demo';
 import { quoteIdentifier } from '../core/identifier';
+import { withoutHistoryGuards } from './history-guards';
 
 /** What the packaged app's demo database holds besides the seeded configuration. */
 export const DEMO_ORGANIZATIONS = 3_000;
@@ -114,7 +115,9 @@ export function copyFromDemo(db: Db): DemoResetResult {
   const missing = tables.find((table) => !demo.has(table));
   if (missing !== undefined) throw new AppError('DB_ERROR', `The demo database has no table ${missing}`);
   const columns = db.prepare<[string], { name: string }>('SELECT name FROM pragma_table_info(?)');
-  for (const table of [...tables].reverse()) db.prepare(`DELETE FROM main.${quoteIdentifier(table)}`).run();
+  withoutHistoryGuards(db, () => {
+    for (const table of [...tables].reverse()) db.prepare(`DELETE FROM main.${quoteIdentifier(table)}`).run();
+  });
   for (const table of tables) {
     // table_info leaves out generated columns, which SQLite computes again.
     const list = columns

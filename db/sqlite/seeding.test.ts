@@ -3,7 +3,7 @@ import { openDatabase } from './connection';
 import { loadReference } from '../core/reference';
 import { seedSectorsAndDimensions, seedWeightsAndCalibrations } from './seeding';
 import { SEED_EFFECTIVE_FROM } from '../core/seeding';
-import { migratedDb } from '../test/helpers';
+import { migratedDb, testRepository } from '../test/helpers';
 
 const ref = loadReference();
 
@@ -109,13 +109,32 @@ describe('seeding', () => {
     expect(snapshot()).toEqual(before);
   });
 
-  it('keeps rows edited by hand and names each value that differs from the reference (issue 21)', () => {
+  it('seeds the baseline as one change set per sector, keeps values changed since and names each that differs from the reference', async () => {
     const db = migratedDb();
     seedSectorsAndDimensions(db);
-    seedWeightsAndCalibrations(db);
-    db.prepare(
-      "UPDATE focus_group_dimension_weights SET weight = 0.5 WHERE focus_group_id = 'pe_energy' AND dimension_id = 'pe_dim_talent'",
-    ).run();
+    seedWeightsAndCalibrations(db, { author: 'Seeder' });
+    expect(
+      db
+        .prepare('SELECT focus_group_id, made_at, author, rationale, kind FROM config_change_sets ORDER BY 1')
+        .all(),
+    ).toEqual(
+      ref.focus_groups
+        .map((g) => g.focus_group_id)
+        .sort()
+        .map((focus_group_id) => ({
+          focus_group_id,
+          made_at: `${SEED_EFFECTIVE_FROM}T00:00:00.000Z`,
+          author: 'Seeder',
+          rationale: 'Seeded from the reference configuration',
+          kind: 'seed',
+        })),
+    );
+    // Values changed since are the analysts': seeding again keeps them and names them.
+    await testRepository(db).updateWeights({
+      focus_group_id: 'pe_energy',
+      weights: [{ dimension_code: 'talent', weight: 0.5 }],
+      rationale: 'an analyst',
+    });
     db.prepare("UPDATE focus_groups SET group_name = 'Energy' WHERE focus_group_id = 'pe_energy'").run();
     expect(seedSectorsAndDimensions(db).tables[0]).toEqual({
       table: 'focus_groups',
@@ -132,10 +151,11 @@ describe('seeding', () => {
     expect(
       db
         .prepare(
-          "SELECT weight FROM focus_group_dimension_weights WHERE focus_group_id = 'pe_energy' AND dimension_id = 'pe_dim_talent'",
+          "SELECT weight FROM focus_group_dimension_weights WHERE focus_group_id = 'pe_energy' AND dimension_id = 'pe_dim_talent' AND is_current = 1",
         )
         .get(),
     ).toEqual({ weight: 0.5 });
+    expect(db.prepare("SELECT count(*) FROM config_change_sets WHERE kind = 'seed'").pluck().get()).toBe(7);
   });
 
   it('each step is one transaction: a failure leaves nothing behind', () => {

@@ -3,10 +3,12 @@ import type { Db } from './connection';
 import { requireSchema } from './migrate';
 import { loadReference, type Reference } from '../core/reference';
 import {
+  changeSetsBySector,
   planSeed,
   requireGroupsSeeded,
   seedFailure,
   seedReport,
+  seedChangeSetValues,
   seedRows,
   seedSql,
   seedValues,
@@ -24,7 +26,7 @@ const currentSql = {
 };
 
 /** $1, $2, … as better-sqlite3's named parameters "1", "2", …, so that both engines share the text. */
-function bound(values: (string | number)[]): Record<string, string | number> {
+function bound(values: (string | number | null)[]): Record<string, string | number | null> {
   return Object.fromEntries(values.map((value, i) => [String(i + 1), value]));
 }
 
@@ -32,16 +34,19 @@ function rows<T extends SeedTable>(db: Db, sql: string): ExistingRow<T>[] {
   return db.prepare(sql).all() as ExistingRow<T>[];
 }
 
+/** Adds a plan's missing rows; a weight or calibration is added in its sector's `changeSet`. */
 function addMissing<T extends SeedTable, Row extends Parameters<(typeof seedValues)[T]>[0]>(
   db: Db,
   table: T,
   plan: SeedPlan<Row>,
+  changeSet?: (sector: string) => number,
 ): void {
   const insert = db.prepare(seedSql.insert[table]);
   const values = seedValues[table] as (row: Row) => (string | number)[];
   for (const row of plan.missing) {
+    const set = changeSet === undefined ? [] : [changeSet(String(values(row)[0]))];
     try {
-      insert.run(bound(values(row)));
+      insert.run(bound([...values(row), ...set]));
     } catch (error) {
       throw seedFailure(plan, row, error);
     }
@@ -73,10 +78,20 @@ export function seedSectorsAndDimensions(db: Db, ref: Reference = loadReference(
     .immediate();
 }
 
-/** The same for weights and calibrations: a key with a current row, whatever its date, is found. */
-export function seedWeightsAndCalibrations(db: Db, ref: Reference = loadReference()): SeedResult {
+/**
+ * The same for weights and calibrations: a key with a current row, whatever its date, is found;
+ * what is added is one seed change set per sector, by `author`.
+ */
+export function seedWeightsAndCalibrations(
+  db: Db,
+  options: { author?: string | null; ref?: Reference } = {},
+): SeedResult {
   requireSchema(db);
-  const reference = seedRows(ref);
+  const reference = seedRows(options.ref ?? loadReference());
+  const insertSet = db.prepare(seedSql.changeSet).pluck();
+  const changeSet = changeSetsBySector(
+    (sector) => insertSet.get(bound(seedChangeSetValues(sector, options.author ?? null))) as number,
+  );
   return db
     .transaction(() => {
       requireGroupsSeeded(
@@ -94,8 +109,8 @@ export function seedWeightsAndCalibrations(db: Db, ref: Reference = loadReferenc
         reference.focus_group_calibrations,
         rows(db, currentSql.calibrations),
       );
-      addMissing(db, 'focus_group_dimension_weights', weights);
-      addMissing(db, 'focus_group_calibrations', calibrations);
+      addMissing(db, 'focus_group_dimension_weights', weights, changeSet);
+      addMissing(db, 'focus_group_calibrations', calibrations, changeSet);
       return seedReport(
         'weights_calibrations',
         'weights and calibrations',

@@ -1,7 +1,9 @@
 import type { Statement } from 'better-sqlite3';
 import { noSchemaError } from '../core/migrations';
 import type { SqlEngine, SqlSession, SqlValue } from '../core/sql';
+import type { LockWait } from '../port';
 import type { Db } from './connection';
+import { beginImmediate } from './write-lock';
 
 /** $1, $2, … as SQLite's named parameters "1", "2", …: one placeholder style for both engines. */
 function named(params: SqlValue[]): Record<string, SqlValue> {
@@ -33,9 +35,12 @@ export function sqliteEngine(db: Db): SqlEngine {
       prepared(sql).run(named(params));
     },
   };
-  async function transaction<T>(begin: string, work: (db: SqlSession) => Promise<T>): Promise<T> {
+  async function transaction<T>(
+    begin: () => Promise<void>,
+    work: (db: SqlSession) => Promise<T>,
+  ): Promise<T> {
     if (db.inTransaction) return work(session);
-    db.exec(begin);
+    await begin();
     try {
       const value = await work(session);
       db.exec('COMMIT');
@@ -48,8 +53,11 @@ export function sqliteEngine(db: Db): SqlEngine {
     }
   }
   return {
-    read: (work) => transaction('BEGIN', work),
+    read: (work) =>
+      transaction(async () => {
+        db.exec('BEGIN');
+      }, work),
     // IMMEDIATE: the write lock is taken before the first read, so a write never fails half-way with BUSY_SNAPSHOT.
-    write: (work) => transaction('BEGIN IMMEDIATE', work),
+    write: (work, wait?: LockWait) => transaction(() => beginImmediate(db, wait), work),
   };
 }

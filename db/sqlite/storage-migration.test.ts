@@ -7,8 +7,8 @@ import { latestVersion, migrations, schemaVersion } from './migrate';
 import { loadReference } from '../core/reference';
 import { generateOrganizations } from '../core/sample-orgs';
 import { sqliteValues } from './sample-orgs';
-import { seedSectorsAndDimensions, seedWeightsAndCalibrations } from './seeding';
 import { tempDir } from '../test/helpers';
+import { seedBeforeChangeSets } from '../test/legacy';
 
 const { dir, cleanup } = tempDir();
 afterAll(cleanup);
@@ -29,8 +29,7 @@ function fileAtVersion2(file: string): void {
     db.exec(migration.sql);
     db.pragma(`user_version = ${migration.version}`);
   }
-  seedSectorsAndDimensions(db);
-  seedWeightsAndCalibrations(db);
+  seedBeforeChangeSets(db);
   const rows = [...generateOrganizations(700, 3, sectors)];
   const orgColumns = Object.keys(rows[0]!.organization);
   const insertOrg = db.prepare(

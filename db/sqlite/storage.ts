@@ -1,4 +1,4 @@
-import type { ConfigChange, ExportHooks, Storage, StorageOperations, TaskHooks } from '../port';
+import type { ConfigChange, ExportHooks, LockWait, Storage, StorageOperations, TaskHooks } from '../port';
 import type { ConfigChangeRow } from './worker/protocol';
 import { WorkerLink } from './worker/link';
 import type { SqliteOperations, Tracked } from './worker/operations';
@@ -58,12 +58,18 @@ type Operation = (...args: never[]) => unknown;
 type Relayed<F> = F extends (...args: infer A) => infer R
   ? (...args: A) => Promise<Awaited<R> extends Tracked<infer T> ? T : Awaited<R>>
   : never;
+/** A configuration write as the port declares it: the worker's lock wait becomes the caller's. */
+type RelayedWrite<F> = F extends (input: infer I, wait: LockWait) => Promise<Tracked<infer T>>
+  ? (input: I, wait?: LockWait) => Promise<T>
+  : never;
 /** A task as the port declares it: the worker's task hooks become the caller's hooks. */
 type RelayedTask<F> = F extends (input: infer I, task: never) => infer R
   ? (input: I, hooks: TaskHooks & Partial<ExportHooks>) => Promise<Awaited<R>>
   : never;
 type Relay = { [K in keyof SqliteOperations['read']]: Relayed<SqliteOperations['read'][K]> } & {
   [K in keyof SqliteOperations['write']]: Relayed<SqliteOperations['write'][K]>;
+} & {
+  [K in keyof SqliteOperations['configWrite']]: RelayedWrite<SqliteOperations['configWrite'][K]>;
 } & { [K in keyof SqliteOperations['readTask']]: RelayedTask<SqliteOperations['readTask'][K]> } & {
   [K in keyof SqliteOperations['writeTask']]: RelayedTask<SqliteOperations['writeTask'][K]>;
 };
@@ -100,6 +106,10 @@ export async function openSqliteStorage(file: string, options: SqliteStorageOpti
   for (const name of names.read) relay[name] = (...args) => reader.call(name, args);
   for (const name of names.write) {
     relay[name] = (...args) => changes.write(() => writer.call(name, args) as Promise<Tracked<unknown>>);
+  }
+  for (const name of names.configWrite) {
+    relay[name] = (input: unknown, wait?: LockWait) =>
+      changes.write(() => writer.waitingWrite(name, input, wait) as Promise<Tracked<unknown>>);
   }
   const task = (link: WorkerLink) => (name: string) =>
     (relay[name] = (input: unknown, hooks: TaskHooks & Partial<ExportHooks>) =>

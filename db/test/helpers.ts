@@ -2,6 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { afterEach } from 'vitest';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseAsOf, type AsOf } from '../../shared/as-of';
+import type { ConfigReads, ConfigRepository, ConfigWrites, LockWait } from '../port';
+import { sqliteConfigRepository } from '../sqlite/config-repo';
 import { openDatabase, type Db } from '../sqlite/connection';
 import { migrate } from '../sqlite/migrate';
 import { seedSectorsAndDimensions, seedWeightsAndCalibrations } from '../sqlite/seeding';
@@ -34,4 +37,49 @@ export function seededDb(): Db {
   seedSectorsAndDimensions(db);
   seedWeightsAndCalibrations(db);
   return db;
+}
+
+/** A configuration write as tests call it: by the test's author unless the call names one. */
+type ByAuthor<F> = F extends (input: infer I, wait?: infer W) => infer R
+  ? (input: Omit<I, 'author'> & { author?: string }, wait?: W) => R
+  : never;
+export type TestRepository = ConfigReads & { [K in keyof ConfigWrites]: ByAuthor<ConfigWrites[K]> };
+
+/** `repository` with every write by `author` unless a call names another, as the backend's are. */
+export function byAuthor(repository: ConfigRepository, author = 'Test Analyst'): TestRepository {
+  const writes = Object.fromEntries(
+    (Object.keys(repository) as (keyof ConfigRepository)[]).flatMap((name) => {
+      const method = repository[name] as (input: unknown, wait?: LockWait) => unknown;
+      return writeNames.has(name)
+        ? [[name, (input: object, wait?: LockWait) => method.call(repository, { author, ...input }, wait)]]
+        : [];
+    }),
+  );
+  return { ...repository, ...writes } as TestRepository;
+}
+
+const writeNames = new Set<string>([
+  'updateWeights',
+  'updateCalibration',
+  'addCalibration',
+  'revert',
+  'revertChangeSet',
+  'importDocument',
+]);
+
+/**
+ * The SQLite repository of `db` with writes by the test's author; with `today`, its change sets
+ * are made at noon UTC of that day (a clock the test moves to build a history over several days).
+ */
+export function testRepository(db: Db, today?: () => string): TestRepository {
+  const now = today === undefined ? undefined : () => `${today()}T12:00:00.000Z`;
+  return byAuthor(sqliteConfigRepository(db, now === undefined ? {} : { now }));
+}
+
+/** An as-of the way the contract hands it to the repository. */
+export function asOf(text: string): AsOf {
+  const parsed = parseAsOf(text);
+  if (!parsed.ok) throw new Error(parsed.error);
+  const { label, at, date } = parsed;
+  return { label, at, date };
 }

@@ -30,6 +30,7 @@ async function makeLab(file: string): Promise<void> {
     parameter_name: 'ebitda_multiplier',
     value: 1.2345,
     rationale: 'Grid modernisation premium',
+    author: 'Copy Tester',
   });
   db.close();
 }
@@ -104,9 +105,16 @@ describe.skipIf(!availability.available)('copy between a laptop file and Postgre
     const client = new pg.default.Client({ connectionString: team });
     await client.connect();
     try {
+      const set = await client.query<{ id: number }>(
+        `INSERT INTO config_change_sets (focus_group_id, made_at, author, rationale, kind)
+         VALUES ('pe_retail', now(), 'a script', 'test', 'edit') RETURNING change_set_id AS id`,
+      );
+      // 79 seeded values in 7 seed change sets, and one edit.
+      expect(set.rows[0]?.id).toBe(9);
       const { rows } = await client.query<{ id: number }>(
-        `INSERT INTO focus_group_calibrations (focus_group_id, parameter_name, parameter_value)
-         VALUES ('pe_retail', 'new_parameter', 1) RETURNING calibration_id AS id`,
+        `INSERT INTO focus_group_calibrations (focus_group_id, parameter_name, parameter_value, change_set_id)
+         VALUES ('pe_retail', 'new_parameter', 1, $1) RETURNING calibration_id AS id`,
+        [set.rows[0]?.id],
       );
       expect(rows[0]?.id).toBe(32);
     } finally {
@@ -170,9 +178,17 @@ describe.skipIf(!availability.available)('copy between a laptop file and Postgre
     await copyDatabase(lab, bad);
     const db = openDatabase(bad);
     db.pragma('ignore_check_constraints = ON');
+    const set = db
+      .prepare(
+        `INSERT INTO config_change_sets (focus_group_id, made_at, author, rationale, kind)
+         VALUES ('pe_energy', '2025-01-01T00:00:00.000Z', 'a script', 'test', 'edit') RETURNING change_set_id`,
+      )
+      .pluck()
+      .get();
     db.prepare(
-      "UPDATE focus_group_dimension_weights SET weight = 5 WHERE focus_group_id = 'pe_energy'",
-    ).run();
+      `INSERT INTO focus_group_dimension_weights (focus_group_id, dimension_id, weight, is_current, change_set_id)
+       VALUES ('pe_energy', 'pe_dim_talent', 5, 0, ?)`,
+    ).run(set);
     db.close();
     const before = readdirSync(dir);
     const error = await copyDatabase(bad, join(dir, 'new.db')).catch((e: unknown) => e);

@@ -16,6 +16,7 @@ const MAX_PARAMETERS = 60_000;
 
 /** The SERIAL columns whose sequences must continue after the copied ids. */
 const serials: Record<string, string> = {
+  config_change_sets: 'change_set_id',
   focus_group_dimension_weights: 'weight_id',
   focus_group_calibrations: 'calibration_id',
 };

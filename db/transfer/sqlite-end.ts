@@ -4,6 +4,7 @@ import { basename, dirname, join } from 'node:path';
 import { setImmediate } from 'node:timers/promises';
 import { AppError } from '../../shared/errors';
 import { openDatabase, type Db } from '../sqlite/connection';
+import { withoutHistoryGuards } from '../sqlite/history-guards';
 import { migrate, schemaVersion } from '../sqlite/migrate';
 import { kindOf, type Row, type TableSpec, type Value } from './tables';
 import type { Endpoint } from './endpoint';
@@ -82,8 +83,11 @@ export function openSqliteEnd(file: string, options: { create: boolean }): Endpo
       // One transaction: a failure or a cancel leaves the file as it was.
       db.exec('BEGIN IMMEDIATE');
       try {
-        for (const spec of [...specs].reverse())
-          db.prepare(`DELETE FROM ${quoteIdentifier(spec.name)}`).run();
+        // A copy replaces the whole database, its history with the rest (see history-guards.ts).
+        withoutHistoryGuards(db, () => {
+          for (const spec of [...specs].reverse())
+            db.prepare(`DELETE FROM ${quoteIdentifier(spec.name)}`).run();
+        });
         for (const spec of specs) {
           const encode = spec.columns.map(fromValue);
           const insert = db.prepare(

@@ -17,7 +17,7 @@ export interface TableSpec {
 export type Kind = 'boolean' | 'array' | 'timestamp' | 'plain';
 
 const booleans = new Set(['is_active', 'is_current']);
-const timestamps = new Set(['created_at', 'updated_at']);
+const timestamps = new Set(['created_at', 'updated_at', 'made_at']);
 
 /** How a column's value differs between the engines; the rest (text, numbers, dates) is alike. */
 export function kindOf(column: string): Kind {
@@ -38,6 +38,7 @@ export function kindOf(column: string): Kind {
 export const copiedTables = (): Omit<TableSpec, 'columns'>[] => [
   { name: 'focus_groups', key: 'focus_group_id', textKey: true },
   { name: 'dimensions', key: 'dimension_id', textKey: true },
+  { name: 'config_change_sets', key: 'change_set_id', textKey: false },
   { name: 'focus_group_dimension_weights', key: 'weight_id', textKey: false },
   { name: 'focus_group_calibrations', key: 'calibration_id', textKey: false },
   { name: 'organizations', key: 'organization_id', textKey: false },

@@ -65,12 +65,20 @@ describe('two instances on one file', () => {
     expect(fetched.config.dimension_weights.talent).toBe(0.2);
   });
 
-  it('see a change a script writes in SQL by the effective-dating rule', async () => {
+  it('see a change a script writes in SQL by the change-set rule', async () => {
     const a = await seeded();
     const logA = cacheLog(a);
     await ok(a.invoke('cache:fetch', { focus_group_id: 'pe_energy' }));
     const script = new Database(file);
     script.transaction(() => {
+      const changeSet = script
+        .prepare(
+          `INSERT INTO config_change_sets (focus_group_id, made_at, author, rationale, kind)
+           VALUES ('pe_energy', strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 'a script', 'nightly recalibration', 'edit')
+           RETURNING change_set_id`,
+        )
+        .pluck()
+        .get();
       script
         .prepare(
           `UPDATE focus_group_calibrations SET is_current = 0, effective_to = date('now')
@@ -79,10 +87,10 @@ describe('two instances on one file', () => {
         .run();
       script
         .prepare(
-          `INSERT INTO focus_group_calibrations (focus_group_id, parameter_name, parameter_value, effective_from)
-           VALUES ('pe_energy', 'h_r_baseline', 71, date('now'))`,
+          `INSERT INTO focus_group_calibrations (focus_group_id, parameter_name, parameter_value, effective_from,
+             change_set_id) VALUES ('pe_energy', 'h_r_baseline', 71, date('now'), ?)`,
         )
-        .run();
+        .run(changeSet);
     })();
     script.close();
     await vi.waitFor(() => expect(logA).toContain(otherProcess), { timeout: 5000, interval: 20 });

@@ -20,3 +20,20 @@ export async function writeConfigDocument(
     },
   });
 }
+
+/** Writes a history CSV the same way: whole file or nothing, never over a database. */
+export async function writeHistoryCsv(
+  target: string,
+  text: string,
+  options: { dbFile: string; overwrite: boolean },
+): Promise<void> {
+  await exportToFile({
+    target,
+    dbFile: options.dbFile,
+    overwrite: options.overwrite,
+    write: async (sink) => {
+      await sink(text);
+      return { cancelled: false };
+    },
+  });
+}

@@ -289,6 +289,7 @@ describe.each(backends)('SectorConfigService over %s', (_name, makeHarness, skip
       focus_group_id: 'pe_energy',
       weights: [{ dimension_code: 'culture', weight: 0.06 }],
       rationale: 'test',
+      author: 'tester',
     });
     expect((await service.getConfig('pe_energy')).config.dimension_weights.culture).toBe(0.06);
   });
@@ -328,6 +329,7 @@ describe.each(backends)('SectorConfigService over %s', (_name, makeHarness, skip
       focus_group_id: 'pe_retail',
       weights: [{ dimension_code: 'culture', weight: 0.1 }],
       rationale: 'test',
+      author: 'tester',
     });
     expect(changed).toBe(1);
     expect(updated.dimension_weights.culture).toBe(0.1);
@@ -338,6 +340,7 @@ describe.each(backends)('SectorConfigService over %s', (_name, makeHarness, skip
       parameter_name: 'ebitda_multiplier',
       value: 1.2,
       rationale: 'test',
+      author: 'tester',
     });
     expect(calibrated.ebitda_multiplier).toBe(1.2);
     expect(trail()).toContain('DELETE sector:pe_retail');
@@ -379,6 +382,7 @@ describe.each(backends)('SectorConfigService over %s', (_name, makeHarness, skip
               focus_group_id: sector,
               weights: [{ dimension_code: 'culture', weight }],
               rationale: 'test',
+              author: 'tester',
             };
             await service.updateWeights(input);
             const version = versionOf.get(input)!;

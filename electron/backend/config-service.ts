@@ -12,9 +12,13 @@ import { AppError } from '../../shared/errors';
 import { sectorConfigJsonSchema } from '../../shared/sector-config';
 import type {
   CalibrationEdit,
+  ChangeSetRevert,
   ConfigRepository,
+  ImportRequest,
+  LockWait,
   NewCalibration,
   RevertRequest,
+  Saved,
   WeightsEdit,
 } from '../../db/port';
 import type { CacheStore } from './cache/store';
@@ -172,38 +176,41 @@ export class SectorConfigService {
   }
 
   /** Several weights of one sector: one transaction, then one invalidation (when anything changed). */
-  async updateWeights(input: WeightsEdit): Promise<ConfigWriteResult> {
-    const changed = await this.repository.updateWeights(input);
-    return { config: await this.afterWrite(input.focus_group_id, changed > 0), changed };
+  async updateWeights(input: WeightsEdit, wait?: LockWait): Promise<ConfigWriteResult> {
+    return this.written(input.focus_group_id, await this.repository.updateWeights(input, wait));
   }
 
-  async updateCalibration(input: CalibrationEdit): Promise<SectorConfigJson> {
-    const changed = await this.repository.updateCalibration(input);
-    return this.afterWrite(input.focus_group_id, changed > 0);
+  async updateCalibration(input: CalibrationEdit, wait?: LockWait): Promise<SectorConfigJson> {
+    return (await this.written(input.focus_group_id, await this.repository.updateCalibration(input, wait)))
+      .config;
   }
 
-  async addCalibration(input: NewCalibration): Promise<SectorConfigJson> {
-    await this.repository.addCalibration(input);
-    return this.afterWrite(input.focus_group_id, true);
+  async addCalibration(input: NewCalibration, wait?: LockWait): Promise<SectorConfigJson> {
+    return (await this.written(input.focus_group_id, await this.repository.addCalibration(input, wait)))
+      .config;
   }
 
-  async revert(input: RevertRequest): Promise<SectorConfigJson> {
-    await this.repository.revert(input);
-    return this.afterWrite(input.focus_group_id, true);
+  async revert(input: RevertRequest, wait?: LockWait): Promise<SectorConfigJson> {
+    return (await this.written(input.focus_group_id, await this.repository.revert(input, wait))).config;
+  }
+
+  /** A whole change set undone as a new one: one transaction, one invalidation. */
+  async revertChangeSet(input: ChangeSetRevert, wait?: LockWait): Promise<ConfigWriteResult> {
+    return this.written(input.focus_group_id, await this.repository.revertChangeSet(input, wait));
   }
 
   /** Applies a share document in one transaction, then invalidates each sector it changed. */
-  async importDocument(text: string): Promise<ImportPreview> {
-    const applied = await this.repository.importDocument(text);
+  async importDocument(input: ImportRequest, wait?: LockWait): Promise<ImportPreview> {
+    const applied = await this.repository.importDocument(input, wait);
     const changed = new Set(applied.differences.map((d) => d.focus_group_id));
     for (const id of changed) await this.invalidateCommitted(id);
     return applied;
   }
 
   /** After a committed write: invalidate, then read the sector back through the cache. */
-  private async afterWrite(sectorId: string, changed: boolean): Promise<SectorConfigJson> {
-    if (changed) await this.invalidateCommitted(sectorId);
-    return (await this.getConfig(sectorId)).config;
+  private async written(sectorId: string, saved: Saved): Promise<ConfigWriteResult> {
+    if (saved.changed > 0) await this.invalidateCommitted(sectorId);
+    return { config: (await this.getConfig(sectorId)).config, ...saved };
   }
 
   /** The write is committed whether or not the cache can be told now; it is told when it is back. */

@@ -107,11 +107,15 @@ describe.each(storageEngines())('configuration on $name', (engine) => {
       await failure(backend.invoke('config:get', { focus_group_id: 'pe_energy', as_of: '0001-01-01' })),
     ).toEqual({
       code: 'NOT_FOUND',
-      message: 'Energy & Utilities had no configuration in force on 0001-01-01',
+      message:
+        'Energy & Utilities had no configuration in force on 0001-01-01: its first version is of 2024-01-01',
     });
     expect(
-      (await ok(backend.invoke('config:get', { focus_group_id: 'pe_energy', as_of: '9999-12-31' }))).as_of,
-    ).toBe('9999-12-31');
+      await failure(backend.invoke('config:get', { focus_group_id: 'pe_energy', as_of: '9999-12-31' })),
+    ).toEqual({
+      code: 'INVALID_INPUT',
+      message: '9999-12-31 is in the future: only what was in force up to now is known',
+    });
   });
 
   test('loads a sector today and as of a day, with details and history', async () => {
@@ -146,7 +150,8 @@ describe.each(storageEngines())('configuration on $name', (engine) => {
       ),
     ).toEqual({
       code: 'NOT_FOUND',
-      message: 'Financial Services had no configuration in force on 2023-12-31',
+      message:
+        'Financial Services had no configuration in force on 2023-12-31: its first version is of 2024-01-01',
     });
     expect(await failure(backend.invoke('config:get', { focus_group_id: 'pe_nowhere' }))).toEqual({
       code: 'NOT_FOUND',
@@ -179,7 +184,7 @@ describe.each(storageEngines())('configuration on $name', (engine) => {
       [0.12, '2024-01-01', today, false],
       [0.2, today, null, true],
     ]);
-    // The same day again revises today's row, as a new version.
+    // The same day again is a version of its own; the day's first is closed the day it began.
     await ok(
       backend.invoke('config:updateWeight', {
         focus_group_id: 'pe_energy',
@@ -190,7 +195,11 @@ describe.each(storageEngines())('configuration on $name', (engine) => {
     );
     history = await ok(backend.invoke('config:history', { focus_group_id: 'pe_energy' }));
     const second = versionsOf(history, 'talent');
-    expect(second.all.map((v) => v.value)).toEqual([0.12, 0.21]);
+    expect(second.all.map((v) => [v.value, v.effective_from, v.effective_to, v.is_current])).toEqual([
+      [0.12, '2024-01-01', today, false],
+      [0.2, today, today, false],
+      [0.21, today, null, true],
+    ]);
     expect(second.current[0]?.version_id).not.toBe(first.current[0]?.version_id);
 
     expect(
@@ -324,7 +333,7 @@ describe.each(storageEngines())('configuration on $name', (engine) => {
     const { url, backend: a } = await seeded();
     const b = await instance(url);
     for (const round of [0, 1]) {
-      // Round 1 edits a row dated today, which a save revises in place (as a new version).
+      // Round 1 edits a version made today, which a save closes the day it began.
       const [shownA, shownB] = await Promise.all([
         ok(a.invoke('config:details', { focus_group_id: 'pe_energy' })),
         ok(b.invoke('config:details', { focus_group_id: 'pe_energy' })),

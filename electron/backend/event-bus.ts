@@ -8,6 +8,7 @@ export class EventBus {
     'cache:log': new Set(),
     'cache:status': new Set(),
     progress: new Set(),
+    'write:busy': new Set(),
   };
 
   subscribe<E extends EventName>(event: E, listener: Listener<E>): () => void {

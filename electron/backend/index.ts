@@ -20,6 +20,8 @@ import { seedingHandlers } from './handlers/seeding';
 import type { Storage, TextSink } from '../../db/port';
 import { Tasks } from './tasks';
 import type { Backend, BackendOptions } from './types';
+import { checkedAuthor, defaultAuthor } from './authors';
+import { WriteWaits } from './write-waits';
 import { openSqliteStorage } from '../../db/sqlite/storage';
 import { openPgStorage } from '../../db/pg/storage';
 import { restoreDemo } from '../../db/transfer/copy';
@@ -56,6 +58,12 @@ function openLocalStorage(options: BackendOptions): Promise<Storage> {
  * service, the handler table of every feature, and the event bus the shells forward.
  */
 export async function createBackend(options: BackendOptions): Promise<Backend> {
+  const source = options.authorSource ?? 'setting';
+  const name = options.author;
+  const given =
+    name === undefined
+      ? undefined
+      : { name: checkedAuthor(name, source === 'environment' ? 'SECTOR_STUDIO_AUTHOR' : 'author'), source };
   const storage: Storage = isPostgresUrl(options.dbFile)
     ? await openPgStorage(options.dbFile, {
         restoreDemo: (template, applicationName) => restoreDemo(template, options.dbFile, applicationName),
@@ -109,6 +117,8 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     configService,
     tasks,
     exportOrganizations,
+    defaultAuthor: defaultAuthor(given, storage),
+    writeWaits: new WriteWaits((event) => bus.emit('write:busy', event)),
   };
   const handlers: Handlers = {
     ...schemaHandlers(context),

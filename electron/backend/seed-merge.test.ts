@@ -50,6 +50,9 @@ describe.each(storageEngines())('seeding beside the seed lab on $name (issue 21)
       rationale: 'OT/IT integration critical',
     });
     expect(dataInfra[0]?.effective_from).not.toBe('2024-01-01');
+    // SQL that names no change set still leaves one: its own, marked as written outside the app.
+    const made = history.change_sets.find((set) => set.change_set_id === dataInfra[0]?.change_set_id);
+    expect(made).toMatchObject({ kind: 'external', rationale: 'OT/IT integration critical' });
     const config = await ok(backend.invoke('config:get', { focus_group_id: 'pe_manufacturing' }));
     expect(config).toMatchObject({ h_r_baseline: 72, weights_sum: 1, weights_valid: true });
 

@@ -40,10 +40,19 @@ export interface BackendOptions {
   changePollMs?: number;
   /** How long a write waits for another process's lock before a BUSY error (default 30 s). */
   busyTimeoutMs?: number;
+  /**
+   * The name this instance's writes are by when a window sends none (the CLI's --author,
+   * SECTOR_STUDIO_AUTHOR); without it, the PostgreSQL role in team mode, else the OS user.
+   */
+  author?: string;
+  /** Where `author` came from, as `author:default` reports it (default: a setting). */
+  authorSource?: 'setting' | 'environment';
   /** Asks the user where to save an export (the desktop app's save dialog); null when dismissed. */
   chooseExportPath?: (suggestedName: string) => Promise<string | null>;
   /** The same for a configuration file (JSON); null when dismissed. */
   chooseConfigExportPath?: (suggestedName: string) => Promise<string | null>;
+  /** The same for a sector's history (CSV); null when dismissed. */
+  chooseHistoryExportPath?: (suggestedName: string) => Promise<string | null>;
   /**
    * The demo database that ships with the packaged app. When the database file does not exist yet
    * it is copied there (a first run opens a ready demo), and "Reset demo" restores it.

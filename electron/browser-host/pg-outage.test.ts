@@ -179,8 +179,14 @@ describe.skipIf(!availability.available)('PostgreSQL going away under the browse
     const beforeScript = (await log())[0]?.seq ?? 0;
     const script = new pg.Client({ connectionString: team, application_name: 'a script' });
     await script.connect();
+    const changeSet = await script.query<{ id: number }>(
+      `INSERT INTO config_change_sets (focus_group_id, made_at, author, rationale, kind)
+       VALUES ('pe_retail', now(), 'a script', 'a new parameter', 'edit') RETURNING change_set_id AS id`,
+    );
     await script.query(
-      "UPDATE focus_group_calibrations SET description = 'changed by a script' WHERE focus_group_id = 'pe_retail' AND parameter_name = 'h_r_baseline'",
+      `INSERT INTO focus_group_calibrations (focus_group_id, parameter_name, parameter_value, change_set_id)
+       VALUES ('pe_retail', 'script_parameter', 1, $1)`,
+      [changeSet.rows[0]?.id],
     );
     await script.end();
     await vi.waitFor(

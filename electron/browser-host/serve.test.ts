@@ -40,6 +40,9 @@ describe('starting the browser host', () => {
       redisUrl: undefined,
     });
     expect(() => hostOptions(['node', 'main', '--port', '70000'], {}, '/static')).toThrow(/port/);
+    expect(hostOptions(['node', 'main'], { SECTOR_STUDIO_AUTHOR: 'Ann Lee' }, '/static').author).toBe(
+      'Ann Lee',
+    );
   });
 
   it('team mode: DATABASE_URL or --db postgres://… select PostgreSQL; a password on the command line is refused', () => {

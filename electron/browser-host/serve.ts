@@ -16,6 +16,8 @@ export interface ServeOptions {
   redisUrl?: string;
   /** SECTOR_STUDIO_DEMO_DB: a demo database (npm run build:demo) to start from when the file is new, and to reset to. */
   demoDatabase?: string;
+  /** SECTOR_STUDIO_AUTHOR: the name changes are saved under when a window sets none. */
+  author?: string;
 }
 
 function parsePort(value: string): number {
@@ -47,6 +49,7 @@ export function hostOptions(argv: string[], env: NodeJS.ProcessEnv, staticDir: s
     staticDir,
     redisUrl: env.REDIS_URL || undefined,
     demoDatabase: env.SECTOR_STUDIO_DEMO_DB ? resolve(env.SECTOR_STUDIO_DEMO_DB) : undefined,
+    author: env.SECTOR_STUDIO_AUTHOR || undefined,
   };
 }
 
@@ -67,6 +70,8 @@ export async function serve(options: ServeOptions): Promise<Serving> {
     dbFile: options.dbFile,
     redisUrl: options.redisUrl,
     demoDatabase: options.demoDatabase,
+    author: options.author,
+    authorSource: 'environment',
   });
   let host: BrowserHost;
   try {

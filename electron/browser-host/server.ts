@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { eventNames, httpRoutes, isChannel } from '../../shared/contract';
 import type { ErrorCode, ErrorValue, Result } from '../../shared/errors';
 import type { Backend } from '../backend/types';
-import { handleConfigExport } from './config-export-route';
+import { handleConfigExport, handleHistoryExport } from './config-export-route';
 import { handleExport } from './export-route';
 import { httpStatus } from './http-status';
 import { checkOrigin } from './origin';
@@ -151,7 +151,11 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     const refusal = checkOrigin(req.headers, port, url.pathname.startsWith('/api/'));
     if (refusal !== null) return sendError(res, 403, 'FORBIDDEN', refusal);
 
-    const downloads: string[] = [httpRoutes.export.path, httpRoutes.configExport.path];
+    const downloads: string[] = [
+      httpRoutes.export.path,
+      httpRoutes.configExport.path,
+      httpRoutes.historyExport.path,
+    ];
     if (url.search !== '' && !downloads.includes(url.pathname) && url.pathname.startsWith('/api/')) {
       return sendError(res, 400, 'INVALID_INPUT', `${url.pathname} takes no query parameters`);
     }
@@ -180,6 +184,12 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     }
     if (url.pathname === httpRoutes.configExport.path) {
       handleConfigExport(req, res, url, options.backend, sendErrorValue).catch((error: unknown) => {
+        if (!res.headersSent) sendError(res, 500, 'INTERNAL', internalMessage(error));
+      });
+      return;
+    }
+    if (url.pathname === httpRoutes.historyExport.path) {
+      handleHistoryExport(req, res, url, options.backend, sendErrorValue).catch((error: unknown) => {
         if (!res.headersSent) sendError(res, 500, 'INTERNAL', internalMessage(error));
       });
       return;

@@ -79,8 +79,25 @@ describe('the CLI on a new file', () => {
     other.close();
     const writer = new Database(db);
     expect(() =>
-      writer.prepare('UPDATE focus_group_dimension_weights SET weight = 1.5 WHERE weight_id = 1').run(),
+      writer.prepare('UPDATE focus_group_dimension_weights SET weight = 0.5 WHERE weight_id = 1').run(),
+    ).toThrow(/configuration history is kept/);
+    writer.exec('BEGIN');
+    const changeSet = writer
+      .prepare(
+        `INSERT INTO config_change_sets (focus_group_id, made_at, author, rationale, kind)
+         VALUES ('pe_energy', '2025-01-01T00:00:00.000Z', 'a script', 'test', 'edit') RETURNING change_set_id`,
+      )
+      .pluck()
+      .get();
+    expect(() =>
+      writer
+        .prepare(
+          `INSERT INTO focus_group_dimension_weights (focus_group_id, dimension_id, weight, is_current, change_set_id)
+           VALUES ('pe_energy', 'pe_dim_talent', 1.5, 0, ?)`,
+        )
+        .run(changeSet),
     ).toThrow(/CHECK constraint failed/);
+    writer.exec('ROLLBACK');
     expect(() => writer.prepare("UPDATE organizations SET status = 'bogus'").run()).toThrow(
       /CHECK constraint failed/,
     );

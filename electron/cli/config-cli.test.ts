@@ -83,28 +83,48 @@ describe('the configuration commands', () => {
     });
   }, 120_000);
 
-  it('prints the history with each version’s dates and rationale, and a configuration as of a day', () => {
+  it('prints the history as change sets with their times, authors and values, and a configuration as of a day or a moment', () => {
     const table = cli('history', 'pe_energy');
     expect(table.code).toBe(0);
     const lines = table.stdout.split('\n');
     expect(lines[0]).toBe('Energy & Utilities (pe_energy)');
-    expect(lines[1]).toMatch(/^kind\s+item\s+value\s+from\s+until\s+rationale$/);
+    expect(lines[1]).toMatch(/^set\s+made \(UTC\)\s+author\s+kind\s+item\s+change\s+rationale$/);
     expect(table.stdout).toMatch(
-      /weight\s+talent\s+0\.120\s+2024-01-01\s+\d{4}-\d\d-\d\d\s+Talent scarcity\n/,
+      /#\d+\s+2024-01-01 00:00:00\.000\s+\S+\s+seed\s+weight data_infrastructure\s+\(new\) → 0\.220\s+Seeded from the reference configuration\n/,
     );
     expect(table.stdout).toMatch(
-      /weight\s+talent\s+0\.140\s+\d{4}-\d\d-\d\d\s+current\s+Imported from a configuration exported/,
+      /#\d+\s+\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3}\s+\S+\s+import\s+weight talent\s+0\.120 → 0\.140\s+Imported from a configuration file exported at/,
     );
+    const talent = cli('history', 'pe_energy', '--dimension', 'talent', '--format', 'csv');
+    expect(talent.code).toBe(0);
+    const rows = talent.stdout.trim().split('\n');
+    expect(rows[0]).toBe(
+      'change_set_id,made_at,author,kind,reverts,rationale,item_kind,item,label,before,after,version_id',
+    );
+    expect(rows.slice(1).map((row) => row.split(',').slice(6, 11))).toEqual([
+      ['weight', 'talent', 'Talent', '', '0.12'],
+      ['weight', 'talent', 'Talent', '0.12', '0.14'],
+    ]);
 
     const then = JSON.parse(cli('config', 'pe_energy', '--as-of', '2024-06-01').stdout) as {
       as_of: string;
       dimension_weights: Record<string, number>;
     };
     expect(then).toMatchObject({ as_of: '2024-06-01', dimension_weights: { talent: 0.12 } });
+    // A moment with an offset, read as the UTC instant it names.
+    const moment = JSON.parse(cli('config', 'pe_energy', '--as-of', '2024-06-01T09:30:00+02:00').stdout) as {
+      as_of: string;
+    };
+    expect(moment.as_of).toBe('2024-06-01T07:30:00.000Z');
     expect(cli('config', 'pe_energy', '--as-of', '0000-01-01')).toMatchObject({
       code: 2,
       stdout: '',
       stderr: 'error: Invalid input for config:get: as_of: must be a day of the years 0001 to 9999\n',
+    });
+    expect(cli('config', 'pe_energy', '--as-of', '02/30/2025')).toMatchObject({
+      code: 2,
+      stderr:
+        'error: Invalid input for config:get: as_of: write a date YYYY-MM-DD, or a moment YYYY-MM-DDTHH:MM[:SS] with Z or an offset such as +01:00\n',
     });
   }, 120_000);
 

@@ -1,11 +1,9 @@
-import type { ConfigDifference, ConfigHistory, ConfigItemKind } from '../../shared/domain';
-import { formatCalibration, formatWeight } from '../../shared/sector-config';
+import { formatValue as format } from '../../shared/change-sets';
+import type { ChangeSet, ConfigDifference, ConfigHistory } from '../../shared/domain';
+import { historyCsv } from '../backend/history-csv';
 
-export const historyFormats = ['json', 'table'] as const;
+export const historyFormats = ['table', 'json', 'csv'] as const;
 export type HistoryFormat = (typeof historyFormats)[number];
-
-const format = (kind: ConfigItemKind, value: number) =>
-  kind === 'weight' ? formatWeight(value) : formatCalibration(value);
 
 /** Columns padded to their widest cell, two spaces apart. */
 function columns(rows: string[][]): string {
@@ -20,19 +18,31 @@ function columns(rows: string[][]): string {
     .join('\n');
 }
 
-/** Every version, oldest first per item: what changed, when, and why. */
+/** 2026-12-04T15:30:00.123Z as 2026-12-04 15:30:00.123 (the header says UTC). */
+const utc = (instant: string) => instant.replace('T', ' ').replace('Z', '');
+
+const kindText = (set: ChangeSet) => (set.reverts === null ? set.kind : `revert of #${set.reverts}`);
+
+/**
+ * Every change set, oldest first: when (UTC, to the millisecond), by whom, what kind, each value
+ * before → after, and why. A set's own columns are on its first row.
+ */
 export function formatHistory(history: ConfigHistory, as: HistoryFormat): string {
   if (as === 'json') return `${JSON.stringify(history, null, 2)}\n`;
-  const rows = history.versions.map((v) => [
-    v.kind,
-    v.key,
-    format(v.kind, v.value),
-    v.effective_from,
-    v.effective_to ?? (v.is_current ? 'current' : ''),
-    v.rationale ?? '',
-  ]);
-  const header = ['kind', 'item', 'value', 'from', 'until', 'rationale'];
-  return `${history.group_name} (${history.focus_group_id})\n${columns([header, ...rows])}\n`;
+  if (as === 'csv') return historyCsv(history);
+  const rows = history.change_sets.flatMap((set) =>
+    set.changes.map((c, i) => {
+      const change = `${c.before === null ? '(new)' : format(c.kind, c.before)} → ${format(c.kind, c.after)}`;
+      const head =
+        i === 0
+          ? [`#${set.change_set_id}`, utc(set.made_at), set.author ?? '(unknown)', kindText(set)]
+          : ['', '', '', ''];
+      return [...head, `${c.kind} ${c.key}`, change, i === 0 ? (set.rationale ?? '') : ''];
+    }),
+  );
+  const header = ['set', 'made (UTC)', 'author', 'kind', 'item', 'change', 'rationale'];
+  const none = rows.length === 0 ? 'No change sets match.\n' : '';
+  return `${history.group_name} (${history.focus_group_id})\n${columns([header, ...rows])}\n${none}`;
 }
 
 /** What an import changes, sector by sector: `weight  talent  0.120 → 0.140`. */

@@ -1,96 +1,16 @@
-import { Command, InvalidArgumentError, Option } from 'commander';
-import { calibrationTypes, type CalibrationType } from '../../shared/domain';
-import { CALIBRATION_DECIMALS, parseDecimalInput } from '../../shared/sector-config';
-import { contract, type Channel, type Input, type Output } from '../../shared/contract';
-import type { ErrorValue } from '../../shared/errors';
+import { Command, Option } from 'commander';
+import { contract } from '../../shared/contract';
 import { orgSortColumns, orgStatuses, type OrgSortColumn, type OrgStatus } from '../../shared/org-query';
-import { createBackend, type Backend } from '../backend';
-import { writeConfigDocument } from '../backend/config-file';
 import { toErrorValue } from '../../db/core/errors';
 import { commandLineDatabase, defaultDatabase } from '../backend/paths';
-import { readUserFile } from '../backend/user-file';
-import { addCopyCommand } from './copy-command';
 import { runCacheCli } from '../cache-cli/cache-cli';
-import { formatDifferences, formatHistory, historyFormats, type HistoryFormat } from './config-format';
+import { addConfigCommands, type Runner } from './config-commands';
+import { addCopyCommand } from './copy-command';
 import { formatOrgPage, orgFormats, type OrgFormat } from './format';
 import { onInterrupt } from './interrupt';
+import { integer } from './options';
 import { progressBar } from './progress';
-
-/** A failure with the exit code it stands for: 2 for what the user typed, 1 for the rest. */
-class CliError extends Error {
-  constructor(
-    message: string,
-    readonly exitCode: 1 | 2,
-  ) {
-    super(message);
-  }
-}
-
-function cliError(error: ErrorValue): CliError {
-  return new CliError(error.message, error.code === 'INVALID_INPUT' ? 2 : 1);
-}
-
-function integer(name: string, min: number) {
-  return (text: string) => {
-    const n = Number(text);
-    if (!/^\d+$/.test(text) || !Number.isSafeInteger(n) || n < min) {
-      throw new InvalidArgumentError(`${name} must be an integer ≥ ${min}`);
-    }
-    return n;
-  };
-}
-
-function decimal(name: string, decimals: number) {
-  return (text: string) => {
-    const parsed = parseDecimalInput(text, decimals);
-    if (!parsed.ok) throw new InvalidArgumentError(`${name}: ${parsed.error}`);
-    return parsed.value;
-  };
-}
-
-/** Larger files are not configurations; reading them whole would only waste memory. */
-const MAX_CONFIG_FILE = 1_000_000;
-
-/** A configuration file's text; a file that cannot be read is a runtime error (exit 1). */
-async function readConfigFile(file: string): Promise<string> {
-  try {
-    return (await readUserFile(file, { maxBytes: MAX_CONFIG_FILE, expected: 'a configuration' })).toString(
-      'utf8',
-    );
-  } catch (error) {
-    throw new CliError(toErrorValue(error).message, 1);
-  }
-}
-
-async function withBackend<T>(
-  dbFile: string,
-  create: boolean,
-  run: (backend: Backend) => Promise<T>,
-): Promise<T> {
-  const backend = await createBackend({
-    dbFile,
-    mustExist: !create,
-    redisUrl: process.env.REDIS_URL || undefined,
-  });
-  const status = await backend.invoke('db:status', {});
-  if (status.ok && status.value.cache.warning !== null)
-    process.stderr.write(`warning: ${status.value.cache.warning}\n`);
-  try {
-    return await run(backend);
-  } finally {
-    await backend.close();
-  }
-}
-
-async function call<C extends Channel>(backend: Backend, channel: C, input: Input<C>): Promise<Output<C>> {
-  const result = await backend.invoke(channel, input);
-  if (!result.ok) throw cliError(result.error);
-  return result.value;
-}
-
-function print(value: unknown): void {
-  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
-}
+import { call, CliError, cliError, print, withBackend, type Authorship } from './run';
 
 export function buildProgram(): Command {
   const program = new Command('sector-studio')
@@ -100,16 +20,25 @@ export function buildProgram(): Command {
       "an SQLite file, or postgres://host/database for team mode (default: $DATABASE_URL, else the app's file)",
       commandLineDatabase,
     )
+    .option(
+      '--author <name>',
+      'the name your changes are saved under (default: $SECTOR_STUDIO_AUTHOR, else the PostgreSQL role in team mode, else your user name)',
+    )
     // Set before the subcommands are added, which inherit it: usage errors then exit with 2.
     .exitOverride();
   const db = () => program.opts<{ db?: string }>().db ?? defaultDatabase();
+  const authorship = (): Authorship => {
+    const given = program.opts<{ author?: string }>().author;
+    if (given !== undefined) return { author: given, authorSource: 'setting' };
+    const fromEnvironment = process.env.SECTOR_STUDIO_AUTHOR;
+    return fromEnvironment ? { author: fromEnvironment, authorSource: 'environment' } : {};
+  };
+  const run: Runner = (create, work) => withBackend(db(), create, authorship(), work);
 
   program
     .command('init')
     .description('create the schema (idempotent)')
-    .action(() =>
-      withBackend(db(), true, async (b) => console.log((await call(b, 'schema:init', {})).message)),
-    );
+    .action(() => run(true, async (b) => console.log((await call(b, 'schema:init', {})).message)));
 
   program
     .command('seed')
@@ -117,7 +46,7 @@ export function buildProgram(): Command {
       'seed focus groups & dimensions, then all weights & calibrations: adds what is missing, keeps what is there',
     )
     .action(() =>
-      withBackend(db(), false, async (b) => {
+      run(false, async (b) => {
         for (const step of ['seed:sectorsDimensions', 'seed:weightsCalibrations'] as const) {
           const result = await call(b, step, {});
           console.log(result.message);
@@ -136,7 +65,7 @@ export function buildProgram(): Command {
     .option('--count <n>', 'how many', integer('--count', 1), 10)
     .option('--seed <s>', 'faker seed: the same seed gives the same organizations', integer('--seed', 0))
     .action((options: { count: number; seed?: number }) =>
-      withBackend(db(), false, async (b) => {
+      run(false, async (b) => {
         const bar = options.count >= 10_000 ? progressBar() : undefined;
         bar?.start(options.count, 0);
         const stop = b.subscribe('progress', (p) => bar?.update(p.done));
@@ -159,109 +88,14 @@ export function buildProgram(): Command {
   program
     .command('status')
     .description('what the database holds and which cache is in use, as JSON')
-    .action(() => withBackend(db(), false, async (b) => print(await call(b, 'db:status', {}))));
+    .action(() => run(false, async (b) => print(await call(b, 'db:status', {}))));
 
   program
     .command('sectors')
     .description('list the sectors (focus groups) as JSON')
-    .action(() => withBackend(db(), false, async (b) => print(await call(b, 'sectors:list', {}))));
+    .action(() => run(false, async (b) => print(await call(b, 'sectors:list', {}))));
 
-  program
-    .command('config')
-    .description("a sector's configuration as JSON, today's or the one in force on a day")
-    .argument('<focus_group_id>', 'e.g. pe_financial_services')
-    .option('--as-of <date>', 'the configuration in force on this day (YYYY-MM-DD)')
-    .action((id: string, options: { asOf?: string }) =>
-      withBackend(db(), false, async (b) =>
-        print(await call(b, 'config:get', { focus_group_id: id, as_of: options.asOf ?? null })),
-      ),
-    );
-
-  program
-    .command('history')
-    .description("every version of a sector's weights and calibrations, with dates and rationale")
-    .argument('<focus_group_id>', 'e.g. pe_energy')
-    .addOption(new Option('--format <format>', 'output format').choices(historyFormats).default('table'))
-    .action((id: string, options: { format: HistoryFormat }) =>
-      withBackend(db(), false, async (b) => {
-        const history = await call(b, 'config:history', { focus_group_id: id });
-        process.stdout.write(formatHistory(history, options.format));
-      }),
-    );
-
-  program
-    .command('add-calibration')
-    .description('add a calibration parameter to a sector (a data row: no migration needed)')
-    .argument('<focus_group_id>', 'e.g. pe_retail')
-    .argument('<parameter_name>', 'lower_case_words, e.g. governance_minimum')
-    .addOption(new Option('--type <type>', 'parameter type').choices(calibrationTypes).makeOptionMandatory())
-    .requiredOption('--description <text>', 'what the parameter means')
-    .requiredOption(
-      '--value <n>',
-      `its value (at most ${CALIBRATION_DECIMALS} decimals)`,
-      decimal('--value', CALIBRATION_DECIMALS),
-    )
-    .requiredOption('--rationale <text>', 'why the sector gets this value')
-    .action(
-      (
-        id: string,
-        name: string,
-        options: { type: CalibrationType; description: string; value: number; rationale: string },
-      ) =>
-        withBackend(db(), false, async (b) =>
-          print(
-            await call(b, 'config:addCalibration', {
-              focus_group_id: id,
-              parameter_name: name,
-              parameter_type: options.type,
-              description: options.description,
-              value: options.value,
-              rationale: options.rationale,
-            }),
-          ),
-        ),
-    );
-
-  program
-    .command('config-export')
-    .description("write one sector's configuration, or all of them, as a checksummed JSON file")
-    .option('--sector <focus_group_id>', 'only this sector')
-    .requiredOption('--out <file>', 'the JSON file to write')
-    .option('--force', 'replace the file if it exists')
-    .action((options: { sector?: string; out: string; force?: boolean }) =>
-      withBackend(db(), false, async (b) => {
-        const document = await call(b, 'config:document', { focus_group_id: options.sector ?? null });
-        await writeConfigDocument(options.out, document, {
-          dbFile: b.dbFile,
-          overwrite: options.force === true,
-        });
-        const n = document.sectors.length;
-        console.error(`Exported ${n} sector${n === 1 ? '' : 's'} to ${options.out}`);
-      }),
-    );
-
-  program
-    .command('config-import')
-    .description('apply a configuration file: prints the differences, then applies them in one transaction')
-    .argument('<file>', 'a file written by config-export')
-    .option('--dry-run', 'print the differences and change nothing')
-    .action((file: string, options: { dryRun?: boolean }) =>
-      withBackend(db(), false, async (b) => {
-        const text = await readConfigFile(file);
-        // A refused file is a runtime failure (exit 1), whatever made it bad.
-        const refuse = (error: ErrorValue) => new CliError(error.message, 1);
-        const preview = await b.invoke('config:previewImport', { text });
-        if (!preview.ok) throw refuse(preview.error);
-        process.stdout.write(formatDifferences(preview.value.differences));
-        if (options.dryRun) {
-          console.log('Dry run: nothing changed');
-          return;
-        }
-        const applied = await b.invoke('config:import', { text });
-        if (!applied.ok) throw refuse(applied.error);
-        console.log(applied.value.message);
-      }),
-    );
+  addConfigCommands(program, run);
 
   program
     .command('orgs')
@@ -271,7 +105,7 @@ export function buildProgram(): Command {
     .option('--offset <n>', 'rows to skip', integer('--offset', 0), 0)
     .addOption(new Option('--format <format>', 'output format').choices(orgFormats).default('json'))
     .action((options: { sector?: string; limit: number; offset: number; format: OrgFormat }) =>
-      withBackend(db(), false, async (b) => {
+      run(false, async (b) => {
         const page = await call(b, 'orgs:query', {
           focus_group_id: options.sector ?? null,
           limit: options.limit,
@@ -302,7 +136,7 @@ export function buildProgram(): Command {
         out: string;
         force?: boolean;
       }) =>
-        withBackend(db(), false, async (b) => {
+        run(false, async (b) => {
           const parsed = contract['orgs:export'].input.safeParse({
             focus_group_id: options.sector ?? null,
             status: options.status ?? null,

@@ -97,6 +97,17 @@ describe('Electron shell', () => {
       dbFile: '/home/analyst/.config/Sector Studio/sector-studio.db',
       chooseExportPath: expect.any(Function),
       chooseConfigExportPath: expect.any(Function),
+      chooseHistoryExportPath: expect.any(Function),
+      authorSource: 'environment',
+    });
+  });
+
+  it('saves changes under SECTOR_STUDIO_AUTHOR when it is set', async () => {
+    vi.stubEnv('SECTOR_STUDIO_AUTHOR', 'Dana Whitfield');
+    const createBackend = await start();
+    expect(createBackend.mock.calls[0]![0]).toMatchObject({
+      author: 'Dana Whitfield',
+      authorSource: 'environment',
     });
   });
 
@@ -137,6 +148,18 @@ describe('Electron shell', () => {
       title: 'Export configuration',
       defaultPath: '/home/analyst/Documents/sector-studio-all-sectors-2026-05-01.json',
       filters: [{ name: 'JSON', extensions: ['json'] }],
+    });
+  });
+
+  it('asks where to save a history with the save dialog, suggesting a CSV file', async () => {
+    const createBackend = await start();
+    electron.paths.set('documents', '/home/analyst/Documents');
+    const { chooseHistoryExportPath } = createBackend.mock.calls[0]![0];
+    await chooseHistoryExportPath!('pe_technology-history-2026-12-05.csv');
+    expect(electron.dialog.showSaveDialog.mock.calls[0]!.at(-1)).toMatchObject({
+      title: 'Export history',
+      defaultPath: '/home/analyst/Documents/pe_technology-history-2026-12-05.csv',
+      filters: [{ name: 'CSV', extensions: ['csv'] }],
     });
   });
 

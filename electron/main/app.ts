@@ -101,8 +101,11 @@ export async function startShell(options: ShellOptions): Promise<void> {
   backend = options.createBackend({
     dbFile,
     redisUrl: process.env.REDIS_URL || undefined,
+    author: process.env.SECTOR_STUDIO_AUTHOR || undefined,
+    authorSource: 'environment',
     chooseExportPath: (name) => chooseSavePath(focusedWindow(), name, csvExport),
     chooseConfigExportPath: (name) => chooseSavePath(focusedWindow(), name, configExport),
+    chooseHistoryExportPath: (name) => chooseSavePath(focusedWindow(), name, historyExport),
     // Built by scripts/build-demo-db.ts at packaging time (electron-builder.yml extraResources).
     demoDatabase:
       app.isPackaged && process.resourcesPath ? join(process.resourcesPath, 'demo', demoFileName) : undefined,
@@ -123,6 +126,7 @@ export async function startShell(options: ShellOptions): Promise<void> {
 const demoFileName = 'sector-studio-demo.db';
 const csvExport = { title: 'Export organizations', filter: { name: 'CSV', extensions: ['csv'] } };
 const configExport = { title: 'Export configuration', filter: { name: 'JSON', extensions: ['json'] } };
+const historyExport = { title: 'Export history', filter: { name: 'CSV', extensions: ['csv'] } };
 
 /** The save dialog for exports, attached to the window when there is one. */
 async function chooseSavePath(

@@ -29,3 +29,24 @@ export function formatDuration(ms: number): string {
 export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count.toLocaleString()} ${count === 1 ? one : many}`;
 }
+
+/** The zone this computer shows times in, as it names it (CET, GMT+1, UTC). */
+function zoneName(date: Date): string {
+  const parts = new Intl.DateTimeFormat(undefined, { timeZoneName: 'short' }).formatToParts(date);
+  return parts.find((part) => part.type === 'timeZoneName')?.value ?? '';
+}
+
+/** An instant (ISO, UTC) as local ISO date and time with the zone: 2026-12-04 16:30:12 CET. */
+export function formatMoment(iso: string): string {
+  const date = new Date(iso);
+  const day = `${pad(date.getFullYear(), 4)}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+  return `${day} ${formatClock(date.getTime())} ${zoneName(date)}`.trimEnd();
+}
+
+/** This computer's offset from UTC on `date`, as ISO 8601 writes it: +01:00, -05:00, Z. */
+export function localOffset(date: Date): string {
+  const minutes = -date.getTimezoneOffset();
+  if (minutes === 0) return 'Z';
+  const sign = minutes < 0 ? '-' : '+';
+  return `${sign}${pad(Math.trunc(Math.abs(minutes) / 60))}:${pad(Math.abs(minutes) % 60)}`;
+}

@@ -3,7 +3,8 @@ import { openDatabase, type Db } from '../connection';
 import { toErrorValue } from '../../core/errors';
 import { watchConfigChanges } from './config-watch';
 import { CHUNK_WINDOW, LIFECYCLE_ID, type FromWorker, type ToWorker } from './protocol';
-import { sqliteOperations, type SqliteOperations, type WorkerTask } from './operations';
+import type { LockWait } from '../../port';
+import { sqliteOperations, type OperationGroup, type SqliteOperations, type WorkerTask } from './operations';
 import type { OperationNames } from './protocol';
 
 /** A database worker thread: one connection, the operations over it, and (reader) the change watch. */
@@ -24,9 +25,15 @@ let stopWatching = () => {};
 const running = new Map<number, Running>();
 const calls = new Set<Promise<void>>();
 
-function taskFor(id: number): WorkerTask {
+/** A call's cancel: a 'cancel' message for its id aborts the signal. */
+function cancellable(id: number): Running {
   const state: Running = { controller: new AbortController(), inFlight: 0, wake: null };
   running.set(id, state);
+  return state;
+}
+
+function taskFor(id: number): WorkerTask {
+  const state = cancellable(id);
   const { signal } = state.controller;
   return {
     signal,
@@ -49,22 +56,35 @@ function wake(id: number, change: (state: Running) => void): void {
   state.wake = null;
 }
 
-/** An operation by name, and whether it is a task (progress, cancel, streamed text). */
-function find(name: string): { run: (...input: unknown[]) => unknown; task: boolean } {
+/** A configuration write's lock wait: reported to the main thread, cancelled by its 'cancel'. */
+function lockWaitFor(id: number): LockWait {
+  return {
+    signal: cancellable(id).controller.signal,
+    onWait: (waited_ms) => post({ kind: 'waiting', id, waited_ms }),
+  };
+}
+
+/** An operation by name, and its group (a task has progress, cancel and streamed text). */
+function find(name: string): { run: (...input: unknown[]) => unknown; group: OperationGroup } {
   if (!operations) throw new Error('The database worker is not open');
   for (const [group, members] of Object.entries(operations)) {
     if (Object.hasOwn(members, name)) {
       const run = (members as Record<string, (...input: unknown[]) => unknown>)[name];
-      if (run) return { run, task: group.endsWith('Task') };
+      if (run) return { run, group: group as OperationGroup };
     }
   }
   throw new Error(`The database worker has no operation ${name}`);
 }
 
+function start(id: number, op: string, args: unknown[]): unknown {
+  const { run, group } = find(op);
+  if (group === 'configWrite') return run(args[0], lockWaitFor(id));
+  return group.endsWith('Task') ? run(args[0], taskFor(id)) : run(...args);
+}
+
 async function call(id: number, op: string, args: unknown[]): Promise<void> {
   try {
-    const { run, task } = find(op);
-    const value = await (task ? run(args[0], taskFor(id)) : run(...args));
+    const value = await start(id, op, args);
     post({ kind: 'result', id, value });
   } catch (error) {
     post({ kind: 'error', id, error: toErrorValue(error) });

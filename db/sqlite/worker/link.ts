@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../../../shared/errors';
-import type { TaskHooks, TextSink } from '../../port';
+import type { LockWait, TaskHooks, TextSink } from '../../port';
 import {
   LIFECYCLE_ID,
   type ConfigChangeRow,
@@ -15,6 +15,7 @@ interface Pending {
   reject(error: Error): void;
   hooks?: TaskHooks;
   sink?: TextSink;
+  onWait?: LockWait['onWait'];
   /** Chunks are written in order; the result waits for the last one. */
   written: Promise<void>;
   sinkError?: Error;
@@ -69,11 +70,24 @@ export class WorkerLink {
 
   task(op: string, input: unknown, hooks: TaskHooks, sink?: TextSink): Promise<unknown> {
     const id = this.nextId++;
+    return this.cancellable(id, hooks.signal, () =>
+      this.request(id, { kind: 'call', id, op, args: [input] }, { hooks, sink }),
+    );
+  }
+
+  /** A configuration write: its lock wait reported to `wait.onWait`, and cancelled by `wait.signal`. */
+  waitingWrite(op: string, input: unknown, wait: LockWait = {}): Promise<unknown> {
+    const id = this.nextId++;
+    const send = () => this.request(id, { kind: 'call', id, op, args: [input] }, { onWait: wait.onWait });
+    return wait.signal === undefined ? send() : this.cancellable(id, wait.signal, send);
+  }
+
+  /** Sends call `id`, posting its cancel when `signal` aborts (at once if it already has). */
+  private cancellable(id: number, signal: AbortSignal, send: () => Promise<unknown>): Promise<unknown> {
     const cancel = () => this.post({ kind: 'cancel', id });
-    if (hooks.signal.aborted) queueMicrotask(cancel);
-    else hooks.signal.addEventListener('abort', cancel, { once: true });
-    const reply = this.request(id, { kind: 'call', id, op, args: [input] }, { hooks, sink });
-    return reply.finally(() => hooks.signal.removeEventListener('abort', cancel));
+    if (signal.aborted) queueMicrotask(cancel);
+    else signal.addEventListener('abort', cancel, { once: true });
+    return send().finally(() => signal.removeEventListener('abort', cancel));
   }
 
   async close(): Promise<void> {
@@ -81,7 +95,11 @@ export class WorkerLink {
     await this.worker.terminate();
   }
 
-  private request(id: number, message: ToWorker, task?: Pick<Pending, 'hooks' | 'sink'>): Promise<unknown> {
+  private request(
+    id: number,
+    message: ToWorker,
+    task?: Pick<Pending, 'hooks' | 'sink' | 'onWait'>,
+  ): Promise<unknown> {
     if (this.stopped) return Promise.reject(this.stopped);
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject, ...task, written: Promise.resolve() });
@@ -100,6 +118,9 @@ export class WorkerLink {
     switch (message.kind) {
       case 'progress':
         pending.hooks?.progress(message.done, message.total);
+        return;
+      case 'waiting':
+        pending.onWait?.(message.waited_ms);
         return;
       case 'chunk':
         pending.written = pending.written.then(() => this.write(message.id, pending, message.text));

@@ -1,7 +1,7 @@
 import { configRepository } from '../../core/config-repository';
 import { writeExport } from '../../core/export';
 import { describeColumns } from '../../core/org-filters';
-import type { ConfigWrites } from '../../port';
+import type { ConfigWrites, LockWait } from '../../port';
 import type { ExportRequest, OrgFilter, OrgQuery, OrgWindow } from '../../../shared/org-query';
 import { sqliteConfigSql } from '../config-repo';
 import type { Db } from '../connection';
@@ -14,6 +14,7 @@ import { insertSamples } from '../sample-orgs';
 import { databaseStatus, describeSchema } from '../schema-info';
 import { seedSectorsAndDimensions, seedWeightsAndCalibrations } from '../seeding';
 import { sqliteEngine } from '../sql-engine';
+import { beginImmediate } from '../write-lock';
 import { WriteQueue } from './write-queue';
 
 /** What a long operation gets from the worker: cancel, progress and, for exports, an outlet. */
@@ -39,8 +40,9 @@ function organizationServices(db: Db) {
 
 /**
  * The storage port's operations on one SQLite connection, grouped by the worker that answers them:
- * `read` on the reader's connection, `write` on the writer's (each reporting the config_changes rows
- * it made), and the long tasks of each. The main thread's relay is built from these names
+ * `read` on the reader's connection, `write` and `configWrite` on the writer's (each reporting the
+ * config_changes rows it made; a configuration write also waits for another process's lock as its
+ * LockWait asks), and the long tasks of each. The main thread's relay is built from these names
  * (db/sqlite/storage.ts), so an operation is added here and nowhere else on this engine.
  */
 export function sqliteOperations(db: Db, file: string) {
@@ -72,8 +74,8 @@ export function sqliteOperations(db: Db, file: string) {
    * One IMMEDIATE transaction: nobody else can write between its reads of the log, so the range a
    * write measures inside it is exactly its own.
    */
-  async function immediate<T>(work: () => Promise<T>): Promise<T> {
-    db.exec('BEGIN IMMEDIATE');
+  async function immediate<T>(work: () => Promise<T>, wait?: LockWait): Promise<T> {
+    await beginImmediate(db, wait);
     try {
       const value = await work();
       db.exec('COMMIT');
@@ -90,11 +92,21 @@ export function sqliteOperations(db: Db, file: string) {
     (...args: A): Promise<Tracked<Awaited<T>>> =>
       writes.run(() => immediate(() => measured(() => write(...args))));
 
+  /** The same for a configuration write, which waits for another process's lock as `wait` asks. */
+  const waiting =
+    <I, T>(write: (input: I) => Promise<T>) =>
+    (input: I, wait: LockWait): Promise<Tracked<T>> =>
+      writes.run(() => immediate(() => measured(() => write(input)), wait));
+
   const configWrites = Object.fromEntries(
-    Object.entries(configs.writes).map(([name, write]) => [name, tracked(write)]),
+    Object.entries(configs.writes).map(([name, write]) => [
+      name,
+      waiting((input: unknown) => (write as (input: unknown) => Promise<unknown>)(input)),
+    ]),
   ) as {
     [K in keyof ConfigWrites]: (
-      ...args: Parameters<ConfigWrites[K]>
+      input: Parameters<ConfigWrites[K]>[0],
+      wait: LockWait,
     ) => Promise<Tracked<Awaited<ReturnType<ConfigWrites[K]>>>>;
   };
 
@@ -108,6 +120,8 @@ export function sqliteOperations(db: Db, file: string) {
     read: {
       ...configs.reads,
       status: async () => databaseStatus(db, file),
+      // A file has no users of its own: the author is the OS user's or the one the analyst set.
+      databaseUser: async () => null,
       describeSchema: async () => describeSchema(db),
       queryOrganizations: async (query: OrgQuery) => snapshot(() => ready().organizations.query(query)),
       countOrganizations: async (filter: OrgFilter) => ready().organizations.count(filter),
@@ -130,8 +144,8 @@ export function sqliteOperations(db: Db, file: string) {
         return rows;
       },
     },
+    configWrite: configWrites,
     write: {
-      ...configWrites,
       // A migration runs its own transactions, and may log changes too: they are this instance's.
       migrate: () =>
         writes.run(() =>
@@ -142,7 +156,9 @@ export function sqliteOperations(db: Db, file: string) {
           }),
         ),
       seedSectorsDimensions: tracked(() => seedSectorsAndDimensions(db)),
-      seedWeightsCalibrations: tracked(() => seedWeightsAndCalibrations(db)),
+      seedWeightsCalibrations: tracked((input: { author: string }) =>
+        seedWeightsAndCalibrations(db, { author: input.author }),
+      ),
       /** Replaces every row with the demo template's; ATTACH cannot run inside a transaction. */
       resetDemo: (template: string) =>
         writes.run(async () => {

@@ -27,6 +27,8 @@ export type FromWorker =
   | { kind: 'result'; id: number; value: unknown }
   | { kind: 'error'; id: number; error: ErrorValue }
   | { kind: 'progress'; id: number; done: number; total: number }
+  /** A configuration write still waits for another process's lock. */
+  | { kind: 'waiting'; id: number; waited_ms: number }
   | { kind: 'chunk'; id: number; text: string }
   | { kind: 'config-changes'; changes: ConfigChangeRow[] };
 

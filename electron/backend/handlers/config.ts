@@ -1,7 +1,9 @@
 import { configFileName } from '../../../shared/config-document';
 import type { ImportPreview, ImportResult } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
-import { writeConfigDocument } from '../config-file';
+import { writeConfigDocument, writeHistoryCsv } from '../config-file';
+import { historyCsv, historyFileName } from '../history-csv';
+import type { LockWait } from '../../../db/port';
 import type { BackendContext, FeatureHandlers } from './context';
 
 function importMessage(preview: ImportPreview): string {
@@ -12,10 +14,15 @@ function importMessage(preview: ImportPreview): string {
     : `Applied ${n} change${n === 1 ? '' : 's'} to ${sectors} sector${sectors === 1 ? '' : 's'}`;
 }
 
+const needsDesktop = () =>
+  new AppError('INVALID_INPUT', 'Saving to a file needs the desktop app; the browser downloads instead');
+
 export function configHandlers({
   options,
   storage,
   configService,
+  defaultAuthor,
+  writeWaits,
 }: BackendContext): FeatureHandlers<
   | 'sectors:list'
   | 'dimensions:list'
@@ -28,11 +35,28 @@ export function configHandlers({
   | 'config:addCalibration'
   | 'config:history'
   | 'config:revert'
+  | 'config:exportHistory'
+  | 'config:revertChangeSet'
+  | 'config:cancelWrite'
+  | 'author:default'
   | 'config:document'
   | 'config:export'
   | 'config:previewImport'
   | 'config:import'
 > {
+  /**
+   * A write by the author the window sent (else the instance's), its lock wait followed under the
+   * window's write id.
+   */
+  const authored =
+    <I extends { author?: string | undefined; write_id?: string | undefined }, R>(
+      write: (input: Omit<I, 'author' | 'write_id'> & { author: string }, wait: LockWait) => Promise<R>,
+    ) =>
+    async ({ author, write_id, ...input }: I): Promise<R> => {
+      const by = author ?? (await defaultAuthor()).author;
+      return writeWaits.run(write_id, (wait) => write({ ...input, author: by }, wait));
+    };
+
   return {
     'sectors:list': () => storage.listSectors(),
     'dimensions:list': () => storage.listDimensions(),
@@ -43,27 +67,32 @@ export function configHandlers({
         : (await configService.getConfig(focus_group_id)).config,
     'config:details': ({ focus_group_id, as_of }) => storage.loadSectorDetails(focus_group_id, as_of),
     'config:all': () => configService.getAllSectors(),
-    'config:updateWeight': async ({ focus_group_id, dimension_code, weight, rationale }) =>
-      (
-        await configService.updateWeights({
-          focus_group_id,
-          weights: [{ dimension_code, weight }],
-          rationale,
-        })
-      ).config,
-    'config:updateWeights': (input) => configService.updateWeights(input),
-    'config:updateCalibration': (input) => configService.updateCalibration(input),
-    'config:addCalibration': (input) => configService.addCalibration(input),
-    'config:history': ({ focus_group_id }) => storage.history(focus_group_id),
-    'config:revert': (input) => configService.revert(input),
+    'config:updateWeight': authored(async ({ dimension_code, weight, ...input }, wait) => {
+      const weights = [{ dimension_code, weight }];
+      return (await configService.updateWeights({ ...input, weights }, wait)).config;
+    }),
+    'config:updateWeights': authored((input, wait) => configService.updateWeights(input, wait)),
+    'config:updateCalibration': authored((input, wait) => configService.updateCalibration(input, wait)),
+    'config:addCalibration': authored((input, wait) => configService.addCalibration(input, wait)),
+    'config:history': ({ focus_group_id, ...filter }) => storage.history(focus_group_id, filter),
+    'config:exportHistory': async ({ focus_group_id, ...filter }) => {
+      if (!options.chooseHistoryExportPath) throw needsDesktop();
+      const history = await storage.history(focus_group_id, filter);
+      const path = await options.chooseHistoryExportPath(
+        historyFileName(focus_group_id, new Date().toISOString().slice(0, 10)),
+      );
+      if (path === null) return { path: null, change_sets: 0 };
+      // The save dialog has already asked before replacing an existing file.
+      await writeHistoryCsv(path, historyCsv(history), { dbFile: options.dbFile, overwrite: true });
+      return { path, change_sets: history.change_sets.length };
+    },
+    'config:revert': authored((input, wait) => configService.revert(input, wait)),
+    'config:revertChangeSet': authored((input, wait) => configService.revertChangeSet(input, wait)),
+    'config:cancelWrite': ({ write_id }) => ({ cancelled: writeWaits.cancel(write_id) }),
+    'author:default': () => defaultAuthor(),
     'config:document': ({ focus_group_id }) => storage.exportDocument(focus_group_id),
     'config:export': async ({ focus_group_id }) => {
-      if (!options.chooseConfigExportPath) {
-        throw new AppError(
-          'INVALID_INPUT',
-          'Saving to a file needs the desktop app; the browser downloads instead',
-        );
-      }
+      if (!options.chooseConfigExportPath) throw needsDesktop();
       const document = await storage.exportDocument(focus_group_id);
       const path = await options.chooseConfigExportPath(
         configFileName(focus_group_id, document.exported_at.slice(0, 10)),
@@ -74,9 +103,9 @@ export function configHandlers({
       return { path, sectors: document.sectors.length };
     },
     'config:previewImport': ({ text }) => storage.previewImport(text),
-    'config:import': async ({ text }): Promise<ImportResult> => {
-      const applied = await configService.importDocument(text);
+    'config:import': authored(async (input, wait): Promise<ImportResult> => {
+      const applied = await configService.importDocument(input, wait);
       return { ...applied, applied: applied.differences.length > 0, message: importMessage(applied) };
-    },
+    }),
   };
 }

@@ -1,5 +1,5 @@
 import type { Bridge, Input } from '../../../shared/contract';
-import type { ConfigExportResult } from '../../../shared/domain';
+import type { ConfigExportResult, HistoryExportResult } from '../../../shared/domain';
 import type { Result } from '../../../shared/errors';
 
 /** Where an export of organizations went. */
@@ -22,4 +22,6 @@ export interface AppBridge extends Bridge {
   saveOrganizations(request: Input<'orgs:export'>): Promise<Result<OrgExportOutcome>>;
   /** Writes the share document; null when the browser took it as a download, which it reports itself. */
   saveConfiguration(request: Input<'config:export'>): Promise<Result<ConfigExportResult | null>>;
+  /** Writes a sector's history (as filtered) as CSV; null when the browser took it as a download. */
+  saveHistory(request: Input<'config:exportHistory'>): Promise<Result<HistoryExportResult | null>>;
 }

@@ -13,5 +13,6 @@ export function createDesktopBridge(preload: Bridge): AppBridge {
       return { ok: true, value: { target: path, rows, cancelled, download: false } };
     },
     saveConfiguration: (request) => preload.invoke('config:export', request),
+    saveHistory: (request) => preload.invoke('config:exportHistory', request),
   };
 }

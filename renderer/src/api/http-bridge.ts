@@ -28,7 +28,12 @@ function failure(message: string): Result<never> {
  * exports as downloads of the host's routes.
  */
 export function createHttpBridge(): AppBridge {
-  const listeners: Listeners = { 'cache:log': new Set(), 'cache:status': new Set(), progress: new Set() };
+  const listeners: Listeners = {
+    'cache:log': new Set(),
+    'cache:status': new Set(),
+    progress: new Set(),
+    'write:busy': new Set(),
+  };
   let source: EventSource | null = null;
 
   function connect(): void {
@@ -71,6 +76,10 @@ export function createHttpBridge(): AppBridge {
     saveOrganizations: (request) => downloadOrganizations(request, subscribe),
     async saveConfiguration(request) {
       download(httpRoutes.configExport.encode(request), '');
+      return { ok: true, value: null };
+    },
+    async saveHistory(request) {
+      download(httpRoutes.historyExport.encode(request), '');
       return { ok: true, value: null };
     },
   };

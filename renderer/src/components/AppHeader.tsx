@@ -22,6 +22,7 @@ import {
 } from '@tabler/icons-react';
 import { formatClock } from '../format';
 import { useDbStatus } from '../state/status';
+import { AuthorMenu } from './AuthorMenu';
 
 interface Props {
   navOpened: boolean;
@@ -118,6 +119,7 @@ export function AppHeader({ navOpened, onToggleNav }: Props) {
             </Tooltip>
           </Group>
         )}
+        <AuthorMenu />
         <ColorSchemeMenu />
       </Group>
     </Group>

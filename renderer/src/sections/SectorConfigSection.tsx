@@ -69,7 +69,7 @@ function SectorConfigBody({ version, onChanged }: { version: number; onChanged: 
             label="Select a Sector"
             description={
               tab === 'history'
-                ? 'Every version of its weights and calibrations, with dates and rationale.'
+                ? 'Every change set of its weights and calibrations: when, by whom and why.'
                 : 'Its calibrations and dimension weights are read from the database.'
             }
             placeholder="Choose a sector"
@@ -92,7 +92,8 @@ function SectorConfigBody({ version, onChanged }: { version: number; onChanged: 
         (selected === null ? (
           <PickFirst />
         ) : (
-          <HistoryView sectorId={selected} version={version} onChanged={onChanged} />
+          // A new sector starts with no filter and no moment of its own.
+          <HistoryView key={selected} sectorId={selected} version={version} onChanged={onChanged} />
         ))}
       {tab === 'share' && <ShareView options={options} onChanged={onChanged} />}
     </Stack>

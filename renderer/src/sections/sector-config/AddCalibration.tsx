@@ -3,7 +3,10 @@ import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { parameterNamePattern } from '../../../../shared/config-document';
 import { calibrationTypes, type CalibrationType, type SectorConfigJson } from '../../../../shared/domain';
-import { call, notifySuccess } from '../../api/bridge';
+import { notifyError, notifySuccess } from '../../api/bridge';
+import { useWrite } from '../../api/use-write';
+import { shownInPlace } from '../../api/write-errors';
+import { BusyNotice } from '../../components/BusyNotice';
 import { parseCalibration } from './calibration-input';
 
 interface Props {
@@ -22,6 +25,7 @@ export function AddCalibration({ sectorId, sector, existing, onAdded }: Props) {
   const [value, setValue] = useState('');
   const [rationale, setRationale] = useState('');
   const [saving, setSaving] = useState(false);
+  const write = useWrite();
 
   const nameError =
     name === ''
@@ -50,7 +54,7 @@ export function AddCalibration({ sectorId, sector, existing, onAdded }: Props) {
   async function add() {
     if (!ready || parsed?.ok !== true) return;
     setSaving(true);
-    const config = await call('config:addCalibration', {
+    const result = await write.run('config:addCalibration', {
       focus_group_id: sectorId,
       parameter_name: name,
       parameter_type: type,
@@ -59,8 +63,11 @@ export function AddCalibration({ sectorId, sector, existing, onAdded }: Props) {
       rationale: rationale.trim(),
     });
     setSaving(false);
-    if (config === null) return;
-    onAdded(config);
+    if (!result.ok) {
+      if (!shownInPlace(result.error)) notifyError(result.error);
+      return;
+    }
+    onAdded(result.value);
     notifySuccess('Parameter added', `${name} is now ${parsed.value} for ${sector}.`);
     close();
   }
@@ -114,6 +121,7 @@ export function AddCalibration({ sectorId, sector, existing, onAdded }: Props) {
             maxLength={500}
             required
           />
+          <BusyNotice write={write} />
           <Group justify="flex-end">
             <Button variant="default" onClick={close}>
               Cancel

@@ -1,3 +1,4 @@
+import type { WriteRun } from '../../api/use-write';
 import { Group, Paper, SimpleGrid, Text } from '@mantine/core';
 import type { SectorConfigJson } from '../../../../shared/domain';
 import { formatCalibration } from '../../../../shared/sector-config';
@@ -13,7 +14,7 @@ const cards = [
 
 interface Props {
   config: SectorConfigJson;
-  onEdit: (parameter: string, value: number, rationale: string) => Promise<boolean>;
+  onEdit: (parameter: string, value: number, rationale: string, run: WriteRun) => Promise<boolean>;
 }
 
 /** The four calibrations the lab names; a sector without one shows the lab's default. */
@@ -32,7 +33,7 @@ export function CalibrationCards({ config, onEdit }: Props) {
                 <EditCalibration
                   name={card.parameter}
                   value={config[card.parameter]}
-                  onSave={(value, rationale) => onEdit(card.parameter, value, rationale)}
+                  onSave={(value, rationale, run) => onEdit(card.parameter, value, rationale, run)}
                 />
               )}
             </Group>

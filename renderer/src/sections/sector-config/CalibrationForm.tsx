@@ -1,14 +1,16 @@
 import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { CALIBRATION_DECIMALS, formatCalibration } from '../../../../shared/sector-config';
+import { useWrite, type WriteRun } from '../../api/use-write';
+import { BusyNotice } from '../../components/BusyNotice';
 import { parseCalibration } from './calibration-input';
 
 interface Props {
   /** Plain-text name for labels, e.g. "H^R baseline". */
   label: string;
   value: number;
-  /** Resolves true when the backend accepted the change. */
-  onSave: (value: number, rationale: string) => Promise<boolean>;
+  /** Saves through `run` (which reports a busy database here); resolves true when the backend accepted it. */
+  onSave: (value: number, rationale: string, run: WriteRun) => Promise<boolean>;
   onCancel: () => void;
 }
 
@@ -17,6 +19,7 @@ export function CalibrationForm({ label, value, onSave, onCancel }: Props) {
   const [text, setText] = useState(formatCalibration(value));
   const [rationale, setRationale] = useState('');
   const [saving, setSaving] = useState(false);
+  const write = useWrite();
   const parsed = parseCalibration(text);
   const unchanged = parsed.ok && parsed.value === value;
   const ready = parsed.ok && !unchanged && rationale.trim() !== '';
@@ -24,7 +27,7 @@ export function CalibrationForm({ label, value, onSave, onCancel }: Props) {
   async function save() {
     if (!ready || !parsed.ok) return;
     setSaving(true);
-    const accepted = await onSave(parsed.value, rationale.trim());
+    const accepted = await onSave(parsed.value, rationale.trim(), write.run);
     setSaving(false);
     if (accepted) onCancel();
   }
@@ -57,6 +60,7 @@ export function CalibrationForm({ label, value, onSave, onCancel }: Props) {
           if (event.key === 'Enter') void save();
         }}
       />
+      <BusyNotice write={write} />
       {unchanged && (
         <Text size="xs" c="dimmed">
           That is the current value.

@@ -1,3 +1,4 @@
+import type { WriteRun } from '../../api/use-write';
 import { Badge, Code, Table, Text } from '@mantine/core';
 import type { CalibrationDetail } from '../../../../shared/domain';
 import { formatCalibration } from '../../../../shared/sector-config';
@@ -8,7 +9,7 @@ const typeColors = { numeric: 'gray', threshold: 'orange', multiplier: 'grape' }
 
 interface Props {
   calibrations: CalibrationDetail[];
-  onEdit: (parameter: string, value: number, rationale: string) => Promise<boolean>;
+  onEdit: (parameter: string, value: number, rationale: string, run: WriteRun) => Promise<boolean>;
 }
 
 /** Every calibration of the sector, not only the four the lab names, with what it means and why. */
@@ -63,7 +64,7 @@ export function CalibrationsTable({ calibrations, onEdit }: Props) {
                 <EditCalibration
                   name={c.parameter_name}
                   value={c.value}
-                  onSave={(value, rationale) => onEdit(c.parameter_name, value, rationale)}
+                  onSave={(value, rationale, run) => onEdit(c.parameter_name, value, rationale, run)}
                 />
               </Table.Td>
             </Table.Tr>

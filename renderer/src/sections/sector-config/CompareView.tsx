@@ -1,8 +1,9 @@
+import type { WriteRun } from '../../api/use-write';
 import { Group, Modal, Stack, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import type { Dimension, SectorConfigJson, SectorDetails } from '../../../../shared/domain';
 import { formatCalibration } from '../../../../shared/sector-config';
-import { bridge, call, notifyConflict, notifyError, notifySuccess } from '../../api/bridge';
+import { call, notifyConflict, notifyError, notifySuccess } from '../../api/bridge';
 import { TitledCard } from '../../components/TitledCard';
 import { CalibrationForm } from './CalibrationForm';
 import { compareRows, type CompareCell, type CompareRow } from './compare';
@@ -25,7 +26,7 @@ function CalibrationModal({
   onClose,
 }: {
   editing: EditingCalibration | null;
-  onSave: (editing: EditingCalibration, value: number, rationale: string) => Promise<boolean>;
+  onSave: (editing: EditingCalibration, value: number, rationale: string, run: WriteRun) => Promise<boolean>;
   onClose: () => void;
 }) {
   return (
@@ -45,7 +46,7 @@ function CalibrationModal({
         <CalibrationForm
           label={calibrationText(editing.key)}
           value={editing.value}
-          onSave={(value, rationale) => onSave(editing, value, rationale)}
+          onSave={(value, rationale, run) => onSave(editing, value, rationale, run)}
           onCancel={onClose}
         />
       )}
@@ -97,10 +98,15 @@ export function CompareView({ version, onChanged }: { version: number; onChanged
     });
   }
 
-  async function saveCalibration(editing: EditingCalibration, value: number, rationale: string) {
+  async function saveCalibration(
+    editing: EditingCalibration,
+    value: number,
+    rationale: string,
+    run: WriteRun,
+  ) {
     const { key, cell } = editing;
     const outcome = saveOutcome(
-      await bridge.invoke('config:updateCalibration', {
+      await run('config:updateCalibration', {
         focus_group_id: cell.focus_group_id,
         parameter_name: key,
         value,
@@ -114,10 +120,8 @@ export function CompareView({ version, onChanged }: { version: number; onChanged
       await open('calibration', key, cell);
       return false;
     }
-    if (outcome.kind === 'failed') {
-      notifyError(outcome.error);
-      return false;
-    }
+    if (outcome.kind === 'failed') notifyError(outcome.error);
+    if (outcome.kind !== 'saved') return false;
     notifySuccess(
       'Calibration saved',
       `${calibrationText(key)} is now ${formatCalibration(value)} for ${cell.group_name}.`,

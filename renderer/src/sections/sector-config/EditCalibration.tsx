@@ -1,13 +1,14 @@
 import { ActionIcon, Popover, Stack, Text, Tooltip } from '@mantine/core';
 import { IconPencil } from '@tabler/icons-react';
 import { useState } from 'react';
+import type { WriteRun } from '../../api/use-write';
 import { CalibrationForm } from './CalibrationForm';
 import { CalibrationName, calibrationText } from './labels';
 
 interface Props {
   name: string;
   value: number;
-  onSave: (value: number, rationale: string) => Promise<boolean>;
+  onSave: (value: number, rationale: string, run: WriteRun) => Promise<boolean>;
 }
 
 /** A pencil that opens the calibration's editor beside it. */

@@ -1,31 +1,43 @@
-import { Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
-import { IconArrowBackUp } from '@tabler/icons-react';
+import { Alert, Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { IconArrowBackUp, IconScale } from '@tabler/icons-react';
 import { useState } from 'react';
+import { formatValue } from '../../../../shared/change-sets';
 import type { ConfigVersion } from '../../../../shared/domain';
-import { formatCalibration, formatWeight } from '../../../../shared/sector-config';
-import { bridge, notifyConflict, notifyError, notifySuccess } from '../../api/bridge';
+import { formatWeight } from '../../../../shared/sector-config';
+import { notifyConflict, notifyError, notifySuccess } from '../../api/bridge';
+import { useWrite } from '../../api/use-write';
+import { shownInPlace } from '../../api/write-errors';
+import { BusyNotice } from '../../components/BusyNotice';
 import { calibrationText } from './labels';
+import { brokenSum } from './revert-sum';
+import type { WeightsPreset } from './weights-form';
 
 interface Props {
   sectorId: string;
   version: ConfigVersion;
   /** The version of the same item current on screen: another analyst's newer one makes it CONFLICT. */
   currentId: number | undefined;
+  /** The sector's current weights, to say before saving what a weight's revert does to their sum. */
+  weights: Record<string, number>;
   /** After a revert, or after a colleague's change refused it: the history reloads. */
   onReverted: () => void;
+  /** Opens the weights form with this revert typed in, for its rebalance aid. */
+  onRebalance: (preset: WeightsPreset) => void;
 }
 
-/** Makes an earlier version current again, as a new dated row with its own rationale. */
-export function RevertButton({ sectorId, version, currentId, onReverted }: Props) {
+/** Makes an earlier version's value current again, as a new change set with its own rationale. */
+export function RevertButton({ sectorId, version, currentId, weights, onReverted, onRebalance }: Props) {
   const [opened, setOpened] = useState(false);
   const [rationale, setRationale] = useState('');
   const [saving, setSaving] = useState(false);
-  const value = version.kind === 'weight' ? formatWeight(version.value) : formatCalibration(version.value);
+  const write = useWrite();
+  const value = formatValue(version.kind, version.value);
   const name = version.kind === 'weight' ? `${version.label} weight` : calibrationText(version.key);
+  const sum = version.kind === 'weight' ? brokenSum(weights, { [version.key]: version.value }) : null;
 
   async function revert() {
     setSaving(true);
-    const result = await bridge.invoke('config:revert', {
+    const result = await write.run('config:revert', {
       focus_group_id: sectorId,
       kind: version.kind,
       version_id: version.version_id,
@@ -34,6 +46,7 @@ export function RevertButton({ sectorId, version, currentId, onReverted }: Props
     });
     setSaving(false);
     if (!result.ok) {
+      if (shownInPlace(result.error)) return;
       if (result.error.code !== 'CONFLICT') return notifyError(result.error);
       notifyConflict(result.error.message);
       setOpened(false);
@@ -41,11 +54,19 @@ export function RevertButton({ sectorId, version, currentId, onReverted }: Props
     }
     notifySuccess(
       'Reverted',
-      `${name} is ${value} again for ${result.value.group_name}, as a new dated version.`,
+      `${name} is ${value} again for ${result.value.group_name}, as a new change set.`,
     );
     setOpened(false);
     setRationale('');
     onReverted();
+  }
+
+  function rebalance() {
+    setOpened(false);
+    onRebalance({
+      typed: { [version.key]: version.value },
+      rationale: `Reverted ${name} to ${value} (change set #${version.change_set_id}) and rebalanced: ${rationale.trim()}`,
+    });
   }
 
   return (
@@ -54,7 +75,7 @@ export function RevertButton({ sectorId, version, currentId, onReverted }: Props
         size="compact-xs"
         variant="subtle"
         leftSection={<IconArrowBackUp size={14} />}
-        aria-label={`Revert ${name} to ${value} (from ${version.effective_from})`}
+        aria-label={`Revert ${name} to ${value} (change set #${version.change_set_id})`}
         onClick={() => setOpened(true)}
       >
         Revert
@@ -62,9 +83,15 @@ export function RevertButton({ sectorId, version, currentId, onReverted }: Props
       <Modal opened={opened} onClose={() => setOpened(false)} title={`Revert ${name} to ${value}`} centered>
         <Stack gap="sm">
           <Text size="sm">
-            The value in force from {version.effective_from} becomes current again as a new version dated
-            today. Nothing in the history is deleted.
+            The value change set #{version.change_set_id} gave it becomes current again, as a new change set.
+            Nothing in the history is deleted.
           </Text>
+          {sum !== null && (
+            <Alert color="orange" variant="light" title={`The weights would sum to ${formatWeight(sum)}`}>
+              Reverting only this weight leaves the others as they are, so composite scores for this sector
+              would be off scale. Rebalance first opens the weights form with this value typed in.
+            </Alert>
+          )}
           <TextInput
             label="Rationale"
             placeholder="Why go back?"
@@ -74,12 +101,18 @@ export function RevertButton({ sectorId, version, currentId, onReverted }: Props
             required
             data-autofocus
           />
-          <Group justify="flex-end">
+          <BusyNotice write={write} />
+          <Group justify="flex-end" wrap="nowrap">
             <Button variant="default" onClick={() => setOpened(false)}>
               Cancel
             </Button>
+            {sum !== null && (
+              <Button variant="light" leftSection={<IconScale size={16} />} onClick={rebalance}>
+                Rebalance first…
+              </Button>
+            )}
             <Button loading={saving} disabled={rationale.trim() === ''} onClick={() => void revert()}>
-              Revert
+              {sum === null ? 'Revert' : 'Revert anyway'}
             </Button>
           </Group>
         </Stack>

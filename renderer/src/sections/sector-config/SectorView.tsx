@@ -1,9 +1,10 @@
 import { Button, Card, Grid, Group, Stack, Title } from '@mantine/core';
 import { IconPencil } from '@tabler/icons-react';
 import { useState } from 'react';
+import type { WriteRun } from '../../api/use-write';
 import type { SectorDetails } from '../../../../shared/domain';
 import { formatCalibration } from '../../../../shared/sector-config';
-import { bridge, notifyConflict, notifyError, notifySuccess } from '../../api/bridge';
+import { notifyConflict, notifyError, notifySuccess } from '../../api/bridge';
 import { TitledCard } from '../../components/TitledCard';
 import { AddCalibration } from './AddCalibration';
 import { CalibrationCards } from './CalibrationCards';
@@ -27,9 +28,14 @@ export function SectorView({ details, onChanged }: Props) {
   const id = config.focus_group_id;
   const [editing, setEditing] = useState<{ focus: string | null } | null>(null);
 
-  async function editCalibration(parameter_name: string, value: number, rationale: string): Promise<boolean> {
+  async function editCalibration(
+    parameter_name: string,
+    value: number,
+    rationale: string,
+    run: WriteRun,
+  ): Promise<boolean> {
     const outcome = saveOutcome(
-      await bridge.invoke('config:updateCalibration', {
+      await run('config:updateCalibration', {
         focus_group_id: id,
         parameter_name,
         value,
@@ -42,7 +48,7 @@ export function SectorView({ details, onChanged }: Props) {
       if (outcome.kind === 'conflict') {
         notifyConflict(outcome.message);
         onChanged();
-      } else notifyError(outcome.error);
+      } else if (outcome.kind === 'failed') notifyError(outcome.error);
       return false;
     }
     const next = outcome.value;

@@ -3,7 +3,10 @@ import { IconCheck, IconDownload, IconFileImport } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { ConfigDifference, ImportPreview } from '../../../../shared/domain';
 import { formatCalibration, formatWeight } from '../../../../shared/sector-config';
-import { bridge, call, notifyError, notifySuccess, useAction } from '../../api/bridge';
+import { bridge, notifyError, notifySuccess, useAction } from '../../api/bridge';
+import { useWrite } from '../../api/use-write';
+import { shownInPlace } from '../../api/write-errors';
+import { BusyNotice } from '../../components/BusyNotice';
 import { TitledCard } from '../../components/TitledCard';
 import type { SectorOption } from '../../state/sectors';
 import { CalibrationName } from './labels';
@@ -95,6 +98,7 @@ function ImportCard({ onChanged }: { onChanged: () => void }) {
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [refusal, setRefusal] = useState<string | null>(null);
   const [running, run] = useAction();
+  const write = useWrite();
 
   const choose = (chosen: File | null) =>
     run(async () => {
@@ -115,9 +119,12 @@ function ImportCard({ onChanged }: { onChanged: () => void }) {
   const apply = () =>
     run(async () => {
       if (file === null) return;
-      const result = await call('config:import', { text: file.text });
-      if (result === null) return;
-      notifySuccess('Configuration imported', result.message);
+      const result = await write.run('config:import', { text: file.text });
+      if (!result.ok) {
+        if (!shownInPlace(result.error)) notifyError(result.error);
+        return;
+      }
+      notifySuccess('Configuration imported', result.value.message);
       setPreview(null);
       setFile(null);
       onChanged();
@@ -154,6 +161,7 @@ function ImportCard({ onChanged }: { onChanged: () => void }) {
               {n === 0 ? 'it matches the current configuration.' : `${n} difference${n === 1 ? '' : 's'}.`}
             </Text>
             {n > 0 && <Differences preview={preview} />}
+            <BusyNotice write={write} />
             <Group justify="flex-end">
               <Button variant="default" onClick={() => setPreview(null)}>
                 {n === 0 ? 'Close' : 'Cancel'}

@@ -3,9 +3,18 @@ import { IconScale } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { SectorConfigJson, WeightDetail } from '../../../../shared/domain';
 import { formatWeight } from '../../../../shared/sector-config';
-import { bridge, notifyError, notifySuccess } from '../../api/bridge';
+import { notifyError, notifySuccess } from '../../api/bridge';
+import { useWrite } from '../../api/use-write';
+import { BusyNotice } from '../../components/BusyNotice';
 import { saveOutcome } from './save-conflict';
-import { initialDraft, rebalanceDraft, summarize, typeInto, type DraftState } from './weights-form';
+import {
+  presetDraft,
+  rebalanceDraft,
+  summarize,
+  typeInto,
+  type DraftState,
+  type WeightsPreset,
+} from './weights-form';
 
 interface FormProps {
   sectorId: string;
@@ -16,6 +25,8 @@ interface FormProps {
   onSaved: (config: SectorConfigJson) => void;
   /** Someone else saved first: read the weights again (the form then shows the new values). */
   onConflict: (message: string) => void;
+  /** Values already typed in and a rationale begun (a revert to rebalance), or none. */
+  preset?: WeightsPreset | undefined;
 }
 
 interface InputsProps {
@@ -85,18 +96,10 @@ function WeightInputs({ draft, summary, focus, onType }: InputsProps) {
   );
 }
 
-function WeightsFormBody({ sectorId, weights, focus, onClose, onSaved, onConflict }: FormProps) {
-  const [draft, setDraft] = useState<DraftState>(() =>
-    initialDraft(
-      weights.map((w) => ({
-        code: w.dimension_code,
-        name: w.dimension_name,
-        weight: w.weight,
-        versionId: w.weight_id,
-      })),
-    ),
-  );
-  const [rationale, setRationale] = useState('');
+function WeightsFormBody({ sectorId, weights, focus, onClose, onSaved, onConflict, preset }: FormProps) {
+  const [draft, setDraft] = useState<DraftState>(() => presetDraft(weights, preset));
+  const [rationale, setRationale] = useState(preset?.rationale ?? '');
+  const write = useWrite();
   const [rebalanceError, setRebalanceError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const summary = summarize(draft);
@@ -117,7 +120,7 @@ function WeightsFormBody({ sectorId, weights, focus, onClose, onSaved, onConflic
     setSaving(true);
     // The changed weights in one transaction, each with the version it was typed over.
     const outcome = saveOutcome(
-      await bridge.invoke('config:updateWeights', {
+      await write.run('config:updateWeights', {
         focus_group_id: sectorId,
         weights: summary.changed,
         rationale: rationale.trim(),
@@ -126,6 +129,7 @@ function WeightsFormBody({ sectorId, weights, focus, onClose, onSaved, onConflic
     setSaving(false);
     if (outcome.kind === 'conflict') return onConflict(outcome.message);
     if (outcome.kind === 'failed') return notifyError(outcome.error);
+    if (outcome.kind === 'in place') return;
     const result = outcome.value;
     onSaved(result.config);
     notifySuccess(
@@ -178,6 +182,7 @@ function WeightsFormBody({ sectorId, weights, focus, onClose, onSaved, onConflic
         minRows={2}
         required
       />
+      <BusyNotice write={write} />
       <Group justify="flex-end">
         <Button variant="default" onClick={onClose}>
           Cancel

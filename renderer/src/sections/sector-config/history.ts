@@ -42,10 +42,3 @@ export function timelineSeries(
     return { key: k, label: own[0]?.label ?? k, points };
   });
 }
-
-/** The versions that changed something (every one after an item's first), newest first. */
-export function changesNewestFirst(versions: ConfigVersion[]): ConfigVersion[] {
-  return [...versions].sort(
-    (a, b) => b.effective_from.localeCompare(a.effective_from) || b.version_id - a.version_id,
-  );
-}

@@ -48,6 +48,31 @@ export function parseWeight(text: string): ParsedDecimal {
   return parsed;
 }
 
+/** What the form opens with besides the saved values: weights typed in already, a rationale begun. */
+export interface WeightsPreset {
+  typed: Record<string, number>;
+  rationale: string;
+}
+
+/** The form's first draft: the saved weights, with a preset's values typed over them (rebalancing keeps those). */
+export function presetDraft(
+  weights: { dimension_code: string; dimension_name: string; weight: number; weight_id: number }[],
+  preset: WeightsPreset | undefined,
+): DraftState {
+  const draft = initialDraft(
+    weights.map((w) => ({
+      code: w.dimension_code,
+      name: w.dimension_name,
+      weight: w.weight,
+      versionId: w.weight_id,
+    })),
+  );
+  return Object.entries(preset?.typed ?? {}).reduce(
+    (state, [code, weight]) => typeInto(state, code, formatWeight(weight)),
+    draft,
+  );
+}
+
 export function typeInto(state: DraftState, code: string, text: string): DraftState {
   return {
     rows: state.rows.map((row) => (row.code === code ? { ...row, text } : row)),

@@ -5,6 +5,7 @@ import {
   type Dimension,
   type SectorConfigJson,
 } from '../../../../shared/domain';
+import { readAsOf } from './as-of-input';
 import { parseCalibration } from './calibration-input';
 import { compareRows } from './compare';
 import { dayNumber, dayText, timelineSeries } from './history';
@@ -92,9 +93,16 @@ describe('the weights form', () => {
       kind: 'conflict',
       message,
     });
+    // A wait for the lock that ran out, or the analyst's Cancel: the form says so beside its fields.
     expect(saveOutcome({ ok: false, error: { code: 'BUSY', message: 'Try again' } })).toEqual({
+      kind: 'in place',
+    });
+    expect(saveOutcome({ ok: false, error: { code: 'CANCELLED', message: 'Cancelled' } })).toEqual({
+      kind: 'in place',
+    });
+    expect(saveOutcome({ ok: false, error: { code: 'DB_ERROR', message: 'Disk full' } })).toEqual({
       kind: 'failed',
-      error: { code: 'BUSY', message: 'Try again' },
+      error: { code: 'DB_ERROR', message: 'Disk full' },
     });
     expect(saveOutcome({ ok: true, value: 3 })).toEqual({ kind: 'saved', value: 3 });
   });
@@ -194,6 +202,9 @@ describe('the history timeline', () => {
     effective_to: to,
     is_current: to === null,
     rationale: null,
+    change_set_id: id,
+    made_at: `${from}T00:00:00.000Z`,
+    author: null,
   });
 
   it('draws each item as steps from each version to today', () => {
@@ -217,5 +228,48 @@ describe('the history timeline', () => {
       },
     ]);
     expect(dayText(dayNumber('2025-02-10'))).toBe('2025-02-10');
+  });
+});
+
+describe('the "as of" fields', () => {
+  const now = new Date('2026-12-04T15:30:00.000Z');
+  const first = '2024-01-01T00:00:00.000Z';
+  const read = (date: string, time = '') => readAsOf({ date, time }, first, now);
+
+  it('read a day, a day and a local time, or nothing (now)', () => {
+    expect(read('')).toEqual({ ok: true, asOf: null });
+    expect(read('2024-12-31')).toEqual({ ok: true, asOf: '2024-12-31' });
+    const moment = read('2026-12-04', '09:15');
+    expect(moment.ok && moment.asOf).toMatch(/^2026-12-04T09:15(Z|[+-]\d\d:\d\d)$/);
+  });
+
+  it('say beside the field why a value is refused, and never fall back to today', () => {
+    expect(read('02/30/2025')).toEqual({
+      ok: false,
+      field: 'date',
+      error: 'Write the day as YYYY-MM-DD, e.g. 2024-12-31',
+    });
+    expect(read('2025-02-30')).toEqual({
+      ok: false,
+      field: 'date',
+      error: '2025-02-30 is not a day of the calendar',
+    });
+    expect(read('2026-12-05')).toEqual({ ok: false, field: 'date', error: '2026-12-05 is in the future' });
+    expect(read('2023-12-31')).toEqual({
+      ok: false,
+      field: 'date',
+      error: 'Before the first version (2024-01-01): nothing was in force yet',
+    });
+    expect(read('2026-12-04', '3pm')).toEqual({
+      ok: false,
+      field: 'time',
+      error: 'Write the time as HH:MM (24-hour clock), e.g. 15:30',
+    });
+    expect(read('2026-12-04', '25:00')).toEqual({
+      ok: false,
+      field: 'time',
+      error: '25:00 is not a time of day',
+    });
+    expect(read('', '10:00')).toEqual({ ok: false, field: 'date', error: 'Give the day of that time' });
   });
 });
