@@ -30,6 +30,7 @@ import {
   type InvalidateResult,
   type MigrationResult,
   type OrgPage,
+  type OrgRow,
   type ProgressEvent,
   type SchemaInfo,
   type SectorConfigJson,
@@ -40,6 +41,20 @@ import type { Result } from './errors';
 import type { OrgColumn, OrgRows } from './org-query';
 import { sectorId, orgExport, orgQuery, orgWindow } from './org-query';
 import { text } from './text';
+import type { FieldSpec } from './org-fields';
+import {
+  changesSince,
+  newOrganization,
+  organizationEdit,
+  organizationId,
+  organizationIds,
+  restoredRows,
+  type OrgChanges,
+  type OrgDeleted,
+  type OrgRestored,
+  type OrgSaved,
+  type OrgUpdateResult,
+} from './org-edits';
 
 /**
  * The one declaration of every IPC channel: its name, the zod schema of its input and its output
@@ -187,6 +202,17 @@ export const contract = {
   'orgs:rows': channel<OrgRows>()(orgWindow),
   'orgs:export': channel<ExportResult>()(orgExport),
   'orgs:cancelExport': channel<{ cancelled: boolean }>()(empty),
+  /** The columns an organization holds, with their types' rules: what the form and the import check. */
+  'orgs:fields': channel<FieldSpec[]>()(empty),
+  'orgs:get': channel<OrgRow | null>()(z.object({ organization_id: organizationId }).strict()),
+  'orgs:add': channel<OrgSaved>()(newOrganization),
+  /** Saved only while `version` is still the row's; otherwise a conflict with the current row. */
+  'orgs:update': channel<OrgUpdateResult>()(organizationEdit),
+  'orgs:delete': channel<OrgDeleted>()(organizationIds),
+  /** Undo of a delete: the rows it answered, with their ids and values. */
+  'orgs:restore': channel<OrgRestored>()(restoredRows),
+  /** What others changed since a change-log position: the grid polls it ("N changes — refresh"). */
+  'orgs:changes': channel<OrgChanges>()(changesSince),
 } as const;
 
 export type Contract = typeof contract;

@@ -105,9 +105,11 @@ describe('migrations', () => {
         'organizations',
         ...Object.keys(loadReference().attribute_tables),
         // The app's own bookkeeping, not part of the seed's schema: which sectors' configurations
-        // changed, for other instances (migration 3), and the grid's totals (migration 5).
+        // changed, for other instances (migration 3), the grid's totals (migration 5), and which
+        // organizations changed, for other windows' grids (migration 7).
         'config_changes',
         'organization_counts',
+        'organization_change_log',
       ].sort(),
     );
     expect(names).toContainEqual({ name: 'vw_organizations_full', type: 'view' });

@@ -15,6 +15,7 @@ import { configHandlers } from './handlers/config';
 import { demoHandlers } from './handlers/demo';
 import type { BackendContext } from './handlers/context';
 import { organizationHandlers } from './handlers/organizations';
+import { organizationEditHandlers } from './handlers/org-edits';
 import { schemaHandlers } from './handlers/schema';
 import { seedingHandlers } from './handlers/seeding';
 import type { Storage, TextSink } from '../../db/port';
@@ -117,6 +118,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     ...demoHandlers(context),
     ...cacheHandlers(context),
     ...organizationHandlers(context),
+    ...organizationEditHandlers(context),
   };
   const dispatch = createDispatcher(handlers);
 

@@ -1,4 +1,5 @@
 import { configRepository } from '../../core/config-repository';
+import { orgRepository } from '../../core/org-repository';
 import { writeExport } from '../../core/export';
 import { describeColumns } from '../../core/org-filters';
 import type { ConfigWrites } from '../../port';
@@ -14,6 +15,7 @@ import { insertSamples } from '../sample-orgs';
 import { databaseStatus, describeSchema } from '../schema-info';
 import { seedSectorsAndDimensions, seedWeightsAndCalibrations } from '../seeding';
 import { sqliteEngine } from '../sql-engine';
+import { sqliteOrgSql } from '../org-write-sql';
 import { WriteQueue } from './write-queue';
 
 /** What a long operation gets from the worker: cancel, progress and, for exports, an outlet. */
@@ -44,7 +46,9 @@ function organizationServices(db: Db) {
  * (db/sqlite/storage.ts), so an operation is added here and nowhere else on this engine.
  */
 export function sqliteOperations(db: Db, file: string) {
-  const configs = configRepository(sqliteEngine(db), sqliteConfigSql);
+  const engine = sqliteEngine(db);
+  const configs = configRepository(engine, sqliteConfigSql);
+  const orgs = orgRepository(engine, sqliteOrgSql);
   // Built once the schema exists and rebuilt after a migration, so no call re-checks the schema.
   let services: ReturnType<typeof organizationServices> | undefined;
   const ready = () => {
@@ -111,6 +115,8 @@ export function sqliteOperations(db: Db, file: string) {
       describeSchema: async () => describeSchema(db),
       queryOrganizations: async (query: OrgQuery) => snapshot(() => ready().organizations.query(query)),
       countOrganizations: async (filter: OrgFilter) => ready().organizations.count(filter),
+      getOrganization: orgs.get,
+      organizationChanges: orgs.changes,
       organizationColumns: async () => describeColumns(ready().organizations.columns),
       organizationRows: async (window: OrgWindow) => {
         const { positions } = ready();
@@ -142,6 +148,10 @@ export function sqliteOperations(db: Db, file: string) {
           }),
         ),
       seedSectorsDimensions: tracked(() => seedSectorsAndDimensions(db)),
+      addOrganization: tracked(orgs.add),
+      updateOrganization: tracked(orgs.update),
+      deleteOrganizations: tracked(orgs.remove),
+      restoreOrganizations: tracked(orgs.restore),
       seedWeightsCalibrations: tracked(() => seedWeightsAndCalibrations(db)),
       /** Replaces every row with the demo template's; ATTACH cannot run inside a transaction. */
       resetDemo: (template: string) =>
