@@ -22,6 +22,8 @@ import type {
   SeedResult,
 } from '../shared/domain';
 import type { StorageStatus } from './core/status';
+import type { ImportOutcome, ImportRequest } from './core/import/run';
+import type { ImportPreview as OrgImportPreview } from '../shared/org-import';
 import type {
   ChangeRange,
   NewOrganization,
@@ -142,6 +144,10 @@ export interface OrganizationEdits {
   restoreOrganizations(rows: OrgRow[]): Promise<OrgRestored>;
   /** Organizations others changed since change-log position `after`, less the ranges in `own`. */
   organizationChanges(after: number, own: ChangeRange[]): Promise<OrgChanges>;
+  /** Every problem of an import file and what importing it would do (db/core/import/run.ts). */
+  previewOrganizationImport(request: ImportRequest, hooks: TaskHooks): Promise<OrgImportPreview>;
+  /** Imports it in one transaction; nothing of it stays after a cancel or a refusal. */
+  importOrganizations(request: ImportRequest, hooks: TaskHooks): Promise<ImportOutcome>;
 }
 
 /** Sectors whose configuration another process changed; null stands for every sector. */

@@ -55,6 +55,13 @@ import {
   type OrgSaved,
   type OrgUpdateResult,
 } from './org-edits';
+import {
+  importId,
+  importOptions,
+  type ImportPreview as OrgImportPreview,
+  type ImportSource,
+  type ImportSummary,
+} from './org-import';
 
 /**
  * The one declaration of every IPC channel: its name, the zod schema of its input and its output
@@ -213,6 +220,17 @@ export const contract = {
   'orgs:restore': channel<OrgRestored>()(restoredRows),
   /** What others changed since a change-log position: the grid polls it ("N changes — refresh"). */
   'orgs:changes': channel<OrgChanges>()(changesSince),
+  /** The desktop app's open dialog, then the file read and held for the next steps; null when dismissed. */
+  'orgs:importOpen': channel<ImportSource | null>()(empty),
+  /** The held file read from another sheet of its workbook. */
+  'orgs:importSheet': channel<ImportSource>()(
+    z.object({ import_id: importId, sheet: z.string().min(1).max(200) }).strict(),
+  ),
+  /** Every problem of the file and what importing it would do; nothing is written. */
+  'orgs:importPreview': channel<OrgImportPreview>()(importOptions),
+  /** Imports the held file in one transaction, with progress (task orgs:import) and Cancel. */
+  'orgs:import': channel<ImportSummary>()(importOptions),
+  'orgs:cancelImport': channel<{ cancelled: boolean }>()(empty),
 } as const;
 
 export type Contract = typeof contract;
@@ -279,6 +297,16 @@ export const httpRoutes = {
     json: ['where', 'columns'],
     what: 'export',
     emptyIsAbsent: true,
+  }),
+  /** A file to import, uploaded as the request's body (application/octet-stream; ?name=the file's name). */
+  importUpload: downloadRoute('/api/import-upload', z.object({ name: z.string().min(1).max(255) }).strict(), {
+    what: 'upload',
+    emptyIsAbsent: false,
+  }),
+  /** The last import's rejected rows with their reasons, as a CSV download. */
+  importRejected: downloadRoute('/api/import-rejected.csv', z.object({ import_id: importId }).strict(), {
+    what: 'rejected rows',
+    emptyIsAbsent: false,
   }),
   /** The share document as a download: `?focus_group_id=pe_energy`, or every sector without it. */
   configExport: downloadRoute(

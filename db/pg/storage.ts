@@ -8,6 +8,8 @@ import { pgOrganizations } from './organizations';
 import { orgRepository } from '../core/org-repository';
 import { pgEngine } from './sql-engine';
 import { pgOrgSql } from './org-write-sql';
+import { pgImportTarget } from './org-import';
+import { applyImport, previewImport } from '../core/import/run';
 import { describePostgresUrl, openPgPool } from './pool';
 import { pgDatabaseStatus, pgDescribeSchema } from './schema-info';
 import type { ConfigChange, OrganizationEdits, Storage } from '../port';
@@ -60,6 +62,8 @@ function pgOrganizationEdits(pool: Parameters<typeof pgEngine>[0]): Organization
     deleteOrganizations: orgs.remove,
     restoreOrganizations: orgs.restore,
     organizationChanges: orgs.changes,
+    previewOrganizationImport: (request, hooks) => previewImport(request, pgImportTarget(pool), hooks),
+    importOrganizations: (request, hooks) => applyImport(request, pgImportTarget(pool), hooks),
   };
 }
 

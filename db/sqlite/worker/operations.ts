@@ -1,5 +1,7 @@
 import { configRepository } from '../../core/config-repository';
 import { orgRepository } from '../../core/org-repository';
+import { applyImport, previewImport, type ImportRequest } from '../../core/import/run';
+import { sqliteImportTarget } from '../org-import';
 import { writeExport } from '../../core/export';
 import { describeColumns } from '../../core/org-filters';
 import type { ConfigWrites } from '../../port';
@@ -166,6 +168,14 @@ export function sqliteOperations(db: Db, file: string) {
         }),
     },
     writeTask: {
+      importOrganizations: (request: ImportRequest, task: WorkerTask) => {
+        ready();
+        return applyImport(
+          request,
+          sqliteImportTarget(db, (work) => writes.run(work)),
+          task,
+        );
+      },
       insertSampleOrganizations: (options: { count: number; seed?: number }, task: WorkerTask) => {
         ready();
         return insertSamples(db, {
@@ -177,6 +187,14 @@ export function sqliteOperations(db: Db, file: string) {
       },
     },
     readTask: {
+      previewOrganizationImport: (request: ImportRequest, task: WorkerTask) => {
+        ready();
+        return previewImport(
+          request,
+          sqliteImportTarget(db, (work) => work()),
+          task,
+        );
+      },
       streamOrganizations(request: ExportRequest, task: WorkerTask) {
         const { organizations, positions } = ready();
         const chunks = exportRows({ columns: organizations.columns, scan: positions.scan }, request);
