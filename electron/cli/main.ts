@@ -10,6 +10,7 @@ import { toErrorValue } from '../../db/core/errors';
 import { commandLineDatabase, defaultDatabase } from '../backend/paths';
 import { readUserFile } from '../backend/user-file';
 import { addCopyCommand } from './copy-command';
+import { addOrgCommands, CommandError } from './org-commands';
 import { runCacheCli } from '../cache-cli/cache-cli';
 import { formatDifferences, formatHistory, historyFormats, type HistoryFormat } from './config-format';
 import { formatOrgPage, orgFormats, type OrgFormat } from './format';
@@ -334,6 +335,7 @@ export function buildProgram(): Command {
     );
 
   addCopyCommand(program, db);
+  addOrgCommands(program, { db, withBackend });
 
   program
     .command('cache-cli')
@@ -351,7 +353,7 @@ export async function main(argv: string[]): Promise<number> {
     const code = (error as { code?: string }).code;
     if (code === 'commander.helpDisplayed' || code === 'commander.version') return 0;
     if (code?.startsWith('commander.')) return 2;
-    if (error instanceof CliError) {
+    if (error instanceof CliError || error instanceof CommandError) {
       process.stderr.write(`error: ${error.message}\n`);
       return error.exitCode;
     }

@@ -103,6 +103,7 @@ export async function startShell(options: ShellOptions): Promise<void> {
     redisUrl: process.env.REDIS_URL || undefined,
     chooseExportPath: (name) => chooseSavePath(focusedWindow(), name, csvExport),
     chooseConfigExportPath: (name) => chooseSavePath(focusedWindow(), name, configExport),
+    chooseImportPath: () => chooseImportPath(focusedWindow()),
     // Built by scripts/build-demo-db.ts at packaging time (electron-builder.yml extraResources).
     demoDatabase:
       app.isPackaged && process.resourcesPath ? join(process.resourcesPath, 'demo', demoFileName) : undefined,
@@ -123,6 +124,18 @@ export async function startShell(options: ShellOptions): Promise<void> {
 const demoFileName = 'sector-studio-demo.db';
 const csvExport = { title: 'Export organizations', filter: { name: 'CSV', extensions: ['csv'] } };
 const configExport = { title: 'Export configuration', filter: { name: 'JSON', extensions: ['json'] } };
+
+/** The open dialog for an import; the backend reads the file (and refuses the database itself). */
+async function chooseImportPath(window: BrowserWindow | null): Promise<string | null> {
+  const options = {
+    title: 'Import organizations',
+    defaultPath: app.getPath('documents'),
+    filters: [{ name: 'CSV or Excel', extensions: ['csv', 'xlsx'] }],
+    properties: ['openFile' as const],
+  };
+  const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+  return result.canceled ? null : (result.filePaths[0] ?? null);
+}
 
 /** The save dialog for exports, attached to the window when there is one. */
 async function chooseSavePath(
