@@ -71,12 +71,17 @@ function textProblem(text: string, maxLength: number | null): string | null {
 export const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const sectorPattern = /^pe_[a-z0-9_]{1,47}$/;
 
+/** PostgreSQL's INTEGER's largest value: a bound no one types, so rules say "or more" instead. */
+const INT4_MAX = 2 ** 31 - 1;
+
 function rangeProblem(spec: FieldSpec, n: number): string | null {
-  const { min, max } = spec;
+  const { min } = spec;
+  const max = spec.max === INT4_MAX && min !== null && min >= 0 ? null : spec.max;
+  if (spec.max === INT4_MAX && n > INT4_MAX) return `is too large: at most ${show(INT4_MAX)}`;
   if (min !== null && max !== null && (n < min || n > max)) {
     return `is out of range: from ${show(min)} to ${show(max)}`;
   }
-  if (min !== null && n < min) return `is out of range: at least ${show(min)}`;
+  if (min !== null && n < min) return `must be ${show(min)} or more`;
   if (max !== null && n > max) return `is out of range: at most ${show(max)}`;
   if (spec.below !== null && Math.abs(n) >= spec.below) {
     return `is out of range: below ${show(spec.below)}${spec.min === null ? ' either way' : ''}`;
@@ -283,11 +288,10 @@ const grouped = (n: number) => show(n);
 /** The field's rule in a few words: the form's hint under an input, and a refusal's explanation. */
 export function describeRule(spec: FieldSpec): string {
   const range = () => {
-    const { min, max, below } = spec;
-    if (spec.kind === 'integer' && min !== null && max !== null && min <= -(2 ** 31) && max >= 2 ** 31 - 1)
-      return '';
+    const { min, below } = spec;
+    const max = spec.max === INT4_MAX ? null : spec.max;
+    if (spec.kind === 'integer' && min !== null && min <= -(2 ** 31) && max === null) return '';
     if (min !== null && max !== null) return `, ${grouped(min)} to ${grouped(max)}`;
-    if (min !== null && max === 2 ** 31 - 1) return `, ${grouped(min)} or more`;
     if (min !== null) return `, ${grouped(min)} or more${below !== null ? `, below ${grouped(below)}` : ''}`;
     return below !== null ? `, between −${grouped(below)} and ${grouped(below)} (exclusive)` : '';
   };

@@ -72,7 +72,10 @@ function fromType(name: string, type: string, sector: string | null): FieldSpec 
   const choices = /^([a-z_]+(?:\s*\|\s*[a-z_]+)+)(?:,\s*default\s+([a-z_]+))?/.exec(t);
   if (t === 'uuid') return field(name, 'id', sector, { editable: false });
   if (t.startsWith('timestamp')) return field(name, 'timestamp', sector, { editable: false });
-  if (t.includes('must start with pe_')) return field(name, 'sector', sector, { required: true });
+  // The grid shows the sector by its name: "Sector", whichever column holds it.
+  if (t.includes('must start with pe_')) {
+    return field(name, 'sector', sector, { required: true, label: columnLabel('sector_name') });
+  }
   if (choices) {
     const options = (choices[1] ?? '').split('|').map((o) => o.trim());
     return field(name, 'choice', sector, { options, defaultValue: choices[2] ?? null, required: true });

@@ -97,6 +97,7 @@ describe('Electron shell', () => {
       dbFile: '/home/analyst/.config/Sector Studio/sector-studio.db',
       chooseExportPath: expect.any(Function),
       chooseConfigExportPath: expect.any(Function),
+      chooseImportPath: expect.any(Function),
     });
   });
 

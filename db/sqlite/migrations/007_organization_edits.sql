@@ -47,29 +47,29 @@ CREATE TRIGGER trg_org_attributes_manufacturing_types_insert
 BEFORE INSERT ON org_attributes_manufacturing
 BEGIN
   SELECT RAISE(ABORT, 'ot_systems: each item is text of at most 100 characters')
-  WHERE json_valid(NEW.ot_systems) AND EXISTS (SELECT 1 FROM json_each(NEW.ot_systems) WHERE type <> 'text' OR length(value) > 100);
+  WHERE json_valid(NEW.ot_systems) AND json_type(NEW.ot_systems) = 'array' AND EXISTS (SELECT 1 FROM json_each(NEW.ot_systems) WHERE type <> 'text' OR length(value) > 100);
   SELECT RAISE(ABORT, 'plant_count: out of range for an INTEGER (-2147483648 to 2147483647)')
   WHERE typeof(NEW.plant_count) = 'integer' AND NEW.plant_count NOT BETWEEN -2147483648 AND 2147483647;
   SELECT RAISE(ABORT, 'iot_platforms: each item is text of at most 100 characters')
-  WHERE json_valid(NEW.iot_platforms) AND EXISTS (SELECT 1 FROM json_each(NEW.iot_platforms) WHERE type <> 'text' OR length(value) > 100);
+  WHERE json_valid(NEW.iot_platforms) AND json_type(NEW.iot_platforms) = 'array' AND EXISTS (SELECT 1 FROM json_each(NEW.iot_platforms) WHERE type <> 'text' OR length(value) > 100);
 END;
 
 CREATE TRIGGER trg_org_attributes_manufacturing_types_update
 BEFORE UPDATE ON org_attributes_manufacturing
 BEGIN
   SELECT RAISE(ABORT, 'ot_systems: each item is text of at most 100 characters')
-  WHERE json_valid(NEW.ot_systems) AND EXISTS (SELECT 1 FROM json_each(NEW.ot_systems) WHERE type <> 'text' OR length(value) > 100);
+  WHERE json_valid(NEW.ot_systems) AND json_type(NEW.ot_systems) = 'array' AND EXISTS (SELECT 1 FROM json_each(NEW.ot_systems) WHERE type <> 'text' OR length(value) > 100);
   SELECT RAISE(ABORT, 'plant_count: out of range for an INTEGER (-2147483648 to 2147483647)')
   WHERE typeof(NEW.plant_count) = 'integer' AND NEW.plant_count NOT BETWEEN -2147483648 AND 2147483647;
   SELECT RAISE(ABORT, 'iot_platforms: each item is text of at most 100 characters')
-  WHERE json_valid(NEW.iot_platforms) AND EXISTS (SELECT 1 FROM json_each(NEW.iot_platforms) WHERE type <> 'text' OR length(value) > 100);
+  WHERE json_valid(NEW.iot_platforms) AND json_type(NEW.iot_platforms) = 'array' AND EXISTS (SELECT 1 FROM json_each(NEW.iot_platforms) WHERE type <> 'text' OR length(value) > 100);
 END;
 
 CREATE TRIGGER trg_org_attributes_financial_services_types_insert
 BEFORE INSERT ON org_attributes_financial_services
 BEGIN
   SELECT RAISE(ABORT, 'regulatory_bodies: each item is text of at most 100 characters')
-  WHERE json_valid(NEW.regulatory_bodies) AND EXISTS (SELECT 1 FROM json_each(NEW.regulatory_bodies) WHERE type <> 'text' OR length(value) > 100);
+  WHERE json_valid(NEW.regulatory_bodies) AND json_type(NEW.regulatory_bodies) = 'array' AND EXISTS (SELECT 1 FROM json_each(NEW.regulatory_bodies) WHERE type <> 'text' OR length(value) > 100);
   SELECT RAISE(ABORT, 'mrm_team_size: out of range for an INTEGER (-2147483648 to 2147483647)')
   WHERE typeof(NEW.mrm_team_size) = 'integer' AND NEW.mrm_team_size NOT BETWEEN -2147483648 AND 2147483647;
   SELECT RAISE(ABORT, 'model_inventory_count: out of range for an INTEGER (-2147483648 to 2147483647)')
@@ -84,7 +84,7 @@ CREATE TRIGGER trg_org_attributes_financial_services_types_update
 BEFORE UPDATE ON org_attributes_financial_services
 BEGIN
   SELECT RAISE(ABORT, 'regulatory_bodies: each item is text of at most 100 characters')
-  WHERE json_valid(NEW.regulatory_bodies) AND EXISTS (SELECT 1 FROM json_each(NEW.regulatory_bodies) WHERE type <> 'text' OR length(value) > 100);
+  WHERE json_valid(NEW.regulatory_bodies) AND json_type(NEW.regulatory_bodies) = 'array' AND EXISTS (SELECT 1 FROM json_each(NEW.regulatory_bodies) WHERE type <> 'text' OR length(value) > 100);
   SELECT RAISE(ABORT, 'mrm_team_size: out of range for an INTEGER (-2147483648 to 2147483647)')
   WHERE typeof(NEW.mrm_team_size) = 'integer' AND NEW.mrm_team_size NOT BETWEEN -2147483648 AND 2147483647;
   SELECT RAISE(ABORT, 'model_inventory_count: out of range for an INTEGER (-2147483648 to 2147483647)')
@@ -99,7 +99,7 @@ CREATE TRIGGER trg_org_attributes_healthcare_types_insert
 BEFORE INSERT ON org_attributes_healthcare
 BEGIN
   SELECT RAISE(ABORT, 'fda_clearances: each item is text of at most 100 characters')
-  WHERE json_valid(NEW.fda_clearances) AND EXISTS (SELECT 1 FROM json_each(NEW.fda_clearances) WHERE type <> 'text' OR length(value) > 100);
+  WHERE json_valid(NEW.fda_clearances) AND json_type(NEW.fda_clearances) = 'array' AND EXISTS (SELECT 1 FROM json_each(NEW.fda_clearances) WHERE type <> 'text' OR length(value) > 100);
   SELECT RAISE(ABORT, 'fda_clearance_count: out of range for an INTEGER (-2147483648 to 2147483647)')
   WHERE typeof(NEW.fda_clearance_count) = 'integer' AND NEW.fda_clearance_count NOT BETWEEN -2147483648 AND 2147483647;
   SELECT RAISE(ABORT, 'bed_count: out of range for an INTEGER (-2147483648 to 2147483647)')
@@ -110,7 +110,7 @@ CREATE TRIGGER trg_org_attributes_healthcare_types_update
 BEFORE UPDATE ON org_attributes_healthcare
 BEGIN
   SELECT RAISE(ABORT, 'fda_clearances: each item is text of at most 100 characters')
-  WHERE json_valid(NEW.fda_clearances) AND EXISTS (SELECT 1 FROM json_each(NEW.fda_clearances) WHERE type <> 'text' OR length(value) > 100);
+  WHERE json_valid(NEW.fda_clearances) AND json_type(NEW.fda_clearances) = 'array' AND EXISTS (SELECT 1 FROM json_each(NEW.fda_clearances) WHERE type <> 'text' OR length(value) > 100);
   SELECT RAISE(ABORT, 'fda_clearance_count: out of range for an INTEGER (-2147483648 to 2147483647)')
   WHERE typeof(NEW.fda_clearance_count) = 'integer' AND NEW.fda_clearance_count NOT BETWEEN -2147483648 AND 2147483647;
   SELECT RAISE(ABORT, 'bed_count: out of range for an INTEGER (-2147483648 to 2147483647)')
@@ -165,7 +165,7 @@ CREATE TRIGGER trg_org_attributes_energy_types_insert
 BEFORE INSERT ON org_attributes_energy
 BEGIN
   SELECT RAISE(ABORT, 'scada_systems: each item is text of at most 100 characters')
-  WHERE json_valid(NEW.scada_systems) AND EXISTS (SELECT 1 FROM json_each(NEW.scada_systems) WHERE type <> 'text' OR length(value) > 100);
+  WHERE json_valid(NEW.scada_systems) AND json_type(NEW.scada_systems) = 'array' AND EXISTS (SELECT 1 FROM json_each(NEW.scada_systems) WHERE type <> 'text' OR length(value) > 100);
   SELECT RAISE(ABORT, 'smart_grid_pct: a DECIMAL(5,2) holds at most 2 decimals and stays below 1e3')
   WHERE typeof(NEW.smart_grid_pct) IN ('integer', 'real') AND (abs(NEW.smart_grid_pct) >= 1e3 OR NEW.smart_grid_pct <> round(NEW.smart_grid_pct, 2));
   SELECT RAISE(ABORT, 'generation_capacity_mw: a DECIMAL(12,2) holds at most 2 decimals and stays below 1e10')
@@ -178,7 +178,7 @@ CREATE TRIGGER trg_org_attributes_energy_types_update
 BEFORE UPDATE ON org_attributes_energy
 BEGIN
   SELECT RAISE(ABORT, 'scada_systems: each item is text of at most 100 characters')
-  WHERE json_valid(NEW.scada_systems) AND EXISTS (SELECT 1 FROM json_each(NEW.scada_systems) WHERE type <> 'text' OR length(value) > 100);
+  WHERE json_valid(NEW.scada_systems) AND json_type(NEW.scada_systems) = 'array' AND EXISTS (SELECT 1 FROM json_each(NEW.scada_systems) WHERE type <> 'text' OR length(value) > 100);
   SELECT RAISE(ABORT, 'smart_grid_pct: a DECIMAL(5,2) holds at most 2 decimals and stays below 1e3')
   WHERE typeof(NEW.smart_grid_pct) IN ('integer', 'real') AND (abs(NEW.smart_grid_pct) >= 1e3 OR NEW.smart_grid_pct <> round(NEW.smart_grid_pct, 2));
   SELECT RAISE(ABORT, 'generation_capacity_mw: a DECIMAL(12,2) holds at most 2 decimals and stays below 1e10')

@@ -13,5 +13,7 @@ export function createDesktopBridge(preload: Bridge): AppBridge {
       return { ok: true, value: { target: path, rows, cancelled, download: false } };
     },
     saveConfiguration: (request) => preload.invoke('config:export', request),
+    openImportFile: () => preload.invoke('orgs:importOpen', {}),
+    rejectedRowsUrl: () => null,
   };
 }
