@@ -104,7 +104,8 @@ export function checkFieldValue(spec: FieldSpec, value: OrgValue | undefined): s
   if (value === null || value === undefined) return spec.required ? 'is required' : null;
   switch (spec.kind) {
     case 'text':
-      return typeof value === 'string' ? textProblem(value, spec.maxLength) : 'must be text';
+      if (typeof value !== 'string') return 'must be text';
+      return value === '' && spec.required ? 'is required' : textProblem(value, spec.maxLength);
     case 'id':
       return typeof value === 'string' && uuidPattern.test(value)
         ? null
@@ -209,7 +210,8 @@ export function unescapeFormula(text: string): string {
  * typed value, or the reason it is not one. An empty cell is NULL.
  */
 export function parseFieldText(spec: FieldSpec, raw: string): Parsed {
-  if (raw.trim() === '') {
+  // Spaces are a text's own (a round trip keeps them); around a number or a word they mean nothing.
+  if (spec.kind === 'text' ? raw === '' : raw.trim() === '') {
     return spec.required ? fail('is required') : ok(null);
   }
   const checked = (value: OrgValue): Parsed => {

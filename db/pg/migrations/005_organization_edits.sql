@@ -8,6 +8,19 @@
 --    organization_changes (it runs first: triggers fire in name order), so writers take sequence
 --    numbers in the order they commit, and a reader that saw row n has seen every row before it.
 --    It keeps the newest 10,000 rows; a TRUNCATE logs one row for everything.
+-- 3. The ranges SQLite's schema has always checked and this one did not: shares within 0..100 and
+--    amounts that cannot be negative (found by the import's property test, which tries the same
+--    values on both engines).
+
+ALTER TABLE org_attributes_financial_services
+  ADD CONSTRAINT org_attributes_financial_services_aum_billions_check CHECK (aum_billions >= 0),
+  ADD CONSTRAINT org_attributes_financial_services_total_assets_billions_check CHECK (total_assets_billions >= 0);
+ALTER TABLE org_attributes_retail
+  ADD CONSTRAINT org_attributes_retail_ecommerce_pct_check CHECK (ecommerce_pct BETWEEN 0 AND 100);
+ALTER TABLE org_attributes_energy
+  ADD CONSTRAINT org_attributes_energy_smart_grid_pct_check CHECK (smart_grid_pct BETWEEN 0 AND 100),
+  ADD CONSTRAINT org_attributes_energy_generation_capacity_mw_check CHECK (generation_capacity_mw >= 0),
+  ADD CONSTRAINT org_attributes_energy_renewable_pct_check CHECK (renewable_pct BETWEEN 0 AND 100);
 
 CREATE TABLE organization_change_log (
   seq BIGSERIAL PRIMARY KEY,
