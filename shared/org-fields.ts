@@ -205,6 +205,12 @@ export function unescapeFormula(text: string): string {
   return text.startsWith("'") && formulaStart.test(text) ? text.slice(1) : text;
 }
 
+/** A parsed value that the field's rules accept, or their reason. */
+function checked(spec: FieldSpec, value: OrgValue): Parsed {
+  const problem = checkFieldValue(spec, value);
+  return problem === null ? ok(value) : fail(problem);
+}
+
 /**
  * A value typed as text (a form's input, a CSV or Excel cell, `--set column=value`) as the field's
  * typed value, or the reason it is not one. An empty cell is NULL.
@@ -214,17 +220,13 @@ export function parseFieldText(spec: FieldSpec, raw: string): Parsed {
   if (spec.kind === 'text' ? raw === '' : raw.trim() === '') {
     return spec.required ? fail('is required') : ok(null);
   }
-  const checked = (value: OrgValue): Parsed => {
-    const problem = checkFieldValue(spec, value);
-    return problem === null ? ok(value) : fail(problem);
-  };
   switch (spec.kind) {
     case 'text':
-      return checked(unescapeFormula(raw));
+      return checked(spec, unescapeFormula(raw));
     case 'id':
     case 'sector':
     case 'choice':
-      return checked(raw.trim());
+      return checked(spec, raw.trim());
     case 'boolean': {
       const word = raw.trim().toLowerCase();
       if (truthy.has(word)) return ok(true);
@@ -234,7 +236,7 @@ export function parseFieldText(spec: FieldSpec, raw: string): Parsed {
     case 'integer': {
       const n = readNumber(raw);
       if (n === null || !Number.isInteger(n)) return fail('must be a whole number');
-      return checked(n);
+      return checked(spec, n);
     }
     case 'decimal': {
       const n = readNumber(raw);
@@ -243,13 +245,13 @@ export function parseFieldText(spec: FieldSpec, raw: string): Parsed {
       if (spec.scale !== null && written.replace(/0+$/, '').length > spec.scale) {
         return fail(`has too many decimals: at most ${spec.scale}`);
       }
-      return checked(n);
+      return checked(spec, n);
     }
     case 'array': {
       const items = readList(raw);
       return items === null
         ? fail('must be a list: items separated by ;, or a JSON array of text')
-        : checked(items);
+        : checked(spec, items);
     }
     case 'timestamp': {
       const value = readTimestamp(raw);

@@ -108,7 +108,7 @@ export function pgImportTarget(pool: pg.Pool): ImportTarget {
       return rows;
     },
     lookup: (ids) => lookup(pool, ids),
-    async transaction(work) {
+    async transaction(_inserts, work) {
       const client = await pool.connect();
       try {
         await client.query('BEGIN');

@@ -9,6 +9,7 @@ import { bindValue } from '../core/org-repository';
 import { refusal } from '../core/org-refusals';
 import type { Db } from './connection';
 import { sqliteOrgSql } from './org-write-sql';
+import { BULK_CACHE_KIB, BULK_MIN_ROWS } from './sample-orgs';
 
 const tableOf = (sector: string) => attributeTables().find((t) => t.sectorId === sector)?.table ?? null;
 /** Set by the database on an update: an import never writes them into an existing row. */
@@ -34,6 +35,8 @@ function split(row: PlannedRow) {
 export function sqliteImportTarget(
   db: Db,
   exclusive: <T>(work: () => Promise<T>) => Promise<T>,
+  /** The fewest new rows for which the indexes are built again rather than kept up (tests lower it). */
+  bulkMinRows = BULK_MIN_ROWS,
 ): ImportTarget {
   const statements = new Map<string, Statement>();
   const prepared = (sql: string) => {
@@ -50,6 +53,24 @@ export function sqliteImportTarget(
     )
     .raw();
   const lookup = async (ids: string[]) => new Map(lookupStatement.all(JSON.stringify(ids)));
+  const organizationCount = db.prepare<[], number>('SELECT count(*) FROM organizations').pluck();
+  /**
+   * The rows come in the file's order, so each lands at a random place in every index of
+   * organizations; past the cache, nearly every insert waits on a page. As bulk seeding does (same
+   * rule), a large import into a smaller table drops the secondary indexes inside its transaction
+   * and builds them again from sorted keys before the commit: other connections keep reading the
+   * committed state, indexes included. Returns the statements that build them again.
+   */
+  const dropIndexes = () =>
+    db
+      .prepare<[], { name: string; sql: string }>(
+        "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'organizations' AND sql IS NOT NULL",
+      )
+      .all()
+      .map((index) => {
+        db.exec(`DROP INDEX main.${index.name}`);
+        return index.sql;
+      });
 
   function writeRow(row: PlannedRow): void {
     const { own, attributes } = split(row);
@@ -95,16 +116,24 @@ export function sqliteImportTarget(
     sectors: async () =>
       db.prepare<[], SectorRef>('SELECT focus_group_id, group_name, group_code FROM focus_groups').all(),
     lookup,
-    transaction: (work) =>
+    transaction: (inserts, work) =>
       exclusive(async () => {
+        // The bulk seeder's page cache: the rows' pages stay in memory until the commit.
+        const cache = db.pragma('cache_size', { simple: true }) as number;
+        db.pragma(`cache_size = -${BULK_CACHE_KIB}`);
         db.exec('BEGIN IMMEDIATE');
         try {
+          const rebuild =
+            inserts >= bulkMinRows && inserts >= (organizationCount.get() ?? 0) ? dropIndexes() : [];
           const keep = await work(tx);
+          if (keep) rebuild.forEach((sql) => db.exec(sql));
           db.exec(keep ? 'COMMIT' : 'ROLLBACK');
           return keep;
         } catch (error) {
           if (db.inTransaction) db.exec('ROLLBACK');
           throw error;
+        } finally {
+          db.pragma(`cache_size = ${cache}`);
         }
       }),
   };

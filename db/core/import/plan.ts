@@ -54,6 +54,11 @@ export function planner(context: PlanContext): Planner {
   const sectorName = (id: string) => context.sectors.find((s) => s.focus_group_id === id)?.group_name ?? id;
   const requiredFields = organizationFields().filter((f) => f.required && f.editable && f.kind !== 'sector');
   const fields = context.mapping.map((column) => (column === null ? undefined : fieldNamed(column)));
+  // A required cell left empty is judged per row below (a default may fill it), not by the parser.
+  const parsers = fields.map((spec) => (spec === undefined ? undefined : { ...spec, required: false }));
+  const headerOf = (column: string) => context.headers[context.mapping.indexOf(column)] ?? column;
+  const idColumn = headerOf('organization_id');
+  const sectorColumn = headerOf('focus_group_id');
 
   /** The row's typed values and sector, with every problem of its cells. */
   function read(row: CellRow) {
@@ -71,13 +76,11 @@ export function planner(context: PlanContext): Planner {
         }
         return;
       }
-      const spec = fields[i] as FieldSpec;
-      const parsed = parseFieldText({ ...spec, required: false }, text);
+      const parsed = parseFieldText(parsers[i] as FieldSpec, text);
       if (parsed.ok) values[column] = parsed.value;
       else problems.push({ row: row.line, column: header, reason: parsed.reason });
     });
     let sector = typeof values.focus_group_id === 'string' ? values.focus_group_id : null;
-    const sectorColumn = context.headers[context.mapping.indexOf('focus_group_id')] ?? 'focus_group_id';
     if (sector !== null && !bySector.has(sector)) {
       problems.push({ row: row.line, column: sectorColumn, reason: `names an unknown sector: ${sector}` });
       sector = null;
@@ -138,7 +141,6 @@ export function planner(context: PlanContext): Planner {
       for (const { row, problems, values, sector } of read_) {
         const given = typeof values.organization_id === 'string' ? values.organization_id : null;
         const previous = given === null ? null : (existing.get(given) ?? null);
-        const idColumn = context.headers[context.mapping.indexOf('organization_id')] ?? 'organization_id';
         if (given !== null) {
           const first = seen.get(given);
           if (first !== undefined)

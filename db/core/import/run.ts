@@ -21,8 +21,11 @@ export interface ImportRequest extends ImportFile {
 export interface ImportTarget {
   sectors(): Promise<SectorRef[]>;
   lookup(ids: string[]): Promise<Map<string, string>>;
-  /** Runs `work` in one transaction, committed when it resolves, rolled back when it throws or returns false. */
-  transaction(work: (tx: ImportTransaction) => Promise<boolean>): Promise<boolean>;
+  /**
+   * Runs `work` in one transaction, committed when it resolves, rolled back when it throws or returns
+   * false; `inserts` is how many new rows the first pass found (an engine may write many differently).
+   */
+  transaction(inserts: number, work: (tx: ImportTransaction) => Promise<boolean>): Promise<boolean>;
 }
 
 export interface ImportTransaction {
@@ -202,7 +205,7 @@ export async function applyImport(
   const total = tally.inserts + tally.updates;
   const written = { inserted: 0, updated: 0, skipped: 0 };
   let changedMeanwhile = 0;
-  const committed = await target.transaction(async (tx) => {
+  const committed = await target.transaction(tally.inserts, async (tx) => {
     const second = await pass(
       request,
       { sectors, lookup: tx.lookup },
@@ -218,9 +221,13 @@ export async function applyImport(
       },
     );
     changedMeanwhile = second.rejected.length - first.rejected.length;
-    return !second.cancelled && (changedMeanwhile === 0 || request.options.valid_rows);
+    // A cancel after the last chunk still keeps nothing; once committed, the import is done.
+    return (
+      !second.cancelled && !hooks.signal.aborted && (changedMeanwhile === 0 || request.options.valid_rows)
+    );
   });
-  if (hooks.signal.aborted) return done(false, 'Cancelled: nothing was imported', { cancelled: true });
+  if (!committed && hooks.signal.aborted)
+    return done(false, 'Cancelled: nothing was imported', { cancelled: true });
   if (!committed)
     return done(
       false,
