@@ -90,6 +90,11 @@ test('edits in place: F2 or Enter edits, Esc cancels, Tab saves and moves on, a 
   await editor.fill('twelve');
   await page.keyboard.press('Enter');
   await expect(grid(page).getByRole('alert')).toHaveText('Employees must be a whole number');
+  // Leaving the cell tries to save again: refused the same way, the editor stays and still saves.
+  await editor.blur();
+  await expect(editor).toBeFocused();
+  await expect(grid(page).getByRole('alert')).toHaveText('Employees must be a whole number');
+  await screenshot(page, 'org-edit-in-place');
   await editor.fill('1,300');
   await page.keyboard.press('Tab');
   await expect(cell(page, 0, 'employee_count')).toHaveText('1,300');
@@ -146,8 +151,10 @@ test('deletes a selection after saying how many, and Undo brings the same rows b
   await page.keyboard.press('Delete');
   const confirm = page.getByRole('dialog', { name: 'Delete 3 organizations?' });
   await expect(confirm).toContainText(expected.join(', '));
+  await screenshot(page, 'org-delete-confirm');
   await confirm.getByRole('button', { name: 'Delete 3 organizations' }).click();
   await expect.poll(() => shownTotal(page)).toBe(before - 3);
+  await screenshot(page, 'org-delete-undo');
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect.poll(() => shownTotal(page)).toBe(before);
   await expect(cell(page, 0, 'legal_name')).toHaveText(expected[0]!);
@@ -190,7 +197,8 @@ test('imports with errors: every problem by row and column, and nothing unless e
   await expect(problems).toContainText('is required');
   await expect(problems).toContainText('names an unknown sector: Space');
   await expect(dialog.getByRole('table', { name: 'Rows as stored' })).toContainText('Zeta Systems');
-  await expect(dialog.getByRole('button', { name: 'Import 2 rows' })).toBeDisabled();
+  // All or nothing (the default) with problems: the button says so rather than offering 2 rows.
+  await expect(dialog.getByRole('button', { name: 'Nothing to import' })).toBeDisabled();
   await screenshot(page, 'import-preview');
   await page.keyboard.press('Escape');
   expect(await shownTotal(page)).toBe(before);

@@ -7,6 +7,8 @@ interface Props {
   value: OrgValue;
   /** The last attempt's message (a value that does not read, or the database's refusal). */
   error: string | null;
+  /** Refused saves so far: after each, the editor takes the focus back and may save again. */
+  refusals: number;
   /** Saves the text; `move` is where the focus goes after (Tab: 1, Shift+Tab: -1, leaving: 0). */
   onCommit: (text: string, move: -1 | 0 | 1) => void;
   onCancel: () => void;
@@ -22,7 +24,7 @@ const yesNo = [
  * A cell being edited in place: a select for yes/no and a CHECK's values, text for the rest (a list
  * as "a; b"). Enter saves, Escape cancels, Tab and Shift+Tab save and move on, leaving the cell saves.
  */
-export function CellEditor({ spec, value, error, onCommit, onCancel }: Props) {
+export function CellEditor({ spec, value, error, refusals, onCommit, onCancel }: Props) {
   const [text, setText] = useState(() => fieldText(value));
   const done = useRef(false);
   const input = useRef<HTMLInputElement & HTMLSelectElement>(null);
@@ -30,7 +32,7 @@ export function CellEditor({ spec, value, error, onCommit, onCancel }: Props) {
     input.current?.focus();
     if (input.current instanceof HTMLInputElement) input.current.select();
     done.current = false;
-  }, [error]);
+  }, [refusals]);
   const finish = (move: -1 | 0 | 1) => {
     if (done.current) return;
     done.current = true;

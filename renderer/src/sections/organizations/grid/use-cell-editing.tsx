@@ -32,7 +32,10 @@ interface Options {
  * lifecycle: a value read by its field's rules before anything is sent, then saved on its version.
  */
 export function useCellEditing({ columns, blocks, fields, save, focus }: Options): CellEditing {
-  const [editing, setEditing] = useState<{ cell: Cell; error: string | null } | null>(null);
+  // `refusals` counts refused saves: each one gives the editor back, even with the same message.
+  const [editing, setEditing] = useState<{ cell: Cell; error: string | null; refusals: number } | null>(null);
+  const refuse = (cell: Cell, error: string) =>
+    setEditing((current) => ({ cell, error, refusals: (current?.refusals ?? 0) + 1 }));
   const specAt = (cell: Cell): FieldSpec | null => {
     const row = blocks.rowAt(cell.row);
     const spec = fields.find((f) => f.name === columns[cell.col]?.name);
@@ -44,11 +47,11 @@ export function useCellEditing({ columns, blocks, fields, save, focus }: Options
     const row = blocks.rowAt(cell.row);
     if (row === undefined) return setEditing(null);
     const read = readInput(spec, text);
-    if ('error' in read) return setEditing({ cell, error: read.error });
+    if ('error' in read) return refuse(cell, read.error);
     const next = { row: cell.row, col: Math.min(columns.length - 1, Math.max(0, cell.col + move)) };
     if (JSON.stringify(read.value) !== JSON.stringify(row[spec.name] ?? null)) {
       const outcome = await save(row, { [spec.name]: read.value });
-      if ('error' in outcome) return setEditing({ cell, error: outcome.error.message });
+      if ('error' in outcome) return refuse(cell, outcome.error.message);
     }
     setEditing(null);
     focus(next);
@@ -58,7 +61,7 @@ export function useCellEditing({ columns, blocks, fields, save, focus }: Options
     cell: editing?.cell ?? null,
     start(cell) {
       if (specAt(cell) === null) return false;
-      setEditing({ cell, error: null });
+      setEditing({ cell, error: null, refusals: 0 });
       return true;
     },
     editorFor(rowIndex) {
@@ -73,6 +76,7 @@ export function useCellEditing({ columns, blocks, fields, save, focus }: Options
           spec={spec}
           value={row[spec.name] ?? null}
           error={editing.error}
+          refusals={editing.refusals}
           onCommit={(text, move) => void commit(cell, spec, text, move)}
           onCancel={() => {
             setEditing(null);

@@ -116,7 +116,9 @@ export function PreviewStep({ state }: { state: ImportState }) {
           Back to the mapping
         </Button>
         <Button onClick={() => void state.start()} disabled={refused || importing === 0} loading={state.busy}>
-          {`Import ${importing.toLocaleString()} ${importing === 1 ? 'row' : 'rows'}`}
+          {refused
+            ? 'Nothing to import'
+            : `Import ${importing.toLocaleString()} ${importing === 1 ? 'row' : 'rows'}`}
         </Button>
       </Group>
     </Stack>
