@@ -5,8 +5,8 @@ import { attributeTables } from './columns';
 import { loadReference } from './reference';
 
 /**
- * Bounds the migrations' CHECKs put on numbers beyond their declared types (SQLite 001 and 007,
- * PostgreSQL 001 and 005). The property tests (db/core/org-fields.test.ts and the engines' import
+ * Bounds the migrations' CHECKs put on numbers beyond their declared types (SQLite 001 and 009,
+ * PostgreSQL 001 and 007). The property tests (db/core/org-fields.test.ts and the engines' import
  * tests) hold this table to what each database accepts. A new column with a bound adds it here.
  */
 const bounds: Record<string, { min?: number; max?: number }> = {
@@ -32,9 +32,9 @@ const bounds: Record<string, { min?: number; max?: number }> = {
   professional_staff: { min: 0 },
 };
 
-/** PostgreSQL's INTEGER: SQLite's CHECKs (migration 007) keep the same range. */
+/** PostgreSQL's INTEGER: SQLite's CHECKs (migration 009) keep the same range. */
 export const INT4 = { min: -2_147_483_648, max: 2_147_483_647 };
-/** PostgreSQL's arrays are VARCHAR(100)[]; SQLite's JSON arrays keep the same limit (migration 007). */
+/** PostgreSQL's arrays are VARCHAR(100)[]; SQLite's JSON arrays keep the same limit (migration 009). */
 export const ARRAY_ITEM_LENGTH = 100;
 
 function field(

@@ -21,7 +21,7 @@ export const pgOrgSql: OrgEngineSql = {
   // reads after taking it are its own.
   lock: 'UPDATE organization_changes SET version = version + 1',
   nextVersion: 'organization_version_after(updated_at)',
-  // Rows written before migration 005 keep microseconds; the app sees and sends milliseconds.
+  // Rows written before migration 007 keep microseconds; the app sees and sends milliseconds.
   versionIs: (n) => `date_trunc('milliseconds', updated_at) = $${n}::timestamp`,
   idList: (n) => `(SELECT json_array_elements_text($${n}::json)::uuid)`,
   decode: (row) => row as OrgRow,

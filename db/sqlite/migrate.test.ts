@@ -106,7 +106,7 @@ describe('migrations', () => {
         ...Object.keys(loadReference().attribute_tables),
         // The app's own bookkeeping, not part of the seed's schema: which sectors' configurations
         // changed, for other instances (migration 3), the grid's totals (migration 5), and which
-        // organizations changed, for other windows' grids (migration 7).
+        // organizations changed, for other windows' grids (migration 9).
         'config_changes',
         'organization_counts',
         'organization_change_log',

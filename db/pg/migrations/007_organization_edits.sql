@@ -1,4 +1,4 @@
--- Analysts' own organizations (issue 18), as SQLite's migration 007 gives the SQLite side:
+-- Analysts' own organizations (issue 18), as SQLite's migration 009 gives the SQLite side:
 --
 -- 1. Version: updated_at is the row's version, kept to milliseconds (what the app shows of it). An
 --    update that leaves it as it was (a script) moves it forward, and so does an update of the
