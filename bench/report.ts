@@ -36,6 +36,8 @@ export const metrics = [
   'page_p95_ms_during_insert',
   'loop_delay_p99_ms_during_insert',
   'config_propagation_ms',
+  'import_csv_vs_seed',
+  'edit_roundtrip_ms',
 ] as const;
 export type Metric = (typeof metrics)[number];
 
@@ -73,6 +75,8 @@ export const targets: Partial<Record<Metric, Target>> = {
   page_p95_ms_during_insert: { op: '<=', value: 50 },
   loop_delay_p99_ms_during_insert: { op: '<=', value: 20 },
   config_propagation_ms: { op: '<=', value: 1000 },
+  import_csv_vs_seed: { op: '>=', value: 0.5 },
+  edit_roundtrip_ms: { op: '<=', value: 20 },
 };
 
 export function targetText(metric: Metric): string {

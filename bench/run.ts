@@ -21,6 +21,7 @@ import {
 } from './report';
 import { benchSeed, type Log } from './seed-bench';
 import { benchConcurrency } from './concurrency-bench';
+import { benchEdits, benchImport, IMPORT_ORGS } from './import-bench';
 
 export interface BenchOptions {
   orgs: number;
@@ -100,6 +101,9 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
     const config = await phase('config', () => benchConfig(db, sector, options.quick));
     const cache = await phase('cache', () => benchCache(config.cachedValue, options.quick));
     const concurrency = await phase('concurrency', () => benchConcurrency(dir, options.orgs, options.quick));
+    const imported = await phase('import', () => benchImport(dir, Math.min(options.orgs, IMPORT_ORGS), log));
+    // Last: another connection to the run's file, opened and closed in this process (see TOOLCHAIN.md).
+    const edits = await phase('edit', () => benchEdits(db.name, options.orgs, options.quick));
     (globalThis as { gc?: () => void }).gc?.();
     const rssAfter = process.memoryUsage().rss / 2 ** 20;
     sampleRss();
@@ -209,6 +213,18 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
         unit: 'ms',
         note: `worst time from the start of a weight edit in one instance to the DELETE in another instance's cache log (median ${round(concurrency.propagationMedianMs, 0)} ms)`,
       },
+      import_csv_vs_seed: {
+        app: imported.importSeconds,
+        anchor: imported.seedSeconds,
+        unit: 's',
+        note: `${imported.orgs} organizations from the app's own CSV export (${round(imported.csvMb, 1)} MB) imported into an empty file / the app's bulk seeding of as many into an empty file, same run (value: seeding's time / the import's; CPU time of this process: seeding ${round(imported.seedCpuSeconds, 1)} s, import ${round(imported.importCpuSeconds, 1)} s)`,
+      },
+      edit_roundtrip_ms: {
+        app: edits.p95Ms,
+        anchor: null,
+        unit: 'ms',
+        note: `p95 of ${edits.edits} orgs:update calls through the backend, each from the call to the committed row read back, at ${options.orgs} organizations (median ${round(edits.medianMs, 2)} ms)`,
+      },
       rss_mb: {
         app: rssMb,
         anchor: null,
@@ -235,6 +251,8 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
       page_p95_ms_during_insert: round(concurrency.pageP95DuringInsertMs, 1),
       loop_delay_p99_ms_during_insert: round(concurrency.loopDelayP99Ms, 1),
       config_propagation_ms: round(concurrency.propagationMaxMs, 0),
+      import_csv_vs_seed: round(imported.seedSeconds / imported.importSeconds, 2),
+      edit_roundtrip_ms: round(edits.p95Ms, 2),
     };
     const results: BenchResults = {
       orgs: options.orgs,

@@ -17,12 +17,25 @@ import type {
   InsertOrgsResult,
   MigrationResult,
   OrgPage,
+  OrgRow,
   SchemaInfo,
   SectorConfigJson,
   SectorDetails,
   SeedResult,
 } from '../shared/domain';
 import type { StorageStatus } from './core/status';
+import type { ImportOutcome, ImportRequest as OrgImportRequest } from './core/import/run';
+import type { ImportPreview as OrgImportPreview } from '../shared/org-import';
+import type {
+  ChangeRange,
+  NewOrganization,
+  OrgChanges,
+  OrgDeleted,
+  OrganizationEdit,
+  OrgRestored,
+  OrgSaved,
+  OrgUpdateResult,
+} from '../shared/org-edits';
 import type { ExportRequest, OrgColumn, OrgFilter, OrgQuery, OrgRows, OrgWindow } from '../shared/org-query';
 
 /** Reading the sector configurations (each from one snapshot). */
@@ -154,6 +167,28 @@ export interface ExportHooks extends TaskHooks {
   sink: TextSink;
 }
 
+/**
+ * Analysts' own organizations, one transaction each (db/core/org-repository.ts on both engines). Every
+ * write answers the change-log range it made, so that the window that made it does not count it as
+ * another's change.
+ */
+export interface OrganizationEdits {
+  getOrganization(id: string): Promise<OrgRow | null>;
+  /** Rejects with INVALID_INPUT or CONSTRAINT naming the refused field. */
+  addOrganization(input: NewOrganization): Promise<OrgSaved>;
+  /** Saves only while `version` is still the row's: otherwise nothing is saved and the answer is a conflict. */
+  updateOrganization(edit: OrganizationEdit): Promise<OrgUpdateResult>;
+  deleteOrganizations(ids: string[]): Promise<OrgDeleted>;
+  /** Inserts the rows a delete answered, with their ids and values (Undo). */
+  restoreOrganizations(rows: OrgRow[]): Promise<OrgRestored>;
+  /** Organizations others changed since change-log position `after`, less the ranges in `own`. */
+  organizationChanges(after: number, own: ChangeRange[]): Promise<OrgChanges>;
+  /** Every problem of an import file and what importing it would do (db/core/import/run.ts). */
+  previewOrganizationImport(request: OrgImportRequest, hooks: TaskHooks): Promise<OrgImportPreview>;
+  /** Imports it in one transaction; nothing of it stays after a cancel or a refusal. */
+  importOrganizations(request: OrgImportRequest, hooks: TaskHooks): Promise<ImportOutcome>;
+}
+
 /** Sectors whose configuration another process changed; null stands for every sector. */
 export type ConfigChange = (string | null)[];
 
@@ -161,7 +196,7 @@ export type ConfigChange = (string | null)[];
  * Every operation a storage engine answers. Adding one means this interface, its implementation on
  * each engine, and nothing else: the SQLite worker's relay is built from the worker's own table.
  */
-export interface StorageOperations extends ConfigRepository {
+export interface StorageOperations extends ConfigRepository, OrganizationEdits {
   status(): Promise<StorageStatus>;
   /** The database's own name for this connection's user (PostgreSQL's role); null on SQLite. */
   databaseUser(): Promise<string | null>;

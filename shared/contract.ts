@@ -27,6 +27,7 @@ import {
   type InvalidateResult,
   type MigrationResult,
   type OrgPage,
+  type OrgRow,
   type ProgressEvent,
   type SchemaInfo,
   type SectorConfigJson,
@@ -38,6 +39,27 @@ import type { Result } from './errors';
 import type { OrgColumn, OrgRows } from './org-query';
 import { sectorId, orgExport, orgQuery, orgWindow } from './org-query';
 import { text } from './text';
+import type { FieldSpec } from './org-fields';
+import {
+  changesSince,
+  newOrganization,
+  organizationEdit,
+  organizationId,
+  organizationIds,
+  restoredRows,
+  type OrgChanges,
+  type OrgDeleted,
+  type OrgRestored,
+  type OrgSaved,
+  type OrgUpdateResult,
+} from './org-edits';
+import {
+  importId,
+  importOptions,
+  type ImportPreview as OrgImportPreview,
+  type ImportSource,
+  type ImportSummary,
+} from './org-import';
 
 /**
  * The one declaration of every IPC channel: its name, the zod schema of its input and its output
@@ -254,6 +276,28 @@ export const contract = {
   'orgs:rows': channel<OrgRows>()(orgWindow),
   'orgs:export': channel<ExportResult>()(orgExport),
   'orgs:cancelExport': channel<{ cancelled: boolean }>()(empty),
+  /** The columns an organization holds, with their types' rules: what the form and the import check. */
+  'orgs:fields': channel<FieldSpec[]>()(empty),
+  'orgs:get': channel<OrgRow | null>()(z.object({ organization_id: organizationId }).strict()),
+  'orgs:add': channel<OrgSaved>()(newOrganization),
+  /** Saved only while `version` is still the row's; otherwise a conflict with the current row. */
+  'orgs:update': channel<OrgUpdateResult>()(organizationEdit),
+  'orgs:delete': channel<OrgDeleted>()(organizationIds),
+  /** Undo of a delete: the rows it answered, with their ids and values. */
+  'orgs:restore': channel<OrgRestored>()(restoredRows),
+  /** What others changed since a change-log position: the grid polls it ("N changes — refresh"). */
+  'orgs:changes': channel<OrgChanges>()(changesSince),
+  /** The desktop app's open dialog, then the file read and held for the next steps; null when dismissed. */
+  'orgs:importOpen': channel<ImportSource | null>()(empty),
+  /** The held file read from another sheet of its workbook. */
+  'orgs:importSheet': channel<ImportSource>()(
+    z.object({ import_id: importId, sheet: z.string().min(1).max(200) }).strict(),
+  ),
+  /** Every problem of the file and what importing it would do; nothing is written. */
+  'orgs:importPreview': channel<OrgImportPreview>()(importOptions),
+  /** Imports the held file in one transaction, with progress (task orgs:import) and Cancel. */
+  'orgs:import': channel<ImportSummary>()(importOptions),
+  'orgs:cancelImport': channel<{ cancelled: boolean }>()(empty),
 } as const;
 
 export type Contract = typeof contract;
@@ -327,6 +371,16 @@ export const httpRoutes = {
   historyExport: downloadRoute('/api/history.csv', historyRequest, {
     what: 'history export',
     emptyIsAbsent: true,
+  }),
+  /** A file to import, uploaded as the request's body (application/octet-stream; ?name=the file's name). */
+  importUpload: downloadRoute('/api/import-upload', z.object({ name: z.string().min(1).max(255) }).strict(), {
+    what: 'upload',
+    emptyIsAbsent: false,
+  }),
+  /** The last import's rejected rows with their reasons, as a CSV download. */
+  importRejected: downloadRoute('/api/import-rejected.csv', z.object({ import_id: importId }).strict(), {
+    what: 'rejected rows',
+    emptyIsAbsent: false,
   }),
   /** The share document as a download: `?focus_group_id=pe_energy`, or every sector without it. */
   configExport: downloadRoute(

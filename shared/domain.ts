@@ -235,7 +235,7 @@ export interface InvalidateResult {
   deleted: number;
 }
 
-export type TaskName = 'orgs:insertSample' | 'orgs:export';
+export type TaskName = 'orgs:insertSample' | 'orgs:export' | 'orgs:import';
 
 export interface ProgressEvent {
   task: TaskName;

@@ -21,19 +21,24 @@ export type ErrorCode = (typeof errorCodes)[number];
 export interface ErrorValue {
   code: ErrorCode;
   message: string;
+  /** The column a refused value belongs to, so that a form shows the message at that field. */
+  field?: string;
 }
 
 export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
+    readonly field?: string,
   ) {
     super(message);
     this.name = 'AppError';
   }
 
   toValue(): ErrorValue {
-    return { code: this.code, message: this.message };
+    return this.field === undefined
+      ? { code: this.code, message: this.message }
+      : { code: this.code, message: this.message, field: this.field };
   }
 }
 

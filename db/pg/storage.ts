@@ -5,9 +5,14 @@ import { pgConfigRepository } from './config-repo';
 import { PgConnectionState } from './connection-state';
 import { pgMigrate } from './migrate';
 import { pgOrganizations } from './organizations';
+import { orgRepository } from '../core/org-repository';
+import { pgEngine } from './sql-engine';
+import { pgOrgSql } from './org-write-sql';
+import { pgImportTarget } from './org-import';
+import { applyImport, previewImport } from '../core/import/run';
 import { describePostgresUrl, openPgPool } from './pool';
 import { pgDatabaseStatus, pgDescribeSchema } from './schema-info';
-import type { ConfigChange, Storage } from '../port';
+import type { ConfigChange, OrganizationEdits, Storage } from '../port';
 import type { DemoResetResult } from '../../shared/domain';
 import { noSchemaError } from '../core/migrations';
 import { pgSchemaVersion } from './migrate';
@@ -48,6 +53,20 @@ export interface PgStorageOptions {
   restoreDemo?: (template: string, applicationName: string) => Promise<DemoResetResult>;
 }
 
+function pgOrganizationEdits(pool: Parameters<typeof pgEngine>[0]): OrganizationEdits {
+  const orgs = orgRepository(pgEngine(pool), pgOrgSql);
+  return {
+    getOrganization: orgs.get,
+    addOrganization: orgs.add,
+    updateOrganization: orgs.update,
+    deleteOrganizations: orgs.remove,
+    restoreOrganizations: orgs.restore,
+    organizationChanges: orgs.changes,
+    previewOrganizationImport: (request, hooks) => previewImport(request, pgImportTarget(pool), hooks),
+    importOrganizations: (request, hooks) => applyImport(request, pgImportTarget(pool), hooks),
+  };
+}
+
 export async function openPgStorage(url: string, options: PgStorageOptions = {}): Promise<Storage> {
   const applicationName = `sector-studio:${randomUUID()}`;
   const label = describePostgresUrl(url);
@@ -86,6 +105,7 @@ export async function openPgStorage(url: string, options: PgStorageOptions = {})
     },
     ...pgConfigRepository(pool),
     ...pgOrganizations(pool),
+    ...pgOrganizationEdits(pool),
     async resetDemo(template) {
       if (!options.restoreDemo) throw new AppError('NOT_FOUND', 'No demo database can be restored here');
       return options.restoreDemo(template, applicationName);

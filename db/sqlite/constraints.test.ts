@@ -141,6 +141,15 @@ describe('the schema refuses bad rows by itself', () => {
       insertAttr('ot_systems', '["Siemens SIMATIC"]');
     });
 
+    it("PostgreSQL's types hold here too: INTEGER's range, DECIMAL's scale, VARCHAR(100) items", () => {
+      expect(() => insertAttr('plant_count', 2 ** 31)).toThrow(/plant_count: out of range for an INTEGER/);
+      expect(() => insertAttr('ot_systems', JSON.stringify(['x'.repeat(101)]))).toThrow(
+        /ot_systems: each item/,
+      );
+      expect(() => insertAttr('ot_systems', '[1]')).toThrow(/ot_systems: each item/);
+      insertAttr('plant_count', 2 ** 31 - 1);
+    });
+
     it('booleans are 0 or 1', () => {
       expect(() => insertAttr('edge_computing', 2)).toThrow(/CHECK constraint failed/);
       expect(() => insertAttr('edge_computing', 'yes')).toThrow(/CHECK constraint failed/);

@@ -74,14 +74,14 @@ interface TableRow {
 
 /**
  * The tables a reset restores, parents before children, read from the schema itself: every table
- * but SQLite's own and those the triggers keep (config_changes, a log the reset's own writes
- * extend, and organization_counts, which follows the organizations it copies).
+ * but SQLite's own and those the triggers keep (config_changes and organization_change_log, logs
+ * the reset's own writes extend, and organization_counts, which follows the organizations it copies).
  */
 function demoTables(db: Db, schema: 'main' | 'demo' = 'main'): string[] {
   const tables = db
     .prepare<[], TableRow>(
       `SELECT name FROM ${schema}.sqlite_schema WHERE type = 'table'
-       AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND name NOT IN ('config_changes', 'organization_counts')
+       AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND name NOT IN ('config_changes', 'organization_change_log', 'organization_counts')
        ORDER BY name`,
     )
     .all()

@@ -105,11 +105,13 @@ describe('migrations', () => {
         'organizations',
         ...Object.keys(loadReference().attribute_tables),
         // The app's own bookkeeping, not part of the seed's schema: which sectors' configurations
-        // changed, for other instances (migration 3), the grid's totals (migration 5), and who
-        // changed a configuration when and why (the change-set migration).
+        // changed, for other instances (migration 3), the grid's totals (migration 5), who changed a
+        // configuration when and why (the change-set migration), and which organizations changed,
+        // for other windows' grids (the organization-edits migration).
         'config_changes',
         'organization_counts',
         'config_change_sets',
+        'organization_change_log',
       ].sort(),
     );
     expect(names).toContainEqual({ name: 'vw_organizations_full', type: 'view' });

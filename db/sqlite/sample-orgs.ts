@@ -27,7 +27,7 @@ export const BULK_MIN_ROWS = 50_000;
  * temporary files past it. Measured at 400,000 organizations: 32 MiB peaks at 201 MB resident
  * against 244 MB with 64 MiB, and was not slower.
  */
-const BULK_CACHE_KIB = 32 * 1024;
+export const BULK_CACHE_KIB = 32 * 1024;
 
 /** Rows per statement when moving staged rows: about 250 ms each at a million organizations. */
 const MOVE_CHUNK = 50_000;

@@ -15,6 +15,9 @@ import { configHandlers } from './handlers/config';
 import { demoHandlers } from './handlers/demo';
 import type { BackendContext } from './handlers/context';
 import { organizationHandlers } from './handlers/organizations';
+import { organizationEditHandlers } from './handlers/org-edits';
+import { organizationImportHandlers } from './handlers/org-import';
+import { ImportFiles } from './import-files';
 import { schemaHandlers } from './handlers/schema';
 import { seedingHandlers } from './handlers/seeding';
 import type { Storage, TextSink } from '../../db/port';
@@ -120,6 +123,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     defaultAuthor: defaultAuthor(given, storage),
     writeWaits: new WriteWaits((event) => bus.emit('write:busy', event)),
   };
+  const importFiles = new ImportFiles(options.dbFile);
   const handlers: Handlers = {
     ...schemaHandlers(context),
     ...seedingHandlers(context),
@@ -127,6 +131,8 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     ...demoHandlers(context),
     ...cacheHandlers(context),
     ...organizationHandlers(context),
+    ...organizationEditHandlers(context),
+    ...organizationImportHandlers(context, importFiles),
   };
   const dispatch = createDispatcher(handlers);
 
@@ -137,6 +143,9 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       dispatch(channel, input) as Promise<Result<Output<C>>>,
     subscribe: (event, listener) => bus.subscribe(event, listener),
     exportOrganizations,
+    openImportFile: (path) => importFiles.readPath(path),
+    uploadImportFile: (bytes, name) => importFiles.stage({ bytes, name, path: null }),
+    rejectedRows: (id) => importFiles.rejected(id),
     async close() {
       stopWatching();
       tasks.cancelAll();

@@ -46,6 +46,12 @@ export class Tasks {
   }
 }
 
+const descriptions: Record<TaskName, string> = {
+  'orgs:export': 'An export',
+  'orgs:import': 'An import',
+  'orgs:insertSample': 'Inserting sample organizations',
+};
+
 function describe(task: TaskName): string {
-  return task === 'orgs:export' ? 'An export' : 'Inserting sample organizations';
+  return descriptions[task];
 }

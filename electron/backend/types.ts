@@ -2,6 +2,7 @@ import type { Bridge } from '../../shared/contract';
 import type { RedisClientOptions } from './cache/redis-store';
 import type { ExportRequest } from '../../shared/org-query';
 import type { Result } from '../../shared/errors';
+import type { ImportSource } from '../../shared/org-import';
 
 /** Where an export goes: a file (replaced only when `overwrite`), or a stream such as a download. */
 export type ExportDestination = { file: string; overwrite: boolean } | { stream: NodeJS.WritableStream };
@@ -22,6 +23,12 @@ export interface Backend extends Bridge {
     destination: ExportDestination,
     signal?: AbortSignal,
   ): Promise<{ rows: number; cancelled: boolean }>;
+  /** Reads a file the user named for an import and holds it for the import's steps (the CLI). */
+  openImportFile(path: string): Promise<ImportSource>;
+  /** Holds an uploaded file for an import's steps (the browser host). */
+  uploadImportFile(bytes: Uint8Array, name: string): Promise<ImportSource>;
+  /** The rejected rows of the held file's last import, as CSV (the browser's download). */
+  rejectedRows(importId: string): string;
   /** Closes the cache and the database file cleanly, after cancelling running tasks. */
   close(): Promise<void>;
 }
@@ -49,6 +56,8 @@ export interface BackendOptions {
   authorSource?: 'setting' | 'environment';
   /** Asks the user where to save an export (the desktop app's save dialog); null when dismissed. */
   chooseExportPath?: (suggestedName: string) => Promise<string | null>;
+  /** Asks the user which file to import (the desktop app's open dialog); null when dismissed. */
+  chooseImportPath?: () => Promise<string | null>;
   /** The same for a configuration file (JSON); null when dismissed. */
   chooseConfigExportPath?: (suggestedName: string) => Promise<string | null>;
   /** The same for a sector's history (CSV); null when dismissed. */

@@ -15,6 +15,8 @@ beforeAll(async () => {
     backend: {
       subscribe: (event, listener) => bus.subscribe(event, listener),
       dispatch: async () => ({ ok: true, value: null }),
+      uploadImportFile: () => Promise.reject(new Error('no imports here')),
+      rejectedRows: () => '',
       exportOrganizations: async (selection) => {
         exports.push(selection);
         return { rows: 0, cancelled: false };

@@ -52,6 +52,8 @@ function fakeBackend() {
       calls.push({ channel, payload });
       return { ok: true, value: { echoed: payload ?? null } };
     },
+    uploadImportFile: () => Promise.reject(new Error('no imports here')),
+    rejectedRows: () => '',
     exportOrganizations: async (selection, destination) => {
       exports.push(selection);
       if (selection.focus_group_id === 'pe_missing')
@@ -375,6 +377,8 @@ describe('browser host export with the real backend', () => {
       backend: {
         dispatch: backend.dispatch,
         subscribe: backend.subscribe,
+        uploadImportFile: () => Promise.reject(new Error('no imports here')),
+        rejectedRows: () => '',
         exportOrganizations: (selection, destination, signal) => {
           const result = backend.exportOrganizations(selection, destination, signal);
           results.push(result);

@@ -5,13 +5,17 @@ import type { ErrorCode, ErrorValue, Result } from '../../shared/errors';
 import type { Backend } from '../backend/types';
 import { handleConfigExport, handleHistoryExport } from './config-export-route';
 import { handleExport } from './export-route';
+import { handleImportRejected, handleImportUpload } from './import-routes';
 import { httpStatus } from './http-status';
 import { checkOrigin } from './origin';
 import { securityHeaders } from './security-headers';
 import { serveStatic } from './static-files';
 
 export interface BrowserHostOptions {
-  backend: Pick<Backend, 'dispatch' | 'subscribe' | 'exportOrganizations'>;
+  backend: Pick<
+    Backend,
+    'dispatch' | 'subscribe' | 'exportOrganizations' | 'uploadImportFile' | 'rejectedRows'
+  >;
   /** 0 picks a free port. */
   port: number;
   /** The built renderer (out/renderer). */
@@ -155,6 +159,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       httpRoutes.export.path,
       httpRoutes.configExport.path,
       httpRoutes.historyExport.path,
+      httpRoutes.importUpload.path,
+      httpRoutes.importRejected.path,
     ];
     if (url.search !== '' && !downloads.includes(url.pathname) && url.pathname.startsWith('/api/')) {
       return sendError(res, 400, 'INVALID_INPUT', `${url.pathname} takes no query parameters`);
@@ -193,6 +199,15 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
         if (!res.headersSent) sendError(res, 500, 'INTERNAL', internalMessage(error));
       });
       return;
+    }
+    if (url.pathname === httpRoutes.importUpload.path) {
+      handleImportUpload(req, res, url, options.backend, sendErrorValue).catch((error: unknown) => {
+        if (!res.headersSent) sendError(res, 500, 'INTERNAL', internalMessage(error));
+      });
+      return;
+    }
+    if (url.pathname === httpRoutes.importRejected.path) {
+      return handleImportRejected(req, res, url, options.backend, sendErrorValue);
     }
     if (url.pathname.startsWith('/api/')) return sendError(res, 404, 'NOT_FOUND', `No route ${url.pathname}`);
     serveStatic(req, res, url.pathname, options.staticDir).catch((error: unknown) => {

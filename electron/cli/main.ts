@@ -6,6 +6,7 @@ import { commandLineDatabase, defaultDatabase } from '../backend/paths';
 import { runCacheCli } from '../cache-cli/cache-cli';
 import { addConfigCommands, type Runner } from './config-commands';
 import { addCopyCommand } from './copy-command';
+import { addOrgCommands, CommandError } from './org-commands';
 import { formatOrgPage, orgFormats, type OrgFormat } from './format';
 import { onInterrupt } from './interrupt';
 import { integer } from './options';
@@ -177,6 +178,10 @@ export function buildProgram(): Command {
     );
 
   addCopyCommand(program, db);
+  addOrgCommands(program, {
+    db,
+    withBackend: (dbFile, create, work) => withBackend(dbFile, create, authorship(), work),
+  });
 
   program
     .command('cache-cli')
@@ -194,7 +199,7 @@ export async function main(argv: string[]): Promise<number> {
     const code = (error as { code?: string }).code;
     if (code === 'commander.helpDisplayed' || code === 'commander.version') return 0;
     if (code?.startsWith('commander.')) return 2;
-    if (error instanceof CliError) {
+    if (error instanceof CliError || error instanceof CommandError) {
       process.stderr.write(`error: ${error.message}\n`);
       return error.exitCode;
     }

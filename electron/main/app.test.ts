@@ -98,6 +98,7 @@ describe('Electron shell', () => {
       chooseExportPath: expect.any(Function),
       chooseConfigExportPath: expect.any(Function),
       chooseHistoryExportPath: expect.any(Function),
+      chooseImportPath: expect.any(Function),
       authorSource: 'environment',
     });
   });

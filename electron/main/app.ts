@@ -106,6 +106,7 @@ export async function startShell(options: ShellOptions): Promise<void> {
     chooseExportPath: (name) => chooseSavePath(focusedWindow(), name, csvExport),
     chooseConfigExportPath: (name) => chooseSavePath(focusedWindow(), name, configExport),
     chooseHistoryExportPath: (name) => chooseSavePath(focusedWindow(), name, historyExport),
+    chooseImportPath: () => chooseImportPath(focusedWindow()),
     // Built by scripts/build-demo-db.ts at packaging time (electron-builder.yml extraResources).
     demoDatabase:
       app.isPackaged && process.resourcesPath ? join(process.resourcesPath, 'demo', demoFileName) : undefined,
@@ -127,6 +128,18 @@ const demoFileName = 'sector-studio-demo.db';
 const csvExport = { title: 'Export organizations', filter: { name: 'CSV', extensions: ['csv'] } };
 const configExport = { title: 'Export configuration', filter: { name: 'JSON', extensions: ['json'] } };
 const historyExport = { title: 'Export history', filter: { name: 'CSV', extensions: ['csv'] } };
+
+/** The open dialog for an import; the backend reads the file (and refuses the database itself). */
+async function chooseImportPath(window: BrowserWindow | null): Promise<string | null> {
+  const options = {
+    title: 'Import organizations',
+    defaultPath: app.getPath('documents'),
+    filters: [{ name: 'CSV or Excel', extensions: ['csv', 'xlsx'] }],
+    properties: ['openFile' as const],
+  };
+  const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+  return result.canceled ? null : (result.filePaths[0] ?? null);
+}
 
 /** The save dialog for exports, attached to the window when there is one. */
 async function chooseSavePath(

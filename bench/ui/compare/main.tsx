@@ -66,6 +66,9 @@ function TanStackGrid() {
         onMove={() => {}}
         onOpen={() => {}}
         onCopy={() => {}}
+        fields={[]}
+        onSave={() => Promise.resolve({ conflict: true })}
+        onDelete={() => {}}
       />
     </div>
   );

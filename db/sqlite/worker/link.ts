@@ -134,7 +134,7 @@ export class WorkerLink {
       case 'error':
         this.pending.delete(message.id);
         void pending.written.then(() =>
-          pending.reject(new AppError(message.error.code, message.error.message)),
+          pending.reject(new AppError(message.error.code, message.error.message, message.error.field)),
         );
         return;
     }

@@ -1,4 +1,7 @@
 import { configRepository } from '../../core/config-repository';
+import { orgRepository } from '../../core/org-repository';
+import { applyImport, previewImport, type ImportRequest } from '../../core/import/run';
+import { sqliteImportTarget } from '../org-import';
 import { writeExport } from '../../core/export';
 import { describeColumns } from '../../core/org-filters';
 import type { ConfigWrites, LockWait } from '../../port';
@@ -15,6 +18,7 @@ import { databaseStatus, describeSchema } from '../schema-info';
 import { seedSectorsAndDimensions, seedWeightsAndCalibrations } from '../seeding';
 import { sqliteEngine } from '../sql-engine';
 import { beginImmediate } from '../write-lock';
+import { sqliteOrgSql } from '../org-write-sql';
 import { WriteQueue } from './write-queue';
 
 /** What a long operation gets from the worker: cancel, progress and, for exports, an outlet. */
@@ -46,7 +50,9 @@ function organizationServices(db: Db) {
  * (db/sqlite/storage.ts), so an operation is added here and nowhere else on this engine.
  */
 export function sqliteOperations(db: Db, file: string) {
-  const configs = configRepository(sqliteEngine(db), sqliteConfigSql);
+  const engine = sqliteEngine(db);
+  const configs = configRepository(engine, sqliteConfigSql);
+  const orgs = orgRepository(engine, sqliteOrgSql);
   // Built once the schema exists and rebuilt after a migration, so no call re-checks the schema.
   let services: ReturnType<typeof organizationServices> | undefined;
   const ready = () => {
@@ -125,6 +131,8 @@ export function sqliteOperations(db: Db, file: string) {
       describeSchema: async () => describeSchema(db),
       queryOrganizations: async (query: OrgQuery) => snapshot(() => ready().organizations.query(query)),
       countOrganizations: async (filter: OrgFilter) => ready().organizations.count(filter),
+      getOrganization: orgs.get,
+      organizationChanges: orgs.changes,
       organizationColumns: async () => describeColumns(ready().organizations.columns),
       organizationRows: async (window: OrgWindow) => {
         const { positions } = ready();
@@ -156,6 +164,10 @@ export function sqliteOperations(db: Db, file: string) {
           }),
         ),
       seedSectorsDimensions: tracked(() => seedSectorsAndDimensions(db)),
+      addOrganization: tracked(orgs.add),
+      updateOrganization: tracked(orgs.update),
+      deleteOrganizations: tracked(orgs.remove),
+      restoreOrganizations: tracked(orgs.restore),
       seedWeightsCalibrations: tracked((input: { author: string }) =>
         seedWeightsAndCalibrations(db, { author: input.author }),
       ),
@@ -172,6 +184,14 @@ export function sqliteOperations(db: Db, file: string) {
         }),
     },
     writeTask: {
+      importOrganizations: (request: ImportRequest, task: WorkerTask) => {
+        ready();
+        return applyImport(
+          request,
+          sqliteImportTarget(db, (work) => writes.run(work)),
+          task,
+        );
+      },
       insertSampleOrganizations: (options: { count: number; seed?: number }, task: WorkerTask) => {
         ready();
         return insertSamples(db, {
@@ -183,6 +203,14 @@ export function sqliteOperations(db: Db, file: string) {
       },
     },
     readTask: {
+      previewOrganizationImport: (request: ImportRequest, task: WorkerTask) => {
+        ready();
+        return previewImport(
+          request,
+          sqliteImportTarget(db, (work) => work()),
+          task,
+        );
+      },
       streamOrganizations(request: ExportRequest, task: WorkerTask) {
         const { organizations, positions } = ready();
         const chunks = exportRows({ columns: organizations.columns, scan: positions.scan }, request);

@@ -18,6 +18,13 @@ export function fakeBackend() {
     invoke: (channel, input) => dispatch(channel, input) as never,
     subscribe: (event, listener) => bus.subscribe(event, listener),
     exportOrganizations: vi.fn(async () => ({ rows: 0, cancelled: false })),
+    openImportFile: vi.fn(async () => {
+      throw new Error('not in this fake');
+    }),
+    uploadImportFile: vi.fn(async () => {
+      throw new Error('not in this fake');
+    }),
+    rejectedRows: vi.fn(() => ''),
   };
   return { backend, bus, dispatch, close };
 }

@@ -1,6 +1,7 @@
 import type { Bridge, Input } from '../../../shared/contract';
 import type { ConfigExportResult, HistoryExportResult } from '../../../shared/domain';
 import type { Result } from '../../../shared/errors';
+import type { ImportSource } from '../../../shared/org-import';
 
 /** Where an export of organizations went. */
 export interface OrgExportOutcome {
@@ -24,4 +25,11 @@ export interface AppBridge extends Bridge {
   saveConfiguration(request: Input<'config:export'>): Promise<Result<ConfigExportResult | null>>;
   /** Writes a sector's history (as filtered) as CSV; null when the browser took it as a download. */
   saveHistory(request: Input<'config:exportHistory'>): Promise<Result<HistoryExportResult | null>>;
+  /**
+   * Picks a CSV or Excel file and hands it to the backend for an import: the desktop app's open
+   * dialog (the backend reads the file), or the browser's file picker and an upload. Null when dismissed.
+   */
+  openImportFile(): Promise<Result<ImportSource | null>>;
+  /** Where the browser downloads an import's rejected rows; null in the desktop app, which writes them beside the file. */
+  rejectedRowsUrl(importId: string): string | null;
 }

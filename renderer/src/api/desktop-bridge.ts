@@ -14,5 +14,7 @@ export function createDesktopBridge(preload: Bridge): AppBridge {
     },
     saveConfiguration: (request) => preload.invoke('config:export', request),
     saveHistory: (request) => preload.invoke('config:exportHistory', request),
+    openImportFile: () => preload.invoke('orgs:importOpen', {}),
+    rejectedRowsUrl: () => null,
   };
 }

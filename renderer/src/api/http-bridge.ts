@@ -11,6 +11,7 @@ import {
 import { isErrorValue, type Result } from '../../../shared/errors';
 import type { AppBridge } from './app-bridge';
 import { download, downloadOrganizations } from './downloads';
+import { pickAndUpload } from './upload';
 
 type Listeners = { [E in EventName]: Set<(payload: EventMap[E]) => void> };
 
@@ -82,5 +83,7 @@ export function createHttpBridge(): AppBridge {
       download(httpRoutes.historyExport.encode(request), '');
       return { ok: true, value: null };
     },
+    openImportFile: pickAndUpload,
+    rejectedRowsUrl: (importId) => httpRoutes.importRejected.encode({ import_id: importId }),
   };
 }

@@ -1,7 +1,6 @@
 import { Loader, Paper, Stack } from '@mantine/core';
 import { IconBuildingSkyscraper } from '@tabler/icons-react';
 import { useState } from 'react';
-import type { OrgRow } from '../../../shared/domain';
 import type { ColumnFilter } from '../../../shared/org-query';
 import { Prerequisite } from '../components/Prerequisite';
 import { SectionHeader } from '../components/SectionHeader';
@@ -15,12 +14,13 @@ import { OrgGrid } from './organizations/grid/OrgGrid';
 import { InsertPanel } from './organizations/InsertPanel';
 import { notifyCopied } from './organizations/notify-copied';
 import { OrgActions } from './organizations/OrgActions';
-import { OrgDrawer } from './organizations/OrgDrawer';
 import { OrgStatusLine } from './organizations/OrgStatusLine';
 import { OrgToolbar } from './organizations/OrgToolbar';
 import { useExport } from './organizations/use-export';
 import { useGridView } from './organizations/use-grid-view';
 import { useOrgRows } from './organizations/use-org-rows';
+import { useOrgEditing } from './organizations/edit/use-org-editing';
+import { useOrgChanges } from './organizations/edit/use-org-changes';
 import { useSavedViews } from './organizations/view-state';
 
 function OrganizationsBody() {
@@ -33,18 +33,20 @@ function OrganizationsBody() {
     grid.described === null ? null : grid.selection,
     status?.organizations,
   );
-  const [opened, setOpened] = useState<OrgRow | null>(null);
   const [filtering, setFiltering] = useState<{ column: string | null } | null>(null);
   const exporter = useExport();
+  const others = useOrgChanges();
+  const reread = () => {
+    others.seen();
+    refresh();
+  };
+  const editing = useOrgEditing({ blocks, sectors, columns, onChanged: reread });
 
   const total = snapshot.total ?? 0;
   const empty = status !== null && status.organizations === 0;
   const sectorName = (id: string) => sectors.find((s) => s.focus_group_id === id)?.group_name ?? id;
   const applyFilter = (filter: ColumnFilter) =>
     change({ where: [...view.where.filter((f) => f.column !== filter.column), filter] });
-  const ownAttributes = columns
-    .filter((c) => opened !== null && c.focus_group_id !== null && c.focus_group_id === opened.focus_group_id)
-    .map((c) => c.name);
 
   return (
     <Stack gap="xs" className="org-body">
@@ -61,7 +63,9 @@ function OrganizationsBody() {
             exporter={exporter}
             empty={empty}
             sectorName={sectorName}
-            onRefresh={refresh}
+            onRefresh={reread}
+            onNew={editing.openNew}
+            onImport={editing.openImport}
           />
         }
       >
@@ -84,7 +88,7 @@ function OrganizationsBody() {
       )}
       {empty ? (
         <Paper withBorder p="lg" maw={560}>
-          <InsertPanel sectorName={sectorName} onInserted={refresh} />
+          <InsertPanel sectorName={sectorName} onInserted={reread} />
         </Paper>
       ) : (
         <Paper withBorder className="org-grid-area">
@@ -106,8 +110,11 @@ function OrganizationsBody() {
               }
               onResize={(column, width) => change({ widths: { ...view.widths, [column]: width } })}
               onMove={grid.move}
-              onOpen={(row) => setOpened(row)}
+              onOpen={editing.open}
               onCopy={notifyCopied}
+              fields={editing.fields}
+              onSave={editing.save}
+              onDelete={editing.remove}
             />
           )}
         </Paper>
@@ -116,8 +123,10 @@ function OrganizationsBody() {
         total={snapshot.total}
         sorted={columns.find((c) => c.name === view.sort)}
         dir={view.dir}
+        changes={others.changes}
+        onRefresh={reread}
       />
-      <OrgDrawer row={opened} attributeColumns={ownAttributes} onClose={() => setOpened(null)} />
+      {editing.dialogs}
       <FilterDialog
         opened={filtering !== null}
         column={filtering?.column ?? null}

@@ -1,5 +1,5 @@
 import { ActionIcon, Menu, Popover, Tooltip } from '@mantine/core';
-import { IconDownload, IconPlus, IconRefresh } from '@tabler/icons-react';
+import { IconDownload, IconFileImport, IconPlus, IconRefresh, IconSparkles } from '@tabler/icons-react';
 import type { ExportFormat } from '../../../../shared/org-query';
 import { ColumnsPanel } from './ColumnsPanel';
 import { InsertPanel } from './InsertPanel';
@@ -19,15 +19,22 @@ interface Props {
   empty: boolean;
   sectorName: (id: string) => string;
   onRefresh: () => void;
+  onNew: () => void;
+  onImport: () => void;
 }
 
 /** The section's tools: saved views, columns, export, sample data, and reading the view again. */
-export function OrgActions({ grid, saved, onSaved, total, exporter, empty, sectorName, onRefresh }: Props) {
+export function OrgActions(props: Props) {
+  const { grid, saved, onSaved, total, exporter, empty, sectorName, onRefresh } = props;
   const { view, change, visible } = grid;
   const exportAs = (format: ExportFormat) =>
     void exporter.start({ ...grid.selection, format, columns: visible.map((c) => c.name) });
   return (
     <>
+      <Tooltip label="New organization (Alt+N)">
+        <ToolButton icon={<IconPlus size={14} />} label="New organization" onClick={props.onNew} />
+      </Tooltip>
+      <ToolButton icon={<IconFileImport size={14} />} label="Import" onClick={props.onImport} />
       <ViewsMenu view={view} saved={saved} onOpen={grid.setView} onSaved={onSaved} />
       <ColumnsPanel
         columns={grid.ordered}
@@ -53,7 +60,7 @@ export function OrgActions({ grid, saved, onSaved, total, exporter, empty, secto
       {!empty && (
         <Popover position="bottom-end" shadow="md" width={420} trapFocus>
           <Popover.Target>
-            <ToolButton icon={<IconPlus size={14} />} label="Sample data" />
+            <ToolButton icon={<IconSparkles size={14} />} label="Sample data" />
           </Popover.Target>
           <Popover.Dropdown aria-label="Sample data">
             <InsertPanel sectorName={sectorName} onInserted={onRefresh} />

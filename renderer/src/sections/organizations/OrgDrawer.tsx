@@ -1,14 +1,22 @@
-import { Anchor, Badge, Drawer, Group, Stack, Table, Text, Title } from '@mantine/core';
-import type { ReactNode } from 'react';
-import type { OrgRow, OrgValue } from '../../../../shared/domain';
+import { Anchor, Badge, Button, Drawer, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { IconPencil, IconTrash } from '@tabler/icons-react';
+import { useState, type ReactNode } from 'react';
+import type { OrgRow, OrgValue, Sector } from '../../../../shared/domain';
+import type { FieldSpec } from '../../../../shared/org-fields';
 import { columnLabel } from '../../../../shared/labels';
 import { describeValue } from './cell-text';
+import { OrgEditForm } from './edit/OrgEditForm';
+import type { SaveOutcome } from './edit/use-org-edit';
 
 interface Props {
   row: OrgRow | null;
   /** The row's own sector's attribute columns, in the view's order. */
   attributeColumns: string[];
   onClose: () => void;
+  fields: FieldSpec[];
+  sectors: Sector[];
+  save: (row: OrgRow, values: Record<string, OrgValue>) => Promise<SaveOutcome>;
+  onDelete: (row: OrgRow) => void;
 }
 
 const money = new Intl.NumberFormat(undefined, {
@@ -92,25 +100,59 @@ function Facts({ caption, columns, row }: { caption: string; columns: string[]; 
   );
 }
 
-/** One organization: its core facts, then its own sector's attributes by their human labels. */
-export function OrgDrawer({ row, attributeColumns, onClose }: Props) {
+/** One organization: its core facts, then its own sector's attributes by their human labels; Edit turns them into a form. */
+export function OrgDrawer({ row, attributeColumns, onClose, fields, sectors, save, onDelete }: Props) {
+  const [editing, setEditing] = useState<string | null>(null);
   const sector = typeof row?.sector_name === 'string' ? row.sector_name : 'Sector';
+  const isEditing = row !== null && editing === row.organization_id;
   return (
     <Drawer
       opened={row !== null}
-      onClose={onClose}
+      onClose={() => {
+        setEditing(null);
+        onClose();
+      }}
       position="right"
       size="lg"
       title={row === null ? null : String(row.legal_name)}
       styles={{ title: { fontSize: 'var(--mantine-font-size-xl)', fontWeight: 700 } }}
     >
-      {row !== null && (
+      {row !== null && isEditing && (
+        <OrgEditForm
+          row={row}
+          fields={fields}
+          sectors={sectors}
+          save={save}
+          onDone={() => setEditing(null)}
+        />
+      )}
+      {row !== null && !isEditing && (
         <Stack gap="lg">
-          <Group gap="xs">
-            <Badge color="indigo">{sector}</Badge>
-            <Badge color={row.status === 'active' ? 'teal' : 'gray'} variant="light">
-              {String(row.status)}
-            </Badge>
+          <Group gap="xs" justify="space-between">
+            <Group gap="xs">
+              <Badge color="indigo">{sector}</Badge>
+              <Badge color={row.status === 'active' ? 'teal' : 'gray'} variant="light">
+                {String(row.status)}
+              </Badge>
+            </Group>
+            <Group gap="xs">
+              <Button
+                size="xs"
+                variant="default"
+                leftSection={<IconTrash size={14} />}
+                onClick={() => onDelete(row)}
+              >
+                Delete
+              </Button>
+              <Button
+                size="xs"
+                leftSection={<IconPencil size={14} />}
+                disabled={fields.length === 0}
+                onClick={() => setEditing(String(row.organization_id))}
+              >
+                Edit
+              </Button>
+            </Group>
           </Group>
           <Stack gap="xs">
             <Title order={3} size="h4">

@@ -1,4 +1,5 @@
-import { Group, Text } from '@mantine/core';
+import { Button, Group, Text } from '@mantine/core';
+import { IconRefresh } from '@tabler/icons-react';
 import type { GridColumn } from './grid-columns';
 
 interface Props {
@@ -6,23 +7,38 @@ interface Props {
   total: number | null;
   sorted: GridColumn | undefined;
   dir: 'asc' | 'desc';
+  /** Organizations others inserted, edited or deleted since the rows were read. */
+  changes: number;
+  onRefresh: () => void;
 }
 
 /** Under the grid: how many organizations match and in which order, and the keys that drive it. */
-export function OrgStatusLine({ total, sorted, dir }: Props) {
+export function OrgStatusLine({ total, sorted, dir, changes, onRefresh }: Props) {
   const count = total ?? 0;
   return (
     <Group justify="space-between" gap="xs" className="org-status">
-      <Text size="xs" c="dimmed" aria-live="polite">
-        {total === null
-          ? 'Reading…'
-          : `${count.toLocaleString()} ${count === 1 ? 'organization' : 'organizations'}`}
-        {sorted !== undefined &&
-          ` · sorted by ${sorted.label} (${dir === 'asc' ? 'ascending' : 'descending'})`}
-        {sorted?.sort === 'sorted-once' && ' · no index for this sort: sorted once per filter'}
-      </Text>
+      <Group gap="xs">
+        {changes > 0 && (
+          <Button
+            size="compact-xs"
+            color="orange"
+            leftSection={<IconRefresh size={12} />}
+            onClick={onRefresh}
+          >
+            {`${changes.toLocaleString()} ${changes === 1 ? 'change' : 'changes'} — refresh`}
+          </Button>
+        )}
+        <Text size="xs" c="dimmed" aria-live="polite">
+          {total === null
+            ? 'Reading…'
+            : `${count.toLocaleString()} ${count === 1 ? 'organization' : 'organizations'}`}
+          {sorted !== undefined &&
+            ` · sorted by ${sorted.label} (${dir === 'asc' ? 'ascending' : 'descending'})`}
+          {sorted?.sort === 'sorted-once' && ' · no index for this sort: sorted once per filter'}
+        </Text>
+      </Group>
       <Text size="xs" c="dimmed" visibleFrom="lg">
-        Arrows, PageUp/PageDown, Home/End move · Shift extends · Ctrl+C copies · Enter opens
+        Arrows move · Shift extends · Ctrl+C copies · Enter or F2 edits · Del deletes · Enter on a name opens
       </Text>
     </Group>
   );

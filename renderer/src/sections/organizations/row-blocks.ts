@@ -67,6 +67,15 @@ export class RowBlocks {
     if (selection !== null) this.show(0, 0, 1);
   }
 
+  /** An organization saved here: its row is replaced wherever it is loaded, without reading again. */
+  replace(row: OrgRow): void {
+    for (const rows of this.blocks.values()) {
+      const at = rows.findIndex((r) => r.organization_id === row.organization_id);
+      if (at >= 0) rows[at] = row;
+    }
+    this.emit({});
+  }
+
   rowAt(index: number): OrgRow | undefined {
     return this.blocks.get(Math.floor(index / BLOCK_ROWS))?.[index % BLOCK_ROWS];
   }

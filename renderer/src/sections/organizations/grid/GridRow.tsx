@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, type ReactNode } from 'react';
 import type { OrgRow } from '../../../../../shared/domain';
 import type { GridColumn } from '../grid-columns';
 import { showValue } from './cell-format';
@@ -18,6 +18,9 @@ interface Props {
   activeCol: number;
   selection: CellRange | null;
   width: number;
+  /** The editor of the cell being edited in this row (its column is editCol). */
+  editor: ReactNode;
+  editCol: number;
 }
 
 /** One data row: the pinned name, then the visible columns; redrawn only when one of its props changes. */
@@ -32,6 +35,8 @@ export const GridRow = memo(function GridRow({
   activeCol,
   selection,
   width,
+  editor,
+  editCol,
 }: Props) {
   const cell = (col: number) => {
     const column = columns[col];
@@ -39,6 +44,21 @@ export const GridRow = memo(function GridRow({
     const shown = row === undefined ? null : showValue(column.name, row[column.name]);
     const selected = inRange(selection, index, col);
     const style = col === 0 ? { width: widths[0] } : { left: lefts[col], width: widths[col] };
+    if (editor !== null && col === editCol) {
+      return (
+        <div
+          key={column.name}
+          role="gridcell"
+          aria-colindex={col + 1}
+          data-cell={`${index}:${col}`}
+          data-column={column.name}
+          className={`og-cell og-editing${col === 0 ? ' og-pinned' : ''}`}
+          style={style}
+        >
+          {editor}
+        </div>
+      );
+    }
     return (
       <div
         key={column.name}

@@ -1,5 +1,7 @@
 import { useRef, useState } from 'react';
-import type { OrgRow } from '../../../../../shared/domain';
+import type { OrgRow, OrgValue } from '../../../../../shared/domain';
+import type { FieldSpec } from '../../../../../shared/org-fields';
+import type { SaveOutcome } from '../edit/use-org-edit';
 import type { GridColumn } from '../grid-columns';
 import type { RowBlocks } from '../row-blocks';
 import type { ColumnAction } from './ColumnMenu';
@@ -8,6 +10,7 @@ import { GridRow } from './GridRow';
 import { gridClick, gridKeyDown, gridMouseDown, type InputTarget } from './grid-input';
 import type { Cell } from './keys';
 import { realTop } from './scaled-scroll';
+import { useCellEditing } from './use-cell-editing';
 import { useColumnLayout } from './use-column-layout';
 import { useGridFocus } from './use-grid-focus';
 import { revealCell, useGridScroll } from './use-grid-scroll';
@@ -29,6 +32,10 @@ interface Props {
   onMove: (column: string, before: string | null) => void;
   onOpen: (row: OrgRow, index: number) => void;
   onCopy: (text: string, what: string) => void;
+  fields: FieldSpec[];
+  onSave: (row: OrgRow, values: Record<string, OrgValue>) => Promise<SaveOutcome>;
+  /** Delete pressed on these rows (the selection's, or the active one). */
+  onDelete: (rows: OrgRow[]) => void;
 }
 
 /**
@@ -43,6 +50,17 @@ export function OrgGrid(props: Props) {
   const focus = useGridFocus(total, columns.length);
   const { active, selection } = focus;
   const scroll = useGridScroll({ scroller, total, columns, layout, blocks, version, active });
+  const moveTo = (cell: Cell, extend: boolean) => {
+    focus.moveTo(cell, extend);
+    if (scroller.current !== null) revealCell(scroller.current, cell, scroll.geometry, layout);
+  };
+  const editing = useCellEditing({
+    columns,
+    blocks,
+    fields: props.fields,
+    save: props.onSave,
+    focus: (cell) => moveTo(cell, false),
+  });
 
   const input: InputTarget = {
     columns,
@@ -53,14 +71,18 @@ export function OrgGrid(props: Props) {
     pageRows: scroll.pageRows,
     menuFor,
     openMenu: setMenuFor,
-    moveTo: (cell: Cell, extend: boolean) => {
-      focus.moveTo(cell, extend);
-      if (scroller.current !== null) revealCell(scroller.current, cell, scroll.geometry, layout);
-    },
+    moveTo,
     clearSelection: focus.clearSelection,
     onSort: props.onSort,
     onOpen: props.onOpen,
     onCopy: props.onCopy,
+    edit: editing.start,
+    remove: () => {
+      const area = selection ?? { top: active.row, bottom: active.row };
+      void blocks
+        .rows(area.top, area.bottom)
+        .then((rows) => rows !== null && rows.length > 0 && props.onDelete(rows));
+    },
   };
 
   return (
@@ -116,6 +138,8 @@ export function OrgGrid(props: Props) {
                 activeCol={active.row === item.index ? active.col : -1}
                 selection={inSelection ? selection : null}
                 width={layout.totalWidth}
+                editor={editing.editorFor(item.index)}
+                editCol={editing.cell?.row === item.index ? editing.cell.col : -1}
               />
             );
           })}

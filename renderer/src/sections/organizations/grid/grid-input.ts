@@ -21,6 +21,10 @@ export interface InputTarget {
   onSort: (column: string) => void;
   onOpen: (row: OrgRow, index: number) => void;
   onCopy: (text: string, what: string) => void;
+  /** Starts editing a cell in place; false when the cell is not one a person edits. */
+  edit: (cell: Cell) => boolean;
+  /** Asks to delete the selected rows (or the active one). */
+  remove: () => void;
 }
 
 async function copy(target: InputTarget): Promise<void> {
@@ -63,6 +67,17 @@ export function gridKeyDown(event: KeyboardEvent<HTMLDivElement>, target: InputT
     return;
   }
   if (active.row === -1 && column !== undefined && onHeaderKey(event, target, column)) return;
+  // F2 edits any editable cell; Enter edits one too, except the name, which opens its row.
+  const editKey = event.key === 'F2' || (event.key === 'Enter' && active.col !== 0 && !event.shiftKey);
+  if (editKey && active.row >= 0 && target.edit(active)) {
+    event.preventDefault();
+    return;
+  }
+  if (event.key === 'Delete' && active.row >= 0) {
+    event.preventDefault();
+    target.remove();
+    return;
+  }
   if (event.key === 'Enter' && active.row >= 0) {
     const row = blocks.rowAt(active.row);
     if (row !== undefined) {
@@ -98,7 +113,10 @@ export function gridMouseDown(event: MouseEvent<HTMLDivElement>, target: InputTa
   if (cell !== null) target.moveTo(cell, event.shiftKey);
 }
 
-/** A click on a header's label sorts; on a row's name, or a double click anywhere on it, opens the row. */
+/**
+ * A click on a header's label sorts; on a row's name it opens the row; a double click edits an
+ * editable cell and opens the row from any other.
+ */
 export function gridClick(event: MouseEvent<HTMLDivElement>, target: InputTarget): void {
   const element = event.target as HTMLElement;
   const cell = cellAt(element);
@@ -108,6 +126,7 @@ export function gridClick(event: MouseEvent<HTMLDivElement>, target: InputTarget
       target.onSort(target.columns[cell.col]?.name ?? pinnedColumn);
     return;
   }
+  if (event.detail === 2 && element.closest('[data-open]') === null && target.edit(cell)) return;
   if (element.closest('[data-open]') !== null || event.detail === 2) {
     const row = target.blocks.rowAt(cell.row);
     if (row !== undefined) target.onOpen(row, cell.row);

@@ -1,0 +1,243 @@
+import { stringify } from 'csv-stringify/sync';
+import { AppError } from '../../../shared/errors';
+import type { ImportOptions, ImportPreview, ImportProblem, ImportSummary } from '../../../shared/org-import';
+import type { OrgRow } from '../../../shared/domain';
+import { spreadsheetSafe } from '../export';
+import { readCells, type CellRow } from './cells';
+import { checkMapping, suggestMapping } from './mapping';
+import { planner, type PlannedRow, type RejectedRow, type SectorRef } from './plan';
+
+/** A file the backend holds for an import, as the engine's import operations take it. */
+export interface ImportFile {
+  bytes: Uint8Array;
+  name: string;
+}
+
+export interface ImportRequest extends ImportFile {
+  options: ImportOptions;
+}
+
+/** What an engine gives an import: its sectors, the ids it holds, and one transaction to write in. */
+export interface ImportTarget {
+  sectors(): Promise<SectorRef[]>;
+  lookup(ids: string[]): Promise<Map<string, string>>;
+  /**
+   * Runs `work` in one transaction, committed when it resolves, rolled back when it throws or returns
+   * false; `inserts` is how many new rows the first pass found (an engine may write many differently).
+   */
+  transaction(inserts: number, work: (tx: ImportTransaction) => Promise<boolean>): Promise<boolean>;
+}
+
+export interface ImportTransaction {
+  lookup(ids: string[]): Promise<Map<string, string>>;
+  write(rows: PlannedRow[]): Promise<void>;
+}
+
+export interface ImportHooks {
+  signal: AbortSignal;
+  progress(done: number, total: number): void;
+}
+
+const MAX_PROBLEMS = 1_000;
+const SAMPLE_ROWS = 20;
+
+/** The first row of the file (or sheet) as its headers, with the suggested mapping and the sheets. */
+export async function openImportFile(file: ImportFile, sheet: string | null = null) {
+  const source = readCells(file.bytes, file.name, sheet);
+  let headers: string[] | null = null;
+  for await (const chunk of source.rows) {
+    headers ??= chunk[0]?.cells ?? null;
+    // A workbook's other sheets are named as they are read; a CSV has nothing more to tell.
+    if (source.format === 'csv') break;
+  }
+  if (headers === null)
+    throw new AppError('INVALID_INPUT', `${file.name} has no header row: nothing to import`);
+  return { format: source.format, sheets: source.sheets, headers, mapping: suggestMapping(headers) };
+}
+
+interface Pass {
+  headers: string[];
+  rows: number;
+  rejected: RejectedRow[];
+  planned: PlannedRow[][];
+  sheets: string[];
+}
+
+/**
+ * One pass over the file: every row read, checked and planned against `lookup`, `each` given each
+ * chunk of planned rows. Progress counts bytes for a CSV and rows for a workbook.
+ */
+async function pass(
+  request: ImportRequest,
+  target: { sectors: SectorRef[]; lookup: ImportTarget['lookup'] },
+  hooks: ImportHooks,
+  each: (rows: PlannedRow[]) => Promise<void>,
+): Promise<Pass & { cancelled: boolean }> {
+  const { options } = request;
+  const source = readCells(request.bytes, request.name, options.sheet ?? null);
+  let plan: ReturnType<typeof planner> | null = null;
+  let headers: string[] = [];
+  const result = { rows: 0, rejected: [] as RejectedRow[], planned: [] as PlannedRow[][] };
+  let lastLine = 0;
+  for await (const chunk of source.rows) {
+    if (hooks.signal.aborted) return { ...result, headers, sheets: source.sheets, cancelled: true };
+    let rows: CellRow[] = chunk;
+    if (plan === null) {
+      headers = chunk[0]?.cells ?? [];
+      checkMapping(headers, options.mapping);
+      plan = planner({ headers, mapping: options.mapping, existing: options.existing, ...target });
+      rows = chunk.slice(1);
+    }
+    const { planned, rejected } = await plan.plan(rows);
+    result.rows += rows.length;
+    result.rejected.push(...rejected);
+    await each(planned);
+    lastLine = chunk[chunk.length - 1]?.line ?? lastLine;
+    hooks.progress(source.format === 'csv' ? Math.min(lastLine, result.rows + 1) : result.rows, 0);
+  }
+  if (result.rows === 0) {
+    throw new AppError('INVALID_INPUT', `${request.name} has a header and no rows: nothing to import`);
+  }
+  return { ...result, headers, sheets: source.sheets, cancelled: false };
+}
+
+function counts(planned: PlannedRow[], into: { inserts: number; updates: number; skips: number }) {
+  for (const row of planned) {
+    if (row.action === 'insert') into.inserts++;
+    else if (row.action === 'update') into.updates++;
+    else into.skips++;
+  }
+}
+
+/** Every problem of the file and what importing it would do; nothing is written. */
+export async function previewImport(
+  request: ImportRequest,
+  target: ImportTarget,
+  hooks: ImportHooks,
+): Promise<ImportPreview> {
+  const tally = { inserts: 0, updates: 0, skips: 0 };
+  const sample: OrgRow[] = [];
+  const sectors = await target.sectors();
+  const asStored = (rows: PlannedRow[]) =>
+    rows.map((row) => {
+      const sector = sectors.find((s) => s.focus_group_id === row.sector);
+      return {
+        ...row.values,
+        sector_name: sector?.group_name ?? null,
+        sector_code: sector?.group_code ?? null,
+      };
+    });
+  const result = await pass(request, { sectors, lookup: target.lookup }, hooks, async (rows) => {
+    counts(rows, tally);
+    if (sample.length < SAMPLE_ROWS) sample.push(...asStored(rows.slice(0, SAMPLE_ROWS - sample.length)));
+  });
+  const problems = result.rejected.flatMap((r) => r.problems);
+  return {
+    rows: result.rows,
+    valid: result.rows - result.rejected.length,
+    invalid: result.rejected.length,
+    ...tally,
+    problems: problems.slice(0, MAX_PROBLEMS),
+    problem_count: problems.length,
+    sample,
+    sheets: result.sheets,
+  };
+}
+
+/** The rejected rows as the file had them, with a last column saying why. */
+export function rejectedCsv(headers: string[], rejected: RejectedRow[]): string {
+  const why = (problems: ImportProblem[]) => problems.map((p) => `${p.column}: ${p.reason}`).join('; ');
+  return stringify([
+    [...headers, 'problems'],
+    ...rejected.map(({ row, problems }) =>
+      [...headers.map((_, i) => row.cells[i] ?? ''), `row ${row.line}: ${why(problems)}`].map(
+        spreadsheetSafe,
+      ),
+    ),
+  ]);
+}
+
+export interface ImportOutcome extends Omit<ImportSummary, 'rejected_file'> {
+  /** The rejected rows as CSV, for the backend to put beside the source (null when none). */
+  rejected_csv: string | null;
+}
+
+/**
+ * Imports a file: a first pass checks every row; unless every row is valid or `valid_rows` is set,
+ * nothing is written. The second pass writes the valid rows in one transaction, reading and checking
+ * them again inside it (a row another process changed meanwhile is checked against what is there
+ * now); a cancel or any failure rolls the whole import back.
+ */
+export async function applyImport(
+  request: ImportRequest,
+  target: ImportTarget,
+  hooks: ImportHooks,
+): Promise<ImportOutcome> {
+  const started = performance.now();
+  const sectors = await target.sectors();
+  const tally = { inserts: 0, updates: 0, skips: 0 };
+  const first = await pass(request, { sectors, lookup: target.lookup }, hooks, async (rows) =>
+    counts(rows, tally),
+  );
+  const base = {
+    inserted: 0,
+    updated: 0,
+    skipped: 0,
+    rejected: first.rejected.length,
+    cancelled: first.cancelled,
+  };
+  const rejected_csv = first.rejected.length > 0 ? rejectedCsv(first.headers, first.rejected) : null;
+  const done = (applied: boolean, message: string, extra = {}) => ({
+    ...base,
+    ...extra,
+    applied,
+    rejected_csv,
+    duration_ms: Math.round(performance.now() - started),
+    message,
+  });
+  if (first.cancelled) return done(false, 'Cancelled: nothing was imported');
+  if (first.rejected.length > 0 && !request.options.valid_rows) {
+    return done(
+      false,
+      `Nothing imported: ${first.rejected.length.toLocaleString('en-US')} of ${first.rows.toLocaleString('en-US')} rows have problems`,
+    );
+  }
+  const total = tally.inserts + tally.updates;
+  const written = { inserted: 0, updated: 0, skipped: 0 };
+  let changedMeanwhile = 0;
+  const committed = await target.transaction(tally.inserts, async (tx) => {
+    const second = await pass(
+      request,
+      { sectors, lookup: tx.lookup },
+      { signal: hooks.signal, progress: () => {} },
+      async (rows) => {
+        await tx.write(rows.filter((r) => r.action !== 'skip'));
+        for (const row of rows) {
+          if (row.action === 'insert') written.inserted++;
+          else if (row.action === 'update') written.updated++;
+          else written.skipped++;
+        }
+        hooks.progress(written.inserted + written.updated, total);
+      },
+    );
+    changedMeanwhile = second.rejected.length - first.rejected.length;
+    // A cancel after the last chunk still keeps nothing; once committed, the import is done.
+    return (
+      !second.cancelled && !hooks.signal.aborted && (changedMeanwhile === 0 || request.options.valid_rows)
+    );
+  });
+  if (!committed && hooks.signal.aborted)
+    return done(false, 'Cancelled: nothing was imported', { cancelled: true });
+  if (!committed)
+    return done(
+      false,
+      `Nothing imported: ${changedMeanwhile} rows changed in the database meanwhile; try again`,
+    );
+  const what = [
+    `${written.inserted.toLocaleString('en-US')} inserted`,
+    `${written.updated.toLocaleString('en-US')} updated`,
+    `${written.skipped.toLocaleString('en-US')} skipped`,
+    `${base.rejected.toLocaleString('en-US')} rejected`,
+  ].join(', ');
+  return done(true, `Imported: ${what}`, written);
+}

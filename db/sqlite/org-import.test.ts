@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { applyImport, openImportFile } from '../core/import/run';
+import { seededDb } from '../test/helpers';
+import { sqliteImportTarget } from './org-import';
+import type { Db } from './connection';
+
+const indexes = (db: Db) =>
+  db
+    .prepare(
+      "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'organizations' ORDER BY name",
+    )
+    .all();
+
+const csv = (n: number) =>
+  Buffer.from(
+    `legal_name,focus_group_id,employee_count\n${Array.from({ length: n }, (_, i) => `Org ${n - i},pe_technology,${i}`).join('\n')}\n`,
+  );
+
+async function importRows(db: Db, n: number, cancelAfter: number | null = null) {
+  const file = { bytes: csv(n), name: 'orgs.csv' };
+  const { mapping } = await openImportFile(file);
+  const controller = new AbortController();
+  return applyImport(
+    { ...file, options: { import_id: '0'.repeat(32), mapping, existing: 'fail', valid_rows: false } },
+    sqliteImportTarget(db, (work) => work(), 10),
+    {
+      signal: controller.signal,
+      progress: (done, total) => {
+        if (cancelAfter !== null && total > 0 && done >= cancelAfter) controller.abort();
+      },
+    },
+  );
+}
+
+// A large import into a smaller table builds the indexes of organizations again instead of keeping
+// them up row by row: whatever happens, the table ends with the same indexes, and they answer.
+describe('a large import on SQLite', () => {
+  it('keeps every index of organizations, committed or cancelled', async () => {
+    const db = seededDb();
+    const before = indexes(db);
+    expect(before.length).toBeGreaterThan(5);
+
+    const done = await importRows(db, 40);
+    expect(done).toMatchObject({ applied: true, inserted: 40 });
+    expect(indexes(db)).toEqual(before);
+    const plan = db
+      .prepare(
+        "EXPLAIN QUERY PLAN SELECT organization_id FROM organizations WHERE focus_group_id = 'pe_technology' ORDER BY legal_name LIMIT 5",
+      )
+      .all() as { detail: string }[];
+    expect(plan.map((p) => p.detail).join(' ')).toMatch(/USING (COVERING )?INDEX/);
+    expect(
+      db.prepare('SELECT legal_name FROM organizations ORDER BY legal_name LIMIT 2').pluck().all(),
+    ).toEqual(['Org 1', 'Org 10']);
+
+    const cancelled = await importRows(db, 3_000, 1);
+    expect(cancelled).toMatchObject({ applied: false, cancelled: true, inserted: 0 });
+    expect(indexes(db)).toEqual(before);
+    expect(db.prepare('SELECT count(*) FROM organizations').pluck().get()).toBe(40);
+    expect(db.prepare('PRAGMA integrity_check').pluck().get()).toBe('ok');
+  });
+});

@@ -1,0 +1,140 @@
+import type { Statement } from 'better-sqlite3';
+import { AppError, type ErrorValue } from '../../shared/errors';
+import { toErrorValue } from '../core/errors';
+import { attributeTables } from '../core/columns';
+import type { ImportTarget, ImportTransaction } from '../core/import/run';
+import type { PlannedRow, SectorRef } from '../core/import/plan';
+import { fieldNamed } from '../core/org-fields';
+import { bindValue } from '../core/org-repository';
+import { refusal } from '../core/org-refusals';
+import type { Db } from './connection';
+import { sqliteOrgSql } from './org-write-sql';
+import { BULK_CACHE_KIB, BULK_MIN_ROWS } from './sample-orgs';
+
+const tableOf = (sector: string) => attributeTables().find((t) => t.sectorId === sector)?.table ?? null;
+/** Set by the database on an update: an import never writes them into an existing row. */
+const keptOnUpdate = new Set(['organization_id', 'created_at', 'updated_at']);
+
+/** A row's own columns and its sector's attribute columns, by where each field lives. */
+function split(row: PlannedRow) {
+  const own: string[] = [];
+  const attributes: string[] = [];
+  for (const name of Object.keys(row.values)) {
+    const sector = fieldNamed(name)?.sector;
+    if (sector === null) own.push(name);
+    else if (sector === row.sector) attributes.push(name);
+  }
+  return { own, attributes };
+}
+
+/**
+ * The import's writes on one SQLite connection: statements prepared once per set of columns (one
+ * per sector and action in practice), values bound. `exclusive` runs the transaction in its turn
+ * among the worker's writes, so that none of them starts inside it while it yields between chunks.
+ */
+export function sqliteImportTarget(
+  db: Db,
+  exclusive: <T>(work: () => Promise<T>) => Promise<T>,
+  /** The fewest new rows for which the indexes are built again rather than kept up (tests lower it). */
+  bulkMinRows = BULK_MIN_ROWS,
+): ImportTarget {
+  const statements = new Map<string, Statement>();
+  const prepared = (sql: string) => {
+    let statement = statements.get(sql);
+    if (statement === undefined) {
+      statement = db.prepare(sql);
+      statements.set(sql, statement);
+    }
+    return statement;
+  };
+  const lookupStatement = db
+    .prepare<[string], [string, string]>(
+      'SELECT organization_id, focus_group_id FROM organizations WHERE organization_id IN (SELECT value FROM json_each(?))',
+    )
+    .raw();
+  const lookup = async (ids: string[]) => new Map(lookupStatement.all(JSON.stringify(ids)));
+  const organizationCount = db.prepare<[], number>('SELECT count(*) FROM organizations').pluck();
+  /**
+   * The rows come in the file's order, so each lands at a random place in every index of
+   * organizations; past the cache, nearly every insert waits on a page. As bulk seeding does (same
+   * rule), a large import into a smaller table drops the secondary indexes inside its transaction
+   * and builds them again from sorted keys before the commit: other connections keep reading the
+   * committed state, indexes included. Returns the statements that build them again.
+   */
+  const dropIndexes = () =>
+    db
+      .prepare<[], { name: string; sql: string }>(
+        "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'organizations' AND sql IS NOT NULL",
+      )
+      .all()
+      .map((index) => {
+        db.exec(`DROP INDEX main.${index.name}`);
+        return index.sql;
+      });
+
+  function writeRow(row: PlannedRow): void {
+    const { own, attributes } = split(row);
+    const value = (name: string) => bindValue(row.values[name] ?? null);
+    if (row.action === 'insert') {
+      prepared(`INSERT INTO organizations (${own.join(', ')}) VALUES (${own.map(() => '?').join(', ')})`).run(
+        own.map(value),
+      );
+    } else {
+      const set = own.filter((name) => !keptOnUpdate.has(name));
+      if (row.previousSector !== null && row.previousSector !== row.sector) {
+        const old = tableOf(row.previousSector);
+        if (old !== null) prepared(`DELETE FROM ${old} WHERE organization_id = ?`).run(row.id);
+      }
+      prepared(
+        `UPDATE organizations SET ${[...set.map((name) => `${name} = ?`), `updated_at = ${sqliteOrgSql.nextVersion}`].join(', ')}
+         WHERE organization_id = ?`,
+      ).run([...set.map(value), row.id]);
+    }
+    const table = tableOf(row.sector);
+    if (table === null || attributes.length === 0) return;
+    prepared(
+      `INSERT INTO ${table} (organization_id, ${attributes.join(', ')}) VALUES (?, ${attributes.map(() => '?').join(', ')})
+       ON CONFLICT (organization_id) DO UPDATE SET ${attributes.map((n) => `${n} = excluded.${n}`).join(', ')}`,
+    ).run([row.id, ...attributes.map(value)]);
+  }
+
+  const tx: ImportTransaction = {
+    lookup,
+    async write(rows) {
+      for (const row of rows) {
+        try {
+          writeRow(row);
+        } catch (error) {
+          const refused = toErrorValue(refusal(error, [])) as ErrorValue;
+          throw new AppError(refused.code, `Row ${row.line}: ${refused.message}`, refused.field);
+        }
+      }
+    },
+  };
+
+  return {
+    sectors: async () =>
+      db.prepare<[], SectorRef>('SELECT focus_group_id, group_name, group_code FROM focus_groups').all(),
+    lookup,
+    transaction: (inserts, work) =>
+      exclusive(async () => {
+        // The bulk seeder's page cache: the rows' pages stay in memory until the commit.
+        const cache = db.pragma('cache_size', { simple: true }) as number;
+        db.pragma(`cache_size = -${BULK_CACHE_KIB}`);
+        db.exec('BEGIN IMMEDIATE');
+        try {
+          const rebuild =
+            inserts >= bulkMinRows && inserts >= (organizationCount.get() ?? 0) ? dropIndexes() : [];
+          const keep = await work(tx);
+          if (keep) rebuild.forEach((sql) => db.exec(sql));
+          db.exec(keep ? 'COMMIT' : 'ROLLBACK');
+          return keep;
+        } catch (error) {
+          if (db.inTransaction) db.exec('ROLLBACK');
+          throw error;
+        } finally {
+          db.pragma(`cache_size = ${cache}`);
+        }
+      }),
+  };
+}

@@ -1,0 +1,71 @@
+import { Alert, Button, Group, Stack } from '@mantine/core';
+import { IconArrowsExchange } from '@tabler/icons-react';
+import type { OrgRow, Sector } from '../../../../../shared/domain';
+import { droppedBySectorChange, type FieldSpec } from '../../../../../shared/org-fields';
+import { notifyError, useAction } from '../../../api/bridge';
+import { showValue } from '../grid/cell-format';
+import { focusFirstError } from './focus-error';
+import { OrgFields } from './OrgFields';
+import { useOrgForm } from './use-org-form';
+import type { SaveOutcome } from './use-org-edit';
+
+interface Props {
+  row: OrgRow;
+  fields: FieldSpec[];
+  sectors: Sector[];
+  save: (row: OrgRow, values: Record<string, OrgRow[string]>) => Promise<SaveOutcome>;
+  onDone: () => void;
+}
+
+/**
+ * The row drawer's edit form. A new sector moves the organization's attribute row; what the move
+ * drops (the old sector's values) is listed before Save, which then says so.
+ */
+export function OrgEditForm({ row, fields, sectors, save, onDone }: Props) {
+  const form = useOrgForm(fields, row);
+  const [saving, run] = useAction();
+  const dropped = form.sector === null ? [] : droppedBySectorChange(fields, row, form.sector);
+  const to = sectors.find((s) => s.focus_group_id === form.sector)?.group_name ?? form.sector;
+  const submit = () =>
+    run(async () => {
+      const values = form.read();
+      if (values === null) return focusFirstError();
+      if (Object.keys(values).length === 0) return onDone();
+      const outcome = await save(row, values);
+      if ('error' in outcome) {
+        if (form.refuse(outcome.error)) return focusFirstError();
+        return notifyError(outcome.error);
+      }
+      onDone();
+    });
+  return (
+    <form
+      onSubmit={(event) => {
+        event.preventDefault();
+        void submit();
+      }}
+      noValidate
+    >
+      <Stack gap="md">
+        <OrgFields form={form} sectors={sectors} focus="name" />
+        {dropped.length > 0 && (
+          <Alert
+            color="orange"
+            icon={<IconArrowsExchange size={18} />}
+            title={`Moving to ${to} drops these values`}
+          >
+            {dropped.map((f) => `${f.label}: ${showValue(f.name, row[f.name]).text}`).join(' · ')}
+          </Alert>
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onDone}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={saving} color={dropped.length > 0 ? 'orange' : undefined}>
+            {dropped.length > 0 ? `Move to ${to} and save` : 'Save'}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
