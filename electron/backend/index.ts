@@ -17,6 +17,7 @@ import type { BackendContext } from './handlers/context';
 import { organizationHandlers } from './handlers/organizations';
 import { schemaHandlers } from './handlers/schema';
 import { seedingHandlers } from './handlers/seeding';
+import { viewHandlers } from './handlers/views';
 import type { Storage, TextSink } from '../../db/port';
 import { Tasks } from './tasks';
 import type { Backend, BackendOptions } from './types';
@@ -117,6 +118,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     ...demoHandlers(context),
     ...cacheHandlers(context),
     ...organizationHandlers(context),
+    ...viewHandlers(context),
   };
   const dispatch = createDispatcher(handlers);
 

@@ -5,6 +5,7 @@ import type { ErrorCode, ErrorValue, Result } from '../../shared/errors';
 import type { Backend } from '../backend/types';
 import { handleConfigExport } from './config-export-route';
 import { handleExport } from './export-route';
+import { handleViewsExport } from './views-export-route';
 import { httpStatus } from './http-status';
 import { checkOrigin } from './origin';
 import { securityHeaders } from './security-headers';
@@ -180,6 +181,12 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     }
     if (url.pathname === httpRoutes.configExport.path) {
       handleConfigExport(req, res, url, options.backend, sendErrorValue).catch((error: unknown) => {
+        if (!res.headersSent) sendError(res, 500, 'INTERNAL', internalMessage(error));
+      });
+      return;
+    }
+    if (url.pathname === httpRoutes.viewsExport.path) {
+      handleViewsExport(req, res, options.backend, sendErrorValue).catch((error: unknown) => {
         if (!res.headersSent) sendError(res, 500, 'INTERNAL', internalMessage(error));
       });
       return;

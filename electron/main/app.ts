@@ -103,6 +103,7 @@ export async function startShell(options: ShellOptions): Promise<void> {
     redisUrl: process.env.REDIS_URL || undefined,
     chooseExportPath: (name) => chooseSavePath(focusedWindow(), name, csvExport),
     chooseConfigExportPath: (name) => chooseSavePath(focusedWindow(), name, configExport),
+    chooseViewsExportPath: (name) => chooseSavePath(focusedWindow(), name, viewsExport),
     // Built by scripts/build-demo-db.ts at packaging time (electron-builder.yml extraResources).
     demoDatabase:
       app.isPackaged && process.resourcesPath ? join(process.resourcesPath, 'demo', demoFileName) : undefined,
@@ -123,6 +124,7 @@ export async function startShell(options: ShellOptions): Promise<void> {
 const demoFileName = 'sector-studio-demo.db';
 const csvExport = { title: 'Export organizations', filter: { name: 'CSV', extensions: ['csv'] } };
 const configExport = { title: 'Export configuration', filter: { name: 'JSON', extensions: ['json'] } };
+const viewsExport = { title: 'Export saved views', filter: { name: 'JSON', extensions: ['json'] } };
 
 /** The save dialog for exports, attached to the window when there is one. */
 async function chooseSavePath(

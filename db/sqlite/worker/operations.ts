@@ -14,6 +14,8 @@ import { insertSamples } from '../sample-orgs';
 import { databaseStatus, describeSchema } from '../schema-info';
 import { seedSectorsAndDimensions, seedWeightsAndCalibrations } from '../seeding';
 import { sqliteEngine } from '../sql-engine';
+import { sqliteViewsSql } from '../views-sql';
+import { viewsRepository } from '../../core/views-repository';
 import { WriteQueue } from './write-queue';
 
 /** What a long operation gets from the worker: cancel, progress and, for exports, an outlet. */
@@ -44,7 +46,9 @@ function organizationServices(db: Db) {
  * (db/sqlite/storage.ts), so an operation is added here and nowhere else on this engine.
  */
 export function sqliteOperations(db: Db, file: string) {
-  const configs = configRepository(sqliteEngine(db), sqliteConfigSql);
+  const engine = sqliteEngine(db);
+  const configs = configRepository(engine, sqliteConfigSql);
+  const views = viewsRepository(engine, sqliteViewsSql);
   // Built once the schema exists and rebuilt after a migration, so no call re-checks the schema.
   let services: ReturnType<typeof organizationServices> | undefined;
   const ready = () => {
@@ -98,6 +102,19 @@ export function sqliteOperations(db: Db, file: string) {
     ) => Promise<Tracked<Awaited<ReturnType<ConfigWrites[K]>>>>;
   };
 
+  // Inside the tracked transaction a missing table is not recognised as NO_SCHEMA: check first.
+  const schemaFirst =
+    <A extends unknown[], T>(write: (...args: A) => T) =>
+    (...args: A): T => {
+      requireSchema(db);
+      return write(...args);
+    };
+  const viewWrites = {
+    saveView: tracked(schemaFirst(views.writes.saveView)),
+    deleteView: tracked(schemaFirst(views.writes.deleteView)),
+    importViews: tracked(schemaFirst(views.writes.importViews)),
+  };
+
   /**
    * One read transaction: a page's or a window's rows and its total from the same snapshot, though
    * another process commits between the statements that read them.
@@ -107,6 +124,7 @@ export function sqliteOperations(db: Db, file: string) {
   return {
     read: {
       ...configs.reads,
+      ...views.reads,
       status: async () => databaseStatus(db, file),
       describeSchema: async () => describeSchema(db),
       queryOrganizations: async (query: OrgQuery) => snapshot(() => ready().organizations.query(query)),
@@ -132,6 +150,7 @@ export function sqliteOperations(db: Db, file: string) {
     },
     write: {
       ...configWrites,
+      ...viewWrites,
       // A migration runs its own transactions, and may log changes too: they are this instance's.
       migrate: () =>
         writes.run(() =>
