@@ -1,5 +1,6 @@
 import type { Bridge, Input } from '../../../shared/contract';
 import type { ConfigExportResult } from '../../../shared/domain';
+import type { ViewsExportResult } from '../../../shared/saved-views';
 import type { Result } from '../../../shared/errors';
 
 /** Where an export of organizations went. */
@@ -22,4 +23,11 @@ export interface AppBridge extends Bridge {
   saveOrganizations(request: Input<'orgs:export'>): Promise<Result<OrgExportOutcome>>;
   /** Writes the share document; null when the browser took it as a download, which it reports itself. */
   saveConfiguration(request: Input<'config:export'>): Promise<Result<ConfigExportResult | null>>;
+  /** Writes every saved view as a file; null when the browser took it as a download. */
+  saveViews(): Promise<Result<ViewsExportResult | null>>;
+  /**
+   * A link that opens this page at `hash` (`#organizations?…`): the browser host's own address, or
+   * the desktop app's deep link (sector-studio://organizations?…).
+   */
+  linkTo(hash: string): string;
 }

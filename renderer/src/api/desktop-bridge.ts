@@ -1,4 +1,5 @@
 import type { Bridge } from '../../../shared/contract';
+import { deepLink } from '../../../shared/deep-link';
 import type { AppBridge } from './app-bridge';
 
 /** The AppBridge over Electron's preload bridge: the main process opens the save dialog and writes the file. */
@@ -13,5 +14,7 @@ export function createDesktopBridge(preload: Bridge): AppBridge {
       return { ok: true, value: { target: path, rows, cancelled, download: false } };
     },
     saveConfiguration: (request) => preload.invoke('config:export', request),
+    saveViews: () => preload.invoke('views:export', {}),
+    linkTo: (hash) => deepLink(hash),
   };
 }

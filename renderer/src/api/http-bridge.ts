@@ -73,5 +73,10 @@ export function createHttpBridge(): AppBridge {
       download(httpRoutes.configExport.encode(request), '');
       return { ok: true, value: null };
     },
+    async saveViews() {
+      download(httpRoutes.viewsExport.encode({}), '');
+      return { ok: true, value: null };
+    },
+    linkTo: (hash) => `${window.location.origin}${window.location.pathname}${hash}`,
   };
 }

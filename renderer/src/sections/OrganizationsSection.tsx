@@ -1,9 +1,10 @@
 import { Loader, Paper, Stack } from '@mantine/core';
 import { IconBuildingSkyscraper } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { OrgRow } from '../../../shared/domain';
 import type { ColumnFilter } from '../../../shared/org-query';
 import { Prerequisite } from '../components/Prerequisite';
+import { rescueFocus } from '../focus';
 import { SectionHeader } from '../components/SectionHeader';
 import { missingStep } from '../state/prerequisites';
 import { useSectors } from '../state/sectors';
@@ -21,14 +22,17 @@ import { OrgToolbar } from './organizations/OrgToolbar';
 import { useExport } from './organizations/use-export';
 import { useGridView } from './organizations/use-grid-view';
 import { useOrgRows } from './organizations/use-org-rows';
-import { useSavedViews } from './organizations/view-state';
+import { useSharedViews } from './organizations/use-shared-views';
+import { useViewInUrl } from './organizations/view-url';
+import { useSection } from '../navigation';
 
 function OrganizationsBody() {
   const sectors = useSectors();
   const { status } = useDbStatus();
   const grid = useGridView(sectors);
   const { view, change, columns } = grid;
-  const [saved, setSaved] = useSavedViews();
+  const views = useSharedViews();
+  useViewInUrl(view, grid.setView, useSection() === 'organizations');
   const { blocks, snapshot, refresh } = useOrgRows(
     grid.described === null ? null : grid.selection,
     status?.organizations,
@@ -36,6 +40,7 @@ function OrganizationsBody() {
   const [opened, setOpened] = useState<OrgRow | null>(null);
   const [filtering, setFiltering] = useState<{ column: string | null } | null>(null);
   const exporter = useExport();
+  const addFilter = useRef<HTMLButtonElement>(null);
 
   const total = snapshot.total ?? 0;
   const empty = status !== null && status.organizations === 0;
@@ -55,8 +60,7 @@ function OrganizationsBody() {
         actions={
           <OrgActions
             grid={grid}
-            saved={saved}
-            onSaved={setSaved}
+            views={views}
             total={total}
             exporter={exporter}
             empty={empty}
@@ -72,12 +76,14 @@ function OrganizationsBody() {
         sectors={sectors}
         onChange={change}
         onAddFilter={() => setFiltering({ column: null })}
+        addFilterRef={addFilter}
       />
       <FilterChips
         view={view}
         sectorName={sectorName}
         onChange={change}
         onEdit={(column) => setFiltering({ column })}
+        fallbackFocus={addFilter}
       />
       {exporter.running && exporter.progress !== null && (
         <ExportProgress progress={exporter.progress} onCancel={exporter.cancel} />
@@ -125,6 +131,8 @@ function OrganizationsBody() {
         current={(column) => view.where.find((f) => f.column === column)}
         onApply={applyFilter}
         onRemove={(column) => change({ where: view.where.filter((f) => f.column !== column) })}
+        // Opened from a chip that the dialog removed, or from a column's menu: the focus had nowhere to go back to.
+        onClosed={() => rescueFocus(addFilter.current)}
         onClose={() => setFiltering(null)}
       />
     </Stack>

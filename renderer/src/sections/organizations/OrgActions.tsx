@@ -6,13 +6,12 @@ import { InsertPanel } from './InsertPanel';
 import { ToolButton } from './ToolButton';
 import type { ExportTask } from './use-export';
 import type { GridViewState } from './use-grid-view';
-import type { SavedView } from './view-state';
+import type { SharedViews } from './use-shared-views';
 import { ViewsMenu } from './ViewsMenu';
 
 interface Props {
   grid: GridViewState;
-  saved: SavedView[];
-  onSaved: (views: SavedView[]) => void;
+  views: SharedViews;
   total: number;
   exporter: ExportTask;
   /** Whether the table holds no organization yet (the sample data then fills the page instead). */
@@ -22,13 +21,13 @@ interface Props {
 }
 
 /** The section's tools: saved views, columns, export, sample data, and reading the view again. */
-export function OrgActions({ grid, saved, onSaved, total, exporter, empty, sectorName, onRefresh }: Props) {
+export function OrgActions({ grid, views, total, exporter, empty, sectorName, onRefresh }: Props) {
   const { view, change, visible } = grid;
   const exportAs = (format: ExportFormat) =>
     void exporter.start({ ...grid.selection, format, columns: visible.map((c) => c.name) });
   return (
     <>
-      <ViewsMenu view={view} saved={saved} onOpen={grid.setView} onSaved={onSaved} />
+      <ViewsMenu view={view} shared={views} onOpen={grid.setView} />
       <ColumnsPanel
         columns={grid.ordered}
         hidden={view.hidden}
