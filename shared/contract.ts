@@ -175,6 +175,8 @@ export const contract = {
   ),
   'cache:invalidate': channel<InvalidateResult>()(z.object({ focus_group_id: sectorId.nullable() }).strict()),
   'cache:stats': channel<CacheStats>()(empty),
+  /** Counts hits and misses from zero again; answers the stats after the reset. */
+  'cache:resetStats': channel<CacheStats>()(empty),
   'cache:log': channel<CacheLogEntry[]>()(empty),
   'orgs:insertSample': channel<InsertOrgsResult>()(
     z
