@@ -1,4 +1,4 @@
-import { ActionIcon, Menu, Popover, Tooltip } from '@mantine/core';
+import { ActionIcon, Loader, Menu, Popover, Tooltip } from '@mantine/core';
 import { IconDownload, IconPlus, IconRefresh } from '@tabler/icons-react';
 import type { ExportFormat } from '../../../../shared/org-query';
 import { ColumnsPanel } from './ColumnsPanel';
@@ -36,17 +36,23 @@ export function OrgActions({ grid, views, total, exporter, empty, sectorName, on
       />
       <Menu position="bottom-end" shadow="md">
         <Menu.Target>
+          {/* Not disabled while an export runs (its items are): the menu gives the focus back to this
+              button as it closes, which a disabled button cannot take, and the focus fell to the page. */}
           <ToolButton
-            icon={<IconDownload size={14} />}
+            icon={exporter.running ? <Loader size={14} /> : <IconDownload size={14} />}
             label="Export"
-            loading={exporter.running}
+            aria-busy={exporter.running}
             disabled={total === 0}
           />
         </Menu.Target>
         <Menu.Dropdown aria-label="Export">
           <Menu.Label>{`${total.toLocaleString()} rows, ${visible.length} columns`}</Menu.Label>
-          <Menu.Item onClick={() => exportAs('csv')}>Export CSV</Menu.Item>
-          <Menu.Item onClick={() => exportAs('json')}>Export JSON</Menu.Item>
+          <Menu.Item disabled={exporter.running} onClick={() => exportAs('csv')}>
+            Export CSV
+          </Menu.Item>
+          <Menu.Item disabled={exporter.running} onClick={() => exportAs('json')}>
+            Export JSON
+          </Menu.Item>
         </Menu.Dropdown>
       </Menu>
       {!empty && (
