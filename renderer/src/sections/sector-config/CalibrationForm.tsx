@@ -4,7 +4,7 @@ import { CALIBRATION_DECIMALS, formatCalibration } from '../../../../shared/sect
 import { parseCalibration } from './calibration-input';
 
 interface Props {
-  /** Plain-text name for labels, e.g. "H^R baseline". */
+  /** Plain-text name for labels, e.g. "HR baseline". */
   label: string;
   value: number;
   /** Resolves true when the backend accepted the change. */

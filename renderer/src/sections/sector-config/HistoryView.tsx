@@ -1,4 +1,4 @@
-import { Badge, Grid, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Badge, Grid, Group, Select, Stack, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import type { ConfigHistory, SectorDetails } from '../../../../shared/domain';
 import { formatCalibration, formatWeight } from '../../../../shared/sector-config';
@@ -57,7 +57,9 @@ function AsOfTable({
     <Table verticalSpacing={4} fz="sm" aria-label="Configuration in force">
       <Table.Thead>
         <Table.Tr>
-          <Table.Th />
+          <Table.Th>
+            <VisuallyHidden>Setting</VisuallyHidden>
+          </Table.Th>
           <Table.Th ta="right" style={{ whiteSpace: 'nowrap' }}>
             {then.config.as_of ?? 'today'}
           </Table.Th>
@@ -105,7 +107,9 @@ function VersionsTable({
             <Table.Th>From</Table.Th>
             <Table.Th>Until</Table.Th>
             <Table.Th>Rationale</Table.Th>
-            <Table.Th w={90} />
+            <Table.Th w={90}>
+              <VisuallyHidden>Action</VisuallyHidden>
+            </Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
