@@ -9,7 +9,7 @@ import {
   Text,
   TextInput,
 } from '@mantine/core';
-import { useState } from 'react';
+import { useState, type FormEvent } from 'react';
 import { filterOpOf, type ColumnFilter } from '../../../../shared/org-query';
 import type { GridColumn } from './grid-columns';
 
@@ -113,7 +113,8 @@ function FilterForm({
   const [error, setError] = useState<string | null>(null);
   const op = column === undefined ? null : filterOpOf(column.kind);
 
-  function apply() {
+  function apply(event: FormEvent) {
+    event.preventDefault();
     if (column === undefined) return setError('Choose a column');
     const filter = filterFromDraft(column, draft);
     if (typeof filter === 'string') return setError(filter);
@@ -122,12 +123,7 @@ function FilterForm({
   }
 
   return (
-    <form
-      onSubmit={(event) => {
-        event.preventDefault();
-        apply();
-      }}
-    >
+    <form onSubmit={apply}>
       <Stack gap="sm">
         <Select
           label="Column"
@@ -141,6 +137,7 @@ function FilterForm({
           }}
           allowDeselect={false}
           data-autofocus={op === null || op === 'is' || undefined}
+          openOnFocus={false} // focused as the dialog opens; its list opens on typing or ArrowDown
         />
         {op === 'contains' && (
           <TextInput

@@ -1,4 +1,4 @@
-import { ActionIcon, Button, Group, Menu, Modal, Stack, TextInput, Tooltip } from '@mantine/core';
+import { Button, Group, Menu, Modal, Stack, TextInput, Tooltip } from '@mantine/core';
 import {
   IconDeviceFloppy,
   IconFileExport,
@@ -104,16 +104,17 @@ export function ViewsMenu({ view, shared, onOpen }: Props) {
               <Menu.Item onClick={() => onOpen(entry.view)} style={{ flex: 1 }}>
                 {entry.name}
               </Menu.Item>
+              {/* A menu item too: a menu may hold only items (a plain button in it was axe-critical). */}
               <Tooltip label={`Delete view ${entry.name}`}>
-                <ActionIcon
-                  variant="subtle"
+                <Menu.Item
+                  w="auto"
                   color="red"
-                  size="md"
                   aria-label={`Delete view ${entry.name}`}
+                  closeMenuOnClick={false}
                   onClick={() => void shared.remove(entry.name)}
                 >
                   <IconTrash size={14} />
-                </ActionIcon>
+                </Menu.Item>
               </Tooltip>
             </Group>
           ))}
