@@ -4,14 +4,17 @@ import { deepLink, deepLinkFragment } from '../../../../shared/deep-link';
 import { readView } from './view-state';
 import { viewFromQuery, viewHref, viewToQuery } from './view-url';
 
+// JSON writes -0 as 0, the same bound: the generator leaves it out rather than the comparison.
+const bound = (min: number, max: number) =>
+  fc.double({ noNaN: true, noDefaultInfinity: true, min, max }).map((x) => (Object.is(x, -0) ? 0 : x));
 const name = fc.stringMatching(/^[a-z][a-z0-9_]{0,20}$/);
 const filter = fc.oneof(
   fc.record({ column: name, op: fc.constant('contains'), text: fc.string({ minLength: 1, maxLength: 30 }) }),
   fc.record({
     column: name,
     op: fc.constant('range'),
-    min: fc.option(fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e12, max: 0 })),
-    max: fc.option(fc.double({ noNaN: true, noDefaultInfinity: true, min: 0, max: 1e12 })),
+    min: fc.option(bound(-1e12, 0)),
+    max: fc.option(bound(0, 1e12)),
   }),
   fc.record({ column: name, op: fc.constant('is'), value: fc.boolean() }),
   fc.record({ column: name, op: fc.constant('has'), item: fc.string({ minLength: 1, maxLength: 30 }) }),
