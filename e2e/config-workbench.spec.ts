@@ -115,7 +115,7 @@ test('the compare screen: every sector side by side, differences from the mean m
   await openTab(page, 'Compare sectors');
   const table = page.getByRole('table', { name: 'Sectors compared' });
   await expect(table.locator('thead').getByRole('columnheader')).toHaveText([
-    '',
+    'Setting',
     'Manufacturing',
     'Financial Services',
     'Healthcare',
