@@ -105,9 +105,11 @@ describe('migrations', () => {
         'organizations',
         ...Object.keys(loadReference().attribute_tables),
         // The app's own bookkeeping, not part of the seed's schema: which sectors' configurations
-        // changed, for other instances (migration 3), and the grid's totals (migration 5).
+        // changed, for other instances (migration 3), the grid's totals (migration 5) and the saved
+        // views of the Organizations grid (migration 7).
         'config_changes',
         'organization_counts',
+        'saved_views',
       ].sort(),
     );
     expect(names).toContainEqual({ name: 'vw_organizations_full', type: 'view' });
