@@ -106,7 +106,7 @@ describe('migrations', () => {
         ...Object.keys(loadReference().attribute_tables),
         // The app's own bookkeeping, not part of the seed's schema: which sectors' configurations
         // changed, for other instances (migration 3), the grid's totals (migration 5) and the saved
-        // views of the Organizations grid (migration 7).
+        // views of the Organizations grid (the saved-views migration).
         'config_changes',
         'organization_counts',
         'saved_views',
