@@ -23,6 +23,7 @@ import type {
   SectorDetails,
   SeedResult,
 } from '../shared/domain';
+import type { SavedView, ViewBody, ViewsImported } from '../shared/saved-views';
 import type { StorageStatus } from './core/status';
 import type { ImportOutcome, ImportRequest as OrgImportRequest } from './core/import/run';
 import type { ImportPreview as OrgImportPreview } from '../shared/org-import';
@@ -153,6 +154,20 @@ export interface ConfigWrites {
 /** The sector configurations: what the configuration service and its handlers need. */
 export type ConfigRepository = ConfigReads & ConfigWrites;
 
+/**
+ * The grid's saved views, shared by every window and instance on the database. Each write answers
+ * with the list as it stands after it, so that the caller shows others' saves too.
+ */
+export interface ViewOperations {
+  /** By name, as a person reads a list. */
+  listViews(): Promise<SavedView[]>;
+  /** Adds the view, or replaces the one of the same name. */
+  saveView(input: { name: string; view: ViewBody }): Promise<SavedView[]>;
+  deleteView(name: string): Promise<SavedView[]>;
+  /** Saves every view of a file in one transaction, replacing those of the same names. */
+  importViews(views: { name: string; view: ViewBody }[]): Promise<ViewsImported>;
+}
+
 /** What a long operation gets: cancel and progress. */
 export interface TaskHooks {
   signal: AbortSignal;
@@ -196,7 +211,7 @@ export type ConfigChange = (string | null)[];
  * Every operation a storage engine answers. Adding one means this interface, its implementation on
  * each engine, and nothing else: the SQLite worker's relay is built from the worker's own table.
  */
-export interface StorageOperations extends ConfigRepository, OrganizationEdits {
+export interface StorageOperations extends ConfigRepository, OrganizationEdits, ViewOperations {
   status(): Promise<StorageStatus>;
   /** The database's own name for this connection's user (PostgreSQL's role); null on SQLite. */
   databaseUser(): Promise<string | null>;

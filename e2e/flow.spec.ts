@@ -54,7 +54,7 @@ test('the whole lab flow on a fresh database', async ({ page }) => {
   await test.step('Sector Configuration', async () => {
     await openSection(page, 'Sector Configuration');
     await choose(page, 'Select a Sector', 'Financial Services');
-    await expect(stat(page, 'H^R baseline')).toHaveText('82');
+    await expect(stat(page, 'HR baseline')).toHaveText('82');
     await expect(stat(page, 'EBITDA multiplier')).toHaveText('1.10');
     await expect(page.getByText('Weights sum to 1.000')).toBeVisible();
     await expect(page.getByRole('img', { name: 'Dimension weights for Financial Services' })).toBeVisible();

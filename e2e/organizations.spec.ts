@@ -323,7 +323,7 @@ test('keeps the view and the place in it across sections, and a saved view acros
   await page.goto(host.url);
   await openSection(page, 'Organizations');
   await page.getByRole('button', { name: 'Views' }).click();
-  await page.getByRole('menuitem', { name: 'Active by age' }).click();
+  await page.getByRole('menuitem', { name: 'Active by age', exact: true }).click();
   await expect(page.getByText('Status: active')).toBeVisible();
   await expect(header(page, 'Founding year')).toHaveAttribute('aria-sort', 'descending');
   await expect.poll(() => shownTotal(page)).toBe(activeTotal);

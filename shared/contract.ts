@@ -60,6 +60,14 @@ import {
   type ImportSource,
   type ImportSummary,
 } from './org-import';
+import {
+  viewBody,
+  viewName,
+  type SavedView,
+  type ViewsDocument,
+  type ViewsExportResult,
+  type ViewsImported,
+} from './saved-views';
 
 /**
  * The one declaration of every IPC channel: its name, the zod schema of its input and its output
@@ -256,6 +264,8 @@ export const contract = {
   ),
   'cache:invalidate': channel<InvalidateResult>()(z.object({ focus_group_id: sectorId.nullable() }).strict()),
   'cache:stats': channel<CacheStats>()(empty),
+  /** Counts hits and misses from zero again; answers the stats after the reset. */
+  'cache:resetStats': channel<CacheStats>()(empty),
   'cache:log': channel<CacheLogEntry[]>()(empty),
   'orgs:insertSample': channel<InsertOrgsResult>()(
     z
@@ -298,6 +308,18 @@ export const contract = {
   /** Imports the held file in one transaction, with progress (task orgs:import) and Cancel. */
   'orgs:import': channel<ImportSummary>()(importOptions),
   'orgs:cancelImport': channel<{ cancelled: boolean }>()(empty),
+  /** The grid's saved views in the database, by name; every write answers with the list after it. */
+  'views:list': channel<SavedView[]>()(empty),
+  'views:save': channel<SavedView[]>()(z.object({ name: viewName, view: viewBody }).strict()),
+  'views:delete': channel<SavedView[]>()(z.object({ name: viewName }).strict()),
+  /** Saves the views of an exported file, replacing those of the same names; a bad file is one sentence. */
+  'views:import': channel<ViewsImported>()(
+    z.object({ text: z.string().max(1_000_000, 'The file is larger than 1 MB: not a views file') }).strict(),
+  ),
+  /** Every saved view as the file that `views:import` reads (the browser host serves it as a download). */
+  'views:document': channel<ViewsDocument>()(empty),
+  /** Saves that file where the desktop app's save dialog says. */
+  'views:export': channel<ViewsExportResult>()(empty),
 } as const;
 
 export type Contract = typeof contract;
@@ -382,6 +404,8 @@ export const httpRoutes = {
     what: 'rejected rows',
     emptyIsAbsent: false,
   }),
+  /** Every saved view as a download, the file the Views menu imports. */
+  viewsExport: downloadRoute('/api/views-export.json', empty, { what: 'views export', emptyIsAbsent: false }),
   /** The share document as a download: `?focus_group_id=pe_energy`, or every sector without it. */
   configExport: downloadRoute(
     '/api/config-export.json',

@@ -186,6 +186,11 @@ export interface CacheEvent {
 export interface CacheLogEntry extends CacheEvent {
   seq: number;
   message: string;
+  /**
+   * On a MISS of the Cache section's fetch: the whole fetch it started (lookup, database load, SET),
+   * in milliseconds, once that fetch has finished; `duration_ms` is the lookup alone.
+   */
+  fetch_ms?: number;
 }
 
 export interface CacheStats {
@@ -197,7 +202,13 @@ export interface CacheStats {
   keyspace_hits: number;
   keyspace_misses: number;
   keys: { key: string; ttl_ms: number }[];
+  /**
+   * Redis's used_memory: the store's whole memory, of which `used_memory_startup` is there before any
+   * key (a fresh redis-server reports about 0.9 MB; the embedded cache counts the same, so that a
+   * maxmemory setting means what it means in Redis) and the rest the keys with their values.
+   */
   used_memory: number;
+  used_memory_startup: number;
   maxmemory: number;
   maxmemory_policy: string;
   expired_keys: number;

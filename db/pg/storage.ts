@@ -17,6 +17,7 @@ import type { DemoResetResult } from '../../shared/domain';
 import { noSchemaError } from '../core/migrations';
 import { pgSchemaVersion } from './migrate';
 import { pgSeedSectorsDimensions, pgSeedWeightsCalibrations } from './seeding';
+import { pgViews } from './views';
 
 /**
  * `target` with every method that returns a promise answering a lost connection as `state`'s
@@ -106,6 +107,7 @@ export async function openPgStorage(url: string, options: PgStorageOptions = {})
     ...pgConfigRepository(pool),
     ...pgOrganizations(pool),
     ...pgOrganizationEdits(pool),
+    ...pgViews(pool),
     async resetDemo(template) {
       if (!options.restoreDemo) throw new AppError('NOT_FOUND', 'No demo database can be restored here');
       return options.restoreDemo(template, applicationName);

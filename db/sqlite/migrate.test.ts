@@ -106,12 +106,14 @@ describe('migrations', () => {
         ...Object.keys(loadReference().attribute_tables),
         // The app's own bookkeeping, not part of the seed's schema: which sectors' configurations
         // changed, for other instances (migration 3), the grid's totals (migration 5), who changed a
-        // configuration when and why (the change-set migration), and which organizations changed,
-        // for other windows' grids (the organization-edits migration).
+        // configuration when and why (the change-set migration), which organizations changed, for
+        // other windows' grids (the organization-edits migration), and the saved views of the
+        // Organizations grid (the saved-views migration).
         'config_changes',
         'organization_counts',
         'config_change_sets',
         'organization_change_log',
+        'saved_views',
       ].sort(),
     );
     expect(names).toContainEqual({ name: 'vw_organizations_full', type: 'view' });

@@ -20,6 +20,33 @@ export class CacheLog {
     this.onEntry(entry);
   }
 
+  /** The sequence number of the latest entry (0 before the first). */
+  lastSeq(): number {
+    return this.seq;
+  }
+
+  /**
+   * The fetch that a MISS of `key` (after entry `after`) started has finished in `fetchMs`: the entry
+   * says so, and goes out again under its own sequence number, replacing the one shown.
+   */
+  completeMiss(key: string, after: number, fetchMs: number): void {
+    const index = this.entries.findIndex(
+      (entry) =>
+        entry.type === 'MISS' && entry.key === key && entry.seq > after && entry.fetch_ms === undefined,
+    );
+    const entry = this.entries[index];
+    if (entry === undefined) return;
+    const completed = { ...entry, fetch_ms: fetchMs };
+    this.entries[index] = completed;
+    this.onEntry(completed);
+  }
+
+  /** Counting starts again from zero ("Reset statistics"); the log itself stays. */
+  resetLookups(): void {
+    this.hits = 0;
+    this.misses = 0;
+  }
+
   /** Lookups the service made, counted from its HIT and MISS events (stats reads do not count). */
   lookups(): { hits: number; misses: number } {
     return { hits: this.hits, misses: this.misses };

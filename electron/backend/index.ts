@@ -20,6 +20,7 @@ import { organizationImportHandlers } from './handlers/org-import';
 import { ImportFiles } from './import-files';
 import { schemaHandlers } from './handlers/schema';
 import { seedingHandlers } from './handlers/seeding';
+import { viewHandlers } from './handlers/views';
 import type { Storage, TextSink } from '../../db/port';
 import { Tasks } from './tasks';
 import type { Backend, BackendOptions } from './types';
@@ -133,6 +134,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     ...organizationHandlers(context),
     ...organizationEditHandlers(context),
     ...organizationImportHandlers(context, importFiles),
+    ...viewHandlers(context),
   };
   const dispatch = createDispatcher(handlers);
 

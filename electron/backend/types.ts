@@ -62,6 +62,8 @@ export interface BackendOptions {
   chooseConfigExportPath?: (suggestedName: string) => Promise<string | null>;
   /** The same for a sector's history (CSV); null when dismissed. */
   chooseHistoryExportPath?: (suggestedName: string) => Promise<string | null>;
+  /** The same for a file of saved views (JSON); null when dismissed. */
+  chooseViewsExportPath?: (suggestedName: string) => Promise<string | null>;
   /**
    * The demo database that ships with the packaged app. When the database file does not exist yet
    * it is copied there (a first run opens a ready demo), and "Reset demo" restores it.

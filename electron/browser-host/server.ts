@@ -6,6 +6,7 @@ import type { Backend } from '../backend/types';
 import { handleConfigExport, handleHistoryExport } from './config-export-route';
 import { handleExport } from './export-route';
 import { handleImportRejected, handleImportUpload } from './import-routes';
+import { handleViewsExport } from './views-export-route';
 import { httpStatus } from './http-status';
 import { checkOrigin } from './origin';
 import { securityHeaders } from './security-headers';
@@ -196,6 +197,12 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     }
     if (url.pathname === httpRoutes.historyExport.path) {
       handleHistoryExport(req, res, url, options.backend, sendErrorValue).catch((error: unknown) => {
+        if (!res.headersSent) sendError(res, 500, 'INTERNAL', internalMessage(error));
+      });
+      return;
+    }
+    if (url.pathname === httpRoutes.viewsExport.path) {
+      handleViewsExport(req, res, options.backend, sendErrorValue).catch((error: unknown) => {
         if (!res.headersSent) sendError(res, 500, 'INTERNAL', internalMessage(error));
       });
       return;

@@ -99,6 +99,7 @@ describe('Electron shell', () => {
       chooseConfigExportPath: expect.any(Function),
       chooseHistoryExportPath: expect.any(Function),
       chooseImportPath: expect.any(Function),
+      chooseViewsExportPath: expect.any(Function),
       authorSource: 'environment',
     });
   });
@@ -275,6 +276,44 @@ describe('Electron shell', () => {
     for (const window of electron.windows) {
       expect(window.webContents.send).toHaveBeenCalledWith(eventChannel('cache:log'), entry);
     }
+  });
+
+  it('opens a deep link on its view: at launch, from a second launch, and from macOS open-url', async () => {
+    const argv = process.argv;
+    process.argv = [...argv, 'sector-studio://organizations?sector=pe_energy&sort=legal_name&dir=asc'];
+    try {
+      await start();
+    } finally {
+      process.argv = argv;
+    }
+    expect(electron.app.setAsDefaultProtocolClient).toHaveBeenCalledExactlyOnceWith('sector-studio');
+    expect(onlyWindow().loadURL).toHaveBeenCalledExactlyOnceWith(
+      `${pageUrl}#organizations?sector=pe_energy&sort=legal_name&dir=asc`,
+    );
+
+    electron.appEvents.emit('second-instance', {}, [
+      '/opt/sector-studio',
+      '--no-sandbox',
+      'sector-studio://cache/',
+    ]);
+    await vi.waitFor(() => expect(electron.windows).toHaveLength(2));
+    expect(electron.windows[1]!.loadURL).toHaveBeenCalledExactlyOnceWith(`${pageUrl}#cache`);
+
+    const preventDefault = vi.fn();
+    electron.appEvents.emit('open-url', { preventDefault }, 'sector-studio://organizations?status=active');
+    await vi.waitFor(() => expect(electron.windows).toHaveLength(3));
+    expect(preventDefault).toHaveBeenCalledOnce();
+    expect(electron.windows[2]!.loadURL).toHaveBeenCalledExactlyOnceWith(
+      `${pageUrl}#organizations?status=active`,
+    );
+
+    // Anything else on a command line opens the plain page.
+    electron.appEvents.emit('second-instance', {}, [
+      '/opt/sector-studio',
+      'https://example.com/#organizations',
+    ]);
+    await vi.waitFor(() => expect(electron.windows).toHaveLength(4));
+    expect(electron.windows[3]!.loadURL).toHaveBeenCalledExactlyOnceWith(pageUrl);
   });
 
   it('waits for the backend to close before letting the app quit', async () => {

@@ -1,5 +1,6 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron';
 import { join } from 'node:path';
+import { deepLinkFragment, deepLinkScheme } from '../../shared/deep-link';
 import { dbFileName, describeDatabase, productName } from '../backend/paths';
 import type { Backend, BackendOptions } from '../backend/types';
 import { forwardEvents, registerIpcHandlers } from './ipc';
@@ -47,8 +48,8 @@ export async function startShell(options: ShellOptions): Promise<void> {
   let stopIpc = () => {};
   let quitState: 'running' | 'closing' | 'closed' = 'running';
 
-  const openWindow = (ready: Backend) => {
-    const opened = createMainWindow(page, options.preloadPath);
+  const openWindow = (ready: Backend, fragment: string | null = null) => {
+    const opened = createMainWindow(page, options.preloadPath, fragment);
     const stopEvents = forwardEvents(ready, opened.webContents, page);
     windows.add(opened);
     lastFocused = opened;
@@ -60,12 +61,25 @@ export async function startShell(options: ShellOptions): Promise<void> {
     });
   };
   const focusedWindow = () => BrowserWindow.getFocusedWindow() ?? lastFocused;
-  const newWindow = () => {
-    if (quitState === 'running') void backend?.then(openWindow);
+  const newWindow = (fragment: string | null = null) => {
+    if (quitState === 'running') void backend?.then((ready) => openWindow(ready, fragment));
   };
 
+  // sector-studio://organizations?… links open a window on that view. Windows and Linux pass the link
+  // as an argument (to this instance or, once it runs, to the second-instance event); macOS sends
+  // open-url. A packaged app registers itself; a development run would register the bare Electron binary.
+  if (app.isPackaged) app.setAsDefaultProtocolClient(deepLinkScheme);
+  let launchLink = linkIn(process.argv);
   // Launching the app again opens another window on the same database, sharing this backend.
-  app.on('second-instance', newWindow);
+  app.on('second-instance', (_event: unknown, argv: string[] = []) => newWindow(linkIn(argv)));
+  app.on('open-url', (event: { preventDefault: () => void }, url: string) => {
+    event.preventDefault();
+    const fragment = deepLinkFragment(url);
+    // Before the first window the launch's own window opens on it.
+    if (backend === null) launchLink = fragment ?? launchLink;
+    else if (fragment !== null) newWindow(fragment);
+  });
+
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
@@ -107,6 +121,7 @@ export async function startShell(options: ShellOptions): Promise<void> {
     chooseConfigExportPath: (name) => chooseSavePath(focusedWindow(), name, configExport),
     chooseHistoryExportPath: (name) => chooseSavePath(focusedWindow(), name, historyExport),
     chooseImportPath: () => chooseImportPath(focusedWindow()),
+    chooseViewsExportPath: (name) => chooseSavePath(focusedWindow(), name, viewsExport),
     // Built by scripts/build-demo-db.ts at packaging time (electron-builder.yml extraResources).
     demoDatabase:
       app.isPackaged && process.resourcesPath ? join(process.resourcesPath, 'demo', demoFileName) : undefined,
@@ -121,7 +136,16 @@ export async function startShell(options: ShellOptions): Promise<void> {
     return;
   }
   stopIpc = registerIpcHandlers(ipcMain, ready, page);
-  openWindow(ready);
+  openWindow(ready, launchLink);
+}
+
+/** The page fragment of the first deep link among a command line's arguments, else null. */
+export function linkIn(argv: readonly string[]): string | null {
+  for (const arg of argv) {
+    const fragment = deepLinkFragment(arg);
+    if (fragment !== null) return fragment;
+  }
+  return null;
 }
 
 const demoFileName = 'sector-studio-demo.db';
@@ -140,6 +164,7 @@ async function chooseImportPath(window: BrowserWindow | null): Promise<string | 
   const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
   return result.canceled ? null : (result.filePaths[0] ?? null);
 }
+const viewsExport = { title: 'Export saved views', filter: { name: 'JSON', extensions: ['json'] } };
 
 /** The save dialog for exports, attached to the window when there is one. */
 async function chooseSavePath(

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import type { Configuration } from 'electron-builder';
 import { runtimePaths } from '../../db/core/app-root';
+import { deepLinkScheme } from '../../shared/deep-link';
 import { productName } from '../backend/paths';
 
 const escapeRegExp = (text: string) => text.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
@@ -25,6 +26,10 @@ describe('electron-builder.yml', () => {
   it('names the app as the shell does', () => {
     expect(config.appId).toMatch(/^[a-z0-9]+(\.[a-z0-9]+)+$/);
     expect(config.productName).toBe(productName);
+  });
+
+  it('registers the deep-link scheme the shell opens views from', () => {
+    expect(config.protocols).toEqual([{ name: 'Sector Studio view', schemes: [deepLinkScheme] }]);
   });
 
   it("packs the build output, both engines' migrations, the seed data and package.json", () => {

@@ -6,7 +6,11 @@ import type { AppPage } from './page';
  * The options are written inline in `new BrowserWindow(...)` rather than built elsewhere, so that
  * Electronegativity (which reads this call's literal) checks the exact webPreferences that ship.
  */
-export function createMainWindow(page: AppPage, preloadPath: string): BrowserWindow {
+export function createMainWindow(
+  page: AppPage,
+  preloadPath: string,
+  fragment: string | null = null,
+): BrowserWindow {
   const window = new BrowserWindow({
     title: productName,
     width: 1360,
@@ -34,6 +38,8 @@ export function createMainWindow(page: AppPage, preloadPath: string): BrowserWin
   });
   // Shown once painted, so the user never sees an empty white frame.
   window.once('ready-to-show', () => window.show());
-  window.loadURL(page.url).catch((error: unknown) => console.error(`Loading ${page.url} failed:`, error));
+  // A deep link's fragment (shared/deep-link.ts) names the section and the view the window opens on.
+  const url = fragment === null ? page.url : `${page.url}#${fragment}`;
+  window.loadURL(url).catch((error: unknown) => console.error(`Loading ${url} failed:`, error));
   return window;
 }

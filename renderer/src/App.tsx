@@ -1,8 +1,9 @@
 import { AppShell, Container } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
+import { useDisclosure, useLocalStorage } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
 import { AppHeader } from './components/AppHeader';
 import { AppNavbar } from './components/AppNavbar';
+import { mainId, SkipLinks } from './components/SkipLinks';
 import { sections, useSection, type SectionId } from './navigation';
 import { CacheSection } from './sections/CacheSection';
 import { HomeSection } from './sections/HomeSection';
@@ -27,6 +28,12 @@ const fullHeight: ReadonlySet<SectionId> = new Set(['organizations']);
 export function App() {
   const active = useSection();
   const [navOpened, nav] = useDisclosure(false);
+  // Icons only, to give a small window's width to the work: remembered on this computer.
+  const [collapsed, setCollapsed] = useLocalStorage({
+    key: 'sector-studio:sidebar-collapsed',
+    defaultValue: false,
+    getInitialValueInEffect: false,
+  });
   const { refresh } = useDbStatus();
   // A section mounts on its first visit and then stays, hidden while another is shown, so that its
   // filters, selections and rows are where the analyst left them.
@@ -40,16 +47,22 @@ export function App() {
   return (
     <AppShell
       header={{ height: 60 }}
-      navbar={{ width: 250, breakpoint: 'sm', collapsed: { mobile: !navOpened } }}
+      navbar={{ width: collapsed ? 64 : 250, breakpoint: 'sm', collapsed: { mobile: !navOpened } }}
       padding={full ? 'sm' : 'lg'}
     >
+      <SkipLinks active={active} />
       <AppShell.Header>
-        <AppHeader navOpened={navOpened} onToggleNav={nav.toggle} />
+        <AppHeader
+          navOpened={navOpened}
+          onToggleNav={nav.toggle}
+          collapsed={collapsed}
+          onToggleCollapsed={() => setCollapsed(!collapsed)}
+        />
       </AppShell.Header>
       <AppShell.Navbar p="sm">
-        <AppNavbar active={active} onNavigate={nav.close} />
+        <AppNavbar active={active} onNavigate={nav.close} collapsed={collapsed} />
       </AppShell.Navbar>
-      <AppShell.Main className={full ? 'main-full' : undefined}>
+      <AppShell.Main id={mainId} tabIndex={-1} className={full ? 'main-full' : undefined}>
         {sections
           .filter((section) => visited.includes(section.id))
           .map(({ id }) => {

@@ -16,7 +16,8 @@ if (root === null) throw new Error('index.html has no #root element');
 createRoot(root).render(
   <StrictMode>
     <MantineProvider theme={theme} defaultColorScheme="auto" cssVariablesResolver={cssVariablesResolver}>
-      <Notifications position="top-right" />
+      {/* Bottom right: at the top they covered the header and the section tools. */}
+      <Notifications position="bottom-right" />
       <ChartColors />
       <StatusProvider>
         <App />

@@ -29,9 +29,22 @@ function subscribe(onChange: () => void): () => void {
   return () => window.removeEventListener('hashchange', onChange);
 }
 
+/** `#organizations?sector=…` is the Organizations section with a view in its query. */
+function split(hash: string): { id: string; query: string | null } {
+  const text = hash.replace(/^#\/?/, '');
+  const at = text.indexOf('?');
+  return at < 0 ? { id: text, query: null } : { id: text.slice(0, at), query: text.slice(at + 1) };
+}
+
 function currentSection(): SectionId {
-  const id = window.location.hash.replace(/^#\/?/, '');
+  const { id } = split(window.location.hash);
   return isSectionId(id) ? id : 'home';
+}
+
+/** The query of `hash` when it addresses `section`, else null. */
+export function locationQuery(hash: string, section: SectionId): string | null {
+  const { id, query } = split(hash);
+  return id === section ? query : null;
 }
 
 /** The section lives in the URL hash, so a reload or a link keeps the analyst where they were. */

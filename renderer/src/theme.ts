@@ -5,6 +5,8 @@ import {
   luminance,
   Menu,
   Modal,
+  Popover,
+  Tooltip,
   type CSSVariablesResolver,
   type MantineTheme,
 } from '@mantine/core';
@@ -25,9 +27,23 @@ export const theme = createTheme({
   components: {
     // The focus placeholder Mantine puts first in a menu is a focusable role=presentation child,
     // which a role=menu may not contain; the menu's own keyboard handling does not need it.
-    Menu: Menu.extend({ defaultProps: { withInitialFocusPlaceholder: false } }),
-    Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close dialog' } } }),
-    Drawer: Drawer.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } }),
+    // A menu or popover gives the focus back to its button when it closes, so that after Export › CSV
+    // the keyboard is where it was, not at the top of the page.
+    Menu: Menu.extend({ defaultProps: { withInitialFocusPlaceholder: false, returnFocus: true } }),
+    Popover: Popover.extend({ defaultProps: { returnFocus: true } }),
+    // Keyboard users see a button's tooltip too.
+    Tooltip: Tooltip.extend({ defaultProps: { events: { hover: true, focus: true, touch: false } } }),
+    // A dialog's <header> (its title and close button) counted as a second banner landmark beside the
+    // app's own: inside a dialog it is no landmark.
+    Modal: Modal.extend({
+      defaultProps: {
+        closeButtonProps: { 'aria-label': 'Close dialog' },
+        attributes: { header: { role: 'none' } },
+      },
+    }),
+    Drawer: Drawer.extend({
+      defaultProps: { closeButtonProps: { 'aria-label': 'Close' }, attributes: { header: { role: 'none' } } },
+    }),
   },
 });
 

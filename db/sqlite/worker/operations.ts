@@ -19,6 +19,8 @@ import { seedSectorsAndDimensions, seedWeightsAndCalibrations } from '../seeding
 import { sqliteEngine } from '../sql-engine';
 import { beginImmediate } from '../write-lock';
 import { sqliteOrgSql } from '../org-write-sql';
+import { sqliteViewsSql } from '../views-sql';
+import { viewsRepository } from '../../core/views-repository';
 import { WriteQueue } from './write-queue';
 
 /** What a long operation gets from the worker: cancel, progress and, for exports, an outlet. */
@@ -53,6 +55,7 @@ export function sqliteOperations(db: Db, file: string) {
   const engine = sqliteEngine(db);
   const configs = configRepository(engine, sqliteConfigSql);
   const orgs = orgRepository(engine, sqliteOrgSql);
+  const views = viewsRepository(engine, sqliteViewsSql);
   // Built once the schema exists and rebuilt after a migration, so no call re-checks the schema.
   let services: ReturnType<typeof organizationServices> | undefined;
   const ready = () => {
@@ -116,6 +119,19 @@ export function sqliteOperations(db: Db, file: string) {
     ) => Promise<Tracked<Awaited<ReturnType<ConfigWrites[K]>>>>;
   };
 
+  // Inside the tracked transaction a missing table is not recognised as NO_SCHEMA: check first.
+  const schemaFirst =
+    <A extends unknown[], T>(write: (...args: A) => T) =>
+    (...args: A): T => {
+      requireSchema(db);
+      return write(...args);
+    };
+  const viewWrites = {
+    saveView: tracked(schemaFirst(views.writes.saveView)),
+    deleteView: tracked(schemaFirst(views.writes.deleteView)),
+    importViews: tracked(schemaFirst(views.writes.importViews)),
+  };
+
   /**
    * One read transaction: a page's or a window's rows and its total from the same snapshot, though
    * another process commits between the statements that read them.
@@ -125,6 +141,7 @@ export function sqliteOperations(db: Db, file: string) {
   return {
     read: {
       ...configs.reads,
+      ...views.reads,
       status: async () => databaseStatus(db, file),
       // A file has no users of its own: the author is the OS user's or the one the analyst set.
       databaseUser: async () => null,
@@ -154,6 +171,7 @@ export function sqliteOperations(db: Db, file: string) {
     },
     configWrite: configWrites,
     write: {
+      ...viewWrites,
       // A migration runs its own transactions, and may log changes too: they are this instance's.
       migrate: () =>
         writes.run(() =>

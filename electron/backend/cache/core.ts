@@ -225,6 +225,7 @@ export class KeyspaceCore {
       expired_keys: this.expired,
       evicted_keys: this.evicted,
       used_memory: this.usedMemory(),
+      used_memory_startup: STARTUP_MEMORY,
       maxmemory: this.maxmemory,
       maxmemory_policy: this.maxmemoryPolicy,
       keys: this.map.size,

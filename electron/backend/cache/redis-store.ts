@@ -210,6 +210,7 @@ export class RedisStore implements CacheStore {
       expired_keys: number('expired_keys'),
       evicted_keys: number('evicted_keys'),
       used_memory: number('used_memory'),
+      used_memory_startup: number('used_memory_startup'),
       maxmemory: number('maxmemory'),
       maxmemory_policy: infoField(info, 'maxmemory_policy'),
     };

@@ -6,6 +6,8 @@ export interface CacheStoreStats {
   expired_keys: number;
   evicted_keys: number;
   used_memory: number;
+  /** What the server reported before it held any key (Redis's INFO used_memory_startup). */
+  used_memory_startup: number;
   maxmemory: number;
   maxmemory_policy: string;
 }

@@ -29,6 +29,7 @@ const app = {
   getPath: vi.fn((name: string) => paths.get(name) ?? `/no/such/path/${name}`),
   requestSingleInstanceLock: vi.fn(() => true),
   enableSandbox: vi.fn(),
+  setAsDefaultProtocolClient: vi.fn(() => true),
   whenReady: vi.fn(async () => {}),
   quit: vi.fn(),
   exit: vi.fn(),

@@ -1,5 +1,6 @@
 import type { Bridge, Input } from '../../../shared/contract';
 import type { ConfigExportResult, HistoryExportResult } from '../../../shared/domain';
+import type { ViewsExportResult } from '../../../shared/saved-views';
 import type { Result } from '../../../shared/errors';
 import type { ImportSource } from '../../../shared/org-import';
 
@@ -32,4 +33,11 @@ export interface AppBridge extends Bridge {
   openImportFile(): Promise<Result<ImportSource | null>>;
   /** Where the browser downloads an import's rejected rows; null in the desktop app, which writes them beside the file. */
   rejectedRowsUrl(importId: string): string | null;
+  /** Writes every saved view as a file; null when the browser took it as a download. */
+  saveViews(): Promise<Result<ViewsExportResult | null>>;
+  /**
+   * A link that opens this page at `hash` (`#organizations?…`): the browser host's own address, or
+   * the desktop app's deep link (sector-studio://organizations?…).
+   */
+  linkTo(hash: string): string;
 }

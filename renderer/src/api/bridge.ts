@@ -1,5 +1,6 @@
 import { notifications } from '@mantine/notifications';
-import { useEffect, useEffectEvent, useState } from 'react';
+import { useEffect, useEffectEvent, useRef, useState } from 'react';
+import { rescueFocus } from '../focus';
 import type { Channel, EventMap, EventName, Input, Output } from '../../../shared/contract';
 import type { ErrorValue } from '../../../shared/errors';
 import type { AppBridge } from './app-bridge';
@@ -54,10 +55,20 @@ export function useBridgeEvent<E extends EventName>(
   useEffect(() => bridge.subscribe(event, (payload) => onEvent(payload)), [event]);
 }
 
-/** Runs one action at a time and says whether it is running, for button loading states. */
+/**
+ * Runs one action at a time and says whether it is running, for button loading states. A loading
+ * button is disabled, which drops the keyboard focus to the page: it gets the focus back when done.
+ */
 export function useAction(): [boolean, <T>(work: () => Promise<T>) => Promise<T>] {
   const [running, setRunning] = useState(false);
+  const origin = useRef<HTMLElement | null>(null);
+  useEffect(() => {
+    if (running || origin.current === null) return;
+    rescueFocus(origin.current);
+    origin.current = null;
+  }, [running]);
   async function run<T>(work: () => Promise<T>): Promise<T> {
+    origin.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     setRunning(true);
     try {
       return await work();

@@ -1,4 +1,5 @@
 import type { Bridge } from '../../../shared/contract';
+import { deepLink } from '../../../shared/deep-link';
 import type { AppBridge } from './app-bridge';
 
 /** The AppBridge over Electron's preload bridge: the main process opens the save dialog and writes the file. */
@@ -16,5 +17,7 @@ export function createDesktopBridge(preload: Bridge): AppBridge {
     saveHistory: (request) => preload.invoke('config:exportHistory', request),
     openImportFile: () => preload.invoke('orgs:importOpen', {}),
     rejectedRowsUrl: () => null,
+    saveViews: () => preload.invoke('views:export', {}),
+    linkTo: (hash) => deepLink(hash),
   };
 }

@@ -85,5 +85,10 @@ export function createHttpBridge(): AppBridge {
     },
     openImportFile: pickAndUpload,
     rejectedRowsUrl: (importId) => httpRoutes.importRejected.encode({ import_id: importId }),
+    async saveViews() {
+      download(httpRoutes.viewsExport.encode({}), '');
+      return { ok: true, value: null };
+    },
+    linkTo: (hash) => `${window.location.origin}${window.location.pathname}${hash}`,
   };
 }

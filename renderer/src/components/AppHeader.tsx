@@ -13,6 +13,8 @@ import {
 } from '@mantine/core';
 import {
   IconAlertTriangle,
+  IconLayoutSidebarLeftCollapse,
+  IconLayoutSidebarLeftExpand,
   IconBolt,
   IconChartDots3,
   IconDatabase,
@@ -27,6 +29,28 @@ import { AuthorMenu } from './AuthorMenu';
 interface Props {
   navOpened: boolean;
   onToggleNav: () => void;
+  /** The sidebar shows icons only. */
+  collapsed: boolean;
+  onToggleCollapsed: () => void;
+}
+
+function SidebarToggle({ collapsed, onToggle }: { collapsed: boolean; onToggle: () => void }) {
+  const label = collapsed ? 'Expand sidebar' : 'Collapse sidebar';
+  const Icon = collapsed ? IconLayoutSidebarLeftExpand : IconLayoutSidebarLeftCollapse;
+  return (
+    <Tooltip label={label}>
+      <ActionIcon
+        variant="subtle"
+        color="gray"
+        size="lg"
+        aria-label={label}
+        onClick={onToggle}
+        visibleFrom="sm"
+      >
+        <Icon size={20} />
+      </ActionIcon>
+    </Tooltip>
+  );
 }
 
 /** Light, dark, or whatever the system says; Mantine remembers the choice on this computer. */
@@ -41,9 +65,11 @@ function ColorSchemeMenu() {
   return (
     <Menu position="bottom-end" shadow="md">
       <Menu.Target>
-        <ActionIcon variant="default" size="lg" aria-label="Color scheme">
-          <Icon size={18} />
-        </ActionIcon>
+        <Tooltip label="Color scheme">
+          <ActionIcon variant="default" size="lg" aria-label="Color scheme">
+            <Icon size={18} />
+          </ActionIcon>
+        </Tooltip>
       </Menu.Target>
       <Menu.Dropdown aria-label="Color scheme">
         {choices.map((choice) => (
@@ -62,12 +88,13 @@ function ColorSchemeMenu() {
   );
 }
 
-export function AppHeader({ navOpened, onToggleNav }: Props) {
+export function AppHeader({ navOpened, onToggleNav, collapsed, onToggleCollapsed }: Props) {
   const { status } = useDbStatus();
   return (
     <Group h="100%" px="md" justify="space-between" wrap="nowrap">
       <Group gap="sm" wrap="nowrap">
         <Burger opened={navOpened} onClick={onToggleNav} hiddenFrom="sm" size="sm" aria-label="Navigation" />
+        <SidebarToggle collapsed={collapsed} onToggle={onToggleCollapsed} />
         <ThemeIcon
           size={34}
           radius="md"

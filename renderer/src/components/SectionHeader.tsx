@@ -1,4 +1,4 @@
-import { Group, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { Group, Stack, Text, ThemeIcon, Title, Tooltip } from '@mantine/core';
 import type { Icon } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 
@@ -22,15 +22,18 @@ export function SectionHeader({ icon: SectionIcon, title, children, compact = fa
         <Title order={2} size={compact ? 'h3' : undefined}>
           {title}
         </Title>
-        <Text
-          c="dimmed"
-          maw={compact ? undefined : 760}
-          size={compact ? 'sm' : undefined}
-          lineClamp={compact ? 1 : undefined}
-          visibleFrom={compact ? 'lg' : undefined}
-        >
-          {children}
-        </Text>
+        {compact ? (
+          // One line beside the tools; the whole of it on hover.
+          <Tooltip label={children} multiline w={420} openDelay={300}>
+            <Text c="dimmed" size="sm" lineClamp={1} visibleFrom="md">
+              {children}
+            </Text>
+          </Tooltip>
+        ) : (
+          <Text c="dimmed" maw={760}>
+            {children}
+          </Text>
+        )}
       </Stack>
       {actions !== undefined && (
         <Group gap="xs" ml="auto" wrap="nowrap">

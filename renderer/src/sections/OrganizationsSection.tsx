@@ -1,8 +1,9 @@
 import { Loader, Paper, Stack } from '@mantine/core';
 import { IconBuildingSkyscraper } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { ColumnFilter } from '../../../shared/org-query';
 import { Prerequisite } from '../components/Prerequisite';
+import { rescueFocus } from '../focus';
 import { SectionHeader } from '../components/SectionHeader';
 import { missingStep } from '../state/prerequisites';
 import { useSectors } from '../state/sectors';
@@ -21,14 +22,17 @@ import { useGridView } from './organizations/use-grid-view';
 import { useOrgRows } from './organizations/use-org-rows';
 import { useOrgEditing } from './organizations/edit/use-org-editing';
 import { useOrgChanges } from './organizations/edit/use-org-changes';
-import { useSavedViews } from './organizations/view-state';
+import { useSharedViews } from './organizations/use-shared-views';
+import { useViewInUrl } from './organizations/view-url';
+import { useSection } from '../navigation';
 
 function OrganizationsBody() {
   const sectors = useSectors();
   const { status } = useDbStatus();
   const grid = useGridView(sectors);
   const { view, change, columns } = grid;
-  const [saved, setSaved] = useSavedViews();
+  const views = useSharedViews();
+  useViewInUrl(view, grid.setView, useSection() === 'organizations');
   const { blocks, snapshot, refresh } = useOrgRows(
     grid.described === null ? null : grid.selection,
     status?.organizations,
@@ -41,6 +45,7 @@ function OrganizationsBody() {
     refresh();
   };
   const editing = useOrgEditing({ blocks, sectors, columns, onChanged: reread });
+  const addFilter = useRef<HTMLButtonElement>(null);
 
   const total = snapshot.total ?? 0;
   const empty = status !== null && status.organizations === 0;
@@ -57,8 +62,7 @@ function OrganizationsBody() {
         actions={
           <OrgActions
             grid={grid}
-            saved={saved}
-            onSaved={setSaved}
+            views={views}
             total={total}
             exporter={exporter}
             empty={empty}
@@ -76,12 +80,14 @@ function OrganizationsBody() {
         sectors={sectors}
         onChange={change}
         onAddFilter={() => setFiltering({ column: null })}
+        addFilterRef={addFilter}
       />
       <FilterChips
         view={view}
         sectorName={sectorName}
         onChange={change}
         onEdit={(column) => setFiltering({ column })}
+        fallbackFocus={addFilter}
       />
       {exporter.running && exporter.progress !== null && (
         <ExportProgress progress={exporter.progress} onCancel={exporter.cancel} />
@@ -134,6 +140,8 @@ function OrganizationsBody() {
         current={(column) => view.where.find((f) => f.column === column)}
         onApply={applyFilter}
         onRemove={(column) => change({ where: view.where.filter((f) => f.column !== column) })}
+        // Opened from a chip that the dialog removed, or from a column's menu: the focus had nowhere to go back to.
+        onClosed={() => rescueFocus(addFilter.current)}
         onClose={() => setFiltering(null)}
       />
     </Stack>

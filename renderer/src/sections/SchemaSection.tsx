@@ -3,6 +3,7 @@ import { IconCheck, IconDatabase, IconDatabasePlus } from '@tabler/icons-react';
 import { useCallback, useEffect, useState } from 'react';
 import type { MigrationResult, SchemaInfo } from '../../../shared/domain';
 import { call, useAction } from '../api/bridge';
+import { NextStep } from '../components/NextStep';
 import { SectionHeader } from '../components/SectionHeader';
 import { useDbStatus } from '../state/status';
 import { DdlView } from './schema/DdlView';
@@ -55,6 +56,11 @@ export function SchemaSection() {
             Initialize Database Schema
           </Button>
         </Group>
+        {initialized && (
+          <Group mt="md">
+            <NextStep section="seeding" what="load the reference sectors, dimensions and weights" />
+          </Group>
+        )}
         {result !== null && (
           <Alert mt="md" color="teal" variant="light" icon={<IconCheck />} title="Schema ready">
             <Group gap="xs">

@@ -7,6 +7,8 @@ import { plural } from '../format';
 import { useDbStatus } from '../state/status';
 import { SectorTable } from './seeding/SectorTable';
 import { SeedStep } from './seeding/SeedStep';
+import { Superscripted } from './sector-config/labels';
+import { NextStep } from '../components/NextStep';
 
 export function SeedingSection() {
   const { status } = useDbStatus();
@@ -32,13 +34,18 @@ export function SeedingSection() {
                 step={2}
                 channel="seed:weightsCalibrations"
                 label="Seed All Weights and Calibrations"
-                description="How much each dimension weighs in each sector, and the sector's H^R baseline, EBITDA multiplier and thresholds."
+                description={
+                  <Superscripted text="How much each dimension weighs in each sector, and the sector's H^R baseline, EBITDA multiplier and thresholds." />
+                }
                 holds={`${plural(status.weights, 'weight')} · ${plural(status.calibrations, 'calibration')}`}
                 blockedBy={
                   firstDone ? undefined : 'Run step 1 first: weights refer to focus groups and dimensions.'
                 }
               />
             </SimpleGrid>
+            {status.weights > 0 && status.calibrations > 0 && (
+              <NextStep section="sector-configuration" what="pick a sector and see its configuration" />
+            )}
             {firstDone && (
               <TitledCard title="Focus groups">
                 <SectorTable />

@@ -1,7 +1,8 @@
-import { Code, Group, Paper, Progress, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { Code, Paper, Progress, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { useInterval } from '@mantine/hooks';
 import { useState } from 'react';
-import { formatDuration } from '../../format';
+import type { CacheStats } from '../../../../shared/domain';
+import { formatDuration, plural } from '../../format';
 import type { StatsSnapshot } from './use-cache-stats';
 
 function Figure({ label, value, color }: { label: string; value: string; color?: string }) {
@@ -14,6 +15,25 @@ function Figure({ label, value, color }: { label: string; value: string; color?:
         {value}
       </Text>
     </Paper>
+  );
+}
+
+const kib = (bytes: number) =>
+  `${(bytes / 1024).toLocaleString('en-US', { maximumFractionDigits: 1, minimumFractionDigits: 1 })} KiB`;
+
+/**
+ * What the memory figure counts. "856 KiB used" for one key read as if a sector's configuration took
+ * 856 KiB: most of it is what Redis reports before it holds any key, which the embedded cache counts too.
+ */
+function Memory({ stats }: { stats: CacheStats }) {
+  const values = Math.max(0, stats.used_memory - stats.used_memory_startup);
+  return (
+    <Text size="xs" c="dimmed">
+      Memory {kib(stats.used_memory)}, counted as Redis counts used_memory: {kib(stats.used_memory_startup)}{' '}
+      of start-up overhead that a server holds before any key, and {kib(values)} for{' '}
+      {plural(stats.keys.length, 'cached value')} with their keys and bookkeeping. Policy when full:{' '}
+      {stats.maxmemory_policy}.
+    </Text>
   );
 }
 
@@ -43,14 +63,10 @@ export function CacheStatsPanel({ snapshot }: { snapshot: StatsSnapshot }) {
           aria-label="Share of misses"
         />
       </Progress.Root>
-      <Group justify="space-between">
-        <Text size="sm" fw={600}>
-          Keys ({stats.keys.length})
-        </Text>
-        <Text size="xs" c="dimmed">
-          {(stats.used_memory / 1024).toFixed(1)} KiB used · policy {stats.maxmemory_policy}
-        </Text>
-      </Group>
+      <Memory stats={stats} />
+      <Text size="sm" fw={600}>
+        Keys ({stats.keys.length})
+      </Text>
       {stats.keys.length === 0 ? (
         <Text size="sm" c="dimmed">
           The cache is empty.

@@ -1,9 +1,8 @@
 import { Alert, Button, Card, Group, Select, Stack, Text } from '@mantine/core';
-import { IconBolt, IconDatabase, IconDownload } from '@tabler/icons-react';
-import { useState } from 'react';
-import type { FetchConfigResult } from '../../../../shared/domain';
+import { IconBolt, IconDatabase, IconDownload, IconTrashX } from '@tabler/icons-react';
+import type { CacheLogEntry, FetchConfigResult } from '../../../../shared/domain';
 import { call, useAction } from '../../api/bridge';
-import { formatMs } from '../../format';
+import { formatMs, formatTime } from '../../format';
 import type { SectorOption } from '../../state/sectors';
 import { LatencySetting } from './LatencySetting';
 
@@ -18,24 +17,55 @@ function breakdown(result: FetchConfigResult): string {
   return `${get}, ${load}${set}.`;
 }
 
+function Outcome({ last, removed }: { last: FetchConfigResult; removed: CacheLogEntry | null }) {
+  const name = last.config.group_name;
+  if (removed !== null) {
+    // The panel says what the cache holds now, not what it held at the last fetch.
+    return (
+      <Alert variant="light" color="gray" icon={<IconTrashX />} title="No longer cached">
+        <Text size="sm">
+          {name} was fetched in {formatMs(last.duration_ms)}; {removed.type} removed it at{' '}
+          {formatTime(removed.at)}, so its next fetch is a MISS that loads from the database.
+        </Text>
+      </Alert>
+    );
+  }
+  const hit = last.source === 'cache';
+  return (
+    <Alert
+      variant="light"
+      color={hit ? 'teal' : 'orange'}
+      icon={hit ? <IconBolt /> : <IconDatabase />}
+      title={hit ? 'Served from the cache' : 'Loaded from the database'}
+    >
+      <Text size="sm">
+        {name} in {formatMs(last.duration_ms)}, the whole lookup in the configuration service.
+      </Text>
+      <Text size="xs" c="dimmed" mt={4}>
+        {breakdown(last)}
+      </Text>
+    </Alert>
+  );
+}
+
 interface Props {
   options: SectorOption[];
+  sector: string | null;
+  onSector: (sector: string | null) => void;
+  last: FetchConfigResult | null;
+  /** The log entry that has since removed the last fetch's key, if one has. */
+  removed: CacheLogEntry | null;
   onFetched: (result: FetchConfigResult) => void;
 }
 
-export function FetchPanel({ options, onFetched }: Props) {
-  const [sector, setSector] = useState<string | null>(null);
-  const [last, setLast] = useState<FetchConfigResult | null>(null);
+export function FetchPanel({ options, sector, onSector, last, removed, onFetched }: Props) {
   const [running, run] = useAction();
   const fetchConfig = () =>
     run(async () => {
       if (sector === null) return;
       const result = await call('cache:fetch', { focus_group_id: sector });
-      if (result === null) return;
-      setLast(result);
-      onFetched(result);
+      if (result !== null) onFetched(result);
     });
-  const hit = last?.source === 'cache';
   return (
     <Card withBorder padding="lg" h="100%">
       <Stack gap="sm">
@@ -49,7 +79,7 @@ export function FetchPanel({ options, onFetched }: Props) {
           placeholder="Choose a sector"
           data={options}
           value={sector}
-          onChange={setSector}
+          onChange={onSector}
           allowDeselect={false}
         />
         <LatencySetting />
@@ -63,22 +93,7 @@ export function FetchPanel({ options, onFetched }: Props) {
             Fetch Config (with cache)
           </Button>
         </Group>
-        {last !== null && (
-          <Alert
-            variant="light"
-            color={hit ? 'teal' : 'orange'}
-            icon={hit ? <IconBolt /> : <IconDatabase />}
-            title={hit ? 'Served from the cache' : 'Loaded from the database'}
-          >
-            <Text size="sm">
-              {last.config.group_name} in {formatMs(last.duration_ms)}, the whole lookup in the configuration
-              service.
-            </Text>
-            <Text size="xs" c="dimmed" mt={4}>
-              {breakdown(last)}
-            </Text>
-          </Alert>
-        )}
+        {last !== null && <Outcome last={last} removed={removed} />}
       </Stack>
     </Card>
   );

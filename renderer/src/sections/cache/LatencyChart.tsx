@@ -37,7 +37,7 @@ export function LatencyChart({ samples }: { samples: FetchSample[] }) {
           Median miss <b>{miss === null ? '—' : formatMs(miss)}</b>
         </Text>
         {hit !== null && miss !== null && hit > 0 && miss / hit >= 1.5 && (
-          <Text size="sm" c="teal.7" fw={600}>
+          <Text size="sm" c="var(--mantine-color-teal-light-color)" fw={600}>
             a hit is {(miss / hit).toFixed(miss / hit < 10 ? 1 : 0)}× faster
           </Text>
         )}
@@ -84,10 +84,10 @@ export function LatencyChart({ samples }: { samples: FetchSample[] }) {
         />
       </div>
       <Group gap="md" mt="xs">
-        <Text size="xs" c="teal.7">
+        <Text size="xs" c="var(--mantine-color-teal-light-color)">
           ■ cache hit
         </Text>
-        <Text size="xs" c="orange.7">
+        <Text size="xs" c="var(--mantine-color-orange-light-color)">
           ■ miss (loaded from SQLite)
         </Text>
       </Group>

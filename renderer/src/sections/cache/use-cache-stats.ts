@@ -10,9 +10,9 @@ export interface StatsSnapshot {
 
 /**
  * Stats read on mount and whenever `refresh` is called; bursts of calls collapse into one read.
- * While Redis is unreachable the last stats stay.
+ * While Redis is unreachable the last stats stay. `show` puts stats an action answered with.
  */
-export function useCacheStats(): [StatsSnapshot | null, () => void] {
+export function useCacheStats(): [StatsSnapshot | null, () => void, (stats: CacheStats) => void] {
   const [snapshot, setSnapshot] = useState<StatsSnapshot | null>(null);
   const timer = useRef<number | undefined>(undefined);
   const load = useCallback(
@@ -32,5 +32,6 @@ export function useCacheStats(): [StatsSnapshot | null, () => void] {
     void load();
     return () => window.clearTimeout(timer.current);
   }, [load]);
-  return [snapshot, refresh];
+  const show = useCallback((stats: CacheStats) => setSnapshot({ stats, at: Date.now() }), []);
+  return [snapshot, refresh, show];
 }

@@ -1,4 +1,4 @@
-import { Card, Group, SimpleGrid, Text, ThemeIcon } from '@mantine/core';
+import { Anchor, Card, Group, SimpleGrid, Text, ThemeIcon } from '@mantine/core';
 import { sectionHref, sections, type SectionId } from '../../navigation';
 
 const summaries: Record<Exclude<SectionId, 'home'>, string> = {
@@ -9,27 +9,25 @@ const summaries: Record<Exclude<SectionId, 'home'>, string> = {
   organizations: 'Sample companies and the unified view of every sector’s attributes.',
 };
 
-/** A map of the app for the landing page: what each section is for. */
+/**
+ * A map of the app for the landing page: what each section is for. The whole card is clickable, but
+ * the link is its title, so that its name is the section's (the summary is its description).
+ */
 export function SectionCards() {
   return (
     <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
       {sections
         .filter((section) => section.id !== 'home')
         .map((section) => (
-          <Card
-            key={section.id}
-            withBorder
-            padding="md"
-            component="a"
-            href={sectionHref(section.id)}
-            aria-label={`Open ${section.label}`}
-          >
+          <Card key={section.id} withBorder padding="md" className="card-link">
             <Group gap="sm" wrap="nowrap" align="flex-start">
               <ThemeIcon variant="light" size={36} radius="md">
                 <section.icon size={20} stroke={1.6} />
               </ThemeIcon>
               <div>
-                <Text fw={600}>{section.label}</Text>
+                <Anchor href={sectionHref(section.id)} fw={600} c="inherit" className="card-link-target">
+                  {section.label}
+                </Anchor>
                 <Text size="sm" c="dimmed">
                   {summaries[section.id]}
                 </Text>

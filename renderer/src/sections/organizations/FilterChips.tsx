@@ -1,6 +1,8 @@
-import { Badge, Button, CloseButton, Group, UnstyledButton } from '@mantine/core';
+import { Badge, Button, CloseButton, Group, Tooltip, UnstyledButton } from '@mantine/core';
+import { useRef, type RefObject } from 'react';
 import { columnLabel } from '../../../../shared/labels';
 import type { ColumnFilter } from '../../../../shared/org-query';
+import { useRovingFocus } from './roving-focus';
 import type { GridView } from './view-state';
 
 const number = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
@@ -36,10 +38,27 @@ interface Props {
   sectorName: (id: string) => string;
   onChange: (change: Partial<GridView>) => void;
   onEdit: (column: string) => void;
+  /** Where the focus goes when the last chip is removed. */
+  fallbackFocus: RefObject<HTMLElement | null>;
 }
 
-/** Every filter of the view as a chip: click to edit a column filter, × to remove any of them. */
-export function FilterChips({ view, sectorName, onChange, onEdit }: Props) {
+/**
+ * Every filter of the view as a chip: click to edit a column filter, × to remove any of them. The
+ * chips are one tab stop on the way to the grid (a toolbar: the arrow keys move among them), and a
+ * removed chip hands the focus to its neighbour, or to `fallbackFocus` when none is left.
+ */
+export function FilterChips({ view, sectorName, onChange, onEdit, fallbackFocus }: Props) {
+  const toolbar = useRef<HTMLDivElement>(null);
+  const roving = useRovingFocus(toolbar, fallbackFocus);
+  const remove = (change: Partial<GridView>, button: EventTarget) => {
+    const buttons = [...(toolbar.current?.querySelectorAll('button') ?? [])];
+    // The chip's own edit button goes with it: the neighbour takes the place of the first of the two.
+    const at = buttons.indexOf(button as HTMLButtonElement);
+    const chip = buttons[at]?.closest('[data-chip]');
+    const own = chip != null && at > 0 && buttons[at - 1]?.closest('[data-chip]') === chip;
+    roving.refocus(own ? at - 1 : at);
+    onChange(change);
+  };
   const chips: Chip[] = [];
   if (view.focus_group_id !== null) {
     chips.push({
@@ -62,10 +81,19 @@ export function FilterChips({ view, sectorName, onChange, onEdit }: Props) {
   }
   if (chips.length === 0) return null;
   return (
-    <Group gap={6} aria-label="Active filters" role="group" wrap="wrap">
+    <Group
+      ref={toolbar}
+      gap={6}
+      aria-label="Active filters"
+      role="toolbar"
+      wrap="wrap"
+      onKeyDown={roving.onKeyDown}
+      onFocus={roving.onFocus}
+    >
       {chips.map((chip) => (
         <Badge
           key={chip.key}
+          data-chip={chip.key}
           size="lg"
           variant="light"
           color="indigo"
@@ -73,12 +101,14 @@ export function FilterChips({ view, sectorName, onChange, onEdit }: Props) {
           fw={500}
           pr={4}
           rightSection={
-            <CloseButton
-              size="xs"
-              variant="transparent"
-              aria-label={`Remove filter ${chip.text}`}
-              onClick={() => onChange(chip.remove)}
-            />
+            <Tooltip label={`Remove filter ${chip.text}`}>
+              <CloseButton
+                size="xs"
+                variant="transparent"
+                aria-label={`Remove filter ${chip.text}`}
+                onClick={(event) => remove(chip.remove, event.currentTarget)}
+              />
+            </Tooltip>
           }
         >
           {chip.edit === undefined ? (
@@ -94,7 +124,9 @@ export function FilterChips({ view, sectorName, onChange, onEdit }: Props) {
         <Button
           size="compact-xs"
           variant="subtle"
-          onClick={() => onChange({ focus_group_id: null, status: null, search: null, where: [] })}
+          onClick={(event) =>
+            remove({ focus_group_id: null, status: null, search: null, where: [] }, event.currentTarget)
+          }
         >
           Clear all
         </Button>

@@ -9,7 +9,7 @@ import {
   Text,
   TextInput,
 } from '@mantine/core';
-import { useState } from 'react';
+import { useState, type FormEvent } from 'react';
 import { filterOpOf, type ColumnFilter } from '../../../../shared/org-query';
 import type { GridColumn } from './grid-columns';
 
@@ -23,6 +23,8 @@ interface Props {
   onApply: (filter: ColumnFilter) => void;
   onRemove: (column: string) => void;
   onClose: () => void;
+  /** The dialog is gone (after its closing transition). */
+  onClosed?: () => void;
 }
 
 /** What the analyst has typed so far, for every kind of filter. */
@@ -67,10 +69,20 @@ export function filterFromDraft(column: GridColumn, draft: Draft): ColumnFilter 
   }
 }
 
-/** A per-column filter by the column's type: text contains, a numeric range, yes/no, or list contains. */
-export function FilterDialog({ column, opened, columns, current, onApply, onRemove, onClose }: Props) {
+/**
+ * A per-column filter by the column's type: text contains, a numeric range, yes/no, or list contains.
+ * It opens on its first field: the column, unless a value field follows to type in.
+ */
+export function FilterDialog(props: Props) {
+  const { column, opened, columns, current, onApply, onRemove, onClose } = props;
   return (
-    <Modal opened={opened} onClose={onClose} title="Filter organizations" centered>
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      onExitTransitionEnd={props.onClosed}
+      title="Filter organizations"
+      centered
+    >
       {/* Remounted per opening, so that a draft never leaks from one column to another. */}
       {opened && (
         <FilterForm
@@ -94,14 +106,15 @@ function FilterForm({
   onApply,
   onRemove,
   onClose,
-}: Omit<Props, 'opened' | 'column'> & { initial: string | null }) {
+}: Omit<Props, 'opened' | 'column' | 'onClosed'> & { initial: string | null }) {
   const [name, setName] = useState<string | null>(initial);
   const column = columns.find((c) => c.name === name);
   const [draft, setDraft] = useState<Draft>(() => draftOf(initial === null ? undefined : current(initial)));
   const [error, setError] = useState<string | null>(null);
   const op = column === undefined ? null : filterOpOf(column.kind);
 
-  function apply() {
+  function apply(event: FormEvent) {
+    event.preventDefault();
     if (column === undefined) return setError('Choose a column');
     const filter = filterFromDraft(column, draft);
     if (typeof filter === 'string') return setError(filter);
@@ -110,12 +123,7 @@ function FilterForm({
   }
 
   return (
-    <form
-      onSubmit={(event) => {
-        event.preventDefault();
-        apply();
-      }}
-    >
+    <form onSubmit={apply}>
       <Stack gap="sm">
         <Select
           label="Column"
@@ -128,7 +136,8 @@ function FilterForm({
             setError(null);
           }}
           allowDeselect={false}
-          comboboxProps={{ withinPortal: true }}
+          data-autofocus={op === null || op === 'is' || undefined}
+          openOnFocus={false} // focused as the dialog opens; its list opens on typing or ArrowDown
         />
         {op === 'contains' && (
           <TextInput

@@ -1,4 +1,4 @@
-import { ActionIcon, Menu, Popover, Tooltip } from '@mantine/core';
+import { ActionIcon, Loader, Menu, Popover, Tooltip } from '@mantine/core';
 import { IconDownload, IconFileImport, IconPlus, IconRefresh, IconSparkles } from '@tabler/icons-react';
 import type { ExportFormat } from '../../../../shared/org-query';
 import { ColumnsPanel } from './ColumnsPanel';
@@ -6,13 +6,12 @@ import { InsertPanel } from './InsertPanel';
 import { ToolButton } from './ToolButton';
 import type { ExportTask } from './use-export';
 import type { GridViewState } from './use-grid-view';
-import type { SavedView } from './view-state';
+import type { SharedViews } from './use-shared-views';
 import { ViewsMenu } from './ViewsMenu';
 
 interface Props {
   grid: GridViewState;
-  saved: SavedView[];
-  onSaved: (views: SavedView[]) => void;
+  views: SharedViews;
   total: number;
   exporter: ExportTask;
   /** Whether the table holds no organization yet (the sample data then fills the page instead). */
@@ -25,17 +24,20 @@ interface Props {
 
 /** The section's tools: saved views, columns, export, sample data, and reading the view again. */
 export function OrgActions(props: Props) {
-  const { grid, saved, onSaved, total, exporter, empty, sectorName, onRefresh } = props;
+  const { grid, views, total, exporter, empty, sectorName, onRefresh } = props;
   const { view, change, visible } = grid;
   const exportAs = (format: ExportFormat) =>
     void exporter.start({ ...grid.selection, format, columns: visible.map((c) => c.name) });
   return (
     <>
-      <Tooltip label="New organization (Alt+N)">
-        <ToolButton icon={<IconPlus size={14} />} label="New organization" onClick={props.onNew} />
-      </Tooltip>
+      <ToolButton
+        icon={<IconPlus size={14} />}
+        label="New organization"
+        aria-keyshortcuts="Alt+N"
+        onClick={props.onNew}
+      />
       <ToolButton icon={<IconFileImport size={14} />} label="Import" onClick={props.onImport} />
-      <ViewsMenu view={view} saved={saved} onOpen={grid.setView} onSaved={onSaved} />
+      <ViewsMenu view={view} shared={views} onOpen={grid.setView} />
       <ColumnsPanel
         columns={grid.ordered}
         hidden={view.hidden}
@@ -44,17 +46,23 @@ export function OrgActions(props: Props) {
       />
       <Menu position="bottom-end" shadow="md">
         <Menu.Target>
+          {/* Not disabled while an export runs (its items are): the menu gives the focus back to this
+              button as it closes, which a disabled button cannot take, and the focus fell to the page. */}
           <ToolButton
-            icon={<IconDownload size={14} />}
+            icon={exporter.running ? <Loader size={14} /> : <IconDownload size={14} />}
             label="Export"
-            loading={exporter.running}
+            aria-busy={exporter.running}
             disabled={total === 0}
           />
         </Menu.Target>
         <Menu.Dropdown aria-label="Export">
           <Menu.Label>{`${total.toLocaleString()} rows, ${visible.length} columns`}</Menu.Label>
-          <Menu.Item onClick={() => exportAs('csv')}>Export CSV</Menu.Item>
-          <Menu.Item onClick={() => exportAs('json')}>Export JSON</Menu.Item>
+          <Menu.Item disabled={exporter.running} onClick={() => exportAs('csv')}>
+            Export CSV
+          </Menu.Item>
+          <Menu.Item disabled={exporter.running} onClick={() => exportAs('json')}>
+            Export JSON
+          </Menu.Item>
         </Menu.Dropdown>
       </Menu>
       {!empty && (

@@ -2,6 +2,7 @@ import { Button, Group, Select } from '@mantine/core';
 import { IconFilterPlus } from '@tabler/icons-react';
 import { orgStatuses } from '../../../../shared/org-query';
 import { sectorOptions } from '../../state/sectors';
+import type { RefObject } from 'react';
 import type { Sector } from '../../../../shared/domain';
 import { NameSearch } from './NameSearch';
 import type { GridView } from './view-state';
@@ -13,10 +14,12 @@ interface Props {
   sectors: Sector[];
   onChange: (next: Partial<GridView>) => void;
   onAddFilter: () => void;
+  /** The Add filter button, where the focus goes when the last filter is removed. */
+  addFilterRef: RefObject<HTMLButtonElement | null>;
 }
 
 /** The filters every view has: sector, status and name, and the way to add a column filter. */
-export function OrgToolbar({ view, sectors, onChange, onAddFilter }: Props) {
+export function OrgToolbar({ view, sectors, onChange, onAddFilter, addFilterRef }: Props) {
   return (
     <Group gap="xs" wrap="wrap" className="org-toolbar">
       <Select
@@ -41,7 +44,13 @@ export function OrgToolbar({ view, sectors, onChange, onAddFilter }: Props) {
         w={130}
       />
       <NameSearch value={view.search} onSearch={(search) => onChange({ search })} />
-      <Button size="xs" variant="default" leftSection={<IconFilterPlus size={14} />} onClick={onAddFilter}>
+      <Button
+        ref={addFilterRef}
+        size="xs"
+        variant="default"
+        leftSection={<IconFilterPlus size={14} />}
+        onClick={onAddFilter}
+      >
         Add filter
       </Button>
     </Group>

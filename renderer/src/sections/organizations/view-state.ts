@@ -13,8 +13,8 @@ import { pinnedColumn, type GridColumn } from './grid-columns';
 
 /**
  * A view of the grid: which organizations (filter), in which order (sort), and how the columns are
- * laid out. The current view is kept across section switches and restarts; views can be saved by
- * name and reopened.
+ * laid out. The current view is kept across section switches and restarts, and is in the address
+ * (view-url.ts); views saved by name live in the database (use-shared-views.ts).
  */
 export interface GridView {
   focus_group_id: string | null;
@@ -61,18 +61,6 @@ const storedView = z.object({
 export function readView(value: unknown): GridView {
   const parsed = storedView.safeParse(value);
   return parsed.success ? parsed.data : defaultView;
-}
-
-const savedViews = z.array(z.object({ name: z.string().min(1).max(80), view: z.unknown() }));
-
-export interface SavedView {
-  name: string;
-  view: GridView;
-}
-
-export function readSavedViews(value: unknown): SavedView[] {
-  const parsed = savedViews.safeParse(value);
-  return parsed.success ? parsed.data.map(({ name, view }) => ({ name, view: readView(view) })) : [];
 }
 
 /**
@@ -144,14 +132,4 @@ export function useCurrentView(): [GridView, (view: GridView) => void] {
     deserialize: readJson(readView),
   });
   return [view, setView];
-}
-
-export function useSavedViews(): [SavedView[], (views: SavedView[]) => void] {
-  const [views, setViews] = useLocalStorage<SavedView[]>({
-    key: 'sector-studio:organizations:saved-views',
-    defaultValue: [],
-    getInitialValueInEffect: false,
-    deserialize: readJson(readSavedViews),
-  });
-  return [views, setViews];
 }

@@ -23,7 +23,10 @@ export function DdlView({ info }: { info: SchemaInfo }) {
           )}
         </CopyButton>
       </Group>
-      <ScrollArea.Autosize mah={560}>
+      <ScrollArea.Autosize
+        mah={560}
+        viewportProps={{ tabIndex: 0, role: 'region', 'aria-label': 'DDL of every table, view and index' }}
+      >
         <Code block>{ddl}</Code>
       </ScrollArea.Autosize>
     </Paper>

@@ -18,7 +18,6 @@ export function ObjectList({ objects, indexes }: Props) {
           <Accordion.Item key={object.name} value={object.name}>
             <Accordion.Control
               icon={object.type === 'view' ? <IconEye size={18} /> : <IconTable size={18} />}
-              aria-label={object.name}
             >
               <Group gap="sm">
                 <Text ff="monospace" fw={600}>
@@ -28,8 +27,8 @@ export function ObjectList({ objects, indexes }: Props) {
                   {object.type}
                 </Badge>
                 <Text size="sm" c="dimmed">
-                  {object.columns.length} columns
-                  {object.row_count !== null && ` · ${object.row_count.toLocaleString()} rows`}
+                  {plural(object.columns.length, 'column')}
+                  {object.row_count !== null && ` · ${plural(object.row_count, 'row')}`}
                   {own.length > 0 && ` · ${plural(own.length, 'index', 'indexes')}`}
                 </Text>
               </Group>

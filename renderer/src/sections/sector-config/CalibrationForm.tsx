@@ -6,7 +6,7 @@ import { BusyNotice } from '../../components/BusyNotice';
 import { parseCalibration } from './calibration-input';
 
 interface Props {
-  /** Plain-text name for labels, e.g. "H^R baseline". */
+  /** Plain-text name for labels, e.g. "HR baseline". */
   label: string;
   value: number;
   /** Saves through `run` (which reports a busy database here); resolves true when the backend accepted it. */

@@ -1,5 +1,5 @@
 import type { WriteRun } from '../../api/use-write';
-import { Badge, Code, Table, Text } from '@mantine/core';
+import { Badge, Code, Table, Text, VisuallyHidden } from '@mantine/core';
 import type { CalibrationDetail } from '../../../../shared/domain';
 import { formatCalibration } from '../../../../shared/sector-config';
 import { EditCalibration } from './EditCalibration';
@@ -24,7 +24,9 @@ export function CalibrationsTable({ calibrations, onEdit }: Props) {
             <Table.Th>Type</Table.Th>
             <Table.Th>Rationale</Table.Th>
             <Table.Th>Since</Table.Th>
-            <Table.Th w={40} />
+            <Table.Th w={40}>
+              <VisuallyHidden>Edit</VisuallyHidden>
+            </Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>

@@ -1,4 +1,4 @@
-import { Table, Text, Tooltip, UnstyledButton } from '@mantine/core';
+import { Table, Text, Tooltip, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import type { SectorConfigJson } from '../../../../shared/domain';
 import { formatCalibration, formatWeight } from '../../../../shared/sector-config';
 import type { CompareCell, CompareRow } from './compare';
@@ -52,13 +52,15 @@ function Cell({ row, cell, onOpen }: { row: CompareRow; cell: CompareCell; onOpe
           px="xs"
           py={6}
           ta="right"
-          aria-label={`Edit ${cell.group_name} ${name}: ${format(row, cell.value)}, ${relation}`}
+          // The visible value and difference, in their order, inside the name (WCAG 2.5.3).
+          aria-label={`Edit ${cell.group_name} ${name}: ${format(row, cell.value)} ${signed(row, cell.difference)}, ${cell.mark ?? 'near'} the mean`}
           onClick={() => onOpen(row, cell)}
         >
           <Text ff="monospace" size="sm" fw={cell.mark === null ? 400 : 700} c="inherit">
-            {cell.mark === 'above' ? '▲ ' : cell.mark === 'below' ? '▼ ' : ''}
+            <span aria-hidden>{cell.mark === 'above' ? '▲ ' : cell.mark === 'below' ? '▼ ' : ''}</span>
             {format(row, cell.value)}
           </Text>
+          {/* A space between the lines, so that the text reads "68 +2.30" as the name says it. */}{' '}
           <Text ff="monospace" size="xs" c={cell.mark === null ? 'dimmed' : 'inherit'}>
             {signed(row, cell.difference)}
           </Text>
@@ -103,7 +105,9 @@ export function CompareTable({ configs, rows, onOpen }: Props) {
       <Table withColumnBorders verticalSpacing={0} aria-label="Sectors compared">
         <Table.Thead>
           <Table.Tr>
-            <Table.Th w={210} />
+            <Table.Th w={210}>
+              <VisuallyHidden>Setting</VisuallyHidden>
+            </Table.Th>
             {configs.map((config) => (
               <Table.Th key={config.focus_group_id} ta="right" fz="sm">
                 {config.group_name}

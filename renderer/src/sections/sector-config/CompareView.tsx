@@ -149,10 +149,10 @@ export function CompareView({ version, onChanged }: { version: number; onChanged
           <Text size="sm" c="dimmed">
             Each value with its difference from the cross-sector mean; click one to edit it.
           </Text>
-          <Text size="sm" c="teal" fw={600}>
+          <Text size="sm" c="var(--mantine-color-teal-light-color)" fw={600}>
             ▲ a standard deviation or more above the mean
           </Text>
-          <Text size="sm" c="orange" fw={600}>
+          <Text size="sm" c="var(--mantine-color-orange-light-color)" fw={600}>
             ▼ or below it
           </Text>
         </Group>

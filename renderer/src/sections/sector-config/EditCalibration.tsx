@@ -18,7 +18,13 @@ export function EditCalibration({ name, value, onSave }: Props) {
   return (
     <Popover opened={opened} onChange={setOpened} trapFocus position="bottom-end" withArrow shadow="md">
       <Popover.Target>
-        <Tooltip label={`Edit ${label}`}>
+        <Tooltip
+          label={
+            <>
+              Edit <CalibrationName name={name} />
+            </>
+          }
+        >
           <ActionIcon
             variant="subtle"
             color="gray"
@@ -29,7 +35,7 @@ export function EditCalibration({ name, value, onSave }: Props) {
           </ActionIcon>
         </Tooltip>
       </Popover.Target>
-      <Popover.Dropdown>
+      <Popover.Dropdown aria-label={`Edit ${label}`}>
         <Stack gap="xs" w={260}>
           <Text size="sm" fw={600}>
             <CalibrationName name={name} />

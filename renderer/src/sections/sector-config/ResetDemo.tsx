@@ -42,6 +42,8 @@ export function ResetDemo({ onReset }: { onReset: () => void }) {
         color="red"
         leftSection={<IconRestore size={18} />}
         onClick={() => setOpened(true)}
+        // Beside a long title the title wraps; the button keeps its whole label.
+        flex="none"
       >
         Reset demo
       </Button>

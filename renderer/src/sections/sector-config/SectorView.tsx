@@ -68,7 +68,9 @@ export function SectorView({ details, onChanged }: Props) {
         <Grid.Col span={{ base: 12, lg: 6 }}>
           <Card withBorder padding="lg" h="100%">
             <Group justify="space-between" mb="sm">
-              <Title order={4}>Dimension weights</Title>
+              <Title order={3} size="h4">
+                Dimension weights
+              </Title>
               <Button
                 size="xs"
                 variant="light"
@@ -91,7 +93,9 @@ export function SectorView({ details, onChanged }: Props) {
       </Grid>
       <Card withBorder padding="lg">
         <Group justify="space-between" mb="sm">
-          <Title order={4}>Calibrations</Title>
+          <Title order={3} size="h4">
+            Calibrations
+          </Title>
           <AddCalibration
             sectorId={id}
             sector={config.group_name}

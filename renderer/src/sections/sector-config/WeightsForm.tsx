@@ -86,7 +86,11 @@ function WeightInputs({ draft, summary, focus, onType }: InputsProps) {
             ta="right"
             ff="monospace"
             aria-label="Sum of weights"
-            c={summary.sumsToOne ? 'teal' : 'orange'}
+            c={
+              summary.sumsToOne
+                ? 'var(--mantine-color-teal-light-color)'
+                : 'var(--mantine-color-orange-light-color)'
+            }
           >
             {summary.sum === null ? '—' : formatWeight(summary.sum)}
           </Table.Th>

@@ -1,4 +1,4 @@
-import { ActionIcon, Group, Progress, Table, Text, Tooltip } from '@mantine/core';
+import { ActionIcon, Group, Progress, Table, Text, Tooltip, VisuallyHidden } from '@mantine/core';
 import { IconPencil } from '@tabler/icons-react';
 import type { WeightDetail } from '../../../../shared/domain';
 import { decimalSum, formatWeight } from '../../../../shared/sector-config';
@@ -19,7 +19,9 @@ export function WeightsTable({ weights, onEdit }: Props) {
           <Table.Th>Dimension</Table.Th>
           <Table.Th ta="right">Weight</Table.Th>
           <Table.Th w="28%">Share</Table.Th>
-          <Table.Th w={40} />
+          <Table.Th w={40}>
+            <VisuallyHidden>Edit</VisuallyHidden>
+          </Table.Th>
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>

@@ -9,12 +9,24 @@ const calibrationNames: Record<string, string> = {
   governance_minimum: 'Governance minimum',
 };
 
-/** Plain text, for accessible names and chart labels: `H^R baseline`, `Grid resilience`. */
-export function calibrationText(name: string): string {
+function written(name: string): string {
   const known = calibrationNames[name];
   if (known !== undefined) return known;
   const words = name.replaceAll('_', ' ');
   return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/**
+ * `H^R` as plain text: HR, which is also what the superscript reads as (H<sup>R</sup>), so that a
+ * button's accessible name and its visible label say the same, and no one hears "H caret R".
+ */
+export function plainText(text: string): string {
+  return text.replaceAll('H^R', 'HR');
+}
+
+/** Plain text, for accessible names and chart labels: `HR baseline`, `Grid resilience`. */
+export function calibrationText(name: string): string {
+  return plainText(written(name));
 }
 
 /** Text with every `H^R` shown as H with a superscript R, as the seed's formulas write it. */
@@ -33,5 +45,5 @@ export function Superscripted({ text }: { text: string }): ReactNode {
 }
 
 export function CalibrationName({ name }: { name: string }): ReactNode {
-  return <Superscripted text={calibrationText(name)} />;
+  return <Superscripted text={written(name)} />;
 }

@@ -139,7 +139,7 @@ describe('calibration input', () => {
   });
 
   it('names calibrations as analysts say them', () => {
-    expect(calibrationText('h_r_baseline')).toBe('H^R baseline');
+    expect(calibrationText('h_r_baseline')).toBe('HR baseline');
     expect(calibrationText('grid_resilience')).toBe('Grid resilience');
   });
 });

@@ -1,6 +1,6 @@
 import { Alert, Badge, Button, Card, Group, List, Stack, Text, ThemeIcon } from '@mantine/core';
 import { IconCheck, IconInfoCircle } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { SeedResult, SeedTable } from '../../../../shared/domain';
 import { call, useAction } from '../../api/bridge';
 import { useDbStatus } from '../../state/status';
@@ -9,7 +9,7 @@ interface Props {
   step: number;
   channel: 'seed:sectorsDimensions' | 'seed:weightsCalibrations';
   label: string;
-  description: string;
+  description: ReactNode;
   /** What the database holds now, e.g. "7 focus groups · 7 dimensions" */
   holds: string;
   blockedBy?: string;
@@ -99,7 +99,16 @@ export function SeedStep({ step, channel, label, description, holds, blockedBy }
           </Text>
         )}
         <Group mt="auto">
-          <Button loading={running} disabled={blockedBy !== undefined} onClick={() => void seed()}>
+          <Button
+            loading={running}
+            disabled={blockedBy !== undefined}
+            onClick={() => void seed()}
+            // In a narrow column the label wraps rather than being cut ("…& Dimens" at 1024 px).
+            h="auto"
+            mih={36}
+            py={6}
+            styles={{ label: { whiteSpace: 'normal', textAlign: 'left' } }}
+          >
             {label}
           </Button>
         </Group>
