@@ -60,7 +60,7 @@ describe('the schema refuses bad rows by itself', () => {
     ).toThrow(/UNIQUE constraint failed/);
   });
 
-  it("a version in another sector's change set, or in none", () => {
+  it("a version in another sector's change set; one that names none gets a change set of its own", () => {
     expect(() => insertWeight(0.2, 'pe_dim_culture', '2030-01-01')).not.toThrow();
     expect(() =>
       db
@@ -70,14 +70,25 @@ describe('the schema refuses bad rows by itself', () => {
         )
         .run(energy),
     ).toThrow(/FOREIGN KEY constraint failed/);
-    expect(() =>
+    const { lastInsertRowid } = db
+      .prepare(
+        `INSERT INTO focus_group_dimension_weights (focus_group_id, dimension_id, weight, weight_rationale, is_current)
+         VALUES ('pe_manufacturing', 'pe_dim_talent', 0.2, 'by a script', 0)`,
+      )
+      .run();
+    expect(
       db
         .prepare(
-          `INSERT INTO focus_group_dimension_weights (focus_group_id, dimension_id, weight, is_current)
-           VALUES ('pe_manufacturing', 'pe_dim_talent', 0.2, 0)`,
+          `SELECT s.focus_group_id, s.kind, s.author, s.rationale FROM focus_group_dimension_weights w
+           JOIN config_change_sets s USING (change_set_id) WHERE w.weight_id = ?`,
         )
-        .run(),
-    ).toThrow(/NOT NULL constraint failed/);
+        .get(lastInsertRowid),
+    ).toEqual({
+      focus_group_id: 'pe_manufacturing',
+      kind: 'external',
+      author: null,
+      rationale: 'by a script',
+    });
   });
 
   it('dates that are not dates, and an end before the start', () => {
