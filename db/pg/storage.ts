@@ -2,6 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { AppError } from '../../shared/errors';
 import { listenForConfigChanges } from './listener';
 import { pgConfigRepository } from './config-repo';
+import { pgParameterSql } from '../core/platform-parameters';
+import { scoringOperations } from '../core/scoring-repository';
+import { pgEngine } from './sql-engine';
 import { PgConnectionState } from './connection-state';
 import { pgMigrate } from './migrate';
 import { pgOrganizations } from './organizations';
@@ -73,6 +76,7 @@ export async function openPgStorage(url: string, options: PgStorageOptions = {})
     if ((await pgSchemaVersion(pool)) === 0) throw noSchemaError();
     return work();
   };
+  const config = pgConfigRepository(pool);
   const storage: Storage = {
     file: label,
     status: () => pgDatabaseStatus(pool, label),
@@ -80,7 +84,8 @@ export async function openPgStorage(url: string, options: PgStorageOptions = {})
     describeSchema: () => pgDescribeSchema(pool),
     seedSectorsDimensions: () => seed(() => pgSeedSectorsDimensions(pool)),
     seedWeightsCalibrations: () => seed(() => pgSeedWeightsCalibrations(pool)),
-    ...pgConfigRepository(pool),
+    ...config,
+    ...scoringOperations(pgEngine(pool), config, pgParameterSql),
     ...pgOrganizations(pool),
     async resetDemo(template) {
       if (!options.restoreDemo) throw new AppError('NOT_FOUND', 'No demo database can be restored here');

@@ -108,6 +108,10 @@ describe('migrations', () => {
         // changed, for other instances (migration 3), and the grid's totals (migration 5).
         'config_changes',
         'organization_counts',
+        // The Org-AI-R scoring's assessments and platform parameters (migration 8).
+        'organization_assessments',
+        'organization_dimension_scores',
+        'platform_parameters',
       ].sort(),
     );
     expect(names).toContainEqual({ name: 'vw_organizations_full', type: 'view' });

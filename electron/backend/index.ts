@@ -16,6 +16,7 @@ import { demoHandlers } from './handlers/demo';
 import type { BackendContext } from './handlers/context';
 import { organizationHandlers } from './handlers/organizations';
 import { schemaHandlers } from './handlers/schema';
+import { scoringHandlers } from './handlers/scoring';
 import { seedingHandlers } from './handlers/seeding';
 import type { Storage, TextSink } from '../../db/port';
 import { Tasks } from './tasks';
@@ -117,6 +118,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     ...demoHandlers(context),
     ...cacheHandlers(context),
     ...organizationHandlers(context),
+    ...scoringHandlers(context),
   };
   const dispatch = createDispatcher(handlers);
 

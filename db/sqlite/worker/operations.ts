@@ -1,4 +1,6 @@
 import { configRepository } from '../../core/config-repository';
+import { sqliteParameterSql } from '../../core/platform-parameters';
+import { scoringOperations } from '../../core/scoring-repository';
 import { writeExport } from '../../core/export';
 import { describeColumns } from '../../core/org-filters';
 import type { ConfigWrites } from '../../port';
@@ -45,6 +47,14 @@ function organizationServices(db: Db) {
  */
 export function sqliteOperations(db: Db, file: string) {
   const configs = configRepository(sqliteEngine(db), sqliteConfigSql);
+  // Scores are computed where reads run (the reader's thread); loaded assessments are kept while
+  // no connection has committed anything (PRAGMA data_version), so a what-if re-scores from memory.
+  const { updatePlatformParameter, ...scoring } = scoringOperations(
+    sqliteEngine(db),
+    configs.reads,
+    sqliteParameterSql,
+    { dataVersion: () => db.pragma('data_version', { simple: true }) as number },
+  );
   // Built once the schema exists and rebuilt after a migration, so no call re-checks the schema.
   let services: ReturnType<typeof organizationServices> | undefined;
   const ready = () => {
@@ -107,6 +117,7 @@ export function sqliteOperations(db: Db, file: string) {
   return {
     read: {
       ...configs.reads,
+      ...scoring,
       status: async () => databaseStatus(db, file),
       describeSchema: async () => describeSchema(db),
       queryOrganizations: async (query: OrgQuery) => snapshot(() => ready().organizations.query(query)),
@@ -132,6 +143,7 @@ export function sqliteOperations(db: Db, file: string) {
     },
     write: {
       ...configWrites,
+      updatePlatformParameter: tracked(updatePlatformParameter),
       // A migration runs its own transactions, and may log changes too: they are this instance's.
       migrate: () =>
         writes.run(() =>

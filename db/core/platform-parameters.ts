@@ -1,0 +1,119 @@
+import { AppError } from '../../shared/errors';
+import type { PlatformParameters } from '../../shared/org-air';
+import {
+  platformParameterNames,
+  type PlatformParameterDetail,
+  type PlatformParameterVersion,
+  type PlatformParametersView,
+} from '../../shared/scoring';
+import { requireVersion, supersedeStep, utcToday, type CurrentRow } from './config-rules';
+import type { ParameterEdit } from '../port';
+import type { SqlEngine, SqlSession } from './sql';
+
+/** The platform whose parameters the app scores with. */
+const PLATFORM = 'pe_org_air';
+
+const select = `SELECT parameter_id, parameter_name, parameter_value AS value, description, rationale, effective_from
+  FROM platform_parameters`;
+
+/** The statements both engines run as they are ($1 …); a day compares as text on SQLite, as DATE on PostgreSQL. */
+const commonSql = {
+  on: `${select} WHERE platform = '${PLATFORM}' AND effective_from <= $1
+    AND (effective_to IS NULL OR effective_to > $1) ORDER BY parameter_id`,
+  versions: `SELECT parameter_id, parameter_name, parameter_value AS value, description, rationale, effective_from,
+    effective_to, is_current FROM platform_parameters WHERE platform = '${PLATFORM}'
+    ORDER BY effective_from, parameter_id`,
+  insert: `INSERT INTO platform_parameters (platform, parameter_name, parameter_value, description, rationale,
+    effective_from) VALUES ('${PLATFORM}', $1, $2, $3, $4, $5)`,
+};
+
+/** What each engine writes its own way: boolean literals, row locks, the next version id. */
+export interface EngineParameterSql {
+  /** (parameter_name) CurrentRow with description; PostgreSQL locks it. */
+  current: string;
+  /** (id, day) */
+  close: string;
+  /** (id, value, rationale) a revision of today's row takes the next id, as a new version. */
+  revise: string;
+}
+
+export const sqliteParameterSql: EngineParameterSql = {
+  current: `SELECT parameter_id AS id, parameter_value AS value, effective_from, description FROM platform_parameters
+    WHERE platform = '${PLATFORM}' AND parameter_name = $1 AND is_current = 1`,
+  close: 'UPDATE platform_parameters SET is_current = 0, effective_to = $2 WHERE parameter_id = $1',
+  revise: `UPDATE platform_parameters SET parameter_value = $2, rationale = $3,
+    parameter_id = (SELECT max(parameter_id) + 1 FROM platform_parameters) WHERE parameter_id = $1`,
+};
+
+export const pgParameterSql: EngineParameterSql = {
+  current: `SELECT parameter_id AS id, parameter_value AS value, effective_from, description FROM platform_parameters
+    WHERE platform = '${PLATFORM}' AND parameter_name = $1 AND is_current FOR UPDATE`,
+  close: 'UPDATE platform_parameters SET is_current = FALSE, effective_to = $2 WHERE parameter_id = $1',
+  revise: `UPDATE platform_parameters SET parameter_value = $2, rationale = $3,
+    parameter_id = nextval(pg_get_serial_sequence('platform_parameters', 'parameter_id')) WHERE parameter_id = $1`,
+};
+
+/** The parameters the formula needs, from the rows in force; a missing one is a clear error. */
+export function parameterValues(rows: PlatformParameterDetail[]): PlatformParameters {
+  const byName = new Map(rows.map((row) => [row.parameter_name, row.value]));
+  const values = {} as PlatformParameters;
+  for (const name of platformParameterNames) {
+    const value = byName.get(name);
+    if (value === undefined) {
+      throw new AppError('NOT_FOUND', `The platform parameter ${name} has no value in force on that day`);
+    }
+    values[name] = value;
+  }
+  return values;
+}
+
+/**
+ * The platform's parameters on any engine: read on a day, edited as new dated versions (the
+ * calibrations' rules: one version per day, the previous one closed), and their history.
+ */
+export function platformParameterRepository(
+  engine: SqlEngine,
+  engineSql: EngineParameterSql,
+  today: () => string = utcToday,
+) {
+  const on = (db: SqlSession, day: string) => db.rows<PlatformParameterDetail>(commonSql.on, [day]);
+
+  async function update(db: SqlSession, edit: ParameterEdit): Promise<number> {
+    const current = await db.row<CurrentRow & { description: string | null }>(engineSql.current, [
+      edit.parameter_name,
+    ]);
+    if (!current) throw new AppError('NOT_FOUND', `Unknown platform parameter: ${edit.parameter_name}`);
+    requireVersion(edit.parameter_id, current, 'calibration', edit.parameter_name);
+    const day = today();
+    const step = supersedeStep(current, edit.value, day);
+    if (step === 'none') return 0;
+    if (step === 'revise') {
+      await db.run(engineSql.revise, [current.id, edit.value, edit.rationale]);
+      return 1;
+    }
+    await db.run(engineSql.close, [current.id, day]);
+    await db.run(commonSql.insert, [
+      edit.parameter_name,
+      edit.value,
+      current.description,
+      edit.rationale,
+      day,
+    ]);
+    return 1;
+  }
+
+  return {
+    /** In force on `asOf`, or today. */
+    sessionParameters: (db: SqlSession, asOf: string | null) => on(db, asOf ?? today()),
+    platformParameters: (asOf?: string | null): Promise<PlatformParametersView> =>
+      engine.read(async (db) => ({ as_of: asOf ?? null, parameters: await on(db, asOf ?? today()) })),
+    platformParameterHistory: (): Promise<PlatformParameterVersion[]> =>
+      engine.read(async (db) =>
+        (await db.rows<PlatformParameterVersion>(commonSql.versions)).map((row) => ({
+          ...row,
+          is_current: Boolean(row.is_current),
+        })),
+      ),
+    updatePlatformParameter: (edit: ParameterEdit): Promise<number> => engine.write((db) => update(db, edit)),
+  };
+}
