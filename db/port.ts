@@ -116,6 +116,8 @@ export interface RankingRequest {
   status?: string | null | undefined;
   /** How many of the best and of the worst. */
   limit: number;
+  /** Weights that replace those in force, by dimension code (a what-if of the whole ranking). */
+  weights?: Record<string, number> | undefined;
 }
 
 export interface BreakdownRequest {

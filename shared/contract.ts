@@ -199,6 +199,8 @@ export const contract = {
         as_of: isoDate.nullable().optional(),
         status: z.enum(['active', 'inactive', 'archived']).nullable().optional(),
         limit: z.number().int().min(1).max(1_000_000).default(25),
+        /** Weights replacing those in force, by dimension code: the CLI's `rank --weight`. */
+        weights: z.record(dimensionKey, whatIfWeight).optional(),
       })
       .strict(),
   ),

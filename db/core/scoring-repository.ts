@@ -120,16 +120,18 @@ export function scoringRepository(
     return { scores, rank: ranks(scores.orgAir) };
   }
 
-  async function scored(sectorId: string, asOf: string | null) {
+  async function scored(sectorId: string, asOf: string | null, overrides: WhatIfOverrides = {}) {
     // One after the other: on SQLite, interleaved reads would share (and outlive) one transaction.
-    const b = await basis(sectorId, asOf);
+    const b = await basis(sectorId, asOf, overrides);
     const loaded = await load(sectorId);
     const sector = sectorScoring(b.basis, b.dimensions, loaded.columns);
     return { ...b, loaded, ...score(loaded, sector, b.basis.parameters) };
   }
 
   async function sectorRanking(request: RankingRequest): Promise<SectorRanking> {
-    const { basis: b, loaded, scores, rank } = await scored(request.focus_group_id, request.as_of ?? null);
+    const { basis: b, loaded, scores, rank } = await scored(request.focus_group_id, request.as_of ?? null, {
+      weights: request.weights,
+    });
     const { columns } = loaded;
     const order = Array.from(byRank(rank));
     const shown = request.status ? order.filter((i) => columns.statuses[i] === request.status) : order;
