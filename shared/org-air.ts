@@ -30,9 +30,6 @@ export interface SectorScoring {
   talentThreshold: number;
 }
 
-/** The calibrations' defaults when a sector does not have them. */
-export const SCORING_DEFAULTS = { hrBaseline: 75, positionFactorDelta: 0.15, talentThreshold: 0.25 };
-
 /**
  * A sector's assessed organizations as columns: `scores` holds n rows of the dimensions' scores
  * (0–100) in the weights' order, `talent` the talent concentration (0–1), `revenue` the annual
