@@ -36,6 +36,8 @@ export const metrics = [
   'page_p95_ms_during_insert',
   'loop_delay_p99_ms_during_insert',
   'config_propagation_ms',
+  'whatif_sector_ms',
+  'whatif_vs_floor',
 ] as const;
 export type Metric = (typeof metrics)[number];
 
@@ -73,6 +75,7 @@ export const targets: Partial<Record<Metric, Target>> = {
   page_p95_ms_during_insert: { op: '<=', value: 50 },
   loop_delay_p99_ms_during_insert: { op: '<=', value: 20 },
   config_propagation_ms: { op: '<=', value: 1000 },
+  whatif_sector_ms: { op: '<=', value: 250 },
 };
 
 export function targetText(metric: Metric): string {

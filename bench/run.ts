@@ -21,6 +21,7 @@ import {
 } from './report';
 import { benchSeed, type Log } from './seed-bench';
 import { benchConcurrency } from './concurrency-bench';
+import { benchWhatIf } from './whatif-bench';
 
 export interface BenchOptions {
   orgs: number;
@@ -98,6 +99,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
     const pages = await phase('page', () => benchPages(db, sectors, options.quick));
     const exported = await phase('export', () => benchExport(db, sector, options.quick));
     const config = await phase('config', () => benchConfig(db, sector, options.quick));
+    const whatIf = await phase('whatif', () => benchWhatIf(db, sector, options.quick));
     const cache = await phase('cache', () => benchCache(config.cachedValue, options.quick));
     const concurrency = await phase('concurrency', () => benchConcurrency(dir, options.orgs, options.quick));
     (globalThis as { gc?: () => void }).gc?.();
@@ -209,6 +211,18 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
         unit: 'ms',
         note: `worst time from the start of a weight edit in one instance to the DELETE in another instance's cache log (median ${round(concurrency.propagationMedianMs, 0)} ms)`,
       },
+      whatif_sector_ms: {
+        app: whatIf.appP95,
+        anchor: null,
+        unit: 'ms',
+        note: `p95 of ${whatIf.rounds} what-ifs of ${whatIf.organizations} organizations (re-scored, ranked, top 10s, movers and Spearman's rho against the saved ranking), assessments already loaded`,
+      },
+      whatif_vs_floor: {
+        app: whatIf.appP95,
+        anchor: whatIf.floorP95,
+        unit: 'ms',
+        note: 'p95 what-if / p95 of one weighted-sum loop over the same numbers in a Float64Array (the floor)',
+      },
       rss_mb: {
         app: rssMb,
         anchor: null,
@@ -235,6 +249,8 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
       page_p95_ms_during_insert: round(concurrency.pageP95DuringInsertMs, 1),
       loop_delay_p99_ms_during_insert: round(concurrency.loopDelayP99Ms, 1),
       config_propagation_ms: round(concurrency.propagationMaxMs, 0),
+      whatif_sector_ms: round(whatIf.appP95, 1),
+      whatif_vs_floor: round(whatIf.appP95 / whatIf.floorP95, 1),
     };
     const results: BenchResults = {
       orgs: options.orgs,
