@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { seriousViolations } from './a11y';
+import { cell, gridLoaded } from './grid';
 import { prepare, scratchDb, startHost, type RunningHost, type ScratchDb } from './own-host';
 import { choose, openSection, screenshot } from './ui';
 
@@ -59,4 +60,19 @@ test('a what-if re-ranks as the weights are typed, saves nothing, and resets', a
   // Nothing was saved: the ranking above is still today's.
   await page.getByRole('button', { name: 'Reset to saved' }).click();
   await expect(rho(page)).toHaveText("Spearman's ρ 1.000");
+});
+
+test("an organization's row drawer shows its score, rank and breakdown", async ({ page }) => {
+  await page.goto(host.url);
+  await openSection(page, 'Organizations');
+  await gridLoaded(page);
+  const name = (await cell(page, 0, 'legal_name').innerText()).trim();
+  // The name opens the drawer.
+  await cell(page, 0, 'legal_name').click();
+  const drawer = page.getByRole('dialog', { name });
+  await expect(drawer.getByText(/rank \d+ of 100 in /)).toBeVisible();
+  const steps = drawer.getByRole('table', { name: `Score breakdown of ${name}` });
+  await expect(steps.getByRole('row').last()).toContainText(/Org-AI-R.*\d+\.\d{2}$/);
+  await expect(drawer.getByRole('img', { name: `Dimension contributions of ${name}` })).toBeVisible();
+  await screenshot(page, 'rankings-drawer');
 });

@@ -2,6 +2,7 @@ import { Anchor, Badge, Drawer, Group, Stack, Table, Text, Title } from '@mantin
 import type { ReactNode } from 'react';
 import type { OrgRow, OrgValue } from '../../../../shared/domain';
 import { columnLabel } from '../../../../shared/labels';
+import { DrawerScore } from '../rankings/DrawerScore';
 import { describeValue } from './cell-text';
 
 interface Props {
@@ -118,6 +119,7 @@ export function OrgDrawer({ row, attributeColumns, onClose }: Props) {
             </Title>
             <Facts caption={`${sector} attributes`} columns={attributeColumns} row={row} />
           </Stack>
+          {typeof row.organization_id === 'string' && <DrawerScore organizationId={row.organization_id} />}
           <Stack gap="xs">
             <Title order={3} size="h4">
               Organization

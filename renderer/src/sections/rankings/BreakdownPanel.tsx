@@ -7,7 +7,7 @@ import { scoreText } from './score-text';
 import { useBreakdown } from './use-breakdown';
 
 /** Each dimension's contribution w·s / Σw to the weighted mean: the bars add up to D. */
-function ContributionChart({ breakdown }: { breakdown: ScoreBreakdown }) {
+export function ContributionChart({ breakdown }: { breakdown: ScoreBreakdown }) {
   const colors = useChartColors();
   return (
     <Bar

@@ -2,8 +2,6 @@ import { Table, Text } from '@mantine/core';
 import type { RankedOrganization } from '../../../../shared/scoring';
 import { scoreText } from './score-text';
 
-const statusColors: Record<string, string> = { active: 'teal', inactive: 'gray', archived: 'orange' };
-
 interface Props {
   rows: RankedOrganization[];
   selected: string | null;
@@ -50,9 +48,7 @@ export function RankingTable({ rows, selected, onSelect, label }: Props) {
             <Table.Td ta="right">{row.rank}</Table.Td>
             <Table.Td>{row.legal_name}</Table.Td>
             <Table.Td>
-              <Text size="xs" c={statusColors[row.status] ?? 'gray'}>
-                {row.status}
-              </Text>
+              <Text size="xs">{row.status}</Text>
             </Table.Td>
             <Table.Td ta="right" fw={600}>
               {scoreText(row.org_air)}

@@ -4,7 +4,8 @@ import { moveText, scoreText } from './score-text';
 
 function moveColor(row: WhatIfRow) {
   if (row.rank_after === row.rank_before) return 'dimmed';
-  return row.rank_after < row.rank_before ? 'teal' : 'red';
+  // Shade 8: readable on the striped rows in light mode (axe's contrast check).
+  return row.rank_after < row.rank_before ? 'teal.8' : 'red.8';
 }
 
 function RowsTable({ rows, label, after }: { rows: WhatIfRow[]; label: string; after: boolean }) {
