@@ -178,7 +178,10 @@ export function ranks(orgAir: Float64Array): Int32Array {
   // Bucket 0 holds the highest scores.
   const bucketOf = (value: number) => RANK_BUCKETS - 1 - Math.floor((value - low) * scale);
   const starts = new Int32Array(RANK_BUCKETS + 1);
-  for (let i = 0; i < n; i++) starts[bucketOf(orgAir[i] as number) + 1]++;
+  for (let i = 0; i < n; i++) {
+    const next = bucketOf(orgAir[i] as number) + 1;
+    starts[next] = (starts[next] as number) + 1;
+  }
   for (let b = 0; b < RANK_BUCKETS; b++) starts[b + 1] = (starts[b + 1] as number) + (starts[b] as number);
   const filled = starts.slice(0, RANK_BUCKETS);
   const order = new Int32Array(n);

@@ -129,7 +129,12 @@ export function scoringRepository(
   }
 
   async function sectorRanking(request: RankingRequest): Promise<SectorRanking> {
-    const { basis: b, loaded, scores, rank } = await scored(request.focus_group_id, request.as_of ?? null, {
+    const {
+      basis: b,
+      loaded,
+      scores,
+      rank,
+    } = await scored(request.focus_group_id, request.as_of ?? null, {
       weights: request.weights,
     });
     const { columns } = loaded;
