@@ -76,7 +76,15 @@ export function platformParameterRepository(
   engineSql: EngineParameterSql,
   today: () => string = utcToday,
 ) {
-  const on = (db: SqlSession, day: string) => db.rows<PlatformParameterDetail>(commonSql.on, [day]);
+  /** In the framework's order (alpha first), whatever order their versions were written in. */
+  const place = (name: string) => {
+    const at = (platformParameterNames as readonly string[]).indexOf(name);
+    return at < 0 ? platformParameterNames.length : at;
+  };
+  const on = async (db: SqlSession, day: string) =>
+    (await db.rows<PlatformParameterDetail>(commonSql.on, [day])).sort(
+      (a, b) => place(a.parameter_name) - place(b.parameter_name),
+    );
 
   async function update(db: SqlSession, edit: ParameterEdit): Promise<number> {
     const current = await db.row<CurrentRow & { description: string | null }>(engineSql.current, [

@@ -23,6 +23,7 @@ import {
   type ScoreFormat,
 } from './score-format';
 import { decimalSum, WEIGHT_DECIMALS } from '../../shared/sector-config';
+import { platformParameterNames, type PlatformParameterName } from '../../shared/scoring';
 import { progressBar } from './progress';
 
 /** A failure with the exit code it stands for: 2 for what the user typed, 1 for the rest. */
@@ -349,6 +350,41 @@ export function buildProgram(): Command {
             stopInterrupt();
           }
         }),
+    );
+
+  program
+    .command('parameters')
+    .description("the platform's Org-AI-R parameters (alpha, beta, lambda, kappa, alignment, timing) as JSON")
+    .option('--as-of <date>', 'those in force on this day (YYYY-MM-DD)')
+    .option('--history', 'every version instead, with dates and rationale')
+    .action((options: { asOf?: string; history?: boolean }) =>
+      withBackend(db(), false, async (b) =>
+        print(
+          options.history
+            ? await call(b, 'platform:history', {})
+            : await call(b, 'platform:parameters', { as_of: options.asOf ?? null }),
+        ),
+      ),
+    );
+
+  program
+    .command('set-parameter')
+    .description('a new dated version of one platform parameter, with the reason for it')
+    .argument('<name>', `one of ${platformParameterNames.join(', ')}`)
+    .requiredOption(
+      '--value <n>',
+      `its value (at most ${CALIBRATION_DECIMALS} decimals)`,
+      decimal('--value', CALIBRATION_DECIMALS),
+    )
+    .requiredOption('--rationale <text>', 'why the platform gets this value')
+    .action((name: string, options: { value: number; rationale: string }) =>
+      withBackend(db(), false, async (b) => {
+        if (!(platformParameterNames as readonly string[]).includes(name)) {
+          throw new CliError(`Unknown platform parameter: ${name} (${platformParameterNames.join(', ')})`, 2);
+        }
+        const input = { parameter_name: name as PlatformParameterName, ...options };
+        print(await call(b, 'platform:updateParameter', input));
+      }),
     );
 
   program

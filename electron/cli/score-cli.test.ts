@@ -90,4 +90,27 @@ describe('score and rank', () => {
     };
     expect(again.ranking).toEqual(saved.ranking);
   });
+
+  it('set-parameter keeps a dated version with its reason, and rank uses it', () => {
+    const set = cli('set-parameter', 'beta', '--value', '0.2', '--rationale', 'More weight on synergy');
+    expect(set.code).toBe(0);
+    const shown = JSON.parse(set.stdout) as {
+      parameters: { parameter_name: string; value: number; rationale: string }[];
+    };
+    expect(shown.parameters.map((p) => p.parameter_name)).toEqual([
+      'alpha',
+      'beta',
+      'lambda',
+      'kappa',
+      'alignment',
+      'timing',
+    ]);
+    expect(shown.parameters[1]).toMatchObject({ value: 0.2, rationale: 'More weight on synergy' });
+    const ranked = JSON.parse(
+      cli('rank', '--sector', 'pe_energy', '--top', '1', '--format', 'json').stdout,
+    ) as {
+      parameters: { beta: number };
+    };
+    expect(ranked.parameters.beta).toBe(0.2);
+  });
 });
