@@ -60,6 +60,13 @@ test('a what-if re-ranks as the weights are typed, saves nothing, and resets', a
   // Nothing was saved: the ranking above is still today's.
   await page.getByRole('button', { name: 'Reset to saved' }).click();
   await expect(rho(page)).toHaveText("Spearman's ρ 1.000");
+  // A platform parameter or a calibration re-ranks too, without being saved.
+  await page.getByRole('textbox', { name: 'β (synergy)' }).fill('0.9');
+  await page.getByRole('textbox', { name: 'Position factor δ' }).fill('0.6');
+  await expect(rho(page)).not.toHaveText("Spearman's ρ 1.000");
+  await page.getByRole('button', { name: 'Reset to saved' }).click();
+  await expect(rho(page)).toHaveText("Spearman's ρ 1.000");
+  await expect(page.getByRole('textbox', { name: 'β (synergy)' })).toHaveValue('0.12');
 });
 
 test("an organization's row drawer shows its score, rank and breakdown", async ({ page }) => {

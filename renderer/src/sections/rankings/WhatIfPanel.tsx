@@ -1,10 +1,12 @@
-import { Alert, Button, Card, Group, SimpleGrid, Stack, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import type { Dimension } from '../../../../shared/domain';
 import type { SectorRanking } from '../../../../shared/scoring';
 import { decimalSum, formatWeight } from '../../../../shared/sector-config';
 import { call, notifySuccess } from '../../api/bridge';
 import { parseDraft, useWhatIf } from './use-what-if';
+import { ValueInputs } from './ValueInputs';
+import { valueFields, valueOverrides, valuesDraft } from './what-if-values';
 import { WhatIfResults } from './WhatIfResults';
 
 const asDraft = (weights: Record<string, number>) =>
@@ -26,18 +28,28 @@ interface Props {
 }
 
 /**
- * Weights typed here re-rank the sector at once, against its saved configuration; nothing is saved
- * until "Save weights" (with a reason), and leaving the section or resetting discards them.
+ * Weights, calibrations and parameters typed here re-rank the sector at once, against its saved
+ * configuration; nothing is saved until "Save weights" (with a reason), and leaving the section or
+ * resetting discards them.
  */
 export function WhatIfPanel({ ranking, onSaved }: Props) {
   const names = useDimensionNames();
   const [draft, setDraft] = useState(() => asDraft(ranking.weights));
+  const [values, setValues] = useState(() => valuesDraft(ranking));
   const [rationale, setRationale] = useState('');
   const parsed = parseDraft(draft);
-  const valid = 'invalid' in parsed ? null : parsed;
-  const { result, roundTripMs } = useWhatIf(ranking.focus_group_id, valid);
+  const valid = parsed.weights;
+  const others = valueOverrides(ranking, values);
+  const overrides = valid === null || 'invalid' in others ? null : { weights: valid, ...others };
+  const { result, roundTripMs } = useWhatIf(ranking.focus_group_id, overrides);
   const sum = valid === null ? null : decimalSum(Object.values(valid));
   const changed = JSON.stringify(valid) !== JSON.stringify(ranking.weights);
+  const othersChanged =
+    !('invalid' in others) && JSON.stringify(others) !== '{"calibrations":{},"parameters":{}}';
+  const reset = () => {
+    setDraft(asDraft(ranking.weights));
+    setValues(valuesDraft(ranking));
+  };
 
   async function save() {
     if (valid === null) return;
@@ -57,28 +69,25 @@ export function WhatIfPanel({ ranking, onSaved }: Props) {
     <Card withBorder padding="lg">
       <Stack gap="md">
         <Group justify="space-between">
-          <Title order={4}>What-if: weights</Title>
-          <Button
-            variant="default"
-            size="xs"
-            disabled={!changed}
-            onClick={() => setDraft(asDraft(ranking.weights))}
-          >
+          <Title order={4}>What-if: weights, calibrations and parameters</Title>
+          <Button variant="default" size="xs" disabled={!changed && !othersChanged} onClick={reset}>
             Reset to saved
           </Button>
         </Group>
-        <SimpleGrid cols={{ base: 2, md: 4, lg: 7 }}>
-          {Object.entries(draft).map(([code, text]) => (
-            <TextInput
-              key={code}
-              label={names[code] ?? code}
-              value={text}
-              inputMode="decimal"
-              error={'invalid' in parsed && parsed.invalid === code ? '0 to 1, 3 decimals' : undefined}
-              onChange={(event) => setDraft({ ...draft, [code]: event.currentTarget.value })}
-            />
-          ))}
-        </SimpleGrid>
+        <ValueInputs
+          fields={Object.keys(draft).map((code) => ({ key: code, label: names[code] ?? code }))}
+          draft={draft}
+          invalid={parsed.invalid}
+          hint="0 to 1, 3 decimals"
+          onChange={setDraft}
+        />
+        <ValueInputs
+          fields={valueFields}
+          draft={values}
+          invalid={'invalid' in others ? others.invalid : null}
+          hint="A number, 4 decimals at most"
+          onChange={setValues}
+        />
         {sum !== null && sum !== 1 && (
           <Alert color="yellow" variant="light">
             The weights sum to {sum.toFixed(3)}: the ranking below divides by the sum, but saving needs 1.000.
@@ -96,6 +105,12 @@ export function WhatIfPanel({ ranking, onSaved }: Props) {
           <Button disabled={!changed || sum !== 1 || rationale.trim() === ''} onClick={() => void save()}>
             Save weights
           </Button>
+        </Group>
+        <Group>
+          <Text size="xs" c="dimmed">
+            Calibrations are saved in Sector Configuration, platform parameters with the CLI&apos;s
+            set-parameter: here they only show what a change would do.
+          </Text>
         </Group>
       </Stack>
     </Card>
