@@ -108,7 +108,7 @@ describe('migrations', () => {
         // changed, for other instances (migration 3), and the grid's totals (migration 5).
         'config_changes',
         'organization_counts',
-        // The Org-AI-R scoring's assessments and platform parameters (migration 8).
+        // The Org-AI-R scoring's assessments and platform parameters (the scoring migration).
         'organization_assessments',
         'organization_dimension_scores',
         'platform_parameters',

@@ -324,7 +324,7 @@ function stagedAssessment(row: SampleOrganization): SqlRow {
   };
 }
 
-/** The dimensions an assessment scores, when the scoring tables exist (migration 8). */
+/** The dimensions an assessment scores, when the scoring tables exist (migration 11). */
 function sampleDimensions(db: Db): string[] {
   const scoring = db
     .prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'organization_dimension_scores'")

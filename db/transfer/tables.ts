@@ -49,7 +49,7 @@ export const copiedTables = (): Omit<TableSpec, 'columns'>[] => [
   { name: 'focus_group_calibrations', key: 'calibration_id', textKey: false },
   { name: 'organizations', key: 'organization_id', textKey: false },
   ...attributeTables().map((t) => ({ name: t.table, key: 'organization_id', textKey: false })),
-  // The Org-AI-R assessments and platform parameters (SQLite migration 8, PostgreSQL migration 6).
+  // The Org-AI-R assessments and platform parameters (SQLite migration 11, PostgreSQL migration 9).
   { name: 'organization_assessments', key: 'organization_id', textKey: false },
   {
     name: 'organization_dimension_scores',

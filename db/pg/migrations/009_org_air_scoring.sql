@@ -1,4 +1,4 @@
--- The PE Org-AI-R scoring (docs/scoring.md), as SQLite's migration 8: organizations' assessments
+-- The PE Org-AI-R scoring (docs/scoring.md), as SQLite's migration 11: organizations' assessments
 -- (TC and the day, and one score row per dimension keyed by dimension_id) and the platform's
 -- parameters as effective-dated rows with a rationale, the framework's values as the first version.
 -- Scores are computed when asked, never cached: nothing needs a notification when these change.

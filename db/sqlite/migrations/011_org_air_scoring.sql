@@ -3,7 +3,7 @@
 -- An assessment is one row per organization (its talent concentration TC and the day it was
 -- assessed) and one row per dimension score, keyed by dimension_id as the seed keys weights: a new
 -- dimension is a data row, not a migration. Scores hold two decimals (0-100), TC four (0-1), as
--- DECIMAL(5,2) and DECIMAL(5,4) would on PostgreSQL (migration 6 there). Both tables are keyed by
+-- DECIMAL(5,2) and DECIMAL(5,4) would on PostgreSQL (migration 9 there). Both tables are keyed by
 -- organization_id (WITHOUT ROWID: one B-tree each) and go with their organization.
 --
 -- The platform's parameters (alpha, beta, lambda, kappa, alignment, timing) are rows with a
