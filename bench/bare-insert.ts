@@ -43,13 +43,32 @@ function bareInsert(dir: string, orgs: number, seed: number): number {
         return [t.sectorId, { columns, statement: raw.prepare(sql) }] as const;
       }),
     );
+    const dimensions = raw
+      .prepare<[], string>('SELECT dimension_id FROM dimensions ORDER BY display_order')
+      .pluck()
+      .all();
+    // The app's rows include each organization's assessment: the anchor inserts them too.
+    const insertAssessment = raw.prepare(
+      'INSERT INTO organization_assessments (organization_id, talent_concentration, assessed_on) VALUES (?, ?, ?)',
+    );
+    const insertScore = raw.prepare(
+      'INSERT INTO organization_dimension_scores (organization_id, dimension_id, score) VALUES (?, ?, ?)',
+    );
     const orgColumns: string[] = [];
     let insertOrg: Database.Statement | null = null;
-    type Row = { org: unknown[]; sector: string; attributes: unknown[] };
+    type Row = {
+      org: unknown[];
+      sector: string;
+      attributes: unknown[];
+      assessment: unknown[];
+      scores: unknown[][];
+    };
     const insertBatch = raw.transaction((rows: Row[]) => {
       for (const row of rows) {
         insertOrg?.run(row.org);
         insertAttributes.get(row.sector)?.statement.run(row.attributes);
+        if (row.assessment.length > 0) insertAssessment.run(row.assessment);
+        for (const score of row.scores) insertScore.run(score);
       }
     });
     let anchorMs = 0;
@@ -64,7 +83,7 @@ function bareInsert(dir: string, orgs: number, seed: number): number {
       batch = [];
       report(done);
     };
-    for (const row of generateOrganizations(orgs, seed, sectors)) {
+    for (const row of generateOrganizations(orgs, seed, sectors, dimensions)) {
       if (insertOrg === null) {
         orgColumns.push(...Object.keys(row.organization));
         insertOrg = raw.prepare(
@@ -78,6 +97,18 @@ function bareInsert(dir: string, orgs: number, seed: number): number {
         sector: row.sector,
         attributes:
           target?.columns.map((c) => (c === 'organization_id' ? row.organization[c] : attributes[c])) ?? [],
+        assessment: row.assessment
+          ? [
+              row.organization.organization_id,
+              row.assessment.talent_concentration,
+              row.assessment.assessed_on,
+            ]
+          : [],
+        scores: Object.entries(row.assessment?.scores ?? {}).map(([dimension, score]) => [
+          row.organization.organization_id,
+          dimension,
+          score,
+        ]),
       });
       if (batch.length === ANCHOR_BATCH) flush();
     }

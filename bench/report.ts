@@ -38,6 +38,8 @@ export const metrics = [
   'config_propagation_ms',
   'import_csv_vs_seed',
   'edit_roundtrip_ms',
+  'whatif_sector_ms',
+  'whatif_vs_floor',
 ] as const;
 export type Metric = (typeof metrics)[number];
 
@@ -77,6 +79,7 @@ export const targets: Partial<Record<Metric, Target>> = {
   config_propagation_ms: { op: '<=', value: 1000 },
   import_csv_vs_seed: { op: '>=', value: 0.5 },
   edit_roundtrip_ms: { op: '<=', value: 20 },
+  whatif_sector_ms: { op: '<=', value: 250 },
 };
 
 export function targetText(metric: Metric): string {

@@ -22,6 +22,7 @@ import {
 import { benchSeed, type Log } from './seed-bench';
 import { benchConcurrency } from './concurrency-bench';
 import { benchEdits, benchImport, IMPORT_ORGS } from './import-bench';
+import { benchWhatIf } from './whatif-bench';
 
 export interface BenchOptions {
   orgs: number;
@@ -99,6 +100,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
     const pages = await phase('page', () => benchPages(db, sectors, options.quick));
     const exported = await phase('export', () => benchExport(db, sector, options.quick));
     const config = await phase('config', () => benchConfig(db, sector, options.quick));
+    const whatIf = await phase('whatif', () => benchWhatIf(db, sector, options.quick));
     const cache = await phase('cache', () => benchCache(config.cachedValue, options.quick));
     const concurrency = await phase('concurrency', () => benchConcurrency(dir, options.orgs, options.quick));
     const imported = await phase('import', () => benchImport(dir, Math.min(options.orgs, IMPORT_ORGS), log));
@@ -225,6 +227,18 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
         unit: 'ms',
         note: `p95 of ${edits.edits} orgs:update calls through the backend, each from the call to the committed row read back, at ${options.orgs} organizations (median ${round(edits.medianMs, 2)} ms)`,
       },
+      whatif_sector_ms: {
+        app: whatIf.appP95,
+        anchor: null,
+        unit: 'ms',
+        note: `p95 of ${whatIf.rounds} what-ifs of ${whatIf.organizations} organizations (re-scored, ranked, top 10s, movers and Spearman's rho against the saved ranking), assessments already loaded`,
+      },
+      whatif_vs_floor: {
+        app: whatIf.appP95,
+        anchor: whatIf.floorP95,
+        unit: 'ms',
+        note: 'p95 what-if / p95 of one weighted-sum loop over the same numbers in a Float64Array (the floor)',
+      },
       rss_mb: {
         app: rssMb,
         anchor: null,
@@ -253,6 +267,8 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
       config_propagation_ms: round(concurrency.propagationMaxMs, 0),
       import_csv_vs_seed: round(imported.seedSeconds / imported.importSeconds, 2),
       edit_roundtrip_ms: round(edits.p95Ms, 2),
+      whatif_sector_ms: round(whatIf.appP95, 1),
+      whatif_vs_floor: round(whatIf.appP95 / whatIf.floorP95, 1),
     };
     const results: BenchResults = {
       orgs: options.orgs,

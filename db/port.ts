@@ -37,6 +37,14 @@ import type {
   OrgSaved,
   OrgUpdateResult,
 } from '../shared/org-edits';
+import type {
+  PlatformParameterVersion,
+  PlatformParametersView,
+  ScoreBreakdown,
+  SectorRanking,
+  WhatIfOverrides,
+  WhatIfResult,
+} from '../shared/scoring';
 import type { ExportRequest, OrgColumn, OrgFilter, OrgQuery, OrgRows, OrgWindow } from '../shared/org-query';
 
 /** Reading the sector configurations (each from one snapshot). */
@@ -168,6 +176,46 @@ export interface ViewOperations {
   importViews(views: { name: string; view: ViewBody }[]): Promise<ViewsImported>;
 }
 
+export interface RankingRequest {
+  focus_group_id: string;
+  as_of?: string | null | undefined;
+  /** Only organizations of this status are shown (ranks stay those of the whole sector). */
+  status?: string | null | undefined;
+  /** How many of the best and of the worst. */
+  limit: number;
+  /** Weights that replace those in force, by dimension code (a what-if of the whole ranking). */
+  weights?: Record<string, number> | undefined;
+}
+
+export interface BreakdownRequest {
+  organization_id: string;
+  as_of?: string | null | undefined;
+}
+
+export type WhatIfRequest = WhatIfOverrides & { focus_group_id: string };
+
+/** One platform parameter's new value; `parameter_id` is the version the editor showed. */
+export interface ParameterEdit extends Authored {
+  parameter_name: string;
+  value: number;
+  rationale: string;
+  parameter_id?: number | undefined;
+}
+
+/** The Org-AI-R scores (docs/scoring.md) and the platform parameters they use. */
+export interface ScoringOperations {
+  /** In force today, or on `asOf`. */
+  platformParameters(asOf?: string | null): Promise<PlatformParametersView>;
+  platformParameterHistory(): Promise<PlatformParameterVersion[]>;
+  /** A new dated version, as for calibrations; resolves to how many values changed (0 or 1). */
+  updatePlatformParameter(edit: ParameterEdit): Promise<number>;
+  sectorRanking(request: RankingRequest): Promise<SectorRanking>;
+  /** Rejects with NOT_FOUND for an unknown organization or one without a complete assessment. */
+  scoreBreakdown(request: BreakdownRequest): Promise<ScoreBreakdown>;
+  /** The sector re-scored with the overrides against its saved configuration; nothing is saved. */
+  whatIf(request: WhatIfRequest): Promise<WhatIfResult>;
+}
+
 /** What a long operation gets: cancel and progress. */
 export interface TaskHooks {
   signal: AbortSignal;
@@ -211,7 +259,8 @@ export type ConfigChange = (string | null)[];
  * Every operation a storage engine answers. Adding one means this interface, its implementation on
  * each engine, and nothing else: the SQLite worker's relay is built from the worker's own table.
  */
-export interface StorageOperations extends ConfigRepository, OrganizationEdits, ViewOperations {
+export interface StorageOperations
+  extends ConfigRepository, OrganizationEdits, ViewOperations, ScoringOperations {
   status(): Promise<StorageStatus>;
   /** The database's own name for this connection's user (PostgreSQL's role); null on SQLite. */
   databaseUser(): Promise<string | null>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { parseAsOf } from './as-of';
 import { calibrationValue, type ConfigDocument, parameterNamePattern, weightValue } from './config-document';
+import { CALIBRATION_LIMIT } from './sector-config';
 import {
   calibrationTypes,
   simulatedLatencies,
@@ -68,6 +69,14 @@ import {
   type ViewsExportResult,
   type ViewsImported,
 } from './saved-views';
+import {
+  platformParameterNames,
+  type PlatformParameterVersion,
+  type PlatformParametersView,
+  type ScoreBreakdown,
+  type SectorRanking,
+  type WhatIfResult,
+} from './scoring';
 
 /**
  * The one declaration of every IPC channel: its name, the zod schema of its input and its output
@@ -122,6 +131,21 @@ const historyRequest = z
 
 /** Up to 1 MB of text: a configuration file of every sector is a few kilobytes. */
 const documentText = z.string().max(1_000_000, 'The file is larger than 1 MB: not a configuration');
+
+/** The scores' "as of": a day (YYYY-MM-DD), whose end is the moment the configuration is read at. */
+const asOfDay = z
+  .string()
+  .max(10, 'must be a date written YYYY-MM-DD')
+  .superRefine((text, ctx) => {
+    const parsed = parseAsOf(text);
+    if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.error });
+    else if (parsed.date === null)
+      ctx.addIssue({ code: 'custom', message: 'must be a date written YYYY-MM-DD' });
+  });
+/** A what-if value being typed: any finite number in range, before it is rounded to be saved. */
+const whatIfWeight = z.number().min(0, 'A weight is at least 0').max(1, 'A weight is at most 1');
+const whatIfValue = z.number().gt(-CALIBRATION_LIMIT).lt(CALIBRATION_LIMIT);
+const parameterName = z.enum(platformParameterNames);
 
 function channel<Output>() {
   return <Input extends z.ZodType>(input: Input) => ({ input, output: undefined as unknown as Output });
@@ -254,6 +278,58 @@ export const contract = {
   'config:previewImport': channel<ImportPreview>()(z.object({ text: documentText }).strict()),
   /** Applies a share document in one transaction: new dated rows, then invalidation. */
   'config:import': channel<ImportResult>()(z.object({ text: documentText, ...writeMeta }).strict()),
+  /** The platform's parameters (α, β, λ, κ, alignment, timing) in force today or on `as_of`. */
+  'platform:parameters': channel<PlatformParametersView>()(
+    z.object({ as_of: asOfDay.nullable().optional() }).strict(),
+  ),
+  'platform:history': channel<PlatformParameterVersion[]>()(empty),
+  /** A new dated version of one parameter; `parameter_id` is the version the editor showed. */
+  'platform:updateParameter': channel<PlatformParametersView>()(
+    z
+      .object({
+        parameter_name: parameterName,
+        value: calibrationValue,
+        rationale,
+        parameter_id: versionId.optional(),
+        author: writeMeta.author,
+      })
+      .strict(),
+  ),
+  /** A sector's Org-AI-R ranking under the configuration in force (or on `as_of`). */
+  'scores:ranking': channel<SectorRanking>()(
+    z
+      .object({
+        focus_group_id: sectorId,
+        as_of: asOfDay.nullable().optional(),
+        status: z.enum(['active', 'inactive', 'archived']).nullable().optional(),
+        limit: z.number().int().min(1).max(1_000_000).default(25),
+        /** Weights replacing those in force, by dimension code: the CLI's `rank --weight`. */
+        weights: z.record(dimensionKey, whatIfWeight).optional(),
+      })
+      .strict(),
+  ),
+  /** Every intermediate of one organization's score, with its rank in its sector. */
+  'scores:breakdown': channel<ScoreBreakdown>()(
+    z.object({ organization_id: organizationId, as_of: asOfDay.nullable().optional() }).strict(),
+  ),
+  /** The sector re-ranked with values being typed, against its saved configuration; saves nothing. */
+  'scores:whatIf': channel<WhatIfResult>()(
+    z
+      .object({
+        focus_group_id: sectorId,
+        weights: z.record(dimensionKey, whatIfWeight).optional(),
+        calibrations: z
+          .object({
+            h_r_baseline: whatIfValue.optional(),
+            position_factor_delta: whatIfValue.optional(),
+            talent_concentration_threshold: whatIfValue.optional(),
+          })
+          .strict()
+          .optional(),
+        parameters: z.partialRecord(parameterName, whatIfValue).optional(),
+      })
+      .strict(),
+  ),
   'demo:status': channel<DemoStatus>()(empty),
   /** Restores the demo database that ships with the desktop app. */
   'demo:reset': channel<DemoResetResult>()(z.object({ confirm: z.literal(true) }).strict()),

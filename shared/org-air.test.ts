@@ -240,4 +240,19 @@ describe('rankings', () => {
     expect(spearman(first, ranks(Float64Array.from([90, 50, 70])))).toBeCloseTo(-1, 12);
     expect(spearman(first, ranks(Float64Array.from([60, 90, 50])))).toBeCloseTo(0.5, 12);
   });
+
+  it('ranks as a stable sort by Org-AI-R would, ties in the order of the assessments', () => {
+    const values = fc.oneof(
+      fc.array(fc.double({ min: 0, max: 100, noNaN: true }), { maxLength: 300 }),
+      fc.array(fc.constantFrom(0, 12.5, 12.5000001, 50, 100), { maxLength: 300 }),
+    );
+    fc.assert(
+      fc.property(values, (scores) => {
+        const stable = scores.map((_, i) => i).sort((a, b) => scores[b]! - scores[a]! || a - b);
+        const expected = new Array<number>(scores.length);
+        stable.forEach((index, position) => (expected[index] = position + 1));
+        expect([...ranks(Float64Array.from(scores))]).toEqual(expected);
+      }),
+    );
+  });
 });

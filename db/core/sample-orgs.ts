@@ -8,12 +8,15 @@ import {
   stateName,
 } from './sample-data';
 import { uuidv7 } from './uuid-v7';
+import { assessmentRandom, sampleAssessment, type SampleAssessment } from './sample-assessments';
 
 /** One generated organization: its own columns and its sector's attributes, as typed values. */
 export interface SampleOrganization {
   sector: string;
   organization: Record<string, string | number | null>;
   attributes: Record<string, AttributeValue>;
+  /** Null when there are no dimensions to score. */
+  assessment: SampleAssessment | null;
 }
 
 export type AttributeValue = string | number | boolean | string[] | null;
@@ -46,12 +49,14 @@ function status(r: SampleRandom): string {
 /**
  * Deterministic sample organizations: the same seed gives the same rows. Sectors are dealt round
  * robin so that any ten organizations cover all seven sectors; a sector without a generator (one a
- * user added) gets no samples.
+ * user added) gets no samples. Each gets an assessment of `dimensionIds` drawn from a stream of its
+ * own, so that the organizations of a seed are those the generator gave before assessments existed.
  */
 export function* generateOrganizations(
   count: number,
   seed: number,
   sectors: string[],
+  dimensionIds: readonly string[] = [],
 ): Generator<SampleOrganization> {
   const plans = sectors.flatMap((sector) => {
     const attributes = sectorAttributes[sector];
@@ -59,6 +64,7 @@ export function* generateOrganizations(
     return attributes && codes ? [{ sector, attributes, codes }] : [];
   });
   const r = new SampleRandom(seed);
+  const ra = assessmentRandom(seed);
   for (let i = 0; i < count; i++) {
     const plan = plans[i % plans.length];
     if (!plan) return;
@@ -68,7 +74,7 @@ export function* generateOrganizations(
     const country = r.pick(countries);
     const listed = r.bool(0.3);
     const slug = company.toLowerCase().replace(/[^a-z0-9]+/g, '');
-    yield {
+    const row: Omit<SampleOrganization, 'assessment'> = {
       sector,
       organization: {
         organization_id: uuidv7(),
@@ -92,6 +98,8 @@ export function* generateOrganizations(
       },
       attributes: plan.attributes(r),
     };
+    const assessment = dimensionIds.length > 0 ? sampleAssessment(ra, dimensionIds, row.attributes) : null;
+    yield { ...row, assessment };
   }
 }
 
@@ -122,6 +130,15 @@ const orgColumns = [
   'status',
   'created_by',
 ];
+
+/** Where an assessment goes: its own row, then one row per dimension score. */
+export const assessmentTargets = {
+  assessments: {
+    table: 'organization_assessments',
+    columns: ['organization_id', 'talent_concentration', 'assessed_on'],
+  },
+  scores: { table: 'organization_dimension_scores', columns: ['organization_id', 'dimension_id', 'score'] },
+} as const;
 
 export interface Target {
   table: string;

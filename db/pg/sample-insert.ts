@@ -4,6 +4,7 @@ import { AppError } from '../../shared/errors';
 import { noSchemaError } from '../core/migrations';
 import {
   SLICE_MS,
+  assessmentTargets,
   generateOrganizations,
   targets,
   type SampleOrganization,
@@ -62,6 +63,22 @@ async function insertBatch(client: pg.PoolClient, batch: SampleOrganization[]): 
       );
     await insertRows(client, target, rows);
   }
+  const { assessments, scores } = assessmentTargets;
+  const assessed = batch.flatMap((row) =>
+    row.assessment ? [{ organization_id: String(row.organization.organization_id), ...row.assessment }] : [],
+  );
+  await insertRows(
+    client,
+    { table: assessments.table, columns: [...assessments.columns] },
+    assessed.map((a) => [a.organization_id, a.talent_concentration, a.assessed_on]),
+  );
+  await insertRows(
+    client,
+    { table: scores.table, columns: [...scores.columns] },
+    assessed.flatMap((a) =>
+      Object.entries(a.scores).map(([dimension, score]) => [a.organization_id, dimension, score]),
+    ),
+  );
 }
 
 /**
@@ -82,7 +99,11 @@ export async function pgInsertSampleOrganizations(
   if (sectors.length === 0) throw new AppError('NOT_SEEDED', 'Seed the focus groups and dimensions first');
   const seed = options.seed ?? Math.floor(Math.random() * 2 ** 31);
   const started = performance.now();
-  const generated = generateOrganizations(options.count, seed, sectors);
+  const { rows: dimensionRows } = await pool.query<{ dimension_id: string }>(
+    'SELECT dimension_id FROM dimensions WHERE is_active ORDER BY display_order',
+  );
+  const dimensions = dimensionRows.map((row) => row.dimension_id);
+  const generated = generateOrganizations(options.count, seed, sectors, dimensions);
   const perSector: Record<string, number> = {};
   let inserted = 0;
   let cancelled = false;

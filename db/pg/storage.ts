@@ -2,11 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { AppError } from '../../shared/errors';
 import { listenForConfigChanges } from './listener';
 import { pgConfigRepository } from './config-repo';
+import { pgParameterSql } from '../core/platform-parameters';
+import { scoringOperations } from '../core/scoring-repository';
+import { pgEngine } from './sql-engine';
 import { PgConnectionState } from './connection-state';
 import { pgMigrate } from './migrate';
 import { pgOrganizations } from './organizations';
 import { orgRepository } from '../core/org-repository';
-import { pgEngine } from './sql-engine';
 import { pgOrgSql } from './org-write-sql';
 import { pgImportTarget } from './org-import';
 import { applyImport, previewImport } from '../core/import/run';
@@ -93,6 +95,7 @@ export async function openPgStorage(url: string, options: PgStorageOptions = {})
     if ((await pgSchemaVersion(pool)) === 0) throw noSchemaError();
     return work();
   };
+  const config = pgConfigRepository(pool);
   const storage: Storage = {
     file: label,
     status: () => pgDatabaseStatus(pool, label),
@@ -104,7 +107,8 @@ export async function openPgStorage(url: string, options: PgStorageOptions = {})
       const { rows } = await pool.query<{ name: string }>('SELECT current_user AS name');
       return rows[0]?.name ?? null;
     },
-    ...pgConfigRepository(pool),
+    ...config,
+    ...scoringOperations(pgEngine(pool), config, pgParameterSql),
     ...pgOrganizations(pool),
     ...pgOrganizationEdits(pool),
     ...pgViews(pool),

@@ -114,6 +114,10 @@ describe('migrations', () => {
         'config_change_sets',
         'organization_change_log',
         'saved_views',
+        // The Org-AI-R scoring's assessments and platform parameters (the scoring migration).
+        'organization_assessments',
+        'organization_dimension_scores',
+        'platform_parameters',
       ].sort(),
     );
     expect(names).toContainEqual({ name: 'vw_organizations_full', type: 'view' });

@@ -4,6 +4,7 @@ import { openDatabase, type Db } from './connection';
 import { requireSchema } from './migrate';
 import {
   SLICE_MS,
+  assessmentTargets,
   generateOrganizations,
   targets,
   type AttributeValue,
@@ -77,14 +78,21 @@ function rowInserter(db: Db) {
       ([sector, t]) => [sector, db.prepare(insertSql('main', t.table, t.columns))] as const,
     ),
   );
+  const { assessments, scores } = assessmentTargets;
+  const insertAssessment = db.prepare(insertSql('main', assessments.table, [...assessments.columns]));
+  const insertScore = db.prepare(insertSql('main', scores.table, [...scores.columns]));
   return (row: SampleOrganization) => {
     insertOrg.run(row.organization);
+    const { organization_id } = row.organization;
     const insertAttribute = insertAttributes.get(row.sector);
     if (!insertAttribute) throw new AppError('INTERNAL', `No attribute table for ${row.sector}`);
-    insertAttribute.run({
-      organization_id: row.organization.organization_id,
-      ...sqliteValues(row.attributes),
-    });
+    insertAttribute.run({ organization_id, ...sqliteValues(row.attributes) });
+    if (!row.assessment) return;
+    const { talent_concentration, assessed_on } = row.assessment;
+    insertAssessment.run({ organization_id, talent_concentration, assessed_on });
+    for (const [dimension_id, score] of Object.entries(row.assessment.scores)) {
+      insertScore.run({ organization_id, dimension_id, score });
+    }
   };
 }
 
@@ -168,6 +176,9 @@ async function insertBulk(file: string, run: Run): Promise<{ inserted: number; c
     writer.pragma(`cache_size = -${BULK_CACHE_KIB}`);
     const { organizations, attributes } = targets();
     const orgData = organizations.columns.filter((c) => c !== 'organization_id');
+    // An assessment travels with its organization: TC, the day, and the scores as one JSON object
+    // whose keys (dimension ids) are sorted, so that score rows go in in primary-key order.
+    const assessed = ['talent_concentration', 'assessed_on', 'assessment_scores'];
     // In focus_group_id order, the first column of the (sector, name) index the rows are sorted for.
     const sectors = [...attributes]
       .sort(([a], [b]) => (a < b ? -1 : 1))
@@ -181,14 +192,15 @@ async function insertBulk(file: string, run: Run): Promise<{ inserted: number; c
     const stageBySector = new Map(
       sectors.map((t) => {
         // Untyped columns keep each value exactly as bound; the move applies the real tables' types.
-        writer.exec(`CREATE TEMP TABLE ${t.staging} (${[...orgData, ...t.data].join(', ')})`);
-        return [t.sector, writer.prepare(insertSql('temp', t.staging, [...orgData, ...t.data]))] as const;
+        const staged = [...orgData, ...t.data, ...assessed];
+        writer.exec(`CREATE TEMP TABLE ${t.staging} (${staged.join(', ')})`);
+        return [t.sector, writer.prepare(insertSql('temp', t.staging, staged))] as const;
       }),
     );
     const stage = (row: SampleOrganization) => {
       const statement = stageBySector.get(row.sector);
       if (!statement) throw new AppError('INTERNAL', `No attribute table for ${row.sector}`);
-      statement.run({ ...row.organization, ...sqliteValues(row.attributes) });
+      statement.run({ ...row.organization, ...sqliteValues(row.attributes), ...stagedAssessment(row) });
     };
     const slice = writer.transaction((max: number) => fillSlice(run.rows, max, stage, run.perSector));
     let count = 0;
@@ -232,7 +244,18 @@ async function insertBulk(file: string, run: Run): Promise<{ inserted: number; c
           `INSERT INTO main.${t.table} (organization_id, ${t.data.join(', ')})
            SELECT sample_id(@offset + rowid - 1), ${t.data.join(', ')} FROM temp.${t.sorted} ${range}`,
         );
-        return [t.sector, { org, attribute }] as const;
+        const assessment = writer.prepare(
+          `INSERT INTO main.organization_assessments (organization_id, talent_concentration, assessed_on)
+           SELECT sample_id(@offset + rowid - 1), talent_concentration, assessed_on FROM temp.${t.sorted}
+           ${range} AND talent_concentration IS NOT NULL`,
+        );
+        const scores = writer.prepare(
+          `INSERT INTO main.organization_dimension_scores (organization_id, dimension_id, score)
+           SELECT sample_id(@offset + s.rowid - 1), j.key, j.value
+           FROM temp.${t.sorted} AS s, json_each(s.assessment_scores) AS j
+           WHERE s.rowid BETWEEN @from AND @to AND s.assessment_scores IS NOT NULL`,
+        );
+        return [t.sector, { org, attribute, assessment, scores }] as const;
       }),
     );
     const indexes = writer
@@ -252,6 +275,8 @@ async function insertBulk(file: string, run: Run): Promise<{ inserted: number; c
           const statements = moveStatements.get(sector.sector);
           statements?.org.run({ offset, from, to });
           statements?.attribute.run({ offset, from, to });
+          statements?.assessment.run({ offset, from, to });
+          statements?.scores.run({ offset, from, to });
         },
         share: moveShare(i + 2),
       })),
@@ -287,6 +312,30 @@ async function insertBulk(file: string, run: Run): Promise<{ inserted: number; c
   }
 }
 
+/** A staged row's assessment columns (NULL without one). */
+function stagedAssessment(row: SampleOrganization): SqlRow {
+  const a = row.assessment;
+  if (!a) return { talent_concentration: null, assessed_on: null, assessment_scores: null };
+  const scores = Object.fromEntries(Object.entries(a.scores).sort(([x], [y]) => (x < y ? -1 : 1)));
+  return {
+    talent_concentration: a.talent_concentration,
+    assessed_on: a.assessed_on,
+    assessment_scores: JSON.stringify(scores),
+  };
+}
+
+/** The dimensions an assessment scores, when the scoring tables exist (migration 11). */
+function sampleDimensions(db: Db): string[] {
+  const scoring = db
+    .prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'organization_dimension_scores'")
+    .get();
+  if (!scoring) return [];
+  return db
+    .prepare<[], string>('SELECT dimension_id FROM dimensions WHERE is_active = 1 ORDER BY display_order')
+    .pluck()
+    .all();
+}
+
 /** The active sectors samples are generated for, in display order. */
 function sampleSectors(db: Db): string[] {
   return db
@@ -308,7 +357,7 @@ export async function insertSamples(db: Db, options: InsertSampleOptions): Promi
   const seed = options.seed ?? Math.floor(Math.random() * 2 ** 31);
   const started = performance.now();
   const run: Run = {
-    rows: generateOrganizations(options.count, seed, sectors),
+    rows: generateOrganizations(options.count, seed, sectors, sampleDimensions(db)),
     count: options.count,
     perSector: {},
     options,

@@ -117,7 +117,7 @@ export async function copyDatabase(
     const specs = await specsOf(from, target);
     if (!options.replace) {
       for (const spec of specs) {
-        if ((await target.count(spec.name)) > 0) {
+        if ((await target.count(spec.name)) > (spec.migrationRows ?? 0)) {
           throw new AppError(
             'CONFLICT',
             `${target.label} already holds data (${spec.name}); add --replace to replace it`,

@@ -19,6 +19,7 @@ const serials: Record<string, string> = {
   config_change_sets: 'change_set_id',
   focus_group_dimension_weights: 'weight_id',
   focus_group_calibrations: 'calibration_id',
+  platform_parameters: 'parameter_id',
 };
 
 /**
@@ -84,7 +85,8 @@ export async function openPgEnd(url: string, options: { applicationName?: string
     async *read(spec) {
       const client = await answer(pool.connect());
       try {
-        const order = `${quoteIdentifier(spec.key)}${spec.textKey ? ' COLLATE "C"' : ''}`;
+        const then = spec.thenBy === undefined ? '' : `, ${quoteIdentifier(spec.thenBy)} COLLATE "C"`;
+        const order = `${quoteIdentifier(spec.key)}${spec.textKey ? ' COLLATE "C"' : ''}${then}`;
         const cursor = client.query(
           new Cursor<Record<string, unknown>>(
             `SELECT ${spec.columns.map(quoteIdentifier).join(', ')} FROM ${quoteIdentifier(spec.name)} ORDER BY ${order}`,

@@ -64,7 +64,7 @@ export function openSqliteEnd(file: string, options: { create: boolean }): Endpo
       const decode = spec.columns.map(toValue);
       const statement = db
         .prepare(
-          `SELECT ${spec.columns.map(quoteIdentifier).join(', ')} FROM ${quoteIdentifier(spec.name)} ORDER BY ${quoteIdentifier(spec.key)}`,
+          `SELECT ${spec.columns.map(quoteIdentifier).join(', ')} FROM ${quoteIdentifier(spec.name)} ORDER BY ${[spec.key, ...(spec.thenBy === undefined ? [] : [spec.thenBy])].map(quoteIdentifier).join(', ')}`,
         )
         .raw();
       let chunk: Row[] = [];

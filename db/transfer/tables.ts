@@ -12,6 +12,13 @@ export interface TableSpec {
   key: string;
   /** A VARCHAR key, which PostgreSQL compares with COLLATE "C" to order as SQLite does (UUIDs already do). */
   textKey: boolean;
+  /** A second VARCHAR key column, for a table whose key has two (compared like a text key). */
+  thenBy?: string;
+  /**
+   * Rows the schema's migration itself writes (the platform parameters' first versions): a target
+   * holding no more than these holds no data of its own; the copy replaces them with the source's.
+   */
+  migrationRows?: number;
 }
 
 export type Kind = 'boolean' | 'array' | 'timestamp' | 'plain';
@@ -43,4 +50,13 @@ export const copiedTables = (): Omit<TableSpec, 'columns'>[] => [
   { name: 'focus_group_calibrations', key: 'calibration_id', textKey: false },
   { name: 'organizations', key: 'organization_id', textKey: false },
   ...attributeTables().map((t) => ({ name: t.table, key: 'organization_id', textKey: false })),
+  // The Org-AI-R assessments and platform parameters (SQLite migration 11, PostgreSQL migration 9).
+  { name: 'organization_assessments', key: 'organization_id', textKey: false },
+  {
+    name: 'organization_dimension_scores',
+    key: 'organization_id',
+    textKey: false,
+    thenBy: 'dimension_id',
+  },
+  { name: 'platform_parameters', key: 'parameter_id', textKey: false, migrationRows: 6 },
 ];

@@ -19,6 +19,7 @@ import { organizationEditHandlers } from './handlers/org-edits';
 import { organizationImportHandlers } from './handlers/org-import';
 import { ImportFiles } from './import-files';
 import { schemaHandlers } from './handlers/schema';
+import { scoringHandlers } from './handlers/scoring';
 import { seedingHandlers } from './handlers/seeding';
 import { viewHandlers } from './handlers/views';
 import type { Storage, TextSink } from '../../db/port';
@@ -135,6 +136,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     ...organizationEditHandlers(context),
     ...organizationImportHandlers(context, importFiles),
     ...viewHandlers(context),
+    ...scoringHandlers(context),
   };
   const dispatch = createDispatcher(handlers);
 

@@ -9,7 +9,17 @@ import { addCopyCommand } from './copy-command';
 import { addOrgCommands, CommandError } from './org-commands';
 import { formatOrgPage, orgFormats, type OrgFormat } from './format';
 import { onInterrupt } from './interrupt';
-import { integer } from './options';
+import { decimal, integer } from './options';
+import {
+  formatRanking,
+  formatScore,
+  rankFormats,
+  scoreFormats,
+  type RankFormat,
+  type ScoreFormat,
+} from './score-format';
+import { CALIBRATION_DECIMALS, decimalSum, WEIGHT_DECIMALS } from '../../shared/sector-config';
+import { platformParameterNames, type PlatformParameterName } from '../../shared/scoring';
 import { progressBar } from './progress';
 import { call, CliError, cliError, print, withBackend, type Authorship } from './run';
 
@@ -174,6 +184,111 @@ export function buildProgram(): Command {
             stop();
             stopInterrupt();
           }
+        }),
+    );
+
+  program
+    .command('parameters')
+    .description("the platform's Org-AI-R parameters (alpha, beta, lambda, kappa, alignment, timing) as JSON")
+    .option('--as-of <date>', 'those in force on this day (YYYY-MM-DD)')
+    .option('--history', 'every version instead, with dates and rationale')
+    .action((options: { asOf?: string; history?: boolean }) =>
+      run(false, async (b) =>
+        print(
+          options.history
+            ? await call(b, 'platform:history', {})
+            : await call(b, 'platform:parameters', { as_of: options.asOf ?? null }),
+        ),
+      ),
+    );
+
+  program
+    .command('set-parameter')
+    .description('a new dated version of one platform parameter, with the reason for it')
+    .argument('<name>', `one of ${platformParameterNames.join(', ')}`)
+    .requiredOption(
+      '--value <n>',
+      `its value (at most ${CALIBRATION_DECIMALS} decimals)`,
+      decimal('--value', CALIBRATION_DECIMALS),
+    )
+    .requiredOption('--rationale <text>', 'why the platform gets this value')
+    .action((name: string, options: { value: number; rationale: string }) =>
+      run(false, async (b) => {
+        if (!(platformParameterNames as readonly string[]).includes(name)) {
+          throw new CliError(`Unknown platform parameter: ${name} (${platformParameterNames.join(', ')})`, 2);
+        }
+        const input = { parameter_name: name as PlatformParameterName, ...options };
+        print(await call(b, 'platform:updateParameter', input));
+      }),
+    );
+
+  program
+    .command('score')
+    .description("an organization's Org-AI-R with every intermediate and the inputs used (docs/scoring.md)")
+    .argument('<organization_id>', 'a UUID, as `orgs` lists them')
+    .option('--as-of <date>', 'under the configuration in force on this day (YYYY-MM-DD)')
+    .addOption(new Option('--format <format>', 'output format').choices(scoreFormats).default('table'))
+    .action((id: string, options: { asOf?: string; format: ScoreFormat }) =>
+      run(false, async (b) => {
+        const breakdown = await call(b, 'scores:breakdown', {
+          organization_id: id,
+          as_of: options.asOf ?? null,
+        });
+        process.stdout.write(formatScore(breakdown, options.format));
+      }),
+    );
+
+  program
+    .command('rank')
+    .description("a sector's organizations ranked by Org-AI-R; --weight for a what-if that saves nothing")
+    .requiredOption('--sector <focus_group_id>', 'e.g. pe_manufacturing')
+    .option('--top <n>', 'only the best n', integer('--top', 1))
+    .option('--as-of <date>', 'under the configuration in force on this day (YYYY-MM-DD)')
+    .option(
+      '--weight <code=value>',
+      'a weight replacing the one in force (repeat it); the weights must still sum to 1.000',
+      (text: string, all: Record<string, number>) => {
+        const [code = '', value = ''] = text.split('=');
+        return { ...all, [code]: decimal(`--weight ${code}`, WEIGHT_DECIMALS)(value) };
+      },
+      {},
+    )
+    .addOption(new Option('--format <format>', 'output format').choices(rankFormats).default('table'))
+    .action(
+      (options: {
+        sector: string;
+        top?: number;
+        asOf?: string;
+        weight: Record<string, number>;
+        format: RankFormat;
+      }) =>
+        run(false, async (b) => {
+          const asOf = options.asOf ?? null;
+          let weights: Record<string, number> | undefined;
+          if (Object.keys(options.weight).length > 0) {
+            const { dimension_weights } = await call(b, 'config:get', {
+              focus_group_id: options.sector,
+              as_of: asOf,
+            });
+            const unknown = Object.keys(options.weight).filter((code) => !(code in dimension_weights));
+            if (unknown.length > 0) {
+              throw new CliError(
+                `Unknown dimension code: ${unknown.join(', ')} (codes: ${Object.keys(dimension_weights).join(', ')})`,
+                2,
+              );
+            }
+            weights = { ...dimension_weights, ...options.weight };
+            const sum = decimalSum(Object.values(weights));
+            if (sum !== 1)
+              throw new CliError(`The weights sum to ${sum.toFixed(3)}, not 1.000: nothing was ranked`, 2);
+          }
+          const ranking = await call(b, 'scores:ranking', {
+            focus_group_id: options.sector,
+            as_of: asOf,
+            limit: options.top ?? 1_000_000,
+            weights,
+          });
+          process.stdout.write(formatRanking(ranking, options.format));
         }),
     );
 

@@ -47,7 +47,9 @@ describe.skipIf(!availability.available)('the CLI in team mode', () => {
     const run = await cli({}, 'copy', '--from', lab, '--to', team);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/^organizations\s+300\s+sha256 [0-9a-f]{16}$/m);
-    expect(run.stdout.trim().split('\n')).toHaveLength(13);
+    // The 12 tables of the seed's schema, then the assessments, their scores and the platform parameters.
+    expect(run.stdout).toMatch(/^organization_dimension_scores\s+2100\s+sha256 [0-9a-f]{16}$/m);
+    expect(run.stdout.trim().split('\n')).toHaveLength(16);
     expect(run.stderr).toMatch(
       /Copied .*lab\.db to PostgreSQL at 127\.0\.0\.1:\d+\/team; every table verified/,
     );

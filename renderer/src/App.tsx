@@ -8,6 +8,7 @@ import { sections, useSection, type SectionId } from './navigation';
 import { CacheSection } from './sections/CacheSection';
 import { HomeSection } from './sections/HomeSection';
 import { OrganizationsSection } from './sections/OrganizationsSection';
+import { RankingsSection } from './sections/RankingsSection';
 import { SchemaSection } from './sections/SchemaSection';
 import { SectorConfigSection } from './sections/SectorConfigSection';
 import { SeedingSection } from './sections/SeedingSection';
@@ -20,6 +21,7 @@ const views: Record<SectionId, () => React.JSX.Element> = {
   'sector-configuration': SectorConfigSection,
   cache: CacheSection,
   organizations: OrganizationsSection,
+  rankings: RankingsSection,
 };
 
 /** Sections whose work area fills the window (one scrollbar, the grid's) rather than scrolling the page. */

@@ -5,6 +5,7 @@ import {
   IconDatabase,
   IconHome,
   IconPlant2,
+  IconTrophy,
   type Icon,
 } from '@tabler/icons-react';
 import { useSyncExternalStore } from 'react';
@@ -16,6 +17,7 @@ export const sections = [
   { id: 'sector-configuration', label: 'Sector Configuration', icon: IconAdjustmentsHorizontal },
   { id: 'cache', label: 'Cache', icon: IconBolt },
   { id: 'organizations', label: 'Organizations', icon: IconBuildingSkyscraper },
+  { id: 'rankings', label: 'Rankings', icon: IconTrophy },
 ] as const satisfies readonly { id: string; label: string; icon: Icon }[];
 
 export type SectionId = (typeof sections)[number]['id'];

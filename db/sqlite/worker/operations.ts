@@ -2,6 +2,8 @@ import { configRepository } from '../../core/config-repository';
 import { orgRepository } from '../../core/org-repository';
 import { applyImport, previewImport, type ImportRequest } from '../../core/import/run';
 import { sqliteImportTarget } from '../org-import';
+import { sqliteParameterSql } from '../../core/platform-parameters';
+import { scoringOperations } from '../../core/scoring-repository';
 import { writeExport } from '../../core/export';
 import { describeColumns } from '../../core/org-filters';
 import type { ConfigWrites, LockWait } from '../../port';
@@ -56,6 +58,16 @@ export function sqliteOperations(db: Db, file: string) {
   const configs = configRepository(engine, sqliteConfigSql);
   const orgs = orgRepository(engine, sqliteOrgSql);
   const views = viewsRepository(engine, sqliteViewsSql);
+  // Scores are computed where reads run (the reader's thread); loaded assessments are kept while
+  // no connection has committed anything (PRAGMA data_version), so a what-if re-scores from memory.
+  const { updatePlatformParameter, ...scoring } = scoringOperations(
+    engine,
+    configs.reads,
+    sqliteParameterSql,
+    {
+      dataVersion: () => db.pragma('data_version', { simple: true }) as number,
+    },
+  );
   // Built once the schema exists and rebuilt after a migration, so no call re-checks the schema.
   let services: ReturnType<typeof organizationServices> | undefined;
   const ready = () => {
@@ -142,6 +154,7 @@ export function sqliteOperations(db: Db, file: string) {
     read: {
       ...configs.reads,
       ...views.reads,
+      ...scoring,
       status: async () => databaseStatus(db, file),
       // A file has no users of its own: the author is the OS user's or the one the analyst set.
       databaseUser: async () => null,
@@ -172,6 +185,7 @@ export function sqliteOperations(db: Db, file: string) {
     configWrite: configWrites,
     write: {
       ...viewWrites,
+      updatePlatformParameter: tracked(updatePlatformParameter),
       // A migration runs its own transactions, and may log changes too: they are this instance's.
       migrate: () =>
         writes.run(() =>

@@ -7,6 +7,7 @@ const summaries: Record<Exclude<SectionId, 'home'>, string> = {
   'sector-configuration': 'One sector at a time: calibrations, weights and whether they sum to 1.0.',
   cache: 'Cache-aside fetches, invalidation, live stats and the event log.',
   organizations: 'Sample companies and the unified view of every sector’s attributes.',
+  rankings: 'Org-AI-R scores ranked per sector, each one’s breakdown, and what-if weights.',
 };
 
 /**

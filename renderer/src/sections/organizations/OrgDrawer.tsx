@@ -4,6 +4,7 @@ import { useState, type ReactNode } from 'react';
 import type { OrgRow, OrgValue, Sector } from '../../../../shared/domain';
 import type { FieldSpec } from '../../../../shared/org-fields';
 import { columnLabel } from '../../../../shared/labels';
+import { DrawerScore } from '../rankings/DrawerScore';
 import { describeValue } from './cell-text';
 import { OrgEditForm } from './edit/OrgEditForm';
 import type { SaveOutcome } from './edit/use-org-edit';
@@ -160,6 +161,7 @@ export function OrgDrawer({ row, attributeColumns, onClose, fields, sectors, sav
             </Title>
             <Facts caption={`${sector} attributes`} columns={attributeColumns} row={row} />
           </Stack>
+          {typeof row.organization_id === 'string' && <DrawerScore organizationId={row.organization_id} />}
           <Stack gap="xs">
             <Title order={3} size="h4">
               Organization

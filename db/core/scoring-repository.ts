@@ -1,0 +1,252 @@
+import type { Dimension, SectorConfigJson } from '../../shared/domain';
+import { parseAsOf, type AsOf } from '../../shared/as-of';
+import { AppError } from '../../shared/errors';
+import {
+  ranks,
+  scoreSector,
+  type PlatformParameters,
+  type SectorScores,
+  type SectorScoring,
+} from '../../shared/org-air';
+import type {
+  ScoreBreakdown,
+  ScoringBasis,
+  ScoringCalibration,
+  SectorRanking,
+  WhatIfOverrides,
+  WhatIfResult,
+} from '../../shared/scoring';
+import type {
+  BreakdownRequest,
+  ConfigReads,
+  RankingRequest,
+  ScoringOperations,
+  WhatIfRequest,
+} from '../port';
+import { requireDimension } from './config-rules';
+import { parameterValues, platformParameterRepository, type EngineParameterSql } from './platform-parameters';
+import { byRank, compareRankings, rankingSummary } from './ranking';
+import { loadSectorColumns, type SectorColumns } from './sector-columns';
+import type { SqlEngine } from './sql';
+
+export interface ScoringOptions {
+  /**
+   * A number that changes whenever the database may have changed (SQLite's PRAGMA data_version on
+   * the reader's connection): loaded assessments are kept while it stays the same. Without it every
+   * call reads them again.
+   */
+  dataVersion?: () => number;
+}
+
+/** Sectors whose loaded assessments are kept: the one being edited and one to compare. */
+const KEPT_SECTORS = 2;
+
+interface Loaded {
+  version: number | undefined;
+  columns: SectorColumns;
+  /** The saved configuration's scores, for what-ifs against it. */
+  saved?: { key: string; scores: SectorScores; rank: Int32Array };
+}
+
+/**
+ * The Org-AI-R scores of a sector from its configuration in force (or on a day), on any engine: the
+ * formula is shared/org-air.ts; this reads its inputs and answers rankings, breakdowns and what-ifs.
+ */
+export function scoringRepository(
+  engine: SqlEngine,
+  config: Pick<ConfigReads, 'loadSectorConfig' | 'listDimensions'>,
+  parameters: ReturnType<typeof platformParameterRepository>,
+  options: ScoringOptions = {},
+) {
+  const kept = new Map<string, Loaded>();
+
+  async function load(sectorId: string): Promise<Loaded> {
+    const version = options.dataVersion?.();
+    const hit = kept.get(sectorId);
+    if (hit && version !== undefined && hit.version === version) return hit;
+    const loaded: Loaded = { version, columns: await engine.read((db) => loadSectorColumns(db, sectorId)) };
+    if (version === undefined) return loaded;
+    kept.delete(sectorId);
+    kept.set(sectorId, loaded);
+    for (const key of kept.keys()) if (kept.size > KEPT_SECTORS) kept.delete(key);
+    return loaded;
+  }
+
+  /** A day as the configuration reads it: the end of that UTC day. */
+  const configAsOf = (day: string | null): AsOf | null => {
+    if (day === null) return null;
+    const parsed = parseAsOf(day);
+    if (!parsed.ok) throw new AppError('INVALID_INPUT', parsed.error);
+    return { label: parsed.label, at: parsed.at, date: parsed.date };
+  };
+
+  async function basis(
+    sectorId: string,
+    asOf: string | null,
+    overrides: WhatIfOverrides = {},
+  ): Promise<{ basis: ScoringBasis; config: SectorConfigJson; dimensions: Dimension[] }> {
+    const cfg = await config.loadSectorConfig(sectorId, configAsOf(asOf));
+    const dimensions = await config.listDimensions();
+    const inForce = parameterValues(await engine.read((db) => parameters.sessionParameters(db, asOf)));
+    const weights = { ...cfg.dimension_weights };
+    for (const [key, value] of Object.entries(overrides.weights ?? {})) {
+      weights[requireDimension(dimensions, key).dimension_code] = value;
+    }
+    const calibrations: Record<ScoringCalibration, number> = {
+      h_r_baseline: overrides.calibrations?.h_r_baseline ?? cfg.h_r_baseline,
+      position_factor_delta: overrides.calibrations?.position_factor_delta ?? cfg.position_factor_delta,
+      talent_concentration_threshold:
+        overrides.calibrations?.talent_concentration_threshold ?? cfg.talent_concentration_threshold,
+    };
+    const scoringParameters: PlatformParameters = { ...inForce, ...overrides.parameters };
+    return {
+      basis: {
+        focus_group_id: sectorId,
+        group_name: cfg.group_name,
+        as_of: asOf,
+        weights,
+        calibrations,
+        parameters: scoringParameters,
+      },
+      config: cfg,
+      dimensions,
+    };
+  }
+
+  /** The formula's view of a basis, with weights in the columns' dimension order. */
+  function sectorScoring(b: ScoringBasis, dimensions: Dimension[], columns: SectorColumns): SectorScoring {
+    const codeOf = new Map(dimensions.map((d) => [d.dimension_id, d.dimension_code]));
+    return {
+      weights: columns.dimensionIds.map((id) => b.weights[codeOf.get(id) ?? ''] ?? 0),
+      hrBaseline: b.calibrations.h_r_baseline,
+      positionFactorDelta: b.calibrations.position_factor_delta,
+      talentThreshold: b.calibrations.talent_concentration_threshold,
+    };
+  }
+
+  function score(loaded: Loaded, sector: SectorScoring, params: PlatformParameters) {
+    const scores = scoreSector(sector, params, loaded.columns.assessments, loaded.columns.percentiles);
+    return { scores, rank: ranks(scores.orgAir) };
+  }
+
+  async function scored(sectorId: string, asOf: string | null, overrides: WhatIfOverrides = {}) {
+    // One after the other: on SQLite, interleaved reads would share (and outlive) one transaction.
+    const b = await basis(sectorId, asOf, overrides);
+    const loaded = await load(sectorId);
+    const sector = sectorScoring(b.basis, b.dimensions, loaded.columns);
+    return { ...b, loaded, ...score(loaded, sector, b.basis.parameters) };
+  }
+
+  async function sectorRanking(request: RankingRequest): Promise<SectorRanking> {
+    const {
+      basis: b,
+      loaded,
+      scores,
+      rank,
+    } = await scored(request.focus_group_id, request.as_of ?? null, {
+      weights: request.weights,
+    });
+    const { columns } = loaded;
+    const order = Array.from(byRank(rank));
+    const shown = request.status ? order.filter((i) => columns.statuses[i] === request.status) : order;
+    return {
+      ...b,
+      assessed: columns.assessments.count,
+      unassessed: columns.unassessed,
+      sector_mean_vr: scores.sectorMeanVr,
+      ...rankingSummary(columns, scores, rank, shown, request.limit),
+    };
+  }
+
+  async function scoreBreakdown(request: BreakdownRequest): Promise<ScoreBreakdown> {
+    const found = await engine.read((db) =>
+      db.row<{ focus_group_id: string; annual_revenue_usd: number | null }>(
+        'SELECT focus_group_id, annual_revenue_usd FROM organizations WHERE organization_id = $1',
+        [request.organization_id],
+      ),
+    );
+    if (!found) throw new AppError('NOT_FOUND', `Unknown organization: ${request.organization_id}`);
+    const s = await scored(found.focus_group_id, request.as_of ?? null);
+    const { columns } = s.loaded;
+    const i = columns.ids.indexOf(request.organization_id);
+    if (i < 0) {
+      throw new AppError('NOT_FOUND', `${request.organization_id} has no complete assessment, so no score`);
+    }
+    const d = columns.dimensionIds.length;
+    const sector = sectorScoring(s.basis, s.dimensions, columns);
+    const weightSum = sector.weights.reduce((a, w) => a + w, 0);
+    const byId = new Map(s.dimensions.map((dim) => [dim.dimension_id, dim]));
+    const at = (column: Float64Array) => column[i] as number;
+    const vrGap = Math.min(1, Math.max(-1, (at(s.scores.vr) - s.scores.sectorMeanVr) / 50));
+    return {
+      ...s.basis,
+      organization_id: request.organization_id,
+      legal_name: columns.names[i] as string,
+      assessed_on: columns.assessedOn[i] as string,
+      talent_concentration: at(columns.assessments.talent),
+      annual_revenue_usd: found.annual_revenue_usd === null ? null : Number(found.annual_revenue_usd),
+      dimensions: columns.dimensionIds.map((id, k) => {
+        const score = columns.assessments.scores[i * d + k] as number;
+        const weight = sector.weights[k] as number;
+        const dim = byId.get(id);
+        return {
+          dimension_id: id,
+          dimension_code: dim?.dimension_code ?? id,
+          dimension_name: dim?.dimension_name ?? id,
+          score,
+          weight,
+          contribution: weightSum > 0 ? (weight * score) / weightSum : 0,
+        };
+      }),
+      rank: s.rank[i] as number,
+      sector_count: columns.assessments.count,
+      weighted_mean: at(s.scores.weightedMean),
+      cv: at(s.scores.cv),
+      penalty: at(s.scores.penalty),
+      talent_adjustment: at(s.scores.talentAdjustment),
+      vr: at(s.scores.vr),
+      revenue_percentile: at(s.scores.revenuePercentile),
+      sector_mean_vr: s.scores.sectorMeanVr,
+      position_relative: 0.6 * vrGap,
+      position_revenue: 0.4 * (2 * at(s.scores.revenuePercentile) - 1),
+      position_factor: at(s.scores.positionFactor),
+      hr: at(s.scores.hr),
+      synergy: at(s.scores.synergy),
+      org_air: at(s.scores.orgAir),
+    };
+  }
+
+  async function whatIf(request: WhatIfRequest): Promise<WhatIfResult> {
+    const { focus_group_id, ...overrides } = request;
+    const saved = await basis(focus_group_id, null);
+    const changed = await basis(focus_group_id, null, overrides);
+    const loaded = await load(focus_group_id);
+    const started = performance.now();
+    const savedSector = sectorScoring(saved.basis, saved.dimensions, loaded.columns);
+    const key = JSON.stringify([savedSector, saved.basis.parameters]);
+    if (loaded.saved?.key !== key) {
+      loaded.saved = { key, ...score(loaded, savedSector, saved.basis.parameters) };
+    }
+    const after = score(
+      loaded,
+      sectorScoring(changed.basis, changed.dimensions, loaded.columns),
+      changed.basis.parameters,
+    );
+    const comparison = compareRankings(loaded.columns, loaded.saved, after);
+    return { focus_group_id, ...comparison, compute_ms: performance.now() - started };
+  }
+
+  return { sectorRanking, scoreBreakdown, whatIf };
+}
+
+/** The scoring operations of the storage port on one engine. */
+export function scoringOperations(
+  engine: SqlEngine,
+  config: Pick<ConfigReads, 'loadSectorConfig' | 'listDimensions'>,
+  parameterSql: EngineParameterSql,
+  options: ScoringOptions = {},
+): ScoringOperations {
+  const parameters = platformParameterRepository(engine, parameterSql);
+  const { sessionParameters: _, ...parameterOperations } = parameters;
+  return { ...parameterOperations, ...scoringRepository(engine, config, parameters, options) };
+}
