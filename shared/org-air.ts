@@ -175,8 +175,12 @@ export function ranks(orgAir: Float64Array): Int32Array {
     high = Math.max(high, value);
   }
   const scale = high > low ? (RANK_BUCKETS - 1) / (high - low) : 0;
-  // Bucket 0 holds the highest scores.
-  const bucketOf = (value: number) => RANK_BUCKETS - 1 - Math.floor((value - low) * scale);
+  // Bucket 0 holds the highest scores. Scores closer together than a double can scale (0 and
+  // 5e-324) give an infinite scale: clamped, the lowest score still goes last and the highest first.
+  const bucketOf = (value: number) => {
+    const fromLow = Math.floor((value - low) * scale);
+    return RANK_BUCKETS - 1 - (fromLow >= 0 ? Math.min(fromLow, RANK_BUCKETS - 1) : 0);
+  };
   const starts = new Int32Array(RANK_BUCKETS + 1);
   for (let i = 0; i < n; i++) {
     const next = bucketOf(orgAir[i] as number) + 1;
