@@ -45,10 +45,12 @@ function RankingView(props: {
       </Text>
       <SimpleGrid cols={{ base: 1, lg: 2 }}>
         <Card withBorder padding="md">
-          <Title order={5}>Top 10</Title>
+          <Title order={2} size="h5">
+            Top 10
+          </Title>
           <RankingTable rows={top} selected={selected} onSelect={setSelected} label="Top 10" />
           {bottom.length > 0 && (
-            <Title order={5} mt="md">
+            <Title order={2} size="h5" mt="md">
               Bottom 10
             </Title>
           )}

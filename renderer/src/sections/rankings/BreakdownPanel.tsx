@@ -75,7 +75,9 @@ export function BreakdownPanel(props: {
     <Card withBorder padding="lg" aria-label="Breakdown">
       <Stack gap="sm">
         <Group justify="space-between" align="baseline">
-          <Title order={4}>{breakdown.legal_name}</Title>
+          <Title order={2} size="h4">
+            {breakdown.legal_name}
+          </Title>
           <Text>
             Org-AI-R <b>{scoreText(breakdown.org_air)}</b> · rank {breakdown.rank} of {breakdown.sector_count}{' '}
             in {breakdown.group_name} · assessed {breakdown.assessed_on}

@@ -69,7 +69,9 @@ export function WhatIfPanel({ ranking, onSaved }: Props) {
     <Card withBorder padding="lg">
       <Stack gap="md">
         <Group justify="space-between">
-          <Title order={4}>What-if: weights, calibrations and parameters</Title>
+          <Title order={2} size="h4">
+            What-if: weights, calibrations and parameters
+          </Title>
           <Button variant="default" size="xs" disabled={!changed && !othersChanged} onClick={reset}>
             Reset to saved
           </Button>

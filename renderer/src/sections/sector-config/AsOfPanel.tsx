@@ -1,4 +1,4 @@
-import { Group, Table, Text, TextInput } from '@mantine/core';
+import { Group, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
 import { useState } from 'react';
 import type { SectorDetails } from '../../../../shared/domain';
 import { formatCalibration, formatWeight } from '../../../../shared/sector-config';
@@ -41,7 +41,9 @@ function AsOfTable({ then, now }: { then: SectorDetails; now: SectorDetails }) {
       </Table.Caption>
       <Table.Thead>
         <Table.Tr>
-          <Table.Th />
+          <Table.Th>
+            <VisuallyHidden>Setting</VisuallyHidden>
+          </Table.Th>
           <Table.Th ta="right">then</Table.Th>
           <Table.Th ta="right">now</Table.Th>
         </Table.Tr>
