@@ -1,5 +1,5 @@
-import { Alert, Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
-import { IconArrowBackUp, IconScale } from '@tabler/icons-react';
+import { Alert, Button, Modal, Stack, Text } from '@mantine/core';
+import { IconArrowBackUp } from '@tabler/icons-react';
 import { useState } from 'react';
 import { formatValue } from '../../../../shared/change-sets';
 import type { ConfigVersion } from '../../../../shared/domain';
@@ -7,8 +7,8 @@ import { formatWeight } from '../../../../shared/sector-config';
 import { notifyConflict, notifyError, notifySuccess } from '../../api/bridge';
 import { useWrite } from '../../api/use-write';
 import { shownInPlace } from '../../api/write-errors';
-import { BusyNotice } from '../../components/BusyNotice';
 import { calibrationText } from './labels';
+import { RevertFooter } from './RevertFooter';
 import { brokenSum } from './revert-sum';
 import type { WeightsPreset } from './weights-form';
 
@@ -92,29 +92,17 @@ export function RevertButton({ sectorId, version, currentId, weights, onReverted
               would be off scale. Rebalance first opens the weights form with this value typed in.
             </Alert>
           )}
-          <TextInput
-            label="Rationale"
+          <RevertFooter
             placeholder="Why go back?"
-            value={rationale}
-            onChange={(event) => setRationale(event.currentTarget.value)}
-            maxLength={400}
-            required
-            data-autofocus
+            rationale={rationale}
+            onRationale={setRationale}
+            write={write}
+            saving={saving}
+            onRebalance={sum !== null ? rebalance : null}
+            submitLabel={sum === null ? 'Revert' : 'Revert anyway'}
+            onCancel={() => setOpened(false)}
+            onRevert={() => void revert()}
           />
-          <BusyNotice write={write} />
-          <Group justify="flex-end" wrap="nowrap">
-            <Button variant="default" onClick={() => setOpened(false)}>
-              Cancel
-            </Button>
-            {sum !== null && (
-              <Button variant="light" leftSection={<IconScale size={16} />} onClick={rebalance}>
-                Rebalance first…
-              </Button>
-            )}
-            <Button loading={saving} disabled={rationale.trim() === ''} onClick={() => void revert()}>
-              {sum === null ? 'Revert' : 'Revert anyway'}
-            </Button>
-          </Group>
         </Stack>
       </Modal>
     </>

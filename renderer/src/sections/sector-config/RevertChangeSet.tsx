@@ -1,13 +1,13 @@
-import { Alert, Badge, Button, Group, Modal, Stack, Table, Text, TextInput } from '@mantine/core';
-import { IconArrowBackUp, IconScale } from '@tabler/icons-react';
+import { Alert, Badge, Button, Modal, Stack, Table, Text } from '@mantine/core';
+import { IconArrowBackUp } from '@tabler/icons-react';
 import { useState } from 'react';
 import { formatValue, type RevertPlan } from '../../../../shared/change-sets';
 import { formatWeight } from '../../../../shared/sector-config';
 import { notifyConflict, notifyError, notifySuccess } from '../../api/bridge';
 import { useWrite } from '../../api/use-write';
 import { shownInPlace } from '../../api/write-errors';
-import { BusyNotice } from '../../components/BusyNotice';
 import { CalibrationName } from './labels';
+import { RevertFooter } from './RevertFooter';
 import type { WeightsPreset } from './weights-form';
 
 /** Each value the revert sets back: now → back to, and whether a later change set changed it too. */
@@ -145,29 +145,17 @@ export function RevertChangeSet({ sectorId, plan, seen, onReverted, onRebalance 
               {weightsOnly ? ' Rebalance first opens the weights form with these values typed in.' : ''}
             </Alert>
           )}
-          <TextInput
-            label="Rationale"
+          <RevertFooter
             placeholder="Why undo it?"
-            value={rationale}
-            onChange={(event) => setRationale(event.currentTarget.value)}
-            maxLength={400}
-            required
-            data-autofocus
+            rationale={rationale}
+            onRationale={setRationale}
+            write={write}
+            saving={saving}
+            onRebalance={off && weightsOnly ? rebalance : null}
+            submitLabel={off ? 'Revert anyway' : `Revert ${n === 1 ? '1 value' : `${n} values`}`}
+            onCancel={() => setOpened(false)}
+            onRevert={() => void revert()}
           />
-          <BusyNotice write={write} />
-          <Group justify="flex-end" wrap="nowrap">
-            <Button variant="default" onClick={() => setOpened(false)}>
-              Cancel
-            </Button>
-            {off && weightsOnly && (
-              <Button variant="light" leftSection={<IconScale size={16} />} onClick={rebalance}>
-                Rebalance first…
-              </Button>
-            )}
-            <Button loading={saving} disabled={rationale.trim() === ''} onClick={() => void revert()}>
-              {off ? 'Revert anyway' : `Revert ${n === 1 ? '1 value' : `${n} values`}`}
-            </Button>
-          </Group>
         </Stack>
       </Modal>
     </>
