@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { redisServerAvailability } from '../test-support/redis-server';
@@ -5,6 +6,15 @@ import { tempDir } from '../db/test/helpers';
 import { readHistory } from './history';
 import { metrics, type BenchResults } from './report';
 import { runBench } from './run';
+
+function shellInstalled(): boolean {
+  try {
+    execFileSync('sqlite3', ['--version'], { stdio: 'pipe' });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 // The whole benchmark end to end at a tiny size: the shape of what it writes, not its speed.
 describe('npm run bench', () => {
@@ -19,7 +29,7 @@ describe('npm run bench', () => {
 
     expect(results.orgs).toBe(2_000);
     for (const name of metrics) {
-      if (name === 'config_hit_vs_redis' || name === 'seed_lock_s') continue;
+      if (['config_hit_vs_redis', 'seed_lock_s', 'export_vs_sqlite3_shell'].includes(name)) continue;
       expect(Number.isFinite(results[name]), name).toBe(true);
       expect(results[name], name).toBeGreaterThan(0);
     }
@@ -27,6 +37,14 @@ describe('npm run bench', () => {
       expect(results.config_hit_vs_redis).toBeGreaterThan(0);
     } else {
       expect(results.config_hit_vs_redis).toBeNull();
+    }
+    // The shell is the export's anchor: CI installs it, and without it the figure says why it is missing.
+    if (process.env.CI === 'true' || shellInstalled()) {
+      expect(results.export_vs_sqlite3_shell).toBeGreaterThan(0);
+      expect(results.measurements.export_vs_sqlite3_shell?.note).toContain('whole view, 2000 rows');
+    } else {
+      expect(results.export_vs_sqlite3_shell).toBeNull();
+      expect(results.measurements.export_vs_sqlite3_shell?.note).toContain('not installed');
     }
     expect(results.seed_lock_s).toBeGreaterThanOrEqual(0);
     // Every sort, both directions, with and without a sector filter.

@@ -8,6 +8,7 @@ import { seedSectorsAndDimensions, seedWeightsAndCalibrations } from '../db/sqli
 import { benchCache } from './cache-bench';
 import { benchConfig } from './config-bench';
 import { benchExport } from './export-bench';
+import { benchShellExport } from './shell-export-bench';
 import { appendHistory, historyEntry, writeHistoryChart } from './history';
 import { benchCounts, benchPages } from './page-bench';
 import {
@@ -99,6 +100,11 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
     const counts = await phase('count', () => benchCounts(db, sectors));
     const pages = await phase('page', () => benchPages(db, sectors, options.quick));
     const exported = await phase('export', () => benchExport(db, sector, options.quick));
+    const shellExport = await phase('export-shell', () => benchShellExport(db, dir, sector, options.quick));
+    const shellWorst = shellExport.cases.reduce<(typeof shellExport.cases)[number] | null>(
+      (worst, c) => (worst === null || c.shellMs / c.appMs < worst.shellMs / worst.appMs ? c : worst),
+      null,
+    );
     const config = await phase('config', () => benchConfig(db, sector, options.quick));
     const whatIf = await phase('whatif', () => benchWhatIf(db, sector, options.quick));
     const cache = await phase('cache', () => benchCache(config.cachedValue, options.quick));
@@ -191,6 +197,20 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
         unit: 'rows/s',
         note: `${exported.rows} rows, ${round(exported.csvBytes / 2 ** 20, 1)} MB CSV`,
       },
+      export_vs_sqlite3_shell: {
+        app: shellWorst?.appMs ?? null,
+        anchor: shellWorst?.shellMs ?? null,
+        unit: 'ms',
+        note:
+          shellExport.skipped !== null
+            ? `not measured: ${shellExport.skipped}`
+            : `the app's CSV export to a file / \`sqlite3 -csv -header\` of the same query on the same file (value: the worse of ${shellExport.cases
+                .map(
+                  (c) =>
+                    `${c.name}, ${c.rows} rows: app ${round(c.appMs, 0)} ms ${round(c.appMb, 1)} MB, shell ${round(c.shellMs, 0)} ms ${round(c.shellMb, 1)} MB`,
+                )
+                .join('; ')})`,
+      },
       db_mb: {
         app: dbMb,
         anchor: null,
@@ -260,6 +280,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
       page_p95_ms_by_sort: round(worstSortMs),
       count_first_ms: round(counts.max, 2),
       export_vs_raw_scan: round(exported.app / exported.anchor),
+      export_vs_sqlite3_shell: shellWorst === null ? null : round(shellWorst.shellMs / shellWorst.appMs),
       db_mb: round(dbMb, 0),
       rss_mb: round(rssMb, 0),
       page_p95_ms_during_insert: round(concurrency.pageP95DuringInsertMs, 1),

@@ -1,18 +1,7 @@
-import { stringify } from 'csv-stringify/sync';
 import type { OrgValue } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
 import type { ExportRequest } from '../../shared/org-query';
-import { formulaStart } from '../../shared/org-fields';
-
-/**
- * A text cell a spreadsheet would run as a formula (it starts with =, +, -, @, a tab or a carriage
- * return, as OWASP's CSV-injection guidance lists) gets an apostrophe in front, and so does one that
- * already starts with apostrophes before such a character, so that the import takes exactly one
- * away and a round trip gives the same bytes.
- */
-export function spreadsheetSafe(text: string): string {
-  return formulaStart.test(text) ? `'${text}` : text;
-}
+import { csvCell, csvLines } from './csv-text';
 
 /** Rows of the view as typed values (booleans, numbers, arrays, null), in its column order. */
 export type RowChunks = Iterable<OrgValue[][]> | AsyncIterable<OrgValue[][]>;
@@ -62,17 +51,9 @@ export function exportFormatter(columns: string[], request: ExportRequest): Expo
       tail: '\n]\n',
     };
   }
-  const cell = (value: OrgValue | undefined) =>
-    typeof value === 'boolean'
-      ? String(value)
-      : Array.isArray(value)
-        ? JSON.stringify(value)
-        : typeof value === 'string'
-          ? spreadsheetSafe(value)
-          : value;
   return {
-    head: stringify([names]),
-    rows: (chunk) => stringify(chunk.map((row) => indexes.map((index) => cell(row[index])))),
+    head: csvLines([names]),
+    rows: (chunk) => csvLines(chunk.map((row) => indexes.map((index) => csvCell(row[index])))),
     tail: '',
   };
 }

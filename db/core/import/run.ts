@@ -2,7 +2,7 @@ import { stringify } from 'csv-stringify/sync';
 import { AppError } from '../../../shared/errors';
 import type { ImportOptions, ImportPreview, ImportProblem, ImportSummary } from '../../../shared/org-import';
 import type { OrgRow } from '../../../shared/domain';
-import { spreadsheetSafe } from '../export';
+import { spreadsheetSafe } from '../csv-text';
 import { readCells, type CellRow } from './cells';
 import { checkMapping, suggestMapping } from './mapping';
 import { planner, type PlannedRow, type RejectedRow, type SectorRef } from './plan';
