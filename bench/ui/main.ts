@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { chromium, type Page } from '@playwright/test';
 import { buildRenderer, startHost } from '../../e2e/host';
 import { coldOpen } from './cold-open';
-import { plainTableMs, scrollFps, screenMs, jumpMs, waitPainted } from './probes';
+import { plainTableMs, scrollFps, screenMs, jumpMs, thumbDrag, waitPainted } from './probes';
 
 /**
  * The renderer benchmark (issue 10): drives the real Organizations grid in Chromium against the
@@ -17,6 +17,9 @@ import { plainTableMs, scrollFps, screenMs, jumpMs, waitPainted } from './probes
  *   painting the same rows (every column, as a table without virtualisation holds them) via innerHTML.
  * - jump_p95_ms: the scrollbar dragged to around the middle of the result until those rows are painted.
  * - scroll_fps: frames per second while scrolling continuously, from requestAnimationFrame timestamps.
+ * - thumb_drag_blank_frames, thumb_drag_paint_p95_ms: the scrollbar's thumb dragged from the top to
+ *   the bottom at a steady pace over 6 s: the share of frames with placeholder rows, and how long
+ *   placeholders stay before every row is painted.
  * - cold_open_ms: a new host process on the file and a new page until the grid's first page is
  *   painted, against the sqlite3 shell counting the same file's organizations (cold-open.ts).
  */
@@ -106,6 +109,7 @@ async function main(): Promise<void> {
       tables.push(await plainTableMs(page));
     }
     const fps = await scrollFps(page, 5_000);
+    const drag = await thumbDrag(page, 6_000);
 
     const results = {
       generated: new Date().toISOString(),
@@ -136,6 +140,16 @@ async function main(): Promise<void> {
           target: '<= 300',
         },
         scroll_fps: { value: round(fps), target: '>= 50' },
+        thumb_drag_blank_frames: {
+          value: round(drag.blankShare, 3),
+          frames: drag.frames,
+          target: '<= 0.1',
+        },
+        thumb_drag_paint_p95_ms: {
+          value: round(drag.paintP95Ms),
+          longest_blank_ms: round(drag.longestBlankMs),
+          target: '<= 150',
+        },
         cold_open_ms: {
           value: round(cold.totalMs, 0),
           host_ms: round(cold.hostMs, 0),

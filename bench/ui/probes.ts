@@ -112,3 +112,52 @@ export async function scrollFps(page: Page, ms: number, scroller = '[role="grid"
     [ms, scroller] as const,
   );
 }
+
+export interface ThumbDrag {
+  frames: number;
+  /** Share of frames that showed placeholder rows. */
+  blankShare: number;
+  /** p95 of the stretches from a frame with placeholders to the next frame with every row painted. */
+  paintP95Ms: number;
+  longestBlankMs: number;
+}
+
+/**
+ * The scrollbar's thumb dragged from the top to the bottom of the result at a steady pace over `ms`
+ * (one position per animation frame, as a hand on the thumb gives), then released at the bottom.
+ */
+export async function thumbDrag(page: Page, ms: number): Promise<ThumbDrag> {
+  return page.evaluate(async (duration) => {
+    const grid = document.querySelector('[role="grid"]') as HTMLElement;
+    const frame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve));
+    const loading = () => grid.dataset.loading !== 'false';
+    grid.scrollTop = 0;
+    while (loading()) await frame();
+    const max = grid.scrollHeight - grid.clientHeight;
+    const stretches: number[] = [];
+    let frames = 0;
+    let blank = 0;
+    let blankSince: number | null = null;
+    const start = await frame();
+    for (let now = start; now - start <= duration; now = await frame()) {
+      frames++;
+      if (loading()) {
+        blank++;
+        blankSince ??= now;
+      } else if (blankSince !== null) {
+        stretches.push(now - blankSince);
+        blankSince = null;
+      }
+      grid.scrollTop = Math.round(max * Math.min(1, (now - start) / duration));
+    }
+    while (loading()) await frame();
+    if (blankSince !== null) stretches.push(performance.now() - blankSince);
+    const sorted = [...stretches].sort((a, b) => a - b);
+    return {
+      frames,
+      blankShare: frames > 0 ? blank / frames : 0,
+      paintP95Ms: sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)] ?? 0,
+      longestBlankMs: sorted.at(-1) ?? 0,
+    };
+  }, ms);
+}
