@@ -29,18 +29,24 @@ export function assessmentFields(
   dimensions: Pick<Dimension, 'dimension_code' | 'dimension_name'>[],
 ): FieldSpec[] {
   return [
-    ...dimensions.map(
-      (d): FieldSpec => ({
-        ...base,
-        name: d.dimension_code,
-        label: d.dimension_name,
-        kind: 'decimal',
-        min: 0,
-        max: 100,
-        scale: 2,
-      }),
-    ),
-    { ...base, name: TALENT_CONCENTRATION, label: 'Talent concentration (TC)', kind: 'decimal', min: 0, max: 1, scale: 4 },
+    ...dimensions.map((d): FieldSpec => ({
+      ...base,
+      name: d.dimension_code,
+      label: d.dimension_name,
+      kind: 'decimal',
+      min: 0,
+      max: 100,
+      scale: 2,
+    })),
+    {
+      ...base,
+      name: TALENT_CONCENTRATION,
+      label: 'Talent concentration (TC)',
+      kind: 'decimal',
+      min: 0,
+      max: 1,
+      scale: 4,
+    },
     { ...base, name: ASSESSED_ON, label: 'Assessed on', kind: 'date', min: null, max: null, scale: null },
   ];
 }
@@ -64,7 +70,12 @@ export function assessmentSchema(fields: FieldSpec[]) {
       for (const spec of fields) {
         const problem = checkFieldValue(spec, values[spec.name] ?? null);
         if (problem !== null) {
-          ctx.addIssue({ code: 'custom', path: [spec.name], message: `${spec.label} ${problem}`, params: { reason: problem } });
+          ctx.addIssue({
+            code: 'custom',
+            path: [spec.name],
+            message: `${spec.label} ${problem}`,
+            params: { reason: problem },
+          });
         }
       }
       const given = fields.filter((f) => (values[f.name] ?? null) !== null);
@@ -72,7 +83,12 @@ export function assessmentSchema(fields: FieldSpec[]) {
       for (const spec of fields) {
         if ((values[spec.name] ?? null) !== null) continue;
         const reason = partialReason(fields);
-        ctx.addIssue({ code: 'custom', path: [spec.name], message: `${spec.label} ${reason}`, params: { reason } });
+        ctx.addIssue({
+          code: 'custom',
+          path: [spec.name],
+          message: `${spec.label} ${reason}`,
+          params: { reason },
+        });
       }
     });
 }
@@ -85,8 +101,7 @@ export interface Assessment {
 }
 
 export type AssessmentRead =
-  | { ok: true; assessment: Assessment | null }
-  | { ok: false; problems: AssessmentProblem[] };
+  { ok: true; assessment: Assessment | null } | { ok: false; problems: AssessmentProblem[] };
 
 /** A field's problem: `message` names the field ("Talent is required: …"), `reason` does not. */
 export interface AssessmentProblem {
@@ -96,7 +111,10 @@ export interface AssessmentProblem {
 }
 
 /** The assessment the values hold (null: none), or each field's problem. */
-export function readAssessment(fields: FieldSpec[], values: Record<string, OrgValue | undefined>): AssessmentRead {
+export function readAssessment(
+  fields: FieldSpec[],
+  values: Record<string, OrgValue | undefined>,
+): AssessmentRead {
   const picked = Object.fromEntries(fields.map((f) => [f.name, values[f.name] ?? null]));
   const parsed = assessmentSchema(fields).safeParse(picked);
   if (!parsed.success) {
@@ -105,13 +123,17 @@ export function readAssessment(fields: FieldSpec[], values: Record<string, OrgVa
       problems: parsed.error.issues.map((issue) => ({
         field: String(issue.path[0]),
         message: issue.message,
-        reason: issue.code === 'custom' && typeof issue.params?.reason === 'string' ? issue.params.reason : issue.message,
+        reason:
+          issue.code === 'custom' && typeof issue.params?.reason === 'string'
+            ? issue.params.reason
+            : issue.message,
       })),
     };
   }
   if (fields.every((f) => picked[f.name] === null)) return { ok: true, assessment: null };
   const scores: Record<string, number> = {};
-  for (const f of fields) if (f.name !== TALENT_CONCENTRATION && f.kind === 'decimal') scores[f.name] = Number(picked[f.name]);
+  for (const f of fields)
+    if (f.name !== TALENT_CONCENTRATION && f.kind === 'decimal') scores[f.name] = Number(picked[f.name]);
   return {
     ok: true,
     assessment: {
@@ -123,7 +145,10 @@ export function readAssessment(fields: FieldSpec[], values: Record<string, OrgVa
 }
 
 /** An assessment as the values of its fields (null for each when there is none). */
-export function assessmentValues(fields: FieldSpec[], assessment: Assessment | null): Record<string, OrgValue> {
+export function assessmentValues(
+  fields: FieldSpec[],
+  assessment: Assessment | null,
+): Record<string, OrgValue> {
   const out: Record<string, OrgValue> = {};
   for (const f of fields) {
     out[f.name] =

@@ -8,16 +8,7 @@ import type { OrgRow, OrgValue } from './domain';
  */
 
 export type FieldKind =
-  | 'id'
-  | 'text'
-  | 'integer'
-  | 'decimal'
-  | 'boolean'
-  | 'array'
-  | 'choice'
-  | 'sector'
-  | 'timestamp'
-  | 'date';
+  'id' | 'text' | 'integer' | 'decimal' | 'boolean' | 'array' | 'choice' | 'sector' | 'timestamp' | 'date';
 
 export interface FieldSpec {
   name: string;

@@ -1,11 +1,6 @@
 import type { Dimension, OrgRow, OrgValue } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
-import {
-  assessmentFields,
-  assessmentValues,
-  readAssessment,
-  type Assessment,
-} from '../../shared/assessment';
+import { assessmentFields, assessmentValues, readAssessment, type Assessment } from '../../shared/assessment';
 import type { FieldSpec } from '../../shared/org-fields';
 import type { SqlSession } from './sql';
 
@@ -80,18 +75,15 @@ export async function readAssessments(
       talent_concentration: Number(row.talent_concentration),
       assessed_on: String(row.assessed_on),
     };
-    if (row.dimension_code !== null && row.score !== null) found.scores[row.dimension_code] = Number(row.score);
+    if (row.dimension_code !== null && row.score !== null)
+      found.scores[row.dimension_code] = Number(row.score);
     out.set(id, found);
   }
   return out;
 }
 
 /** Rows with their assessment's values beside the view's columns (null for each when there is none). */
-export async function withAssessments(
-  db: SqlSession,
-  idList: string,
-  rows: OrgRow[],
-): Promise<OrgRow[]> {
+export async function withAssessments(db: SqlSession, idList: string, rows: OrgRow[]): Promise<OrgRow[]> {
   if (rows.length === 0) return rows;
   const fields = await assessmentFieldsOf(db);
   const found = await readAssessments(
@@ -99,7 +91,10 @@ export async function withAssessments(
     idList,
     rows.map((r) => String(r.organization_id)),
   );
-  return rows.map((row) => ({ ...row, ...assessmentValues(fields, found.get(String(row.organization_id)) ?? null) }));
+  return rows.map((row) => ({
+    ...row,
+    ...assessmentValues(fields, found.get(String(row.organization_id)) ?? null),
+  }));
 }
 
 /** Replaces an organization's assessment (null removes it); its scores go with it (ON DELETE CASCADE). */
@@ -119,7 +114,8 @@ export async function writeAssessment(
   const dimensions = new Map((await loadDimensions(db)).map((d) => [d.dimension_code, d.dimension_id]));
   for (const [code, score] of Object.entries(assessment.scores)) {
     const dimension = dimensions.get(code);
-    if (dimension === undefined) throw new AppError('INVALID_INPUT', `No dimension has the code ${code}`, code);
+    if (dimension === undefined)
+      throw new AppError('INVALID_INPUT', `No dimension has the code ${code}`, code);
     await db.run(
       `INSERT INTO organization_dimension_scores (organization_id, dimension_id, score)
        VALUES (${cast('id', 1)}, $2, ${cast('decimal', 3)})`,

@@ -11,7 +11,14 @@ import type {
   OrgUpdateResult,
 } from '../../shared/org-edits';
 import { checkFieldValue, type FieldKind, type FieldSpec } from '../../shared/org-fields';
-import { assessmentFieldsOf, mergedAssessment, readAssessments, splitAssessment, withAssessments, writeAssessment } from './assessments';
+import {
+  assessmentFieldsOf,
+  mergedAssessment,
+  readAssessments,
+  splitAssessment,
+  withAssessments,
+  writeAssessment,
+} from './assessments';
 import { attributeTables } from './columns';
 import { editableField, fieldNamed, organizationFields } from './org-fields';
 import { refusal } from './org-refusals';
@@ -256,7 +263,8 @@ export function orgRepository(engine: SqlEngine, sql: OrgEngineSql): OrgReposito
             await insertRow(db, specs, values);
             // The assessment the delete took comes back with the organization.
             const assessment = mergedAssessment(fields, null, splitAssessment(fields, row).given);
-            if (assessment !== null) await writeAssessment(db, cast, String(values.organization_id), assessment);
+            if (assessment !== null)
+              await writeAssessment(db, cast, String(values.organization_id), assessment);
           }
         },
         () => [],

@@ -104,7 +104,9 @@ async function writeAssessments(client: pg.PoolClient, rows: PlannedRow[]): Prom
   if (given.length === 0) return;
   const replaced = given.filter((r) => r.action === 'update').map((r) => r.id);
   if (replaced.length > 0) {
-    await client.query('DELETE FROM organization_assessments WHERE organization_id = ANY($1::uuid[])', [replaced]);
+    await client.query('DELETE FROM organization_assessments WHERE organization_id = ANY($1::uuid[])', [
+      replaced,
+    ]);
   }
   const kept = given.flatMap((r) => (r.assessment ? [{ id: r.id, ...r.assessment }] : []));
   if (kept.length === 0) return;
@@ -114,7 +116,9 @@ async function writeAssessments(client: pg.PoolClient, rows: PlannedRow[]): Prom
      FROM json_to_recordset($1) AS r(id uuid, talent_concentration numeric, assessed_on date)`,
     [JSON.stringify(kept)],
   );
-  const scores = kept.flatMap((a) => Object.entries(a.scores).map(([code, score]) => ({ id: a.id, code, score })));
+  const scores = kept.flatMap((a) =>
+    Object.entries(a.scores).map(([code, score]) => ({ id: a.id, code, score })),
+  );
   const { rowCount } = await client.query(
     `INSERT INTO organization_dimension_scores (organization_id, dimension_id, score)
      SELECT r.id, d.dimension_id, r.score

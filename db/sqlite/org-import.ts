@@ -102,7 +102,8 @@ export function sqliteImportTarget(
 
   /** The row's assessment in place of the one it had (its scores go with it: ON DELETE CASCADE). */
   function writeAssessment({ id, action, assessment }: PlannedRow): void {
-    if (action === 'update') prepared('DELETE FROM organization_assessments WHERE organization_id = ?').run(id);
+    if (action === 'update')
+      prepared('DELETE FROM organization_assessments WHERE organization_id = ?').run(id);
     if (!assessment) return;
     prepared(
       'INSERT INTO organization_assessments (organization_id, talent_concentration, assessed_on) VALUES (?, ?, ?)',

@@ -30,7 +30,8 @@ export function importableColumns(): string[] {
 }
 
 /** A column's label as the grid (or, for a score, the dimensions table) names it. */
-const labelOf = (name: string) => importAssessmentFields().find((f) => f.name === name)?.label ?? columnLabel(name);
+const labelOf = (name: string) =>
+  importAssessmentFields().find((f) => f.name === name)?.label ?? columnLabel(name);
 
 /** "Legal name", "legal_name" and " LEGAL  NAME " are the same header. */
 const normal = (text: string) =>
