@@ -51,10 +51,10 @@ export function assessmentFields(
   ];
 }
 
-/** Why a field is missing from an otherwise given assessment, in words. */
-export function partialReason(fields: FieldSpec[]): string {
+/** Why fields are missing from an otherwise given assessment, in words (`missing` of them). */
+export function partialReason(fields: FieldSpec[], missing = 1): string {
   const scores = fields.filter((f) => f.kind === 'decimal' && f.name !== TALENT_CONCENTRATION).length;
-  return `is required: an assessment has all ${scores} dimension scores, TC and the date, or none of them`;
+  return `${missing === 1 ? 'is' : 'are'} required: an assessment has all ${scores} dimension scores, TC and the date, or none of them`;
 }
 
 const value = z.union([z.string(), z.number(), z.boolean(), z.array(z.string()), z.null()]);

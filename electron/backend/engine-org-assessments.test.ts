@@ -177,7 +177,7 @@ describe.each(engines)('assessments entered with organizations on $name', (engin
       });
       const reasons = preview.problems.map((p) => `${p.row} ${p.column}: ${p.reason}`);
       expect(reasons).toContain(
-        '4 ai_governance: is required: an assessment has all 7 dimension scores, TC and the date, or none of them',
+        '4 ai_governance, technology_stack, talent, leadership, use_case_portfolio, culture: are required: an assessment has all 7 dimension scores, TC and the date, or none of them',
       );
       expect(reasons).toContain('5 data_infrastructure: has too many decimals: at most 2');
       expect(reasons.filter((r) => r.startsWith('5 '))).toHaveLength(1);

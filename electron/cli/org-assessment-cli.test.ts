@@ -100,7 +100,7 @@ describe('the CLI enters and imports assessments with the organization', () => {
     const dry = cli('import', file, '--dry-run');
     expect(dry.code).toBe(1);
     expect(dry.stdout).toContain(
-      'row 3, leadership: is required: an assessment has all 7 dimension scores, TC and the date, or none of them',
+      'row 3, talent, leadership, use_case_portfolio, culture, talent_concentration, assessed_on: are required: an assessment has all 7 dimension scores, TC and the date, or none of them',
     );
     expect(dry.stdout).toContain('2 rows: 1 valid (1 new, 0 to update, 0 to skip), 1 with problems');
     const applied = cli('import', file, '--valid-rows');

@@ -1,4 +1,4 @@
-import { readAssessment, type Assessment } from '../../../shared/assessment';
+import { partialReason, readAssessment, type Assessment } from '../../../shared/assessment';
 import type { OrgValue } from '../../../shared/domain';
 import type { ExistingChoice, ImportProblem } from '../../../shared/org-import';
 import { parseFieldText, type FieldSpec } from '../../../shared/org-fields';
@@ -124,7 +124,8 @@ export function planner(context: PlanContext): Planner {
 
   /**
    * The row's assessment, all or nothing (the shared schema): a column left out of the file counts as
-   * empty. A cell's own problem was said when it was read; only what the cells lack is added here.
+   * empty. A cell's own problem was said when it was read; what a partial assessment lacks is one
+   * problem of the row, naming every empty column.
    */
   function assessmentOf(row: CellRow, values: Record<string, OrgValue>, problems: ImportProblem[]) {
     if (!assessed) return undefined;
@@ -132,9 +133,13 @@ export function planner(context: PlanContext): Planner {
     const read = readAssessment(assessmentFields, picked);
     if (read.ok) return read.assessment;
     const unread = new Set(problems.map((p) => p.column));
-    for (const p of read.problems) {
-      const column = headerOf(p.field);
-      if (!unread.has(column)) problems.push({ row: row.line, column, reason: p.reason });
+    const empty = read.problems.map((p) => headerOf(p.field)).filter((column) => !unread.has(column));
+    if (empty.length > 0) {
+      problems.push({
+        row: row.line,
+        column: empty.join(', '),
+        reason: partialReason(assessmentFields, empty.length),
+      });
     }
     return undefined;
   }

@@ -1,5 +1,5 @@
 import type { OrgValue } from '../../../../../shared/domain';
-import { ASSESSED_ON, readAssessment } from '../../../../../shared/assessment';
+import { ASSESSED_ON, partialReason, readAssessment } from '../../../../../shared/assessment';
 import type { FieldSpec } from '../../../../../shared/org-fields';
 import { readInput, type FormValues } from './form-values';
 
@@ -29,7 +29,18 @@ export function readAssessmentInputs(
   initial: FormValues | null,
 ): { values: Record<string, OrgValue>; errors: Record<string, string> } {
   const now = typed(fields, inputs);
-  if (Object.keys(now.errors).length > 0) return { values: {}, errors: now.errors };
+  if (Object.keys(now.errors).length > 0) {
+    // A field that does not read was given all the same: the empty ones are named too, at once.
+    const errors = { ...now.errors };
+    for (const f of fields) {
+      const input = inputs[f.name];
+      const empty = Array.isArray(input) ? input.length === 0 : (input ?? '').trim() === '';
+      if (errors[f.name] === undefined && empty) {
+        errors[f.name] = `${f.label} ${partialReason(fields)}`;
+      }
+    }
+    return { values: {}, errors };
+  }
   const read = readAssessment(fields, now.values);
   if (!read.ok) {
     return { values: {}, errors: Object.fromEntries(read.problems.map((p) => [p.field, p.message])) };
