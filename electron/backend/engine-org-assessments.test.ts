@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { createBackend, type Backend } from './index';
 import { storageEngines } from './test/engines';
@@ -203,6 +204,47 @@ describe.each(engines)('assessments entered with organizations on $name', (engin
       ).toMatchObject({ applied: true, updated: 1 });
       expect(await ok(b.invoke('scores:ranking', { focus_group_id: 'pe_retail' }))).toMatchObject({
         assessed: 0,
+      });
+    },
+  );
+
+  it.skipIf(engine.skip)(
+    'imports an Excel workbook with assessment columns: numbers and a date cell',
+    async () => {
+      const b = await seeded();
+      const book = new ExcelJS.Workbook();
+      const sheet = book.addWorksheet('Companies');
+      sheet.addRow(['Legal name', 'Sector', ...codes, 'Talent concentration (TC)', 'Assessed on']);
+      sheet.addRow([
+        'Workbook Co',
+        'Healthcare',
+        ...codes.map((_, i) => 50 + i),
+        0.4,
+        new Date('2026-08-15T00:00:00Z'),
+      ]);
+      const path = join(folder, `${engine.name}-assessed.xlsx`);
+      writeFileSync(path, new Uint8Array(await book.xlsx.writeBuffer()));
+      const opened = await b.openImportFile(path);
+      expect(opened.mapping).toEqual([
+        'legal_name',
+        'sector_name',
+        ...codes,
+        'talent_concentration',
+        'assessed_on',
+      ]);
+      expect(
+        await ok(b.invoke('orgs:import', { import_id: opened.import_id, mapping: opened.mapping })),
+      ).toMatchObject({
+        applied: true,
+        inserted: 1,
+      });
+      const ranking = await ok(b.invoke('scores:ranking', { focus_group_id: 'pe_healthcare' }));
+      const id = ranking.top[0]?.organization_id ?? '';
+      expect(await ok(b.invoke('orgs:get', { organization_id: id }))).toMatchObject({
+        data_infrastructure: 50,
+        culture: 56,
+        talent_concentration: 0.4,
+        assessed_on: '2026-08-15',
       });
     },
   );
