@@ -8,7 +8,7 @@ import type { OrgRow, OrgValue } from './domain';
  */
 
 export type FieldKind =
-  'id' | 'text' | 'integer' | 'decimal' | 'boolean' | 'array' | 'choice' | 'sector' | 'timestamp';
+  'id' | 'text' | 'integer' | 'decimal' | 'boolean' | 'array' | 'choice' | 'sector' | 'timestamp' | 'date';
 
 export interface FieldSpec {
   name: string;
@@ -32,6 +32,8 @@ export interface FieldSpec {
   options: string[] | null;
   /** What the database writes when the value is left out. */
   defaultValue: string | null;
+  /** Part of the organization's assessment (shared/assessment.ts), not a column of its rows. */
+  assessment?: true;
 }
 
 export type Parsed = { ok: true; value: OrgValue } | { ok: false; reason: string };
@@ -142,7 +144,18 @@ export function checkFieldValue(spec: FieldSpec, value: OrgValue | undefined): s
       return typeof value === 'string' && canonicalTimestamp.test(value) && !Number.isNaN(Date.parse(value))
         ? null
         : 'must be a date and time such as 2024-03-01T10:20:30.000Z';
+    case 'date':
+      return typeof value === 'string' && isCalendarDay(value)
+        ? null
+        : 'must be a day of the calendar written YYYY-MM-DD, such as 2026-03-01';
   }
+}
+
+/** YYYY-MM-DD of a day that exists, years 0001 to 9999 (what both engines store as a date). */
+export function isCalendarDay(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text) || text.startsWith('0000')) return false;
+  const date = new Date(`${text}T00:00:00.000Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text);
 }
 
 const canonicalTimestamp = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
@@ -253,6 +266,11 @@ export function parseFieldText(spec: FieldSpec, raw: string): Parsed {
         ? fail('must be a list: items separated by ;, or a JSON array of text')
         : checked(spec, items);
     }
+    case 'date': {
+      // A workbook's date cell arrives as midnight UTC of its day.
+      const day = /^(\d{4}-\d{2}-\d{2})(T00:00(:00(\.0+)?)?Z?)?$/.exec(raw.trim())?.[1] ?? raw.trim();
+      return checked(spec, day);
+    }
     case 'timestamp': {
       const value = readTimestamp(raw);
       return value === null
@@ -318,5 +336,7 @@ export function describeRule(spec: FieldSpec): string {
       return 'An organization id (UUID)';
     case 'timestamp':
       return 'A date and time (ISO 8601)';
+    case 'date':
+      return 'A date, YYYY-MM-DD';
   }
 }

@@ -11,6 +11,14 @@ import type {
   OrgUpdateResult,
 } from '../../shared/org-edits';
 import { checkFieldValue, type FieldKind, type FieldSpec } from '../../shared/org-fields';
+import {
+  assessmentFieldsOf,
+  mergedAssessment,
+  readAssessments,
+  splitAssessment,
+  withAssessments,
+  writeAssessment,
+} from './assessments';
 import { attributeTables } from './columns';
 import { editableField, fieldNamed, organizationFields } from './org-fields';
 import { refusal } from './org-refusals';
@@ -77,13 +85,19 @@ function checked(
 }
 
 export function orgRepository(engine: SqlEngine, sql: OrgEngineSql): OrgRepository {
+  /** Rows of the view with their assessment's values, as the form and Undo take them. */
   const viewRows = async (db: SqlSession, ids: string[]) =>
-    (
-      await db.rows<Record<string, unknown>>(
-        `SELECT * FROM vw_organizations_full WHERE organization_id IN ${sql.idList(1)}`,
-        [JSON.stringify(ids)],
-      )
-    ).map((row) => sql.decode(row));
+    withAssessments(
+      db,
+      sql.idList(1),
+      (
+        await db.rows<Record<string, unknown>>(
+          `SELECT * FROM vw_organizations_full WHERE organization_id IN ${sql.idList(1)}`,
+          [JSON.stringify(ids)],
+        )
+      ).map((row) => sql.decode(row)),
+    );
+  const cast = (kind: 'id' | 'decimal' | 'date', n: number) => sql.value(kind, n);
   const lastSeq = async (db: SqlSession) =>
     Number(
       (
@@ -162,13 +176,16 @@ export function orgRepository(engine: SqlEngine, sql: OrgEngineSql): OrgReposito
       );
       if (missing) throw invalid(missing, 'is required');
       const id = uuidv7();
-      const row = { ...values, organization_id: id };
       const { value, changes } = await write(
         async (db) => {
           await requireSector(db, sector);
-          const specs = checked(values, sector, true);
+          const fields = await assessmentFieldsOf(db);
+          const { given, rest } = splitAssessment(fields, values);
+          const assessment = mergedAssessment(fields, null, given);
+          const specs = checked(rest, sector, true);
           specs.set('organization_id', fieldNamed('organization_id') as FieldSpec);
-          await insertRow(db, specs, row);
+          await insertRow(db, specs, { ...rest, organization_id: id });
+          if (assessment !== null) await writeAssessment(db, cast, id, assessment);
           return (await viewRows(db, [id]))[0] as OrgRow;
         },
         () => Object.keys(values),
@@ -189,7 +206,13 @@ export function orgRepository(engine: SqlEngine, sql: OrgEngineSql): OrgReposito
           const sector =
             typeof values.focus_group_id === 'string' ? values.focus_group_id : current.focus_group_id;
           if (sector !== current.focus_group_id) await requireSector(db, sector);
-          const specs = checked(values, sector, true);
+          const fields = await assessmentFieldsOf(db);
+          const { given, rest } = splitAssessment(fields, values);
+          const specs = checked(rest, sector, true);
+          if (Object.keys(given).length > 0) {
+            const before = (await readAssessments(db, sql.idList(1), [id])).get(id) ?? null;
+            await writeAssessment(db, cast, id, mergedAssessment(fields, before, given));
+          }
           const own = [...specs.values()].filter((s) => s.sector === null);
           if (sector !== current.focus_group_id) {
             const old = tableOf(current.focus_group_id);
@@ -201,7 +224,7 @@ export function orgRepository(engine: SqlEngine, sql: OrgEngineSql): OrgReposito
            WHERE organization_id = ${sql.value('id', 1)}`,
             [id, ...own.map((s) => bindValue(values[s.name] ?? null))],
           );
-          await upsertAttributes(db, id, sector, specs, values);
+          await upsertAttributes(db, id, sector, specs, rest);
           return { status: 'saved', row: (await viewRows(db, [id]))[0] as OrgRow, changes: [0, 0] };
         },
         () => names,
@@ -231,11 +254,18 @@ export function orgRepository(engine: SqlEngine, sql: OrgEngineSql): OrgReposito
         const values = Object.fromEntries(
           Object.entries(row).filter(([name]) => fieldNamed(name) !== undefined),
         );
-        return { values, specs: checked(values, sector, false) };
+        return { row, values, specs: checked(values, sector, false) };
       });
       const { changes } = await write(
         async (db) => {
-          for (const { values, specs } of prepared) await insertRow(db, specs, values);
+          const fields = await assessmentFieldsOf(db);
+          for (const { row, values, specs } of prepared) {
+            await insertRow(db, specs, values);
+            // The assessment the delete took comes back with the organization.
+            const assessment = mergedAssessment(fields, null, splitAssessment(fields, row).given);
+            if (assessment !== null)
+              await writeAssessment(db, cast, String(values.organization_id), assessment);
+          }
         },
         () => [],
       );

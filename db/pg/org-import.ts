@@ -98,6 +98,38 @@ async function writeRows(client: pg.PoolClient, rows: PlannedRow[]): Promise<voi
   }
 }
 
+/** The chunk's assessments: those of updated rows replaced, new ones inserted with a score per dimension code. */
+async function writeAssessments(client: pg.PoolClient, rows: PlannedRow[]): Promise<void> {
+  const given = rows.filter((r) => r.assessment !== undefined);
+  if (given.length === 0) return;
+  const replaced = given.filter((r) => r.action === 'update').map((r) => r.id);
+  if (replaced.length > 0) {
+    await client.query('DELETE FROM organization_assessments WHERE organization_id = ANY($1::uuid[])', [
+      replaced,
+    ]);
+  }
+  const kept = given.flatMap((r) => (r.assessment ? [{ id: r.id, ...r.assessment }] : []));
+  if (kept.length === 0) return;
+  await client.query(
+    `INSERT INTO organization_assessments (organization_id, talent_concentration, assessed_on)
+     SELECT id, talent_concentration, assessed_on
+     FROM json_to_recordset($1) AS r(id uuid, talent_concentration numeric, assessed_on date)`,
+    [JSON.stringify(kept)],
+  );
+  const scores = kept.flatMap((a) =>
+    Object.entries(a.scores).map(([code, score]) => ({ id: a.id, code, score })),
+  );
+  const { rowCount } = await client.query(
+    `INSERT INTO organization_dimension_scores (organization_id, dimension_id, score)
+     SELECT r.id, d.dimension_id, r.score
+     FROM json_to_recordset($1) AS r(id uuid, code text, score numeric) JOIN dimensions d ON d.dimension_code = r.code`,
+    [JSON.stringify(scores)],
+  );
+  if (rowCount !== scores.length) {
+    throw new AppError('INVALID_INPUT', 'A score names a dimension code the database does not have');
+  }
+}
+
 /** The import on PostgreSQL: asynchronous I/O on the thread that serves the UI, one transaction. */
 export function pgImportTarget(pool: pg.Pool): ImportTarget {
   return {
@@ -119,6 +151,7 @@ export function pgImportTarget(pool: pg.Pool): ImportTarget {
           async write(rows) {
             try {
               await writeRows(client, rows);
+              await writeAssessments(client, rows);
             } catch (error) {
               const refused = toErrorValue(refusal(error, []));
               const first = rows[0]?.line ?? 0;

@@ -12,6 +12,7 @@ const casts: Record<FieldKind, (p: string) => string> = {
   boolean: (p) => `${p}::boolean`,
   array: (p) => `ARRAY(SELECT json_array_elements_text(${p}::json))::varchar[]`,
   timestamp: (p) => `${p}::timestamp`,
+  date: (p) => `${p}::date`,
 };
 
 /** PostgreSQL's side of the organization writes: typed parameters, the version to the millisecond. */

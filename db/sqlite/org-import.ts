@@ -91,11 +91,32 @@ export function sqliteImportTarget(
       ).run([...set.map(value), row.id]);
     }
     const table = tableOf(row.sector);
-    if (table === null || attributes.length === 0) return;
+    if (table !== null && attributes.length > 0) {
+      prepared(
+        `INSERT INTO ${table} (organization_id, ${attributes.join(', ')}) VALUES (?, ${attributes.map(() => '?').join(', ')})
+         ON CONFLICT (organization_id) DO UPDATE SET ${attributes.map((n) => `${n} = excluded.${n}`).join(', ')}`,
+      ).run([row.id, ...attributes.map(value)]);
+    }
+    if (row.assessment !== undefined) writeAssessment(row);
+  }
+
+  /** The row's assessment in place of the one it had (its scores go with it: ON DELETE CASCADE). */
+  function writeAssessment({ id, action, assessment }: PlannedRow): void {
+    if (action === 'update')
+      prepared('DELETE FROM organization_assessments WHERE organization_id = ?').run(id);
+    if (!assessment) return;
     prepared(
-      `INSERT INTO ${table} (organization_id, ${attributes.join(', ')}) VALUES (?, ${attributes.map(() => '?').join(', ')})
-       ON CONFLICT (organization_id) DO UPDATE SET ${attributes.map((n) => `${n} = excluded.${n}`).join(', ')}`,
-    ).run([row.id, ...attributes.map(value)]);
+      'INSERT INTO organization_assessments (organization_id, talent_concentration, assessed_on) VALUES (?, ?, ?)',
+    ).run(id, assessment.talent_concentration, assessment.assessed_on);
+    const score = prepared(
+      `INSERT INTO organization_dimension_scores (organization_id, dimension_id, score)
+       SELECT ?, dimension_id, ? FROM dimensions WHERE dimension_code = ?`,
+    );
+    for (const [code, value] of Object.entries(assessment.scores)) {
+      if (score.run(id, value, code).changes !== 1) {
+        throw new AppError('INVALID_INPUT', `No dimension has the code ${code}`, code);
+      }
+    }
   }
 
   const tx: ImportTransaction = {

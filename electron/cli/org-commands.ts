@@ -1,23 +1,12 @@
 import { Option, type Command } from 'commander';
 import type { Channel, Input, Output } from '../../shared/contract';
-import type { OrgValue } from '../../shared/domain';
 import type { ErrorValue } from '../../shared/errors';
 import { existingChoices, type ExistingChoice, type ImportPreview } from '../../shared/org-import';
-import { parseFieldText, type FieldSpec } from '../../shared/org-fields';
-import { organizationFields } from '../../db/core/org-fields';
 import type { Backend } from '../backend';
+import { CommandError } from './command-error';
 import { onInterrupt } from './interrupt';
+import { optionValues, withValueOptions, type ValueOptions } from './org-values';
 import { progressBar } from './progress';
-
-/** A failure with its exit code: 2 for what the user typed, 1 for a refusal. */
-export class CommandError extends Error {
-  constructor(
-    message: string,
-    readonly exitCode: 1 | 2,
-  ) {
-    super(message);
-  }
-}
 
 export interface OrgCommandContext {
   db: () => string;
@@ -32,25 +21,6 @@ async function call<C extends Channel>(backend: Backend, channel: C, input: Inpu
 
 function refusal(error: ErrorValue): CommandError {
   return new CommandError(error.message, error.code === 'INVALID_INPUT' ? 2 : 1);
-}
-
-const collect = (value: string, previous: string[] = []) => [...previous, value];
-
-/** `--set column=value` pairs as typed values, each read by its field's rules (a usage error says which). */
-function values(pairs: string[]): Record<string, OrgValue> {
-  const fields = new Map<string, FieldSpec>(organizationFields().map((f) => [f.name, f]));
-  const out: Record<string, OrgValue> = {};
-  for (const pair of pairs) {
-    const at = pair.indexOf('=');
-    if (at <= 0) throw new CommandError(`--set ${pair}: write column=value`, 2);
-    const name = pair.slice(0, at).trim();
-    const spec = fields.get(name);
-    if (spec === undefined) throw new CommandError(`--set ${name}: no such column`, 2);
-    const parsed = parseFieldText({ ...spec, required: false }, pair.slice(at + 1));
-    if (!parsed.ok) throw new CommandError(`--set ${name}: ${spec.label} ${parsed.reason}`, 2);
-    out[name] = parsed.value;
-  }
-  return out;
 }
 
 const json = (value: unknown) => process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
@@ -70,38 +40,40 @@ export function addOrgCommands(program: Command, context: OrgCommandContext): vo
   const org = program
     .command('org')
     .description("add, edit, delete or show one of the analyst's organizations");
-  org
-    .command('add')
-    .description('add an organization; prints its new organization_id')
-    .requiredOption('--sector <focus_group_id>', 'its sector, e.g. pe_technology')
-    .option('--set <column=value>', 'a value (repeat for each column)', collect, [])
-    .action((options: { sector: string; set: string[] }) =>
-      context.withBackend(context.db(), false, async (b) => {
-        const { row } = await call(b, 'orgs:add', {
-          values: { ...values(options.set), focus_group_id: options.sector },
-        });
-        console.log(row.organization_id);
-      }),
-    );
-  org
-    .command('update')
-    .description("change an organization's values (a new sector moves its attributes)")
-    .argument('<organization_id>')
-    .option('--set <column=value>', 'a value (repeat for each column)', collect, [])
-    .action((id: string, options: { set: string[] }) =>
-      context.withBackend(context.db(), false, async (b) => {
-        const current = await call(b, 'orgs:get', { organization_id: id });
-        if (current === null) throw new CommandError(`No organization ${id}`, 1);
-        const result = await call(b, 'orgs:update', {
-          organization_id: id,
-          version: String(current.updated_at),
-          values: values(options.set),
-        });
-        if (result.status === 'conflict')
-          throw new CommandError(`${id} changed meanwhile: nothing saved, try again`, 1);
-        json(result.row);
-      }),
-    );
+  withValueOptions(
+    org
+      .command('add')
+      .description('add an organization, with its assessment if given; prints its new organization_id')
+      .requiredOption('--sector <focus_group_id>', 'its sector, e.g. pe_technology'),
+  ).action((options: ValueOptions & { sector: string }) =>
+    context.withBackend(context.db(), false, async (b) => {
+      const fields = await call(b, 'orgs:fields', {});
+      const { row } = await call(b, 'orgs:add', {
+        values: { ...optionValues(fields, options, true), focus_group_id: options.sector },
+      });
+      console.log(row.organization_id);
+    }),
+  );
+  withValueOptions(
+    org
+      .command('update')
+      .description("change an organization's values or assessment (a new sector moves its attributes)")
+      .argument('<organization_id>'),
+  ).action((id: string, options: ValueOptions) =>
+    context.withBackend(context.db(), false, async (b) => {
+      const fields = await call(b, 'orgs:fields', {});
+      const current = await call(b, 'orgs:get', { organization_id: id });
+      if (current === null) throw new CommandError(`No organization ${id}`, 1);
+      const result = await call(b, 'orgs:update', {
+        organization_id: id,
+        version: String(current.updated_at),
+        values: optionValues(fields, options, false),
+      });
+      if (result.status === 'conflict')
+        throw new CommandError(`${id} changed meanwhile: nothing saved, try again`, 1);
+      json(result.row);
+    }),
+  );
   org
     .command('delete')
     .description('delete organizations with their attributes')

@@ -1,14 +1,37 @@
+import { assessmentFields } from '../../../shared/assessment';
 import { AppError } from '../../../shared/errors';
 import { columnLabel } from '../../../shared/labels';
+import type { FieldSpec } from '../../../shared/org-fields';
 import { organizationFields } from '../org-fields';
+import { loadReference } from '../reference';
 
 /** The view's columns that name a sector another way than focus_group_id does. */
 export const sectorColumns = ['sector_name', 'sector_code'] as const;
 
-/** What an import can fill: every field, and the sector by its name or code. */
-export function importableColumns(): string[] {
-  return [...organizationFields().map((f) => f.name), ...sectorColumns];
+let assessment: FieldSpec[] | undefined;
+
+/**
+ * The assessment's columns: the dimension codes (as the export names their scores), then
+ * talent_concentration and assessed_on. Headers match when the file is read, before the database is
+ * asked, so the reference's dimensions name them; the writer finds each code's dimension_id.
+ */
+export function importAssessmentFields(): FieldSpec[] {
+  assessment ??= assessmentFields(loadReference().dimensions);
+  return assessment;
 }
+
+/** What an import can fill: every field, the assessment's, and the sector by its name or code. */
+export function importableColumns(): string[] {
+  return [
+    ...organizationFields().map((f) => f.name),
+    ...importAssessmentFields().map((f) => f.name),
+    ...sectorColumns,
+  ];
+}
+
+/** A column's label as the grid (or, for a score, the dimensions table) names it. */
+const labelOf = (name: string) =>
+  importAssessmentFields().find((f) => f.name === name)?.label ?? columnLabel(name);
 
 /** "Legal name", "legal_name" and " LEGAL  NAME " are the same header. */
 const normal = (text: string) =>
@@ -24,7 +47,7 @@ export function matchHeader(header: string): string | null {
   known ??= new Map(
     importableColumns().flatMap((name) => [
       [normal(name), name] as const,
-      [normal(columnLabel(name)), name] as const,
+      [normal(labelOf(name)), name] as const,
     ]),
   );
   return known.get(normal(header)) ?? null;
@@ -75,7 +98,7 @@ export function checkMapping(headers: string[], mapping: (string | null)[]): voi
     if (first !== undefined) {
       throw new AppError(
         'INVALID_INPUT',
-        `Columns ${first + 1} and ${i + 1} both fill ${columnLabel(column)}: keep one`,
+        `Columns ${first + 1} and ${i + 1} both fill ${labelOf(column)}: keep one`,
       );
     }
     used.set(column, i);

@@ -1,9 +1,11 @@
+import { partialReason, readAssessment, type Assessment } from '../../../shared/assessment';
 import type { OrgValue } from '../../../shared/domain';
 import type { ExistingChoice, ImportProblem } from '../../../shared/org-import';
 import { parseFieldText, type FieldSpec } from '../../../shared/org-fields';
 import { uuidv7 } from '../uuid-v7';
 import type { CellRow } from './cells';
 import { fieldNamed, organizationFields } from '../org-fields';
+import { importAssessmentFields } from './mapping';
 
 /** A sector as an import may name it: by id, by name ("Healthcare") or by code. */
 export interface SectorRef {
@@ -22,6 +24,8 @@ export interface PlannedRow {
   previousSector: string | null;
   /** Every mapped field's value (null for an empty cell), organization_id and focus_group_id included. */
   values: Record<string, OrgValue>;
+  /** The row's assessment (null: none, which an update removes); undefined when no column holds one. */
+  assessment: Assessment | null | undefined;
 }
 
 export interface RejectedRow {
@@ -53,7 +57,11 @@ export function planner(context: PlanContext): Planner {
   const byCode = new Map(context.sectors.map((s) => [s.group_code.toLowerCase(), s.focus_group_id]));
   const sectorName = (id: string) => context.sectors.find((s) => s.focus_group_id === id)?.group_name ?? id;
   const requiredFields = organizationFields().filter((f) => f.required && f.editable && f.kind !== 'sector');
-  const fields = context.mapping.map((column) => (column === null ? undefined : fieldNamed(column)));
+  const assessmentFields = importAssessmentFields();
+  const fields = context.mapping.map((column) =>
+    column === null ? undefined : (fieldNamed(column) ?? assessmentFields.find((f) => f.name === column)),
+  );
+  const assessed = context.mapping.some((column) => assessmentFields.some((f) => f.name === column));
   // A required cell left empty is judged per row below (a default may fill it), not by the parser.
   const parsers = fields.map((spec) => (spec === undefined ? undefined : { ...spec, required: false }));
   const headerOf = (column: string) => context.headers[context.mapping.indexOf(column)] ?? column;
@@ -114,6 +122,28 @@ export function planner(context: PlanContext): Planner {
     });
   }
 
+  /**
+   * The row's assessment, all or nothing (the shared schema): a column left out of the file counts as
+   * empty. A cell's own problem was said when it was read; what a partial assessment lacks is one
+   * problem of the row, naming every empty column.
+   */
+  function assessmentOf(row: CellRow, values: Record<string, OrgValue>, problems: ImportProblem[]) {
+    if (!assessed) return undefined;
+    const picked = Object.fromEntries(assessmentFields.map((f) => [f.name, values[f.name] ?? null]));
+    const read = readAssessment(assessmentFields, picked);
+    if (read.ok) return read.assessment;
+    const unread = new Set(problems.map((p) => p.column));
+    const empty = read.problems.map((p) => headerOf(p.field)).filter((column) => !unread.has(column));
+    if (empty.length > 0) {
+      problems.push({
+        row: row.line,
+        column: empty.join(', '),
+        reason: partialReason(assessmentFields, empty.length),
+      });
+    }
+    return undefined;
+  }
+
   /** A required value left empty: its default where it has one, else a problem (always for a new row). */
   function requiredProblems(
     row: CellRow,
@@ -168,6 +198,7 @@ export function planner(context: PlanContext): Planner {
         if (sector !== null) checkSectorColumns(row, values, sector, problems);
         const action = previous === null ? 'insert' : context.existing === 'skip' ? 'skip' : 'update';
         requiredProblems(row, values, action, problems);
+        const assessment = assessmentOf(row, values, problems);
         if (problems.length > 0 || sector === null) {
           rejected.push({ row, problems });
           continue;
@@ -184,6 +215,7 @@ export function planner(context: PlanContext): Planner {
           sector,
           previousSector: previous,
           values: { ...values, organization_id: id, focus_group_id: sector },
+          assessment,
         });
       }
       return { planned, rejected };

@@ -1,3 +1,4 @@
+import { assessmentFields } from '../../../shared/assessment';
 import { organizationFields } from '../../../db/core/org-fields';
 import type { BackendContext, FeatureHandlers } from './context';
 
@@ -8,7 +9,8 @@ export function organizationEditHandlers({
   'orgs:fields' | 'orgs:get' | 'orgs:add' | 'orgs:update' | 'orgs:delete' | 'orgs:restore' | 'orgs:changes'
 > {
   return {
-    'orgs:fields': () => organizationFields(),
+    // The assessment's fields follow the dimensions table: its names label the scores.
+    'orgs:fields': async () => [...organizationFields(), ...assessmentFields(await storage.listDimensions())],
     'orgs:get': ({ organization_id }) => storage.getOrganization(organization_id),
     'orgs:add': (input) => storage.addOrganization(input),
     'orgs:update': (edit) => storage.updateOrganization(edit),

@@ -2,6 +2,7 @@ import { Alert, Button, Group, Modal, Stack, Table, Text } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import type { OrgRow, OrgValue } from '../../../../../shared/domain';
 import { columnLabel } from '../../../../../shared/labels';
+import type { FieldSpec } from '../../../../../shared/org-fields';
 import { showValue } from '../grid/cell-format';
 
 export interface Conflict {
@@ -15,6 +16,8 @@ export interface Conflict {
 
 interface Props {
   conflict: Conflict | null;
+  /** The fields' labels: an assessment's score is named by its dimension. */
+  fields: FieldSpec[];
   onKeepMine: () => void;
   onTakeTheirs: () => void;
 }
@@ -22,8 +25,9 @@ interface Props {
 const shown = (column: string, value: OrgValue | undefined) => showValue(column, value ?? null).text;
 
 /** Someone saved the row first: nothing of this edit was saved; both values side by side, and a choice. */
-export function ConflictDialog({ conflict, onKeepMine, onTakeTheirs }: Props) {
+export function ConflictDialog({ conflict, fields, onKeepMine, onTakeTheirs }: Props) {
   const current = conflict?.current ?? null;
+  const label = (column: string) => fields.find((f) => f.name === column)?.label ?? columnLabel(column);
   const columns = conflict === null ? [] : Object.keys(conflict.mine);
   // Their other changes, which either choice keeps.
   const others =
@@ -62,7 +66,7 @@ export function ConflictDialog({ conflict, onKeepMine, onTakeTheirs }: Props) {
             <Table.Tbody>
               {columns.map((column) => (
                 <Table.Tr key={column}>
-                  <Table.Td fw={600}>{columnLabel(column)}</Table.Td>
+                  <Table.Td fw={600}>{label(column)}</Table.Td>
                   <Table.Td>{shown(column, conflict?.mine[column])}</Table.Td>
                   <Table.Td>{shown(column, current[column])}</Table.Td>
                 </Table.Tr>
@@ -72,7 +76,7 @@ export function ConflictDialog({ conflict, onKeepMine, onTakeTheirs }: Props) {
         )}
         {others.length > 0 && (
           <Text size="sm" c="dimmed">
-            They also changed {others.map(columnLabel).join(', ')}; either choice keeps that.
+            They also changed {others.map(label).join(', ')}; either choice keeps that.
           </Text>
         )}
         <Group justify="flex-end">

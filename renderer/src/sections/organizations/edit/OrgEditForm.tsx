@@ -1,8 +1,9 @@
-import { Alert, Button, Group, Stack } from '@mantine/core';
+import { Alert, Button, Group, Loader, Stack } from '@mantine/core';
 import { IconArrowsExchange } from '@tabler/icons-react';
 import type { OrgRow, Sector } from '../../../../../shared/domain';
 import { droppedBySectorChange, type FieldSpec } from '../../../../../shared/org-fields';
-import { notifyError, useAction } from '../../../api/bridge';
+import { useEffect, useEffectEvent, useState } from 'react';
+import { call, notifyError, useAction } from '../../../api/bridge';
 import { showValue } from '../grid/cell-format';
 import { focusFirstError } from './focus-error';
 import { OrgFields } from './OrgFields';
@@ -18,10 +19,33 @@ interface Props {
 }
 
 /**
- * The row drawer's edit form. A new sector moves the organization's attribute row; what the move
- * drops (the old sector's values) is listed before Save, which then says so.
+ * The row drawer's edit form, on the organization as the database holds it now: the grid's row has
+ * no assessment, the form edits it too.
  */
-export function OrgEditForm({ row, fields, sectors, save, onDone }: Props) {
+export function OrgEditForm(props: Props) {
+  const { row, onDone } = props;
+  const [stored, setStored] = useState<OrgRow | null>(null);
+  const gone = useEffectEvent(onDone);
+  useEffect(() => {
+    let current = true;
+    void call('orgs:get', { organization_id: String(row.organization_id) }).then((found) => {
+      if (!current) return;
+      if (found === null) gone();
+      else setStored(found);
+    });
+    return () => {
+      current = false;
+    };
+  }, [row.organization_id]);
+  if (stored === null) return <Loader size="sm" aria-label="Reading the organization" />;
+  return <EditForm {...props} row={stored} />;
+}
+
+/**
+ * A new sector moves the organization's attribute row; what the move drops (the old sector's values)
+ * is listed before Save, which then says so.
+ */
+function EditForm({ row, fields, sectors, save, onDone }: Props) {
   const form = useOrgForm(fields, row);
   const [saving, run] = useAction();
   const dropped = form.sector === null ? [] : droppedBySectorChange(fields, row, form.sector);

@@ -1,4 +1,4 @@
-import { SimpleGrid, Stack, Title } from '@mantine/core';
+import { SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { Sector } from '../../../../../shared/domain';
 import { FieldInput } from './FieldInput';
 import type { OrgForm } from './use-org-form';
@@ -31,7 +31,10 @@ export function OrgFields({ form, sectors, focus }: Props) {
       />
     );
   };
-  const own = form.shown.filter((f) => f.sector === null && f.kind !== 'sector').map((f) => f.name);
+  const own = form.shown
+    .filter((f) => f.sector === null && f.kind !== 'sector' && f.assessment !== true)
+    .map((f) => f.name);
+  const assessment = form.shown.filter((f) => f.assessment === true).map((f) => f.name);
   const attributes = form.shown.filter((f) => f.sector !== null).map((f) => f.name);
   return (
     <Stack gap="md">
@@ -51,6 +54,27 @@ export function OrgFields({ form, sectors, focus }: Props) {
               </Title>
               <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm" verticalSpacing="xs">
                 {attributes.map(input)}
+              </SimpleGrid>
+            </>
+          )}
+          {assessment.length > 0 && (
+            <>
+              <Title order={3} size="h5">
+                Assessment
+              </Title>
+              <Text size="sm" c="dimmed" id="assessment-rule">
+                All or nothing: every dimension score, TC and the date, or leave the scores and TC empty for
+                no assessment (the organization then has no Org-AI-R). Emptying them removes an assessment.
+              </Text>
+              <SimpleGrid
+                cols={{ base: 1, sm: 2 }}
+                spacing="sm"
+                verticalSpacing="xs"
+                role="group"
+                aria-label="Assessment"
+                aria-describedby="assessment-rule"
+              >
+                {assessment.map(input)}
               </SimpleGrid>
             </>
           )}

@@ -81,6 +81,7 @@ export function useOrgEditing({ blocks, sectors, columns, onChanged }: Options) 
       />
       <ConflictDialog
         conflict={edit.conflict}
+        fields={fields}
         onKeepMine={() => void edit.keepMine()}
         onTakeTheirs={edit.keepTheirs}
       />

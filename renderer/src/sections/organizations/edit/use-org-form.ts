@@ -1,14 +1,16 @@
 import { useState } from 'react';
 import type { OrgRow, OrgValue } from '../../../../../shared/domain';
 import type { ErrorValue } from '../../../../../shared/errors';
+import { ASSESSED_ON, today } from '../../../../../shared/assessment';
 import { fieldsOfSector, type FieldSpec } from '../../../../../shared/org-fields';
+import { readAssessmentInputs } from './assessment-form';
 import { formValues, readForm, readInput, type FormValue, type FormValues } from './form-values';
 
 export interface OrgForm {
   values: FormValues;
   errors: Record<string, string>;
   sector: string | null;
-  /** The fields the chosen sector's organizations hold. */
+  /** The fields the chosen sector's organizations hold, the assessment's included. */
   shown: FieldSpec[];
   set: (name: string, value: FormValue) => void;
   /** Checks one field (when the analyst leaves it): its message appears at once. */
@@ -26,7 +28,12 @@ export interface OrgForm {
  */
 export function useOrgForm(fields: FieldSpec[], row: OrgRow | null): OrgForm {
   const [initial] = useState(() => (row === null ? null : formValues(fields, row)));
-  const [values, setValues] = useState<FormValues>(() => formValues(fields, row));
+  const [values, setValues] = useState<FormValues>(() => {
+    const start = formValues(fields, row);
+    // "Assessed on" starts as today; with no score and no TC it means no assessment (assessment-form.ts).
+    if (start[ASSESSED_ON] === '') start[ASSESSED_ON] = today();
+    return start;
+  });
   const [errors, setErrors] = useState<Record<string, string>>({});
   // Leaving a field checks it once it was changed: tabbing through an empty form says nothing yet.
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
@@ -54,9 +61,19 @@ export function useOrgForm(fields: FieldSpec[], row: OrgRow | null): OrgForm {
       setErrors('error' in read ? { ...errors, [name]: read.error } : without(name));
     },
     read: () => {
-      const result = readForm(shown, values, initial);
-      setErrors(result.errors);
-      return Object.keys(result.errors).length === 0 ? result.values : null;
+      const result = readForm(
+        shown.filter((f) => f.assessment !== true),
+        values,
+        initial,
+      );
+      const assessment = readAssessmentInputs(
+        shown.filter((f) => f.assessment === true),
+        values,
+        initial,
+      );
+      const all = { ...result.errors, ...assessment.errors };
+      setErrors(all);
+      return Object.keys(all).length === 0 ? { ...result.values, ...assessment.values } : null;
     },
     refuse: (error) => {
       if (error.field === undefined || !shown.some((f) => f.name === error.field)) return false;

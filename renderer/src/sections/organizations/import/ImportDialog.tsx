@@ -90,7 +90,7 @@ function ImportSteps({
     case 'map':
       return <MappingStep state={state} fields={fields} />;
     case 'preview':
-      return <PreviewStep state={state} />;
+      return <PreviewStep state={state} fields={fields} />;
     case 'running':
       return <Running state={state} />;
     case 'done':

@@ -1,5 +1,8 @@
 import { Alert, Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { IconAlertTriangle, IconCircleCheck } from '@tabler/icons-react';
+import { ASSESSED_ON, TALENT_CONCENTRATION } from '../../../../../shared/assessment';
+import type { OrgRow } from '../../../../../shared/domain';
+import type { FieldSpec } from '../../../../../shared/org-fields';
 import type { ImportPreview } from '../../../../../shared/org-import';
 import { columnLabel } from '../../../../../shared/labels';
 import { showValue } from '../grid/cell-format';
@@ -29,14 +32,30 @@ function Counts({ preview }: { preview: ImportPreview }) {
   );
 }
 
+/** A row's assessment in a few words: its scores' range, TC and the day, or "none". */
+function assessmentText(fields: FieldSpec[], row: OrgRow): string {
+  const scores = fields
+    .filter((f) => f.name !== TALENT_CONCENTRATION && f.name !== ASSESSED_ON)
+    .map((f) => row[f.name])
+    .filter((v): v is number => typeof v === 'number');
+  if (scores.length === 0) return 'none';
+  const [low, high] = [Math.min(...scores), Math.max(...scores)];
+  const range = low === high ? String(low) : `${low}–${high}`;
+  return `${scores.length} scores ${range} · TC ${String(row[TALENT_CONCENTRATION])} · ${String(row[ASSESSED_ON])}`;
+}
+
 /** What the import will do: the first rows as they will be stored, and every problem by row and column. */
-export function PreviewStep({ state }: { state: ImportState }) {
+export function PreviewStep({ state, fields }: { state: ImportState; fields: FieldSpec[] }) {
   const { preview } = state;
   if (preview === null) return null;
   // The sector has its own column already; the id of a new row is made on import.
   const sectorColumns = ['organization_id', 'focus_group_id', 'sector_name', 'sector_code'];
+  const assessment = fields.filter((f) => f.assessment === true);
+  const assessed = state.mapping.some((c) => assessment.some((f) => f.name === c));
   const mapped = state.mapping
-    .filter((c): c is string => c !== null && !sectorColumns.includes(c))
+    .filter(
+      (c): c is string => c !== null && !sectorColumns.includes(c) && !assessment.some((f) => f.name === c),
+    )
     .slice(0, 6);
   const refused = preview.invalid > 0 && !state.validRows;
   const importing = preview.inserts + preview.updates;
@@ -95,6 +114,7 @@ export function PreviewStep({ state }: { state: ImportState }) {
                   {mapped.map((c) => (
                     <Table.Th key={c}>{columnLabel(c)}</Table.Th>
                   ))}
+                  {assessed && <Table.Th>Assessment</Table.Th>}
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -104,6 +124,7 @@ export function PreviewStep({ state }: { state: ImportState }) {
                     {mapped.map((c) => (
                       <Table.Td key={c}>{showValue(c, row[c] ?? null).text}</Table.Td>
                     ))}
+                    {assessed && <Table.Td>{assessmentText(assessment, row)}</Table.Td>}
                   </Table.Tr>
                 ))}
               </Table.Tbody>
