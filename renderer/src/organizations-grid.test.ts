@@ -31,6 +31,7 @@ const described: OrgColumn[] = [
   name: name as string,
   kind: kind as OrgColumn['kind'],
   focus_group_id: sector ?? null,
+  band: null,
   sort: 'index',
 }));
 const sectors = [
