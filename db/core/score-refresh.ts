@@ -12,8 +12,12 @@ export interface ScoreRefreshSql {
    * version has not moved since it was read.
    */
   readsInWrite: boolean;
-  /** Run first in the write, so that writers lock rows in one order (null: nothing to lock). */
-  lock: string | null;
+  /**
+   * Run once a sector's scores are written, before it is marked fresh (null: nothing to run): the
+   * note every instance's grid caches follow, taken in the order other writers take it (after the
+   * rows they change, before the freshness rows), so that a refresh and a delete cannot deadlock.
+   */
+  written: string | null;
   /** Writes a sector's scores (rows of organizations now elsewhere are moved here). */
   insert(db: SqlSession, sectorId: string, scored: ScoredSector): Promise<void>;
 }
@@ -45,6 +49,7 @@ export function scoreRefresher(
   async function write(db: SqlSession, sectorId: string, version: number, scored: ScoredSector | null) {
     await db.run('DELETE FROM organization_scores WHERE focus_group_id = $1', [sectorId]);
     if (scored && scored.ids.length > 0) await sql.insert(db, sectorId, scored);
+    if (sql.written !== null) await db.run(sql.written);
     const fresh = await db.rows<{ focus_group_id: string }>(
       `UPDATE score_freshness SET stale = FALSE, version = version + 1
        WHERE focus_group_id = $1 AND version = $2 RETURNING focus_group_id`,
@@ -56,7 +61,6 @@ export function scoreRefresher(
   async function refreshSector(sectorId: string, version: number): Promise<boolean> {
     if (sql.readsInWrite) {
       return engine.write(async (db) => {
-        if (sql.lock !== null) await db.run(sql.lock);
         const now = await db.row<{ version: number }>(
           'SELECT version FROM score_freshness WHERE focus_group_id = $1 AND stale',
           [sectorId],
@@ -66,10 +70,7 @@ export function scoreRefresher(
       });
     }
     const scored = await scoredOrNothing(sectorId);
-    return engine.write(async (db) => {
-      if (sql.lock !== null) await db.run(sql.lock);
-      return write(db, sectorId, version, scored);
-    });
+    return engine.write((db) => write(db, sectorId, version, scored));
   }
 
   return {

@@ -6,12 +6,12 @@ import type { ScoreRefreshSql } from '../core/score-refresh';
 const arrayOf = (values: ArrayLike<number | string>) => `{${Array.from(values).join(',')}}`;
 
 /**
- * A sector's scores in one statement (five arrays unnested), after organization_changes is locked:
- * the order every writer of scores and organizations takes (migration 10).
+ * A sector's scores in one statement (five arrays unnested), then organization_changes bumped so
+ * that every instance drops its cached orders and counts (migration 3).
  */
 export const pgScoreRefreshSql: ScoreRefreshSql = {
   readsInWrite: false,
-  lock: 'UPDATE organization_changes SET version = version + 1',
+  written: 'UPDATE organization_changes SET version = version + 1',
   async insert(db, sectorId, { ids, scores }) {
     await db.run(
       `INSERT INTO organization_scores (organization_id, focus_group_id, vr, hr, synergy, org_air)

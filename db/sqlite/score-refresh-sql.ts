@@ -10,7 +10,7 @@ export function sqliteScoreRefreshSql(db: Db): ScoreRefreshSql {
   let insert: Statement | undefined;
   return {
     readsInWrite: true,
-    lock: null,
+    written: null,
     async insert(_session, sectorId, { ids, scores }) {
       insert ??= db.prepare(
         `INSERT INTO organization_scores (organization_id, focus_group_id, vr, hr, synergy, org_air)

@@ -203,10 +203,16 @@ describe.each(storageEngines())('Org-AI-R columns of the unified view on $name',
     const rows = await freshRows(backend);
     const id = rows[0]?.organization_id as string;
     await ok(backend.invoke('orgs:delete', { ids: [id] }));
-    const [left] = await engine.statements(url, [
-      `SELECT count(*) AS n FROM organization_scores WHERE organization_id = '${id}'`,
-    ]);
-    expect(Number(left?.[0]?.n)).toBe(0);
+    // Deleted with the organization on SQLite; on PostgreSQL by the refresh of its stale sector.
+    await eventually(
+      async () =>
+        (
+          await engine.statements(url, [
+            `SELECT count(*) AS n FROM organization_scores WHERE organization_id = '${id}'`,
+          ])
+        )[0],
+      (left) => Number(left?.[0]?.n) === 0,
+    );
     const after = await freshRows(backend);
     const expected = await rankingScores(backend);
     for (const row of after) expect(row.org_air).toBe(expected.get(row.organization_id as string));

@@ -10,13 +10,18 @@
 -- inputs on other connections: every mark bumps the version (even of a sector already stale), and
 -- a refresh marks the sector fresh only if the version it started from is still there. Each change of
 -- score_freshness bumps organization_changes (migration 3) first, so that cached orders and counts of
--- the grid are dropped in every instance, and so that writers lock that row before the freshness
--- rows (as inserts of organizations do): two writers cannot deadlock on them.
+-- the grid are dropped in every instance. Every writer takes the rows it changes, then that row,
+-- then the freshness rows (a refresh too: its scores, then the two), so that two cannot deadlock.
 
 DROP VIEW vw_organizations_full;
 
+-- No foreign key to organizations, unlike SQLite's: a refresh inserting a row would take a share
+-- lock on its organization while a session deleting that organization waits for the refresh's lock
+-- on the score row its cascade deletes, a deadlock. A deleted organization's row is unreachable (the
+-- view and the filters go through organizations) and its sector is stale, so the refresh that
+-- follows removes it.
 CREATE TABLE organization_scores (
-  organization_id UUID PRIMARY KEY REFERENCES organizations (organization_id) ON DELETE CASCADE,
+  organization_id UUID PRIMARY KEY,
   focus_group_id VARCHAR(50) NOT NULL,
   vr DOUBLE PRECISION NOT NULL CHECK (vr BETWEEN 0 AND 100),
   hr DOUBLE PRECISION NOT NULL CHECK (hr BETWEEN 0 AND 100),
