@@ -41,6 +41,9 @@ export const metrics = [
   'edit_roundtrip_ms',
   'whatif_sector_ms',
   'whatif_vs_floor',
+  'score_columns_page_ms',
+  'score_page_vs_name_page',
+  'score_refresh_sector_ms',
 ] as const;
 export type Metric = (typeof metrics)[number];
 
@@ -82,6 +85,8 @@ export const targets: Partial<Record<Metric, Target>> = {
   import_csv_vs_seed: { op: '>=', value: 0.5 },
   edit_roundtrip_ms: { op: '<=', value: 20 },
   whatif_sector_ms: { op: '<=', value: 250 },
+  score_page_vs_name_page: { op: '<=', value: 2 },
+  score_refresh_sector_ms: { op: '<=', value: 1000 },
 };
 
 export function targetText(metric: Metric): string {

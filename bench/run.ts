@@ -24,6 +24,7 @@ import { benchSeed, type Log } from './seed-bench';
 import { benchConcurrency } from './concurrency-bench';
 import { benchEdits, benchImport, IMPORT_ORGS } from './import-bench';
 import { benchWhatIf } from './whatif-bench';
+import { benchScoreColumns } from './score-columns-bench';
 
 export interface BenchOptions {
   orgs: number;
@@ -107,6 +108,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
     );
     const config = await phase('config', () => benchConfig(db, sector, options.quick));
     const whatIf = await phase('whatif', () => benchWhatIf(db, sector, options.quick));
+    const scored = await phase('scores', () => benchScoreColumns(db, sector, options.quick));
     const cache = await phase('cache', () => benchCache(config.cachedValue, options.quick));
     const concurrency = await phase('concurrency', () => benchConcurrency(dir, options.orgs, options.quick));
     const imported = await phase('import', () => benchImport(dir, Math.min(options.orgs, IMPORT_ORGS), log));
@@ -259,6 +261,24 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
         unit: 'ms',
         note: 'p95 what-if / p95 of one weighted-sum loop over the same numbers in a Float64Array (the floor)',
       },
+      score_columns_page_ms: {
+        app: scored.scoreP95,
+        anchor: null,
+        unit: 'ms',
+        note: `p95 of ${scored.windows} grid windows of 100 rows of one sector (${scored.organizations} organizations) sorted by Org-AI-R descending, spread over the order; building the order once took ${round(scored.sortMs, 0)} ms`,
+      },
+      score_page_vs_name_page: {
+        app: scored.scoreP95,
+        anchor: scored.nameP95,
+        unit: 'ms',
+        note: 'p95 window sorted by Org-AI-R / p95 of the same windows sorted by name',
+      },
+      score_refresh_sector_ms: {
+        app: scored.refreshP95,
+        anchor: null,
+        unit: 'ms',
+        note: `p95 time to recompute and store the scores of one sector of ${scored.organizations} organizations after it went stale, in one write transaction (every sector at once after seeding: ${round(scored.refreshAllMs, 0)} ms)`,
+      },
       rss_mb: {
         app: rssMb,
         anchor: null,
@@ -290,6 +310,9 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
       edit_roundtrip_ms: round(edits.p95Ms, 2),
       whatif_sector_ms: round(whatIf.appP95, 1),
       whatif_vs_floor: round(whatIf.appP95 / whatIf.floorP95, 1),
+      score_columns_page_ms: round(scored.scoreP95, 2),
+      score_page_vs_name_page: round(scored.scoreP95 / scored.nameP95, 2),
+      score_refresh_sector_ms: round(scored.refreshP95, 0),
     };
     const results: BenchResults = {
       orgs: options.orgs,

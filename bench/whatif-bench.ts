@@ -2,6 +2,8 @@ import type { Db } from '../db/sqlite/connection';
 import { sqliteConfigRepository } from '../db/sqlite/config-repo';
 import { sqliteParameterSql } from '../db/core/platform-parameters';
 import { scoringOperations } from '../db/core/scoring-repository';
+import { sqliteDataVersion } from '../db/sqlite/data-version';
+import { sqliteScoreRefreshSql } from '../db/sqlite/score-refresh-sql';
 import { sqliteEngine } from '../db/sqlite/sql-engine';
 import { percentile, sink } from './stats';
 
@@ -21,9 +23,14 @@ export interface WhatIfBench {
  */
 export async function benchWhatIf(db: Db, sector: string, quick: boolean): Promise<WhatIfBench> {
   const config = sqliteConfigRepository(db);
-  const scoring = scoringOperations(sqliteEngine(db), config, sqliteParameterSql, {
-    dataVersion: () => db.pragma('data_version', { simple: true }) as number,
-  });
+  const scoring = scoringOperations(
+    sqliteEngine(db),
+    config,
+    { parameters: sqliteParameterSql, refresh: sqliteScoreRefreshSql(db) },
+    {
+      dataVersion: sqliteDataVersion(db),
+    },
+  );
   const saved = (await config.loadSectorConfig(sector)).dimension_weights;
   const codes = Object.keys(saved);
   const rounds = quick ? 5 : 40;

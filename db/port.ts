@@ -41,6 +41,7 @@ import type {
   PlatformParameterVersion,
   PlatformParametersView,
   ScoreBreakdown,
+  ScoreRefresh,
   SectorRanking,
   WhatIfOverrides,
   WhatIfResult,
@@ -214,6 +215,11 @@ export interface ScoringOperations {
   scoreBreakdown(request: BreakdownRequest): Promise<ScoreBreakdown>;
   /** The sector re-scored with the overrides against its saved configuration; nothing is saved. */
   whatIf(request: WhatIfRequest): Promise<WhatIfResult>;
+  /**
+   * Recomputes the scores of every stale sector (the grid's Org-AI-R columns) on the writer. Storages
+   * run it by themselves when a sector goes stale; the CLI runs it before it reads organizations.
+   */
+  refreshScores(): Promise<ScoreRefresh>;
 }
 
 /** What a long operation gets: cancel and progress. */

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { attributeLabels, columnLabel, organizationLabels } from './labels';
+import { assessmentLabels, attributeLabels, columnLabel, fixedDecimals, organizationLabels } from './labels';
 
 interface ReferenceColumns {
   organization_columns: [string, string][];
+  dimensions: { dimension_code: string }[];
   attribute_tables: Record<string, { columns: [string, string][] }>;
 }
 
@@ -25,6 +26,26 @@ describe('column labels', () => {
     expect(columns.filter((name) => !attributeLabels[name])).toEqual([]);
     // No stale labels for columns the reference no longer has.
     expect(Object.keys(attributeLabels).filter((name) => !columns.includes(name))).toEqual([]);
+  });
+
+  it('labels every dimension score and Org-AI-R column, scores with two decimals and TC with four', () => {
+    const columns = [
+      ...reference.dimensions.map((d) => d.dimension_code),
+      'talent_concentration',
+      'assessed_on',
+      'vr',
+      'hr',
+      'synergy',
+      'org_air',
+    ];
+    expect(Object.keys(assessmentLabels)).toEqual(columns);
+    expect(columnLabel('org_air')).toBe('Org-AI-R');
+    expect([
+      fixedDecimals('org_air'),
+      fixedDecimals('culture'),
+      fixedDecimals('talent_concentration'),
+    ]).toEqual([2, 2, 4]);
+    expect([fixedDecimals('assessed_on'), fixedDecimals('annual_revenue_usd')]).toEqual([null, null]);
   });
 
   it('says the lab names as an analyst reads them, and falls back to the column name', () => {

@@ -109,6 +109,29 @@ export const attributeLabels: Record<string, string> = {
 };
 
 /** A column's label; an unknown column (a later migration) shows its own name rather than nothing. */
+/** An organization's assessment (each dimension by its code) and its Org-AI-R scores. */
+export const assessmentLabels: Record<string, string> = {
+  data_infrastructure: 'Data infrastructure',
+  ai_governance: 'AI governance',
+  technology_stack: 'Technology stack',
+  talent: 'Talent',
+  leadership: 'Leadership',
+  use_case_portfolio: 'Use case portfolio',
+  culture: 'Culture',
+  talent_concentration: 'Talent concentration',
+  assessed_on: 'Assessed on',
+  vr: 'V^R',
+  hr: 'H^R',
+  synergy: 'Synergy',
+  org_air: 'Org-AI-R',
+};
+
 export function columnLabel(column: string): string {
-  return organizationLabels[column] ?? attributeLabels[column] ?? column;
+  return organizationLabels[column] ?? attributeLabels[column] ?? assessmentLabels[column] ?? column;
+}
+
+/** Decimals a column's numbers are shown with, where fixed: scores two, talent concentration four. */
+export function fixedDecimals(column: string): number | null {
+  if (column === 'talent_concentration') return 4;
+  return column !== 'assessed_on' && assessmentLabels[column] !== undefined ? 2 : null;
 }

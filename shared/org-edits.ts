@@ -88,4 +88,9 @@ export interface OrgChanges {
   changes: number;
   /** Some of their ids (up to 100), for refreshing rows on screen. */
   ids: string[];
+  /**
+   * Moves whenever any sector's Org-AI-R scores are marked stale or recomputed (by anyone): the
+   * grid reads its rows again, so that it shows neither stale scores nor blanks for long.
+   */
+  scores: number;
 }

@@ -137,6 +137,8 @@ export interface OrgColumn {
   kind: ColumnKind;
   /** The sector whose attribute table holds it; null for the organization's own columns. */
   focus_group_id: string | null;
+  /** `org_air` for an organization's assessment and Org-AI-R scores, which the grid shows as one band. */
+  band: 'org_air' | null;
   /**
    * How a sort by it runs: `index` seeks an index, `sorted-once` sorts the matching rows once per
    * filter into a temporary table (seconds at a million rows) and then reads by position.

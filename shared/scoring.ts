@@ -143,3 +143,9 @@ export interface WhatIfResult {
   /** Time spent scoring and ranking in the engine, for the screen and the bench. */
   compute_ms: number;
 }
+
+/** What a refresh of the materialized scores did: the sectors it recomputed, and how long it took. */
+export interface ScoreRefresh {
+  sectors: string[];
+  ms: number;
+}

@@ -1,5 +1,6 @@
 import type { OrgFilter } from '../../shared/org-query';
 import { AppError } from '../../shared/errors';
+import { assessmentColumn } from './assessment-columns';
 import type { AttributeTable } from './columns';
 import { columnFilterSql, escapeLike, type FilterDialect } from './org-filters';
 
@@ -65,8 +66,8 @@ export function filters(
 }
 
 /**
- * The view's columns as read from organizations `o`, focus_groups `fg` and one sector's attribute
- * table `a` (NULL for every other sector's columns, and for all of them when `table` is null, typed
+ * The view's columns as read from organizations `o`, focus_groups `fg`, the assessment and score
+ * tables (db/core/assessment-columns.ts) and one sector's attribute table `a` (NULL for every other sector's columns, and for all of them when `table` is null, typed
  * by `nullOf` where the engine needs it).
  */
 export function sectorRowColumns(
@@ -80,6 +81,8 @@ export function sectorRowColumns(
     if (orgColumns.has(name)) return `o.${name}`;
     if (name === 'sector_name') return 'fg.group_name AS sector_name';
     if (name === 'sector_code') return 'fg.group_code AS sector_code';
+    const assessed = assessmentColumn(name);
+    if (assessed) return `${assessed.valueOf('o.organization_id')} AS ${name}`;
     return own.has(name) ? `a.${name}` : `${nullOf(name)} AS ${name}`;
   });
 }

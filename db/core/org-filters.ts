@@ -6,6 +6,7 @@ import {
   type ColumnKind,
   type OrgColumn,
 } from '../../shared/org-query';
+import { assessmentColumns, type AssessmentColumn } from './assessment-columns';
 import { attributeTables } from './columns';
 import { loadReference } from './reference';
 
@@ -17,7 +18,8 @@ import { loadReference } from './reference';
 type Place =
   | { where: 'organizations' }
   | { where: 'sector'; column: 'group_name' | 'group_code' }
-  | { where: 'attributes'; table: string };
+  | { where: 'attributes'; table: string }
+  | { where: 'assessment'; column: AssessmentColumn };
 
 interface Known extends OrgColumn {
   place: Place;
@@ -39,6 +41,7 @@ export function columnCatalog(): Map<string, Known> {
     name,
     kind: coreKind(type),
     focus_group_id: null,
+    band: null,
     sort: isIndexedSort(name) ? 'index' : 'sorted-once',
     place: { where: 'organizations' },
   }));
@@ -50,6 +53,7 @@ export function columnCatalog(): Map<string, Known> {
       name,
       kind: 'text',
       focus_group_id: null,
+      band: null,
       sort: isIndexedSort(name) ? 'index' : 'sorted-once',
       place: { where: 'sector', column },
     });
@@ -60,10 +64,21 @@ export function columnCatalog(): Map<string, Known> {
         name: column.name,
         kind: column.kind,
         focus_group_id: table.sectorId,
+        band: null,
         sort: 'sorted-once',
         place: { where: 'attributes', table: table.table },
       });
     }
+  }
+  for (const column of assessmentColumns()) {
+    known.push({
+      name: column.name,
+      kind: column.kind,
+      focus_group_id: null,
+      band: 'org_air',
+      sort: 'sorted-once',
+      place: { where: 'assessment', column },
+    });
   }
   catalog = new Map(known.map((column) => [column.name, column]));
   return catalog;
@@ -175,6 +190,11 @@ export function columnFilterSql(
     } else if (place.where === 'sector') {
       where.push(
         `organizations.focus_group_id IN (SELECT focus_group_id FROM focus_groups WHERE ${condition(place.column, filter, name, params, dialect)})`,
+      );
+    } else if (place.where === 'assessment') {
+      const value = filter.op === 'contains' ? place.column.text : place.column.value;
+      where.push(
+        `organizations.organization_id IN (${place.column.idsWhere(condition(value, filter, name, params, dialect))})`,
       );
     } else {
       where.push(

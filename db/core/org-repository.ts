@@ -275,7 +275,11 @@ export function orgRepository(engine: SqlEngine, sql: OrgEngineSql): OrgReposito
     async changes(after, own) {
       return engine.read(async (db) => {
         const last = await lastSeq(db);
-        if (after === 0 || last <= after) return { last, changes: 0, ids: [] };
+        const scores = Number(
+          (await db.row<{ version: number | null }>('SELECT sum(version) AS version FROM score_freshness'))
+            ?.version ?? 0,
+        );
+        if (after === 0 || last <= after) return { last, changes: 0, ids: [], scores };
         const entries = await db.rows<{ seq: number | string; organization_id: string | null; rows: number }>(
           'SELECT seq, organization_id, rows FROM organization_change_log WHERE seq > $1 ORDER BY seq',
           [after],
@@ -291,7 +295,7 @@ export function orgRepository(engine: SqlEngine, sql: OrgEngineSql): OrgReposito
         // The log keeps its newest rows only: positions it no longer holds were changes too.
         const first = Number(entries[0]?.seq ?? last + 1);
         const dropped = Math.max(0, first - after - 1);
-        return { last, changes: ids.size + bulk + dropped, ids: [...ids].slice(0, 100) };
+        return { last, changes: ids.size + bulk + dropped, ids: [...ids].slice(0, 100), scores };
       });
     },
   };

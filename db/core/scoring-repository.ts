@@ -26,23 +26,24 @@ import type {
 import { requireDimension } from './config-rules';
 import { parameterValues, platformParameterRepository, type EngineParameterSql } from './platform-parameters';
 import { byRank, compareRankings, rankingSummary } from './ranking';
+import { scoreRefresher, type ScoreRefreshSql } from './score-refresh';
 import { loadSectorColumns, type SectorColumns } from './sector-columns';
 import type { SqlEngine } from './sql';
 
 export interface ScoringOptions {
   /**
-   * A number that changes whenever the database may have changed (SQLite's PRAGMA data_version on
-   * the reader's connection): loaded assessments are kept while it stays the same. Without it every
-   * call reads them again.
+   * A value that changes whenever the database may have changed (on SQLite, PRAGMA data_version for
+   * other connections' commits and total_changes() for this one's own writes): loaded assessments
+   * are kept while it stays the same. Without it every call reads them again.
    */
-  dataVersion?: () => number;
+  dataVersion?: () => string;
 }
 
 /** Sectors whose loaded assessments are kept: the one being edited and one to compare. */
 const KEPT_SECTORS = 2;
 
 interface Loaded {
-  version: number | undefined;
+  version: string | undefined;
   columns: SectorColumns;
   /** The saved configuration's scores, for what-ifs against it. */
   saved?: { key: string; scores: SectorScores; rank: Int32Array };
@@ -236,17 +237,34 @@ export function scoringRepository(
     return { focus_group_id, ...comparison, compute_ms: performance.now() - started };
   }
 
-  return { sectorRanking, scoreBreakdown, whatIf };
+  /** Every assessed organization's scores under the sector's configuration in force. */
+  async function sectorScores(sectorId: string): Promise<ScoredSector> {
+    const { loaded, scores } = await scored(sectorId, null);
+    return { ids: loaded.columns.ids, scores };
+  }
+
+  return { sectorRanking, scoreBreakdown, whatIf, sectorScores };
+}
+
+/** A sector's scores as the refresh writes them: the ids and the scores' columns in one order. */
+export interface ScoredSector {
+  ids: readonly string[];
+  scores: SectorScores;
 }
 
 /** The scoring operations of the storage port on one engine. */
 export function scoringOperations(
   engine: SqlEngine,
   config: Pick<ConfigReads, 'loadSectorConfig' | 'listDimensions'>,
-  parameterSql: EngineParameterSql,
+  engineSql: { parameters: EngineParameterSql; refresh: ScoreRefreshSql },
   options: ScoringOptions = {},
 ): ScoringOperations {
-  const parameters = platformParameterRepository(engine, parameterSql);
+  const parameters = platformParameterRepository(engine, engineSql.parameters);
   const { sessionParameters: _, ...parameterOperations } = parameters;
-  return { ...parameterOperations, ...scoringRepository(engine, config, parameters, options) };
+  const { sectorScores, ...reads } = scoringRepository(engine, config, parameters, options);
+  return {
+    ...parameterOperations,
+    ...reads,
+    ...scoreRefresher(engine, sectorScores, engineSql.refresh),
+  };
 }

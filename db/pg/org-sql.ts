@@ -184,7 +184,8 @@ export function pgCountQuery(filter: OrgFilter): { text: string; values: Bound[]
 function sortValue(name: string): string {
   const column = knownColumn(name);
   const expr = `organizations.${column.name}`;
-  if (nonText.has(name)) return expr;
+  // Numbers, and days (ISO dates sort as their text does).
+  if (nonText.has(name) || column.place.where === 'assessment') return expr;
   if (column.kind === 'array') return `array_to_json(${expr})::text COLLATE "C"`;
   return column.kind === 'text' ? `${expr} COLLATE "C"` : expr;
 }

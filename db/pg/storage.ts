@@ -4,6 +4,7 @@ import { listenForConfigChanges } from './listener';
 import { pgConfigRepository } from './config-repo';
 import { pgParameterSql } from '../core/platform-parameters';
 import { scoringOperations } from '../core/scoring-repository';
+import { pgScoreRefreshSql, watchStaleScores } from './score-refresh-sql';
 import { pgEngine } from './sql-engine';
 import { PgConnectionState } from './connection-state';
 import { pgMigrate } from './migrate';
@@ -96,6 +97,11 @@ export async function openPgStorage(url: string, options: PgStorageOptions = {})
     return work();
   };
   const config = pgConfigRepository(pool);
+  const scoring = scoringOperations(pgEngine(pool), config, {
+    parameters: pgParameterSql,
+    refresh: pgScoreRefreshSql,
+  });
+  const scores = watchStaleScores(pool, () => scoring.refreshScores());
   const storage: Storage = {
     file: label,
     status: () => pgDatabaseStatus(pool, label),
@@ -108,7 +114,7 @@ export async function openPgStorage(url: string, options: PgStorageOptions = {})
       return rows[0]?.name ?? null;
     },
     ...config,
-    ...scoringOperations(pgEngine(pool), config, pgParameterSql),
+    ...scoring,
     ...pgOrganizations(pool),
     ...pgOrganizationEdits(pool),
     ...pgViews(pool),
@@ -121,6 +127,7 @@ export async function openPgStorage(url: string, options: PgStorageOptions = {})
       return () => listeners.delete(listener);
     },
     async close() {
+      await scores.stop();
       await listener.close();
       await pool.end();
     },

@@ -118,6 +118,9 @@ describe('migrations', () => {
         'organization_assessments',
         'organization_dimension_scores',
         'platform_parameters',
+        // The grid's stored Org-AI-R scores and whether each sector's are fresh (migration 12).
+        'organization_scores',
+        'score_freshness',
       ].sort(),
     );
     expect(names).toContainEqual({ name: 'vw_organizations_full', type: 'view' });

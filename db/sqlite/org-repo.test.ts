@@ -88,7 +88,7 @@ function walk(query: Partial<OrgQuery>): { forward: string[]; backward: string[]
 }
 
 describe('the unified view', () => {
-  it('has the core columns, the sector name and code, and every attribute column under its own name', () => {
+  it('has the core columns, the sector name and code, every attribute column under its own name, the assessment and the scores', () => {
     const page = createOrganizationRepository(db).query(q({ limit: 1 }));
     const ref = loadReference();
     expect(page.columns).toEqual([
@@ -96,6 +96,13 @@ describe('the unified view', () => {
       'sector_name',
       'sector_code',
       ...Object.values(ref.attribute_tables).flatMap((t) => t.columns.map(([name]) => name)),
+      ...ref.dimensions.map((d) => d.dimension_code),
+      'talent_concentration',
+      'assessed_on',
+      'vr',
+      'hr',
+      'synergy',
+      'org_air',
     ]);
   });
 

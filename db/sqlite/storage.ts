@@ -1,5 +1,6 @@
 import type { ConfigChange, ExportHooks, LockWait, Storage, StorageOperations, TaskHooks } from '../port';
 import type { ConfigChangeRow } from './worker/protocol';
+import { refreshSchedule } from '../core/refresh-schedule';
 import { WorkerLink } from './worker/link';
 import type { SqliteOperations, Tracked } from './worker/operations';
 
@@ -117,8 +118,14 @@ export async function openSqliteStorage(file: string, options: SqliteStorageOpti
   names.readTask.forEach(task(reader));
   names.writeTask.forEach(task(writer));
 
+  const operations = conforms(relay as unknown as Exactly<Relay, StorageOperations>);
+  // The reader tells when some sector's scores went stale (any connection's commit); the writer
+  // recomputes them. A failure leaves them stale (blank, never wrong) until the retry or next change.
+  const scores = refreshSchedule(operations.refreshScores, () => {});
+  reader.onScoresStale = () => scores.request();
+
   return {
-    ...conforms(relay as unknown as Exactly<Relay, StorageOperations>),
+    ...operations,
     file,
     onExternalConfigChange(listener) {
       listeners.add(listener);
@@ -126,6 +133,7 @@ export async function openSqliteStorage(file: string, options: SqliteStorageOpti
     },
     // One after the other: the last connection to close checkpoints the WAL and removes it.
     async close() {
+      await scores.stop();
       await reader.close().catch(() => {});
       await writer.close();
     },

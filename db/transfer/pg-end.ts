@@ -112,7 +112,12 @@ export async function openPgEnd(url: string, options: { applicationName?: string
       let committing = false;
       try {
         await client.query('BEGIN');
-        await client.query(`TRUNCATE ${specs.map((s) => quoteIdentifier(s.name)).join(', ')}`);
+        // Stored scores are not copied: derived from the rest, they are recomputed once the copy's
+        // inserts have marked their sectors stale (migration 10).
+        const derived = ['organization_scores'];
+        await client.query(
+          `TRUNCATE ${[...specs.map((s) => s.name), ...derived].map(quoteIdentifier).join(', ')}`,
+        );
         for (const spec of specs) {
           const perStatement = Math.max(1, Math.floor(MAX_PARAMETERS / spec.columns.length));
           const head = `INSERT INTO ${quoteIdentifier(spec.name)} (${spec.columns.map(quoteIdentifier).join(', ')}) VALUES `;

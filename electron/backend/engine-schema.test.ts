@@ -10,7 +10,7 @@ describe.each(storageEngines())('schema on $name', (engine) => {
   });
 
   it.skipIf(engine.skip !== null)(
-    'init creates the schema once, with the unified view of 92 columns',
+    'init creates the schema once, with the unified view of 105 columns',
     async () => {
       backend = await createBackend({ dbFile: await engine.newDatabase() });
       const before = await backend.invoke('db:status', {});
@@ -25,7 +25,7 @@ describe.each(storageEngines())('schema on $name', (engine) => {
       if (!schema.ok) throw new Error(schema.error.message);
       const view = schema.value.objects.find((o) => o.name === 'vw_organizations_full');
       expect(view?.type).toBe('view');
-      expect(view?.columns).toHaveLength(92);
+      expect(view?.columns).toHaveLength(105);
       const tables = schema.value.objects.filter((o) => o.type === 'table').map((o) => o.name);
       expect(tables).toEqual(
         expect.arrayContaining(['organizations', 'org_attributes_energy', 'focus_group_calibrations']),

@@ -150,6 +150,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     openImportFile: (path) => importFiles.readPath(path),
     uploadImportFile: (bytes, name) => importFiles.stage({ bytes, name, path: null }),
     rejectedRows: (id) => importFiles.rejected(id),
+    refreshScores: () => storage.refreshScores(),
     async close() {
       stopWatching();
       tasks.cancelAll();

@@ -1,3 +1,4 @@
+import type { ScoreRefresh } from '../../shared/scoring';
 import type { Bridge } from '../../shared/contract';
 import type { RedisClientOptions } from './cache/redis-store';
 import type { ExportRequest } from '../../shared/org-query';
@@ -29,6 +30,11 @@ export interface Backend extends Bridge {
   uploadImportFile(bytes: Uint8Array, name: string): Promise<ImportSource>;
   /** The rejected rows of the held file's last import, as CSV (the browser's download). */
   rejectedRows(importId: string): string;
+  /**
+   * Recomputes stale Org-AI-R scores now and resolves when they are stored (the storage also does it
+   * by itself within a second): the CLI, which may exit sooner, before it reads organizations.
+   */
+  refreshScores(): Promise<ScoreRefresh>;
   /** Closes the cache and the database file cleanly, after cancelling running tasks. */
   close(): Promise<void>;
 }

@@ -146,6 +146,45 @@ describe('the CLI on a new file', () => {
     expect(table).toMatch(/\(3 of 21\)\n$/);
   });
 
+  it("includes each organization's assessment and its Org-AI-R scores, those of `score`", () => {
+    // An assessment changed by another tool just before: the CLI shows the scores it gives now.
+    const file = new Database(db);
+    file
+      .prepare(
+        `UPDATE organization_dimension_scores SET score = 0 WHERE organization_id =
+           (SELECT organization_id FROM organizations WHERE focus_group_id = 'pe_energy' ORDER BY legal_name LIMIT 1)`,
+      )
+      .run();
+    file.close();
+    const rows = JSON.parse(cli('orgs', '--sector', 'pe_energy').stdout) as Record<string, unknown>[];
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) {
+      const score = JSON.parse(
+        cli('score', row.organization_id as string, '--format', 'json').stdout,
+      ) as Record<string, number>;
+      expect([row.vr, row.hr, row.synergy, row.org_air]).toEqual([
+        score.vr,
+        score.hr,
+        score.synergy,
+        score.org_air,
+      ]);
+      expect(row.talent_concentration).toBe(
+        (score.inputs as unknown as Record<string, number>).talent_concentration,
+      );
+      expect(typeof row.data_infrastructure).toBe('number');
+      expect(row.assessed_on).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    }
+    const table = cli('orgs', '--sector', 'pe_energy', '--format', 'table').stdout;
+    expect(table).toMatch(/org_air\n/);
+    expect(table).toMatch(/ \d+\.\d\d\n/);
+
+    const out = join(dir.dir, 'energy.csv');
+    expect(cli('export', '--sector', 'pe_energy', '--out', out).code).toBe(0);
+    const [header, first] = readFileSync(out, 'utf8').trim().split('\n');
+    expect(header).toMatch(/,data_infrastructure,.*,talent_concentration,assessed_on,vr,hr,synergy,org_air$/);
+    expect(Number(first?.split(',').at(-1))).toBe(rows[0]?.org_air);
+  });
+
   it('exports CSV to a file', () => {
     const out = join(dir.dir, 'healthcare.csv');
     const run = cli('export', '--format', 'csv', '--sector', 'pe_healthcare', '--out', out);

@@ -1,5 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import type { OrgPage, OrgValue } from '../../shared/domain';
+import { fixedDecimals } from '../../shared/labels';
 
 export const orgFormats = ['json', 'csv', 'table'] as const;
 export type OrgFormat = (typeof orgFormats)[number];
@@ -19,10 +20,18 @@ const tableColumns = [
   'headquarters_country',
   'employee_count',
   'annual_revenue_usd',
+  'org_air',
 ];
 
+/** A table cell: scores with their fixed decimals (the JSON and CSV keep every digit). */
+function tableCell(column: string, value: OrgValue | undefined): string {
+  if (value === null || value === undefined) return '';
+  const digits = fixedDecimals(column);
+  return typeof value === 'number' && digits !== null ? value.toFixed(digits) : String(value);
+}
+
 function textTable(page: OrgPage): string {
-  const rows = page.rows.map((row) => tableColumns.map((c) => (row[c] === null ? '' : String(row[c]))));
+  const rows = page.rows.map((row) => tableColumns.map((c) => tableCell(c, row[c])));
   const widths = tableColumns.map((c, i) => Math.max(c.length, ...rows.map((r) => r[i]?.length ?? 0)));
   const line = (cells: string[]) =>
     cells

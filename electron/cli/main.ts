@@ -22,7 +22,7 @@ import {
 import { CALIBRATION_DECIMALS, decimalSum, WEIGHT_DECIMALS } from '../../shared/sector-config';
 import { platformParameterNames, type PlatformParameterName } from '../../shared/scoring';
 import { progressBar } from './progress';
-import { call, CliError, cliError, print, withBackend, type Authorship } from './run';
+import { call, CliError, cliError, freshScores, print, withBackend, type Authorship } from './run';
 
 export function buildProgram(): Command {
   const program = new Command('sector-studio')
@@ -118,6 +118,7 @@ export function buildProgram(): Command {
     .addOption(new Option('--format <format>', 'output format').choices(orgFormats).default('json'))
     .action((options: { sector?: string; limit: number; offset: number; format: OrgFormat }) =>
       run(false, async (b) => {
+        await freshScores(b);
         const page = await call(b, 'orgs:query', {
           focus_group_id: options.sector ?? null,
           limit: options.limit,
@@ -160,6 +161,7 @@ export function buildProgram(): Command {
             const reason = parsed.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('; ');
             throw new CliError(`Invalid export options: ${reason}`, 2);
           }
+          await freshScores(b);
           const bar = progressBar();
           const stop = b.subscribe('progress', (p) => {
             if (p.task !== 'orgs:export') return;

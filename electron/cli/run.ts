@@ -56,6 +56,16 @@ export async function call<C extends Channel>(
   return result.value;
 }
 
+/**
+ * The Org-AI-R columns as the inputs give them now: a command that reads organizations may run
+ * before any instance has recomputed a change (or exit before its own background refresh would).
+ * A refresh that cannot run leaves the scores blank, never wrong; the read then says what is wrong
+ * (no schema, a lock held too long).
+ */
+export async function freshScores(backend: Backend): Promise<void> {
+  await backend.refreshScores().catch(() => {});
+}
+
 export function print(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 }

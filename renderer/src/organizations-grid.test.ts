@@ -5,7 +5,7 @@ import { exportFileName, type OrgColumn } from '../../shared/org-query';
 import { cellText, describeValue } from './sections/organizations/cell-text';
 import { describeFilter } from './sections/organizations/FilterChips';
 import { filterFromDraft } from './sections/organizations/FilterDialog';
-import { gridColumns, keyGroup } from './sections/organizations/grid-columns';
+import { gridColumns, keyGroup, scoreGroup } from './sections/organizations/grid-columns';
 import { showValue } from './sections/organizations/grid/cell-format';
 import { nextCell, rangeOf, toTsv } from './sections/organizations/grid/keys';
 import {
@@ -14,7 +14,13 @@ import {
   revealOffset,
   scrollGeometry,
 } from './sections/organizations/grid/scaled-scroll';
-import { moveColumn, orderedColumns, readView, visibleColumns } from './sections/organizations/view-state';
+import {
+  defaultView,
+  moveColumn,
+  orderedColumns,
+  readView,
+  visibleColumns,
+} from './sections/organizations/view-state';
 
 const described: OrgColumn[] = [
   ['organization_id', 'text', null],
@@ -31,6 +37,7 @@ const described: OrgColumn[] = [
   name: name as string,
   kind: kind as OrgColumn['kind'],
   focus_group_id: sector ?? null,
+  band: null,
   sort: 'index',
 }));
 const sectors = [
@@ -56,6 +63,50 @@ describe('organizations grid columns', () => {
     ]);
     expect(columns[3]).toMatchObject({ label: 'Annual revenue (USD)', group: keyGroup });
     expect(columns.at(-1)).toMatchObject({ label: 'Loyalty program', group: 'Retail & Consumer' });
+  });
+
+  it('bands the assessment and its scores as Org-AI-R after the key facts, the score first, the inputs hidden', () => {
+    const scored = gridColumns(
+      [
+        ...described,
+        ...[
+          'data_infrastructure',
+          'talent_concentration',
+          'assessed_on',
+          'vr',
+          'hr',
+          'synergy',
+          'org_air',
+        ].map((name): OrgColumn => ({
+          name,
+          kind: name === 'assessed_on' ? 'text' : 'decimal',
+          focus_group_id: null,
+          band: 'org_air',
+          sort: 'sorted-once',
+        })),
+      ],
+      sectors,
+    );
+    const band = scored.filter((c) => c.group === scoreGroup);
+    expect(names(band)).toEqual([
+      'org_air',
+      'vr',
+      'hr',
+      'synergy',
+      'data_infrastructure',
+      'talent_concentration',
+      'assessed_on',
+    ]);
+    expect(band.map((c) => c.label).slice(0, 4)).toEqual(['Org-AI-R', 'V^R', 'H^R', 'Synergy']);
+    expect(scored.indexOf(band[0] as (typeof scored)[number])).toBe(5);
+    expect(names(visibleColumns(scored, defaultView)).filter((n) => band.some((c) => c.name === n))).toEqual([
+      'org_air',
+      'vr',
+      'hr',
+      'synergy',
+    ]);
+    expect(showValue('org_air', 65.7)).toEqual({ text: '65.70', kind: 'number' });
+    expect(showValue('talent_concentration', 0.25)).toEqual({ text: '0.2500', kind: 'number' });
   });
 
   it('keeps a view’s order, appends columns it does not know, and always pins the name first', () => {

@@ -21,6 +21,7 @@ const columns: GridColumn[] = names.map((name, i) => ({
   label: i === 0 ? 'Legal name' : `Column ${i}`,
   kind: i % 3 === 0 ? 'integer' : 'text',
   focus_group_id: null,
+  band: null,
   sort: 'index',
   group: i < 7 ? 'Key facts' : 'Details',
 }));

@@ -2,6 +2,7 @@ import { parentPort } from 'node:worker_threads';
 import { openDatabase, type Db } from '../connection';
 import { toErrorValue } from '../../core/errors';
 import { watchConfigChanges } from './config-watch';
+import { watchStaleScores } from './score-watch';
 import { CHUNK_WINDOW, LIFECYCLE_ID, type FromWorker, type ToWorker } from './protocol';
 import type { LockWait } from '../../port';
 import { sqliteOperations, type OperationGroup, type SqliteOperations, type WorkerTask } from './operations';
@@ -104,9 +105,14 @@ port.on('message', (message: ToWorker) => {
         });
         operations = sqliteOperations(db, message.file);
         if (message.role === 'reader') {
-          stopWatching = watchConfigChanges(db, message.pollMs, (changes) =>
+          const stopConfig = watchConfigChanges(db, message.pollMs, (changes) =>
             post({ kind: 'config-changes', changes }),
           );
+          const stopScores = watchStaleScores(db, message.pollMs, () => post({ kind: 'scores-stale' }));
+          stopWatching = () => {
+            stopConfig();
+            stopScores();
+          };
         }
         const names = Object.fromEntries(
           Object.entries(operations).map(([group, members]) => [group, Object.keys(members)]),

@@ -40,6 +40,7 @@ export class WorkerLink {
   private nextId = LIFECYCLE_ID + 1;
   private stopped: Error | null = null;
   onConfigChanges: (rows: ConfigChangeRow[]) => void = () => {};
+  onScoresStale: () => void = () => {};
 
   constructor(readonly role: Role) {
     const script = workerScript();
@@ -113,6 +114,7 @@ export class WorkerLink {
 
   private receive(message: FromWorker): void {
     if (message.kind === 'config-changes') return this.onConfigChanges(message.changes);
+    if (message.kind === 'scores-stale') return this.onScoresStale();
     const pending = this.pending.get(message.id);
     if (!pending) return;
     switch (message.kind) {

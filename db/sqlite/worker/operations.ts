@@ -4,6 +4,8 @@ import { applyImport, previewImport, type ImportRequest } from '../../core/impor
 import { sqliteImportTarget } from '../org-import';
 import { sqliteParameterSql } from '../../core/platform-parameters';
 import { scoringOperations } from '../../core/scoring-repository';
+import { sqliteDataVersion } from '../data-version';
+import { sqliteScoreRefreshSql } from '../score-refresh-sql';
 import { writeExport } from '../../core/export';
 import { describeColumns } from '../../core/org-filters';
 import type { ConfigWrites, LockWait } from '../../port';
@@ -58,14 +60,15 @@ export function sqliteOperations(db: Db, file: string) {
   const configs = configRepository(engine, sqliteConfigSql);
   const orgs = orgRepository(engine, sqliteOrgSql);
   const views = viewsRepository(engine, sqliteViewsSql);
-  // Scores are computed where reads run (the reader's thread); loaded assessments are kept while
-  // no connection has committed anything (PRAGMA data_version), so a what-if re-scores from memory.
-  const { updatePlatformParameter, ...scoring } = scoringOperations(
+  // Rankings and what-ifs are computed where reads run (the reader's thread), the grid's stored
+  // scores on the writer's; loaded assessments are kept while no connection, this one included, has
+  // committed anything, so a what-if re-scores from memory and a refresh never reads an old copy.
+  const { updatePlatformParameter, refreshScores, ...scoring } = scoringOperations(
     engine,
     configs.reads,
-    sqliteParameterSql,
+    { parameters: sqliteParameterSql, refresh: sqliteScoreRefreshSql(db) },
     {
-      dataVersion: () => db.pragma('data_version', { simple: true }) as number,
+      dataVersion: sqliteDataVersion(db),
     },
   );
   // Built once the schema exists and rebuilt after a migration, so no call re-checks the schema.
@@ -186,6 +189,8 @@ export function sqliteOperations(db: Db, file: string) {
     write: {
       ...viewWrites,
       updatePlatformParameter: tracked(updatePlatformParameter),
+      // Each stale sector in a transaction of its own, in its turn among this thread's writes.
+      refreshScores: () => writes.run(() => measured(refreshScores)),
       // A migration runs its own transactions, and may log changes too: they are this instance's.
       migrate: () =>
         writes.run(() =>

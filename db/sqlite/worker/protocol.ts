@@ -30,7 +30,9 @@ export type FromWorker =
   /** A configuration write still waits for another process's lock. */
   | { kind: 'waiting'; id: number; waited_ms: number }
   | { kind: 'chunk'; id: number; text: string }
-  | { kind: 'config-changes'; changes: ConfigChangeRow[] };
+  | { kind: 'config-changes'; changes: ConfigChangeRow[] }
+  /** Some sector's scores are stale: the writer should recompute them. */
+  | { kind: 'scores-stale' };
 
 /** Chunks an export may have in flight before the worker waits for the main thread to take them. */
 export const CHUNK_WINDOW = 4;

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { afterAll, beforeAll } from 'vitest';
+import { typeParsers } from '../../../db/pg/pool';
 import { postgresAvailability, startPostgres, type RunningPostgres } from '../../../test-support/pg-server';
 
 export interface Engine {
@@ -14,6 +15,15 @@ export interface Engine {
   newDatabase(): Promise<string>;
   /** Runs SQL text as another tool would (psql, sqlite3): outside the app, on its own connection. */
   script(url: string, sql: string): Promise<void>;
+  /**
+   * Runs statements in one transaction on a connection of its own, as a script would, and answers
+   * each one's rows (numbers as numbers on both engines); committed unless `rollback`.
+   */
+  statements(
+    url: string,
+    sql: string[],
+    options?: { rollback?: boolean },
+  ): Promise<Record<string, unknown>[][]>;
 }
 
 let databases = 0;
@@ -50,6 +60,23 @@ export function storageEngines(): Engine[] {
           db.close();
         }
       },
+      statements: async (file, sql, options = {}) => {
+        const db = new Database(file);
+        db.pragma('busy_timeout = 30000');
+        try {
+          db.exec('BEGIN IMMEDIATE');
+          const rows = sql.map((text) => {
+            const statement = db.prepare(text);
+            if (statement.reader) return statement.all() as Record<string, unknown>[];
+            statement.run();
+            return [];
+          });
+          db.exec(options.rollback ? 'ROLLBACK' : 'COMMIT');
+          return rows;
+        } finally {
+          db.close();
+        }
+      },
     },
     {
       name: 'postgres',
@@ -63,6 +90,19 @@ export function storageEngines(): Engine[] {
         await client.connect();
         try {
           await client.query(sql);
+        } finally {
+          await client.end();
+        }
+      },
+      statements: async (url, sql, options = {}) => {
+        const client = new pg.Client({ connectionString: url, types: typeParsers });
+        await client.connect();
+        try {
+          await client.query('BEGIN');
+          const rows: Record<string, unknown>[][] = [];
+          for (const text of sql) rows.push((await client.query<Record<string, unknown>>(text)).rows);
+          await client.query(options.rollback ? 'ROLLBACK' : 'COMMIT');
+          return rows;
         } finally {
           await client.end();
         }

@@ -25,6 +25,7 @@ export function fakeBackend() {
       throw new Error('not in this fake');
     }),
     rejectedRows: vi.fn(() => ''),
+    refreshScores: vi.fn(async () => ({ sectors: [], ms: 0 })),
   };
   return { backend, bus, dispatch, close };
 }

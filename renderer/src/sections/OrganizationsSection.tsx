@@ -21,7 +21,7 @@ import { useExport } from './organizations/use-export';
 import { useGridView } from './organizations/use-grid-view';
 import { useOrgRows } from './organizations/use-org-rows';
 import { useOrgEditing } from './organizations/edit/use-org-editing';
-import { useOrgChanges } from './organizations/edit/use-org-changes';
+import { useOrgChanges, useReadOnScores } from './organizations/edit/use-org-changes';
 import { useSharedViews } from './organizations/use-shared-views';
 import { useViewInUrl } from './organizations/view-url';
 import { useSection } from '../navigation';
@@ -40,6 +40,7 @@ function OrganizationsBody() {
   const [filtering, setFiltering] = useState<{ column: string | null } | null>(null);
   const exporter = useExport();
   const others = useOrgChanges();
+  useReadOnScores(others.scores, refresh);
   const reread = () => {
     others.seen();
     refresh();

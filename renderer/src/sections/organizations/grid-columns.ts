@@ -18,14 +18,37 @@ export const keyColumns = [
 
 export const keyGroup = 'Key facts';
 export const detailGroup = 'Identifiers & details';
+export const scoreGroup = 'Org-AI-R';
+
+/** The band's scores first, as an analyst ranks by them; the assessment's own columns after. */
+const scoreOrder = ['org_air', 'vr', 'hr', 'synergy'];
+
+/**
+ * Hidden until asked for in the Columns panel, so that the band fits beside the key facts: the
+ * assessment's inputs (the seed's seven dimensions, TC and its day). The scores stay visible.
+ */
+export const assessmentInputColumns = [
+  'data_infrastructure',
+  'ai_governance',
+  'technology_stack',
+  'talent',
+  'leadership',
+  'use_case_portfolio',
+  'culture',
+  'talent_concentration',
+  'assessed_on',
+];
 
 export interface GridColumn extends OrgColumn {
   label: string;
-  /** Key facts, identifiers and details, or the sector whose attribute it is. */
+  /** Key facts, the Org-AI-R band, identifiers and details, or the sector whose attribute it is. */
   group: string;
 }
 
-/** The grid's columns in their default order: key facts, then identifiers, then each sector's attributes. */
+/**
+ * The grid's columns in their default order: key facts, the Org-AI-R band, then identifiers, then
+ * each sector's attributes.
+ */
 export function gridColumns(columns: OrgColumn[], sectors: Sector[]): GridColumn[] {
   const sectorName = (id: string) => sectors.find((s) => s.focus_group_id === id)?.group_name ?? id;
   const sectorRank = (id: string | null) => {
@@ -38,15 +61,21 @@ export function gridColumns(columns: OrgColumn[], sectors: Sector[]): GridColumn
     group:
       column.focus_group_id !== null
         ? sectorName(column.focus_group_id)
-        : keyColumns.includes(column.name)
-          ? keyGroup
-          : detailGroup,
+        : column.band === 'org_air'
+          ? scoreGroup
+          : keyColumns.includes(column.name)
+            ? keyGroup
+            : detailGroup,
   }));
   const rank = (column: GridColumn) => {
     const key = keyColumns.indexOf(column.name);
     if (key >= 0) return [0, key];
-    if (column.focus_group_id === null) return [1, 0];
-    return [2 + sectorRank(column.focus_group_id), 0];
+    if (column.band === 'org_air') {
+      const score = scoreOrder.indexOf(column.name);
+      return [1, score < 0 ? scoreOrder.length : score];
+    }
+    if (column.focus_group_id === null) return [2, 0];
+    return [3 + sectorRank(column.focus_group_id), 0];
   };
   // A stable sort keeps the view's own order within a group.
   return described.sort((a, b) => {

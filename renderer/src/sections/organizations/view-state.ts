@@ -9,7 +9,7 @@ import {
   type OrgSelection,
   type OrgStatus,
 } from '../../../../shared/org-query';
-import { pinnedColumn, type GridColumn } from './grid-columns';
+import { assessmentInputColumns, pinnedColumn, type GridColumn } from './grid-columns';
 
 /**
  * A view of the grid: which organizations (filter), in which order (sort), and how the columns are
@@ -37,7 +37,7 @@ export const defaultView: GridView = {
   sort: pinnedColumn,
   dir: 'asc',
   order: [],
-  hidden: [],
+  hidden: assessmentInputColumns,
   widths: {},
 };
 

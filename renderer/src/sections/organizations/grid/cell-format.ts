@@ -1,4 +1,5 @@
 import type { OrgValue } from '../../../../../shared/domain';
+import { fixedDecimals } from '../../../../../shared/labels';
 
 const money = new Intl.NumberFormat('en-US', {
   style: 'currency',
@@ -6,6 +7,12 @@ const money = new Intl.NumberFormat('en-US', {
   maximumFractionDigits: 0,
 });
 const decimal = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+const fixed = new Map(
+  [2, 4].map((digits) => [
+    digits,
+    new Intl.NumberFormat('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits }),
+  ]),
+);
 
 /** Years and codes read wrong with thousands separators. */
 function isRawNumber(column: string): boolean {
@@ -25,11 +32,15 @@ export function showValue(column: string, value: OrgValue | undefined): Shown {
     return value ? { text: 'Yes', kind: 'true' } : { text: 'No', kind: 'false' };
   if (Array.isArray(value)) return { text: value.length === 0 ? '[ ]' : value.join(' · '), kind: 'list' };
   if (typeof value === 'number') {
-    const text = isRawNumber(column)
-      ? String(value)
-      : column.endsWith('_usd')
-        ? money.format(value)
-        : decimal.format(value);
+    const digits = fixedDecimals(column);
+    const text =
+      digits !== null
+        ? (fixed.get(digits)?.format(value) ?? String(value))
+        : isRawNumber(column)
+          ? String(value)
+          : column.endsWith('_usd')
+            ? money.format(value)
+            : decimal.format(value);
     return { text, kind: 'number' };
   }
   return { text: value, kind: 'text' };

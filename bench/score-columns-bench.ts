@@ -1,0 +1,93 @@
+import type { Db } from '../db/sqlite/connection';
+import { sqliteConfigRepository } from '../db/sqlite/config-repo';
+import { sqliteParameterSql } from '../db/core/platform-parameters';
+import { scoringOperations } from '../db/core/scoring-repository';
+import { sqliteScoreRefreshSql } from '../db/sqlite/score-refresh-sql';
+import { sqliteEngine } from '../db/sqlite/sql-engine';
+import { createOrganizationRepository } from '../db/sqlite/org-repo';
+import { createPositionReader } from '../db/sqlite/org-positions';
+import type { OrgSelection } from '../shared/org-query';
+import { percentile, sink } from './stats';
+
+const PAGE = 100;
+
+export interface ScoreColumnsBench {
+  /** p95 in ms of a grid window of one sector sorted by Org-AI-R (descending), its order already built. */
+  scoreP95: number;
+  /** p95 in ms of the same windows sorted by name: the grid's usual page. */
+  nameP95: number;
+  /** ms to build the Org-AI-R order of the sector (the first window after a change). */
+  sortMs: number;
+  /** p95 in ms to recompute and store the scores of the sector after it went stale. */
+  refreshP95: number;
+  /** ms of the first refresh, every sector stale (as after the migration or a platform parameter). */
+  refreshAllMs: number;
+  organizations: number;
+  windows: number;
+}
+
+/**
+ * The Org-AI-R columns as the writer and the reader run them: the stored scores recomputed (all
+ * sectors, then one sector marked stale again, as a weight save does), and windows of the sector's
+ * rows sorted by Org-AI-R against the same windows sorted by name, at positions spread over the
+ * order as a scrollbar drag reads them.
+ */
+export async function benchScoreColumns(db: Db, sector: string, quick: boolean): Promise<ScoreColumnsBench> {
+  const engine = sqliteEngine(db);
+  const { refreshScores } = scoringOperations(engine, sqliteConfigRepository(db), {
+    parameters: sqliteParameterSql,
+    refresh: sqliteScoreRefreshSql(db),
+  });
+  let started = performance.now();
+  await refreshScores();
+  const refreshAllMs = performance.now() - started;
+
+  const markStale = db.prepare(
+    'UPDATE score_freshness SET stale = 1, version = version + 1 WHERE focus_group_id = ?',
+  );
+  const refreshes: number[] = [];
+  for (let round = 0; round < (quick ? 2 : 5); round++) {
+    markStale.run(sector);
+    started = performance.now();
+    const done = await refreshScores();
+    refreshes.push(performance.now() - started);
+    if (!done.sectors.includes(sector)) throw new Error(`The refresh left ${sector} stale`);
+  }
+
+  const organizations = createOrganizationRepository(db);
+  const positions = createPositionReader(db, organizations);
+  const byScore: OrgSelection = { focus_group_id: sector, sort: 'org_air', dir: 'desc' };
+  const byName: OrgSelection = { focus_group_id: sector, sort: 'legal_name', dir: 'asc' };
+  const total = positions.count(byScore);
+  started = performance.now();
+  positions.prepare(byScore);
+  const sortMs = performance.now() - started;
+  positions.prepare(byName);
+
+  const spots = quick ? 10 : 50;
+  const starts = Array.from({ length: spots }, (_, i) => Math.floor((i / spots) * Math.max(0, total - PAGE)));
+  const score: number[] = [];
+  const name: number[] = [];
+  for (let round = 0; round < (quick ? 1 : 3); round++) {
+    for (const start of starts) {
+      for (const [selection, times] of [
+        [byScore, score],
+        [byName, name],
+      ] as const) {
+        const began = performance.now();
+        const rows = positions.rows({ ...selection, start, count: PAGE });
+        times.push(performance.now() - began);
+        sink.value += rows.rows.length;
+      }
+    }
+  }
+  return {
+    scoreP95: percentile(score, 95),
+    nameP95: percentile(name, 95),
+    sortMs,
+    refreshP95: percentile(refreshes, 95),
+    refreshAllMs,
+    organizations: total,
+    windows: score.length,
+  };
+}

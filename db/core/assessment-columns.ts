@@ -1,0 +1,69 @@
+import type { ColumnKind } from '../../shared/org-query';
+import { loadReference } from './reference';
+
+/**
+ * The unified view's assessment and score columns (migrations: SQLite 12, PostgreSQL 10): each
+ * dimension's score named by its code, TC and the day assessed, and the materialized scores, which
+ * count only while their sector is fresh (score_freshness), so that a stale score is never read.
+ * The same SQL on both engines; `d` is the table a column is read from.
+ */
+export interface AssessmentColumn {
+  name: string;
+  kind: ColumnKind;
+  /** The value of the organization whose id is `orgId` (an SQL expression), NULL when it has none. */
+  valueOf(orgId: string): string;
+  /** The ids of organizations whose value meets `condition` (over `value`). */
+  idsWhere(condition: string): string;
+  /** The column's value within idsWhere, as text for a contains-filter. */
+  text: string;
+  value: string;
+}
+
+/** Scores are read through their sector's freshness: a stale sector's rows count as absent. */
+const freshScores =
+  'organization_scores AS d JOIN score_freshness AS f ON f.focus_group_id = d.focus_group_id AND NOT f.stale';
+
+/** The materialized scores, in the order the view lists them. */
+export const scoreColumns = ['vr', 'hr', 'synergy', 'org_air'] as const;
+
+function column(name: string, kind: ColumnKind, from: string, value: string, only = ''): AssessmentColumn {
+  const and = only ? ` AND ${only}` : '';
+  return {
+    name,
+    kind,
+    value,
+    text: `CAST(${value} AS TEXT)`,
+    valueOf: (orgId) => `(SELECT ${value} FROM ${from} WHERE d.organization_id = ${orgId}${and})`,
+    idsWhere: (condition) => `SELECT d.organization_id FROM ${from} WHERE ${condition}${and}`,
+  };
+}
+
+let columns: AssessmentColumn[] | undefined;
+
+/** The columns in the view's order; dimension ids are the reference's own (checked to be plain). */
+export function assessmentColumns(): AssessmentColumn[] {
+  if (columns) return columns;
+  const dimensions = [...loadReference().dimensions].sort((a, b) => a.display_order - b.display_order);
+  columns = [
+    ...dimensions.map((dim) => {
+      if (!/^[a-z0-9_]+$/.test(dim.dimension_id) || !/^[a-z][a-z0-9_]*$/.test(dim.dimension_code)) {
+        throw new Error(`Dimension ${dim.dimension_id} cannot name a column`);
+      }
+      return column(
+        dim.dimension_code,
+        'decimal',
+        'organization_dimension_scores AS d',
+        'd.score',
+        `d.dimension_id = '${dim.dimension_id}'`,
+      );
+    }),
+    column('talent_concentration', 'decimal', 'organization_assessments AS d', 'd.talent_concentration'),
+    column('assessed_on', 'text', 'organization_assessments AS d', 'd.assessed_on'),
+    ...scoreColumns.map((name) => column(name, 'decimal', freshScores, `d.${name}`)),
+  ];
+  return columns;
+}
+
+export function assessmentColumn(name: string): AssessmentColumn | undefined {
+  return assessmentColumns().find((c) => c.name === name);
+}

@@ -1,0 +1,94 @@
+import { AppError } from '../../shared/errors';
+import type { ScoreRefresh } from '../../shared/scoring';
+import type { ScoredSector } from './scoring-repository';
+import type { SqlEngine, SqlSession } from './sql';
+
+/** Where the engines refresh scores differently. */
+export interface ScoreRefreshSql {
+  /**
+   * True where the scoring reads join the refresh's write transaction (SQLite: one connection, and
+   * nobody writes between), so a sector is read, scored and written as one; false where they run
+   * on other connections (PostgreSQL): the scores are computed first and count only if the sector's
+   * version has not moved since it was read.
+   */
+  readsInWrite: boolean;
+  /**
+   * Run once a sector's scores are written, before it is marked fresh (null: nothing to run): the
+   * note every instance's grid caches follow, taken in the order other writers take it (after the
+   * rows they change, before the freshness rows), so that a refresh and a delete cannot deadlock.
+   */
+  written: string | null;
+  /** Writes a sector's scores (rows of organizations now elsewhere are moved here). */
+  insert(db: SqlSession, sectorId: string, scored: ScoredSector): Promise<void>;
+}
+
+/** Beyond this many passes, sectors that keep changing are left for the next refresh. */
+const PASSES = 3;
+
+/**
+ * Recomputes the scores of stale sectors (score_freshness, kept stale by triggers: SQLite
+ * migration 12, PostgreSQL migration 10) with the one formula, and marks them fresh. Each sector is
+ * written in its own transaction: replaced whole, then marked fresh with its version bumped (the
+ * screens read again when the versions move).
+ */
+export function scoreRefresher(
+  engine: SqlEngine,
+  score: (sectorId: string) => Promise<ScoredSector>,
+  sql: ScoreRefreshSql,
+) {
+  /** The sector's scores, or none when it has no configuration to score with. */
+  async function scoredOrNothing(sectorId: string): Promise<ScoredSector | null> {
+    try {
+      return await score(sectorId);
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'NOT_FOUND') return null;
+      throw error;
+    }
+  }
+
+  async function write(db: SqlSession, sectorId: string, version: number, scored: ScoredSector | null) {
+    await db.run('DELETE FROM organization_scores WHERE focus_group_id = $1', [sectorId]);
+    if (scored && scored.ids.length > 0) await sql.insert(db, sectorId, scored);
+    if (sql.written !== null) await db.run(sql.written);
+    const fresh = await db.rows<{ focus_group_id: string }>(
+      `UPDATE score_freshness SET stale = FALSE, version = version + 1
+       WHERE focus_group_id = $1 AND version = $2 RETURNING focus_group_id`,
+      [sectorId, version],
+    );
+    return fresh.length > 0;
+  }
+
+  async function refreshSector(sectorId: string, version: number): Promise<boolean> {
+    if (sql.readsInWrite) {
+      return engine.write(async (db) => {
+        const now = await db.row<{ version: number }>(
+          'SELECT version FROM score_freshness WHERE focus_group_id = $1 AND stale',
+          [sectorId],
+        );
+        if (now === undefined) return false;
+        return write(db, sectorId, Number(now.version), await scoredOrNothing(sectorId));
+      });
+    }
+    const scored = await scoredOrNothing(sectorId);
+    return engine.write((db) => write(db, sectorId, version, scored));
+  }
+
+  return {
+    async refreshScores(): Promise<ScoreRefresh> {
+      const started = performance.now();
+      const sectors: string[] = [];
+      for (let pass = 0; pass < PASSES; pass++) {
+        const stale = await engine.read((db) =>
+          db.rows<{ focus_group_id: string; version: number }>(
+            'SELECT focus_group_id, version FROM score_freshness WHERE stale ORDER BY focus_group_id',
+          ),
+        );
+        if (stale.length === 0) break;
+        for (const row of stale) {
+          if (await refreshSector(row.focus_group_id, Number(row.version))) sectors.push(row.focus_group_id);
+        }
+      }
+      return { sectors, ms: performance.now() - started };
+    },
+  };
+}

@@ -1,0 +1,26 @@
+import type { Statement } from 'better-sqlite3';
+import type { ScoreRefreshSql } from '../core/score-refresh';
+import type { Db } from './connection';
+
+/**
+ * Scores written through one statement prepared on first use (the table exists only after migration
+ * 12), each value bound as the double the formula computed.
+ */
+export function sqliteScoreRefreshSql(db: Db): ScoreRefreshSql {
+  let insert: Statement | undefined;
+  return {
+    readsInWrite: true,
+    written: null,
+    async insert(_session, sectorId, { ids, scores }) {
+      insert ??= db.prepare(
+        `INSERT INTO organization_scores (organization_id, focus_group_id, vr, hr, synergy, org_air)
+         VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT (organization_id) DO UPDATE SET focus_group_id = excluded.focus_group_id,
+           vr = excluded.vr, hr = excluded.hr, synergy = excluded.synergy, org_air = excluded.org_air`,
+      );
+      for (let i = 0; i < ids.length; i++) {
+        insert.run(ids[i], sectorId, scores.vr[i], scores.hr[i], scores.synergy[i], scores.orgAir[i]);
+      }
+    },
+  };
+}
