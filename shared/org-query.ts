@@ -135,6 +135,8 @@ export type ColumnKind = 'text' | 'integer' | 'decimal' | 'boolean' | 'array';
 export interface OrgColumn {
   name: string;
   kind: ColumnKind;
+  /** Decimals a DECIMAL column keeps (the s of DECIMAL(p, s)); null for other kinds. */
+  scale: number | null;
   /** The sector whose attribute table holds it; null for the organization's own columns. */
   focus_group_id: string | null;
   /**

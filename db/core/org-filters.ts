@@ -6,7 +6,7 @@ import {
   type ColumnKind,
   type OrgColumn,
 } from '../../shared/org-query';
-import { attributeTables } from './columns';
+import { attributeTables, scaleOf } from './columns';
 import { loadReference } from './reference';
 
 /**
@@ -38,6 +38,7 @@ export function columnCatalog(): Map<string, Known> {
   const known: Known[] = loadReference().organization_columns.map(([name, type]) => ({
     name,
     kind: coreKind(type),
+    scale: scaleOf(type),
     focus_group_id: null,
     sort: isIndexedSort(name) ? 'index' : 'sorted-once',
     place: { where: 'organizations' },
@@ -49,6 +50,7 @@ export function columnCatalog(): Map<string, Known> {
     known.push({
       name,
       kind: 'text',
+      scale: null,
       focus_group_id: null,
       sort: isIndexedSort(name) ? 'index' : 'sorted-once',
       place: { where: 'sector', column },
@@ -59,6 +61,7 @@ export function columnCatalog(): Map<string, Known> {
       known.push({
         name: column.name,
         kind: column.kind,
+        scale: column.scale,
         focus_group_id: table.sectorId,
         sort: 'sorted-once',
         place: { where: 'attributes', table: table.table },

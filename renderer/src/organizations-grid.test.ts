@@ -30,6 +30,7 @@ const described: OrgColumn[] = [
 ].map(([name, kind, sector]) => ({
   name: name as string,
   kind: kind as OrgColumn['kind'],
+  scale: kind === 'decimal' ? 2 : null,
   focus_group_id: sector ?? null,
   sort: 'index',
 }));
@@ -116,9 +117,13 @@ describe('organizations grid keyboard and clipboard', () => {
     expect(cellText(['ISO 9001', 'SCADA'])).toBe('ISO 9001, SCADA');
     expect(cellText(null)).toBe('');
     expect(describeValue(true)).toBe('Yes');
-    expect(showValue('annual_revenue_usd', 1234567)).toEqual({ text: '$1,234,567', kind: 'number' });
+    expect(showValue('annual_revenue_usd', 1234567)).toEqual({
+      text: '$1.23 M',
+      full: '$1,234,567',
+      kind: 'number',
+    });
     expect(showValue('founding_year', 1999).text).toBe('1999');
-    expect(showValue('x', null)).toEqual({ text: '—', kind: 'null' });
+    expect(showValue('x', null)).toEqual({ text: '—', full: null, kind: 'null' });
   });
 });
 

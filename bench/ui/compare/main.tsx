@@ -20,6 +20,7 @@ const columns: GridColumn[] = names.map((name, i) => ({
   name,
   label: i === 0 ? 'Legal name' : `Column ${i}`,
   kind: i % 3 === 0 ? 'integer' : 'text',
+  scale: null,
   focus_group_id: null,
   sort: 'index',
   group: i < 7 ? 'Key facts' : 'Details',

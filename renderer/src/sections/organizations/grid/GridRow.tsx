@@ -41,7 +41,7 @@ export const GridRow = memo(function GridRow({
   const cell = (col: number) => {
     const column = columns[col];
     if (column === undefined) return null;
-    const shown = row === undefined ? null : showValue(column.name, row[column.name]);
+    const shown = row === undefined ? null : showValue(column, row[column.name]);
     const selected = inRange(selection, index, col);
     const style = col === 0 ? { width: widths[0] } : { left: lefts[col], width: widths[col] };
     if (editor !== null && col === editCol) {
@@ -71,7 +71,7 @@ export const GridRow = memo(function GridRow({
         data-column={column.name}
         className={`og-cell${col === 0 ? ' og-pinned' : ''}${selected ? ' og-selected' : ''} og-${shown?.kind ?? 'loading'}`}
         style={style}
-        title={shown !== null && shown.text.length > 24 ? shown.text : undefined}
+        title={shown === null ? undefined : (shown.full ?? (shown.text.length > 24 ? shown.text : undefined))}
       >
         {shown === null ? '' : col === 0 ? <span data-open>{shown.text}</span> : shown.text}
       </div>
