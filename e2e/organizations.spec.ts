@@ -175,6 +175,59 @@ test('sorts by any column, indexed or sorted once, in both directions', async ({
   await choose(page, 'Filter Organizations by Sector', 'All Sectors');
 });
 
+test('sorts blanks last in both directions', async ({ page }) => {
+  await open(page);
+  // Beds belong to Healthcare alone: every other organization has none.
+  await revealColumn(page, 'Beds');
+  for (const item of ['Sort ascending', 'Sort descending']) {
+    await columnMenu(page, 'Beds', item);
+    await gridLoaded(page);
+    const beds = await columnTexts(page, 'bed_count');
+    expect(
+      beds.slice(0, 5).every((text) => text !== '—'),
+      `${item}: ${beds.join(' ')}`,
+    ).toBe(true);
+    await grid(page).evaluate((element) => (element.scrollTop = element.scrollHeight));
+    expect((await columnTexts(page, 'bed_count')).at(-1)).toBe('—');
+    await grid(page).evaluate((element) => (element.scrollTop = 0));
+  }
+  await grid(page).evaluate((element) => (element.scrollLeft = 0));
+  await columnMenu(page, 'Legal name', 'Sort ascending');
+});
+
+test('within one sector shows its attributes alone, under a band that stays in sight', async ({ page }) => {
+  await open(page);
+  await choose(page, 'Filter Organizations by Sector', 'Healthcare');
+  await gridLoaded(page);
+  const columnsButton = page.getByRole('button', { name: /^Columns \(/ });
+  // The 22 organization columns and Healthcare's 11 attributes; the other sectors' are hidden.
+  await expect(columnsButton).toHaveAccessibleName(/^Columns \(33\/92\)/);
+  await revealColumn(page, 'Beds');
+  expect(await headers(page)).not.toContain('Plants');
+  // The band names the sector while its columns scroll by, beside the pinned name.
+  const band = grid(page).locator('.og-band span', { hasText: /^Healthcare$/ });
+  const name = (await header(page, 'Legal name').boundingBox())!;
+  const label = (await band.boundingBox())!;
+  expect(label.x).toBeGreaterThanOrEqual(name.x + name.width - 1);
+  expect(label.x).toBeLessThan(name.x + name.width + 40);
+  await grid(page).evaluate((element) => (element.scrollTop = element.scrollHeight / 2));
+  await gridLoaded(page);
+  await expect(band).toBeInViewport();
+
+  // Hidden, not removed: the Columns panel brings Manufacturing back, and hides it again.
+  await columnsButton.click();
+  const panel = page.getByRole('dialog', { name: 'Columns' });
+  const manufacturing = panel.getByRole('checkbox', { name: 'Manufacturing (11)' });
+  await expect(manufacturing).not.toBeChecked();
+  await manufacturing.check();
+  await expect(columnsButton).toHaveAccessibleName(/^Columns \(44\/92\)/);
+  await manufacturing.uncheck();
+  await page.keyboard.press('Escape');
+  await grid(page).evaluate((element) => (element.scrollLeft = 0));
+  await choose(page, 'Filter Organizations by Sector', 'All Sectors');
+  await expect(columnsButton).toHaveAccessibleName(/^Columns \(92\/92\)/);
+});
+
 test('filters by column type, shown as chips that remove the filter', async ({ page }) => {
   await open(page);
   await addFilter(page, 'Employees', async (dialog) => {
@@ -264,6 +317,9 @@ test('exports the view as CSV and JSON: its filter, sort and visible columns', a
   expect(head!.slice(0, 4)).toEqual(['legal_name', 'sector_name', 'status', 'annual_revenue_usd']);
   expect(head).not.toContain('headquarters_country');
   expect(head).toContain('hipaa_certified');
+  // Only Healthcare's attributes: the other sectors' columns are hidden within one sector.
+  expect(head).not.toContain('plant_count');
+  expect(head).toHaveLength(32);
   expect(rows).toHaveLength(total);
   const employees = rows.map((row) => Number(row[head!.indexOf('employee_count')]));
   expect(ordered(employees, 'desc')).toBe(true);

@@ -14,7 +14,15 @@ import {
   revealOffset,
   scrollGeometry,
 } from './sections/organizations/grid/scaled-scroll';
-import { moveColumn, orderedColumns, readView, visibleColumns } from './sections/organizations/view-state';
+import {
+  defaultView,
+  isShown,
+  moveColumn,
+  orderedColumns,
+  readView,
+  showColumns,
+  visibleColumns,
+} from './sections/organizations/view-state';
 
 const described: OrgColumn[] = [
   ['organization_id', 'text', null],
@@ -73,6 +81,30 @@ describe('organizations grid columns', () => {
       'plant_count',
     ]);
     expect(moveColumn(columns, view, 'plant_count', null).at(-1)).toBe('plant_count');
+  });
+
+  it('within one sector shows the core columns and that sector’s attributes, the others brought back on demand', () => {
+    const retail = { ...defaultView, focus_group_id: 'pe_retail' };
+    const shown = names(visibleColumns(columns, retail));
+    expect(shown).toEqual(expect.arrayContaining(['legal_name', 'status', 'store_count', 'loyalty_program']));
+    expect(shown).not.toContain('plant_count');
+    // Another sector's column comes back from the Columns panel, and hides again.
+    const plant = columns.filter((c) => c.name === 'plant_count');
+    const back = { ...retail, ...showColumns(retail, plant, true) };
+    expect(names(visibleColumns(columns, back))).toContain('plant_count');
+    const again = { ...back, ...showColumns(back, plant, false) };
+    expect(names(visibleColumns(columns, again))).not.toContain('plant_count');
+    // Hidden again only for the sector filter: without it, it shows.
+    expect(names(visibleColumns(columns, { ...again, focus_group_id: null }))).toContain('plant_count');
+    // Without a sector filter every column shows, and showing all lists nothing extra.
+    expect(visibleColumns(columns, defaultView)).toHaveLength(columns.length);
+    expect(showColumns(defaultView, columns, true)).toEqual({ hidden: [], shown: [] });
+    expect(
+      isShown(
+        columns.find((c) => c.name === 'plant_count')!,
+        { ...retail, hidden: [] },
+      ),
+    ).toBe(false);
   });
 
   it('reads a hand-edited or older stored view without breaking, dropping only what is invalid', () => {

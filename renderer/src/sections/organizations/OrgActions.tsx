@@ -2,6 +2,7 @@ import { ActionIcon, Loader, Menu, Popover, Tooltip } from '@mantine/core';
 import { IconDownload, IconFileImport, IconPlus, IconRefresh, IconSparkles } from '@tabler/icons-react';
 import type { ExportFormat } from '../../../../shared/org-query';
 import { ColumnsPanel } from './ColumnsPanel';
+import { showColumns } from './view-state';
 import { InsertPanel } from './InsertPanel';
 import { ToolButton } from './ToolButton';
 import type { ExportTask } from './use-export';
@@ -40,9 +41,9 @@ export function OrgActions(props: Props) {
       <ViewsMenu view={view} shared={views} onOpen={grid.setView} />
       <ColumnsPanel
         columns={grid.ordered}
-        hidden={view.hidden}
-        onHidden={(hidden) => change({ hidden })}
-        onReset={() => change({ order: [], hidden: [], widths: {} })}
+        view={view}
+        onShow={(columns, visible) => change(showColumns(view, columns, visible))}
+        onReset={() => change({ order: [], hidden: [], shown: [], widths: {} })}
       />
       <Menu position="bottom-end" shadow="md">
         <Menu.Target>

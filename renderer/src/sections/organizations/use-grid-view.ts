@@ -8,6 +8,7 @@ import {
   moveColumn,
   orderedColumns,
   selectionOf,
+  showColumns,
   useCurrentView,
   visibleColumns,
   type GridView,
@@ -41,7 +42,7 @@ export function useGridView(sectors: Sector[]) {
   /** Every menu action but filtering, which opens a dialog the caller owns. */
   function columnAction(column: string, action: Exclude<ColumnAction, 'filter'>) {
     if (action === 'asc' || action === 'desc') return sortBy(column, action);
-    if (action === 'hide') return change({ hidden: [...view.hidden, column] });
+    if (action === 'hide') return change(showColumns(view, [{ name: column, focus_group_id: null }], false));
     const names = visible.map((c) => c.name);
     const at = names.indexOf(column);
     const before = action === 'left' ? names[at - 1] : names[at + 2];
