@@ -228,6 +228,28 @@ test('within one sector shows its attributes alone, under a band that stays in s
   await expect(columnsButton).toHaveAccessibleName(/^Columns \(92\/92\)/);
 });
 
+test('says which rows are in sight, and numbers the rows when asked', async ({ page }) => {
+  await open(page);
+  const position = page.getByTestId('row-position');
+  await expect(position).toHaveText(/^rows 1–\d+ of 300$/);
+  const screen = Number(/–(\d+)/.exec(await position.innerText())![1]);
+  expect(screen).toBeGreaterThan(10);
+  // 100 rows down, the line follows.
+  await grid(page).evaluate((element) => (element.scrollTop = 100 * 32));
+  await gridLoaded(page);
+  await expect(position).toHaveText(`rows 101–${100 + screen} of 300`);
+
+  await page.getByRole('button', { name: /^Columns \(/ }).click();
+  await page.getByRole('switch', { name: 'Row numbers' }).check();
+  await page.keyboard.press('Escape');
+  await expect(cell(page, 100, 'legal_name').locator('.og-row-number')).toHaveText('101');
+  await page.getByRole('button', { name: /^Columns \(/ }).click();
+  await page.getByRole('switch', { name: 'Row numbers' }).uncheck();
+  await page.keyboard.press('Escape');
+  await expect(grid(page).locator('.og-row-number')).toHaveCount(0);
+  await grid(page).evaluate((element) => (element.scrollTop = 0));
+});
+
 test('filters by column type, shown as chips that remove the filter', async ({ page }) => {
   await open(page);
   await addFilter(page, 'Employees', async (dialog) => {

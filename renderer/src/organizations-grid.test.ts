@@ -8,6 +8,7 @@ import { filterFromDraft } from './sections/organizations/FilterDialog';
 import { gridColumns, keyGroup } from './sections/organizations/grid-columns';
 import { showValue } from './sections/organizations/grid/cell-format';
 import { nextCell, rangeOf, toTsv } from './sections/organizations/grid/keys';
+import { describeSpan } from './sections/organizations/row-position';
 import {
   MAX_SCROLL_HEIGHT,
   realTop,
@@ -156,6 +157,16 @@ describe('organizations grid keyboard and clipboard', () => {
     });
     expect(showValue('founding_year', 1999).text).toBe('1999');
     expect(showValue('x', null)).toEqual({ text: '—', full: null, kind: 'null' });
+  });
+});
+
+describe('organizations grid position', () => {
+  it('says which rows are in sight, as an analyst counts them', () => {
+    expect(describeSpan({ first: 1200, last: 1231 }, 8533)).toBe('rows 1,201–1,232 of 8,533');
+    // The last screen may reach past the last row.
+    expect(describeSpan({ first: 0, last: 30 }, 12)).toBe('rows 1–12 of 12');
+    expect(describeSpan(null, 12)).toBeNull();
+    expect(describeSpan({ first: 0, last: 0 }, 0)).toBeNull();
   });
 });
 

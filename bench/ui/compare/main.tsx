@@ -59,6 +59,7 @@ function TanStackGrid() {
         blocks={blocks}
         version={snapshot.version}
         sort="legal_name"
+        onInSight={() => {}}
         dir="asc"
         label="Organizations"
         onSort={() => {}}

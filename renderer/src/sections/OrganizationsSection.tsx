@@ -121,6 +121,7 @@ function OrganizationsBody() {
               fields={editing.fields}
               onSave={editing.save}
               onDelete={editing.remove}
+              onInSight={grid.position.set}
             />
           )}
         </Paper>
@@ -131,6 +132,7 @@ function OrganizationsBody() {
         dir={view.dir}
         changes={others.changes}
         onRefresh={reread}
+        position={grid.position}
       />
       {editing.dialogs}
       <FilterDialog

@@ -1,8 +1,8 @@
-import { Button, Checkbox, Group, Popover, ScrollArea, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Checkbox, Group, Popover, ScrollArea, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { IconColumns, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { columnGroups, pinnedColumn, type GridColumn } from './grid-columns';
-import { isShown, type GridView } from './view-state';
+import { isShown, useRowNumbers, type GridView } from './view-state';
 import { ToolButton } from './ToolButton';
 
 interface Props {
@@ -19,6 +19,7 @@ interface Props {
  */
 export function ColumnsPanel({ columns, view, onShow, onReset }: Props) {
   const [query, setQuery] = useState('');
+  const [rowNumbers, setRowNumbers] = useRowNumbers();
   const visibleCount = columns.filter((c) => isShown(c, view)).length;
   const match = (column: GridColumn) =>
     query === '' ||
@@ -73,6 +74,12 @@ export function ColumnsPanel({ columns, view, onShow, onReset }: Props) {
               })}
             </Stack>
           </ScrollArea.Autosize>
+          <Switch
+            size="xs"
+            label="Row numbers"
+            checked={rowNumbers}
+            onChange={(event) => setRowNumbers(event.currentTarget.checked)}
+          />
           <Text size="xs" c="dimmed">
             Drag a header to move a column, drag its right edge to resize it. Layouts are part of the view.
           </Text>

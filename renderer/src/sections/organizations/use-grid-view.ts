@@ -4,6 +4,7 @@ import type { OrgColumn } from '../../../../shared/org-query';
 import { call } from '../../api/bridge';
 import type { ColumnAction } from './grid/ColumnMenu';
 import { defaultWidth, gridColumns, pinnedColumn } from './grid-columns';
+import { useRowPositionStore } from './row-position';
 import {
   moveColumn,
   orderedColumns,
@@ -21,6 +22,7 @@ import {
 export function useGridView(sectors: Sector[]) {
   const [described, setDescribed] = useState<OrgColumn[] | null>(null);
   const [view, setView] = useCurrentView();
+  const position = useRowPositionStore();
   useEffect(() => {
     void call('orgs:columns', {}).then(setDescribed);
   }, []);
@@ -53,6 +55,8 @@ export function useGridView(sectors: Sector[]) {
   return {
     /** Null until the database has described its columns. */
     described,
+    /** Which rows are in sight. */
+    position,
     view,
     setView,
     change,

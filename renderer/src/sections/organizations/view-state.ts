@@ -182,3 +182,13 @@ export function useCurrentView(): [GridView, (view: GridView) => void] {
   });
   return [view, setView];
 }
+
+/** Whether rows show their numbers beside the name, remembered on this computer (not part of a view). */
+export function useRowNumbers(): [boolean, (on: boolean) => void] {
+  const [on, setOn] = useLocalStorage<boolean>({
+    key: 'sector-studio:organizations:row-numbers',
+    defaultValue: false,
+    getInitialValueInEffect: false,
+  });
+  return [on, setOn];
+}

@@ -21,6 +21,8 @@ interface Props {
   /** The editor of the cell being edited in this row (its column is editCol). */
   editor: ReactNode;
   editCol: number;
+  /** Whether the row's number shows beside the name. */
+  numbered: boolean;
 }
 
 /** One data row: the pinned name, then the visible columns; redrawn only when one of its props changes. */
@@ -37,6 +39,7 @@ export const GridRow = memo(function GridRow({
   width,
   editor,
   editCol,
+  numbered,
 }: Props) {
   const cell = (col: number) => {
     const column = columns[col];
@@ -73,6 +76,11 @@ export const GridRow = memo(function GridRow({
         style={style}
         title={shown === null ? undefined : (shown.full ?? (shown.text.length > 24 ? shown.text : undefined))}
       >
+        {col === 0 && numbered && (
+          <span className="og-row-number" aria-hidden>
+            {(index + 1).toLocaleString('en-US')}
+          </span>
+        )}
         {shown === null ? '' : col === 0 ? <span data-open>{shown.text}</span> : shown.text}
       </div>
     );
