@@ -145,6 +145,72 @@ test('copies the focused cell or a selected range as TSV', async ({ page, contex
   await expect(grid(page).locator('.og-selected')).toHaveCount(0);
 });
 
+test('copies with headers as CSV, formatted as on screen, when the copy options say so', async ({
+  page,
+  context,
+}) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await open(page);
+  await page.getByRole('button', { name: 'Copy options' }).click();
+  const options = page.getByRole('dialog', { name: 'Copy options' });
+  await options.getByText('CSV', { exact: true }).click();
+  await options.getByRole('switch', { name: 'With headers' }).check();
+  await options.getByRole('switch', { name: 'Formatted as on screen' }).check();
+  await page.keyboard.press('Escape');
+  await cell(page, 0, 'status').click();
+  await page.keyboard.press('Shift+ArrowRight');
+  await page.keyboard.press('Shift+ArrowDown');
+  await page.keyboard.press('Control+c');
+  await expect(page.getByRole('alert').filter({ hasText: 'Copied 2 rows × 2 columns' })).toBeVisible();
+  const lines = (await page.evaluate(() => navigator.clipboard.readText())).split('\r\n');
+  expect(lines[0]).toBe('Status,Annual revenue (USD)');
+  const revenue = (await columnTexts(page, 'annual_revenue_usd')).slice(0, 2);
+  const status = (await columnTexts(page, 'status')).slice(0, 2);
+  expect(lines.slice(1)).toEqual(status.map((s, i) => `${s},${revenue[i]}`));
+  expect(revenue[0]).toMatch(/^\$[\d.]+ [KMBT]$|^\$[\d.]+$/);
+  // Back to the default: raw TSV without headers.
+  await page.getByRole('button', { name: 'Copy options' }).click();
+  await options.getByText('TSV', { exact: true }).click();
+  await options.getByRole('switch', { name: 'With headers' }).uncheck();
+  await options.getByRole('switch', { name: 'Formatted as on screen' }).uncheck();
+  await page.keyboard.press('Escape');
+});
+
+test('exports the first N rows or the selected ones, with the screen labels when asked', async ({ page }) => {
+  await open(page);
+  const names = await columnTexts(page, 'legal_name');
+  const exportWith = async (choose: (dialog: ReturnType<Page['getByRole']>) => Promise<void>) => {
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export' }).click();
+    await page.getByRole('menuitem', { name: 'Export…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Export organizations' });
+    await choose(dialog);
+    await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+    await expect(dialog).toBeHidden();
+    // The focus goes back to the Export button.
+    await expect(page.getByRole('button', { name: 'Export' })).toBeFocused();
+    return parse(await readFile(await (await download).path(), 'utf8')) as string[][];
+  };
+  const first = await exportWith(async (dialog) => {
+    await dialog.getByRole('textbox', { name: 'Number of rows' }).fill('5');
+    await expect(dialog.getByRole('radio', { name: 'The first' })).toBeChecked();
+    await dialog.getByRole('switch', { name: /Headers as on screen/ }).check();
+  });
+  expect(first[0]!.slice(0, 3)).toEqual(['Legal name', 'Sector', 'Status']);
+  expect(first.slice(1).map((row) => row[0])).toEqual(names.slice(0, 5));
+
+  await cell(page, 3, 'legal_name').click();
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Shift+ArrowDown');
+  await page.keyboard.press('Shift+ArrowDown');
+  const selected = await exportWith(async (dialog) => {
+    await dialog.getByRole('radio', { name: 'The selected rows (3 rows)' }).check();
+    await dialog.getByRole('switch', { name: /Headers as on screen/ }).uncheck();
+  });
+  expect(selected[0]!.slice(0, 2)).toEqual(['legal_name', 'sector_name']);
+  expect(selected.slice(1).map((row) => row[0])).toEqual(names.slice(3, 6));
+});
+
 test('sorts by any column, indexed or sorted once, in both directions', async ({ page }) => {
   await open(page);
   const revenue = header(page, 'Annual revenue (USD)');

@@ -9,6 +9,7 @@ import { gridColumns, keyGroup } from './sections/organizations/grid-columns';
 import { showValue } from './sections/organizations/grid/cell-format';
 import { nextCell, rangeOf, toTsv } from './sections/organizations/grid/keys';
 import { describeSpan } from './sections/organizations/row-position';
+import { copyText, defaultCopy } from './sections/organizations/grid/copy-text';
 import {
   MAX_SCROLL_HEIGHT,
   realTop,
@@ -167,6 +168,37 @@ describe('organizations grid position', () => {
     expect(describeSpan({ first: 0, last: 30 }, 12)).toBe('rows 1–12 of 12');
     expect(describeSpan(null, 12)).toBeNull();
     expect(describeSpan({ first: 0, last: 0 }, 0)).toBeNull();
+  });
+});
+
+describe('organizations grid copy', () => {
+  const picked = columns.filter((c) =>
+    ['legal_name', 'annual_revenue_usd', 'loyalty_program'].includes(c.name),
+  );
+  const rows = [
+    { legal_name: 'Acme, Inc.', annual_revenue_usd: 1_190_000_000, loyalty_program: true },
+    { legal_name: 'Blank', annual_revenue_usd: null, loyalty_program: false },
+  ];
+  it('copies raw TSV without headers by default, as a spreadsheet pastes it', () => {
+    expect(copyText(rows, picked, defaultCopy)).toBe('Acme, Inc.\t1190000000\ttrue\nBlank\t\tfalse');
+  });
+  it('copies with headers, as CSV or JSON, formatted as on screen or raw', () => {
+    expect(copyText(rows, picked, { format: 'csv', headers: true, formatted: false })).toBe(
+      'legal_name,annual_revenue_usd,loyalty_program\r\n"Acme, Inc.",1190000000,true\r\nBlank,,false',
+    );
+    expect(copyText(rows, picked, { format: 'tsv', headers: true, formatted: true })).toBe(
+      'Legal name\tAnnual revenue (USD)\tLoyalty program\nAcme, Inc.\t$1.19 B\tYes\nBlank\t\tNo',
+    );
+    expect(JSON.parse(copyText(rows, picked, { format: 'json', headers: false, formatted: false }))).toEqual(
+      rows,
+    );
+    expect(
+      JSON.parse(copyText(rows, picked, { format: 'json', headers: false, formatted: true }))[0],
+    ).toEqual({
+      'Legal name': 'Acme, Inc.',
+      'Annual revenue (USD)': '$1.19 B',
+      'Loyalty program': 'Yes',
+    });
   });
 });
 

@@ -59,7 +59,7 @@ function TanStackGrid() {
         blocks={blocks}
         version={snapshot.version}
         sort="legal_name"
-        onInSight={() => {}}
+        position={{ set: () => {}, select: () => {} }}
         dir="asc"
         label="Organizations"
         onSort={() => {}}

@@ -121,7 +121,7 @@ function OrganizationsBody() {
               fields={editing.fields}
               onSave={editing.save}
               onDelete={editing.remove}
-              onInSight={grid.position.set}
+              position={grid.position}
             />
           )}
         </Paper>

@@ -11,10 +11,14 @@ export interface RowPosition {
   set(first: number, last: number): void;
   subscribe(listener: () => void): () => void;
   get(): RowSpan;
+  /** The rows of the grid's selection (or its active row), which an export of "selected rows" writes. */
+  select(top: number, bottom: number): void;
+  selected(): RowSpan;
 }
 
 function createRowPosition(): RowPosition {
   let span: RowSpan = null;
+  let selection: RowSpan = null;
   const listeners = new Set<() => void>();
   return {
     set(first, last) {
@@ -27,6 +31,10 @@ function createRowPosition(): RowPosition {
       return () => listeners.delete(listener);
     },
     get: () => span,
+    select(top, bottom) {
+      selection = top < 0 || bottom < top ? null : { first: top, last: bottom };
+    },
+    selected: () => selection,
   };
 }
 

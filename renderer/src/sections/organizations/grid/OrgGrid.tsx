@@ -15,6 +15,8 @@ import { useColumnLayout } from './use-column-layout';
 import { useGridFocus } from './use-grid-focus';
 import { revealCell, useGridScroll } from './use-grid-scroll';
 import { useRowNumbers } from '../view-state';
+import type { RowPosition } from '../row-position';
+import { useCopyOptions } from './copy-text';
 
 interface Props {
   columns: GridColumn[];
@@ -37,8 +39,8 @@ interface Props {
   onSave: (row: OrgRow, values: Record<string, OrgValue>) => Promise<SaveOutcome>;
   /** Delete pressed on these rows (the selection's, or the active one). */
   onDelete: (rows: OrgRow[]) => void;
-  /** Told which rows are in sight as the grid scrolls. */
-  onInSight: (first: number, last: number) => void;
+  /** Told which rows are in sight as the grid scrolls, and which are selected. */
+  position: Pick<RowPosition, 'set' | 'select'>;
 }
 
 /**
@@ -54,9 +56,13 @@ export function OrgGrid(props: Props) {
   const { active, selection } = focus;
   const scroll = useGridScroll({ scroller, total, columns, layout, blocks, version, active });
   const [rowNumbers] = useRowNumbers();
-  const { onInSight } = props;
+  const [copyOptions] = useCopyOptions();
+  const { position } = props;
   const { first, last } = scroll.inSight;
-  useEffect(() => onInSight(first, last), [onInSight, first, last]);
+  useEffect(() => position.set(first, last), [position, first, last]);
+  const top = selection?.top ?? active.row;
+  const bottom = selection?.bottom ?? active.row;
+  useEffect(() => position.select(top, bottom), [position, top, bottom]);
   const moveTo = (cell: Cell, extend: boolean) => {
     focus.moveTo(cell, extend);
     if (scroller.current !== null) revealCell(scroller.current, cell, scroll.geometry, layout);
@@ -83,6 +89,7 @@ export function OrgGrid(props: Props) {
     onSort: props.onSort,
     onOpen: props.onOpen,
     onCopy: props.onCopy,
+    copyOptions,
     edit: editing.start,
     remove: () => {
       const area = selection ?? { top: active.row, bottom: active.row };
