@@ -59,9 +59,13 @@ export async function shownTotal(page: Page): Promise<number> {
   return Number(/^([\d,]+)/.exec(text)![1]!.replace(/,/g, ''));
 }
 
-/** Money as the grid shows it ("$1,234,567"), as a number. */
+const magnitude: Record<string, number> = { K: 1e3, M: 1e6, B: 1e9, T: 1e12 };
+
+/** Money as the grid shows it ("$137.86 B", "$950.00"), as a number; a blank as -1. */
 export function dollars(text: string): number {
-  return text === '—' ? -1 : Number(text.replace(/[^\d.]/g, ''));
+  if (text === '—') return -1;
+  const letter = /([KMBT])$/.exec(text)?.[1];
+  return Number(text.replace(/[^\d.-]/g, '')) * (letter ? (magnitude[letter] ?? 1) : 1);
 }
 
 export function ordered(values: number[], dir: 'asc' | 'desc'): boolean {

@@ -145,6 +145,72 @@ test('copies the focused cell or a selected range as TSV', async ({ page, contex
   await expect(grid(page).locator('.og-selected')).toHaveCount(0);
 });
 
+test('copies with headers as CSV, formatted as on screen, when the copy options say so', async ({
+  page,
+  context,
+}) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await open(page);
+  await page.getByRole('button', { name: 'Copy options' }).click();
+  const options = page.getByRole('dialog', { name: 'Copy options' });
+  await options.getByText('CSV', { exact: true }).click();
+  await options.getByRole('switch', { name: 'With headers' }).check();
+  await options.getByRole('switch', { name: 'Formatted as on screen' }).check();
+  await page.keyboard.press('Escape');
+  await cell(page, 0, 'status').click();
+  await page.keyboard.press('Shift+ArrowRight');
+  await page.keyboard.press('Shift+ArrowDown');
+  await page.keyboard.press('Control+c');
+  await expect(page.getByRole('alert').filter({ hasText: 'Copied 2 rows × 2 columns' })).toBeVisible();
+  const lines = (await page.evaluate(() => navigator.clipboard.readText())).split('\r\n');
+  expect(lines[0]).toBe('Status,Annual revenue (USD)');
+  const revenue = (await columnTexts(page, 'annual_revenue_usd')).slice(0, 2);
+  const status = (await columnTexts(page, 'status')).slice(0, 2);
+  expect(lines.slice(1)).toEqual(status.map((s, i) => `${s},${revenue[i]}`));
+  expect(revenue[0]).toMatch(/^\$[\d.]+ [KMBT]$|^\$[\d.]+$/);
+  // Back to the default: raw TSV without headers.
+  await page.getByRole('button', { name: 'Copy options' }).click();
+  await options.getByText('TSV', { exact: true }).click();
+  await options.getByRole('switch', { name: 'With headers' }).uncheck();
+  await options.getByRole('switch', { name: 'Formatted as on screen' }).uncheck();
+  await page.keyboard.press('Escape');
+});
+
+test('exports the first N rows or the selected ones, with the screen labels when asked', async ({ page }) => {
+  await open(page);
+  const names = await columnTexts(page, 'legal_name');
+  const exportWith = async (choose: (dialog: ReturnType<Page['getByRole']>) => Promise<void>) => {
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export' }).click();
+    await page.getByRole('menuitem', { name: 'Export…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Export organizations' });
+    await choose(dialog);
+    await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+    await expect(dialog).toBeHidden();
+    // The focus goes back to the Export button.
+    await expect(page.getByRole('button', { name: 'Export' })).toBeFocused();
+    return parse(await readFile(await (await download).path(), 'utf8')) as string[][];
+  };
+  const first = await exportWith(async (dialog) => {
+    await dialog.getByRole('textbox', { name: 'Number of rows' }).fill('5');
+    await expect(dialog.getByRole('radio', { name: 'The first' })).toBeChecked();
+    await dialog.getByRole('switch', { name: /Headers as on screen/ }).check();
+  });
+  expect(first[0]!.slice(0, 3)).toEqual(['Legal name', 'Sector', 'Status']);
+  expect(first.slice(1).map((row) => row[0])).toEqual(names.slice(0, 5));
+
+  await cell(page, 3, 'legal_name').click();
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Shift+ArrowDown');
+  await page.keyboard.press('Shift+ArrowDown');
+  const selected = await exportWith(async (dialog) => {
+    await dialog.getByRole('radio', { name: 'The selected rows (3 rows)' }).check();
+    await dialog.getByRole('switch', { name: /Headers as on screen/ }).uncheck();
+  });
+  expect(selected[0]!.slice(0, 2)).toEqual(['legal_name', 'sector_name']);
+  expect(selected.slice(1).map((row) => row[0])).toEqual(names.slice(3, 6));
+});
+
 test('sorts by any column, indexed or sorted once, in both directions', async ({ page }) => {
   await open(page);
   const revenue = header(page, 'Annual revenue (USD)');
@@ -173,6 +239,81 @@ test('sorts by any column, indexed or sorted once, in both directions', async ({
   await grid(page).evaluate((element) => (element.scrollLeft = 0));
   await columnMenu(page, 'Legal name', 'Sort ascending');
   await choose(page, 'Filter Organizations by Sector', 'All Sectors');
+});
+
+test('sorts blanks last in both directions', async ({ page }) => {
+  await open(page);
+  // Beds belong to Healthcare alone: every other organization has none.
+  await revealColumn(page, 'Beds');
+  for (const item of ['Sort ascending', 'Sort descending']) {
+    await columnMenu(page, 'Beds', item);
+    await gridLoaded(page);
+    const beds = await columnTexts(page, 'bed_count');
+    expect(
+      beds.slice(0, 5).every((text) => text !== '—'),
+      `${item}: ${beds.join(' ')}`,
+    ).toBe(true);
+    await grid(page).evaluate((element) => (element.scrollTop = element.scrollHeight));
+    expect((await columnTexts(page, 'bed_count')).at(-1)).toBe('—');
+    await grid(page).evaluate((element) => (element.scrollTop = 0));
+  }
+  await grid(page).evaluate((element) => (element.scrollLeft = 0));
+  await columnMenu(page, 'Legal name', 'Sort ascending');
+});
+
+test('within one sector shows its attributes alone, under a band that stays in sight', async ({ page }) => {
+  await open(page);
+  await choose(page, 'Filter Organizations by Sector', 'Healthcare');
+  await gridLoaded(page);
+  const columnsButton = page.getByRole('button', { name: /^Columns \(/ });
+  // The 22 organization columns and Healthcare's 11 attributes; the other sectors' are hidden.
+  await expect(columnsButton).toHaveAccessibleName(/^Columns \(33\/92\)/);
+  await revealColumn(page, 'Beds');
+  expect(await headers(page)).not.toContain('Plants');
+  // The band names the sector while its columns scroll by, beside the pinned name.
+  const band = grid(page).locator('.og-band span', { hasText: /^Healthcare$/ });
+  const name = (await header(page, 'Legal name').boundingBox())!;
+  const label = (await band.boundingBox())!;
+  expect(label.x).toBeGreaterThanOrEqual(name.x + name.width - 1);
+  expect(label.x).toBeLessThan(name.x + name.width + 40);
+  await grid(page).evaluate((element) => (element.scrollTop = element.scrollHeight / 2));
+  await gridLoaded(page);
+  await expect(band).toBeInViewport();
+
+  // Hidden, not removed: the Columns panel brings Manufacturing back, and hides it again.
+  await columnsButton.click();
+  const panel = page.getByRole('dialog', { name: 'Columns' });
+  const manufacturing = panel.getByRole('checkbox', { name: 'Manufacturing (11)' });
+  await expect(manufacturing).not.toBeChecked();
+  await manufacturing.check();
+  await expect(columnsButton).toHaveAccessibleName(/^Columns \(44\/92\)/);
+  await manufacturing.uncheck();
+  await page.keyboard.press('Escape');
+  await grid(page).evaluate((element) => (element.scrollLeft = 0));
+  await choose(page, 'Filter Organizations by Sector', 'All Sectors');
+  await expect(columnsButton).toHaveAccessibleName(/^Columns \(92\/92\)/);
+});
+
+test('says which rows are in sight, and numbers the rows when asked', async ({ page }) => {
+  await open(page);
+  const position = page.getByTestId('row-position');
+  await expect(position).toHaveText(/^rows 1–\d+ of 300$/);
+  const screen = Number(/–(\d+)/.exec(await position.innerText())![1]);
+  expect(screen).toBeGreaterThan(10);
+  // 100 rows down, the line follows.
+  await grid(page).evaluate((element) => (element.scrollTop = 100 * 32));
+  await gridLoaded(page);
+  await expect(position).toHaveText(`rows 101–${100 + screen} of 300`);
+
+  await page.getByRole('button', { name: /^Columns \(/ }).click();
+  await page.getByRole('switch', { name: 'Row numbers' }).check();
+  await page.keyboard.press('Escape');
+  await expect(cell(page, 100, 'legal_name').locator('.og-row-number')).toHaveText('101');
+  await page.getByRole('button', { name: /^Columns \(/ }).click();
+  await page.getByRole('switch', { name: 'Row numbers' }).uncheck();
+  await page.keyboard.press('Escape');
+  await expect(grid(page).locator('.og-row-number')).toHaveCount(0);
+  await grid(page).evaluate((element) => (element.scrollTop = 0));
 });
 
 test('filters by column type, shown as chips that remove the filter', async ({ page }) => {
@@ -264,6 +405,9 @@ test('exports the view as CSV and JSON: its filter, sort and visible columns', a
   expect(head!.slice(0, 4)).toEqual(['legal_name', 'sector_name', 'status', 'annual_revenue_usd']);
   expect(head).not.toContain('headquarters_country');
   expect(head).toContain('hipaa_certified');
+  // Only Healthcare's attributes: the other sectors' columns are hidden within one sector.
+  expect(head).not.toContain('plant_count');
+  expect(head).toHaveLength(32);
   expect(rows).toHaveLength(total);
   const employees = rows.map((row) => Number(row[head!.indexOf('employee_count')]));
   expect(ordered(employees, 'desc')).toBe(true);

@@ -461,7 +461,7 @@ export const httpRoutes = {
    * filter out, and the host tolerates it given empty.
    */
   export: downloadRoute('/api/export', orgExport, {
-    json: ['where', 'columns'],
+    json: ['where', 'columns', 'start', 'limit', 'labels'],
     what: 'export',
     emptyIsAbsent: true,
   }),

@@ -123,11 +123,18 @@ export const orgExport = orgSelection
   .extend({
     format: z.enum(exportFormats).default('csv'),
     columns: z.array(columnName).min(1).max(200).optional(),
+    /** The first row to write, by position in the selection's order (a selected range); 0 unless told. */
+    start: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
+    /** At most this many rows (the first N, or a selected range); every row unless told. */
+    limit: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).optional(),
+    /** Headers as the screen labels them and booleans as Yes/No, rather than names and true/false. */
+    labels: z.boolean().optional(),
   })
   .strict();
 export type OrgExport = z.output<typeof orgExport>;
-/** An export as the backend takes it: CSV of every column unless told otherwise. */
-export type ExportRequest = OrgSelection & Partial<Pick<OrgExport, 'format' | 'columns'>>;
+/** An export as the backend takes it: CSV of every row and column unless told otherwise. */
+export type ExportRequest = OrgSelection &
+  Partial<Pick<OrgExport, 'format' | 'columns' | 'start' | 'limit' | 'labels'>>;
 
 export type ColumnKind = 'text' | 'integer' | 'decimal' | 'boolean' | 'array';
 
@@ -135,6 +142,8 @@ export type ColumnKind = 'text' | 'integer' | 'decimal' | 'boolean' | 'array';
 export interface OrgColumn {
   name: string;
   kind: ColumnKind;
+  /** Decimals a DECIMAL column keeps (the s of DECIMAL(p, s)); null for other kinds. */
+  scale: number | null;
   /** The sector whose attribute table holds it; null for the organization's own columns. */
   focus_group_id: string | null;
   /** `org_air` for an organization's assessment and Org-AI-R scores, which the grid shows as one band. */

@@ -10,6 +10,8 @@ import { loadReference } from './reference';
 export interface AssessmentColumn {
   name: string;
   kind: ColumnKind;
+  /** Decimals shown (and stored, for the assessment's own columns). */
+  scale: number | null;
   /** The value of the organization whose id is `orgId` (an SQL expression), NULL when it has none. */
   valueOf(orgId: string): string;
   /** The ids of organizations whose value meets `condition` (over `value`). */
@@ -26,11 +28,19 @@ const freshScores =
 /** The materialized scores, in the order the view lists them. */
 export const scoreColumns = ['vr', 'hr', 'synergy', 'org_air'] as const;
 
-function column(name: string, kind: ColumnKind, from: string, value: string, only = ''): AssessmentColumn {
+function column(
+  name: string,
+  kind: ColumnKind,
+  scale: number | null,
+  from: string,
+  value: string,
+  only = '',
+): AssessmentColumn {
   const and = only ? ` AND ${only}` : '';
   return {
     name,
     kind,
+    scale,
     value,
     text: `CAST(${value} AS TEXT)`,
     valueOf: (orgId) => `(SELECT ${value} FROM ${from} WHERE d.organization_id = ${orgId}${and})`,
@@ -52,14 +62,15 @@ export function assessmentColumns(): AssessmentColumn[] {
       return column(
         dim.dimension_code,
         'decimal',
+        2,
         'organization_dimension_scores AS d',
         'd.score',
         `d.dimension_id = '${dim.dimension_id}'`,
       );
     }),
-    column('talent_concentration', 'decimal', 'organization_assessments AS d', 'd.talent_concentration'),
-    column('assessed_on', 'text', 'organization_assessments AS d', 'd.assessed_on'),
-    ...scoreColumns.map((name) => column(name, 'decimal', freshScores, `d.${name}`)),
+    column('talent_concentration', 'decimal', 4, 'organization_assessments AS d', 'd.talent_concentration'),
+    column('assessed_on', 'text', null, 'organization_assessments AS d', 'd.assessed_on'),
+    ...scoreColumns.map((name) => column(name, 'decimal', 2, freshScores, `d.${name}`)),
   ];
   return columns;
 }

@@ -12,10 +12,16 @@ function kindOf(type: string): ColumnKind {
   return 'text';
 }
 
+/** The decimals a DECIMAL(p, s) keeps, s; null for any other type. */
+export function scaleOf(type: string): number | null {
+  const decimal = /^decimal\(\d+,\s*(\d+)\)/i.exec(type);
+  return decimal ? Number(decimal[1]) : null;
+}
+
 export interface AttributeTable {
   table: string;
   sectorId: string;
-  columns: { name: string; kind: ColumnKind; maxLength: number | null }[];
+  columns: { name: string; kind: ColumnKind; maxLength: number | null; scale: number | null }[];
 }
 
 let tables: AttributeTable[] | undefined;
@@ -29,6 +35,7 @@ export function attributeTables(): AttributeTable[] {
       name,
       kind: kindOf(type),
       maxLength: Number(/varchar\((\d+)\)/i.exec(type)?.[1] ?? 0) || null,
+      scale: scaleOf(type),
     })),
   }));
   return tables;

@@ -1,6 +1,7 @@
 import type { OrgValue } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
 import type { ExportRequest } from '../../shared/org-query';
+import { columnLabel } from '../../shared/labels';
 import { csvCell, csvLines } from './csv-text';
 
 /** Rows of the view as typed values (booleans, numbers, arrays, null), in its column order. */
@@ -28,10 +29,14 @@ export interface ExportFormatter {
  * text that a spreadsheet would run as a formula escaped (spreadsheetSafe).
  * JSON: one array of objects keyed by column name, with booleans, numbers, arrays and null as JSON
  * values.
+ * With `labels`, the headers (and JSON keys) are the screen's labels and CSV booleans Yes/No.
  */
 export function exportFormatter(columns: string[], request: ExportRequest): ExportFormatter {
   const indexes = pick(columns, request.columns);
-  const names = indexes.map((i) => columns[i] as string);
+  const names = indexes.map((i) => {
+    const name = columns[i] as string;
+    return request.labels ? columnLabel(name) : name;
+  });
   if (request.format === 'json') {
     let separator = '\n';
     return {
@@ -51,9 +56,12 @@ export function exportFormatter(columns: string[], request: ExportRequest): Expo
       tail: '\n]\n',
     };
   }
+  const cell = request.labels
+    ? (value: OrgValue | undefined) => (typeof value === 'boolean' ? (value ? 'Yes' : 'No') : csvCell(value))
+    : csvCell;
   return {
     head: csvLines([names]),
-    rows: (chunk) => csvLines(chunk.map((row) => indexes.map((index) => csvCell(row[index])))),
+    rows: (chunk) => csvLines(chunk.map((row) => indexes.map((index) => cell(row[index])))),
     tail: '',
   };
 }
@@ -67,9 +75,25 @@ export interface ExportOutlet {
   write(text: string): Promise<void>;
 }
 
+/** The chunks' rows from position `start`, at most `limit` of them, chunk by chunk. */
+async function* part(chunks: RowChunks, start: number, limit: number): AsyncGenerator<OrgValue[][]> {
+  let skip = start;
+  let left = limit;
+  if (left <= 0) return;
+  for await (const chunk of chunks) {
+    const rows = chunk.slice(skip, skip + left);
+    skip = Math.max(0, skip - chunk.length);
+    left -= rows.length;
+    if (rows.length > 0) yield rows;
+    // Stop reading (and let the engine close its cursor) as soon as the part is whole.
+    if (left <= 0) return;
+  }
+}
+
 /**
  * The one export loop of every engine: the selection's rows as text, chunk by chunk, in the
- * selection's order, memory flat however many there are. The first rows are read before anything is
+ * selection's order, memory flat however many there are (from `start`, at most `limit` of them,
+ * the engine's chunks from the start of the order). The first rows are read before anything is
  * written, so an unknown sector or column fails with nothing out; a cancel stops between chunks.
  */
 export async function writeExport(
@@ -79,19 +103,24 @@ export async function writeExport(
   outlet: ExportOutlet,
 ): Promise<{ rows: number; cancelled: boolean }> {
   const format = exportFormatter(columns, request);
+  const start = request.start ?? 0;
+  const limit = request.limit ?? Number.POSITIVE_INFINITY;
+  const total = Math.max(0, Math.min(outlet.total - start, limit));
+  const whole = start === 0 && request.limit === undefined;
+  const rowsOf = whole ? chunks : part(chunks, start, limit);
   const iterator =
-    Symbol.asyncIterator in chunks ? chunks[Symbol.asyncIterator]() : chunks[Symbol.iterator]();
+    Symbol.asyncIterator in rowsOf ? rowsOf[Symbol.asyncIterator]() : rowsOf[Symbol.iterator]();
   let rows = 0;
   const emit = async (text: string, count: number) => {
     if (outlet.signal.aborted) return false;
     await outlet.write(text);
     rows += count;
-    if (count > 0) outlet.progress(rows, outlet.total);
+    if (count > 0) outlet.progress(rows, total);
     return true;
   };
   try {
     let next = await iterator.next();
-    outlet.progress(0, outlet.total);
+    outlet.progress(0, total);
     if (!(await emit(format.head, 0))) return { rows, cancelled: true };
     while (next.done !== true) {
       if (!(await emit(format.rows(next.value), next.value.length))) return { rows, cancelled: true };

@@ -7,7 +7,7 @@ import {
   type OrgColumn,
 } from '../../shared/org-query';
 import { assessmentColumns, type AssessmentColumn } from './assessment-columns';
-import { attributeTables } from './columns';
+import { attributeTables, scaleOf } from './columns';
 import { loadReference } from './reference';
 
 /**
@@ -40,6 +40,7 @@ export function columnCatalog(): Map<string, Known> {
   const known: Known[] = loadReference().organization_columns.map(([name, type]) => ({
     name,
     kind: coreKind(type),
+    scale: scaleOf(type),
     focus_group_id: null,
     band: null,
     sort: isIndexedSort(name) ? 'index' : 'sorted-once',
@@ -52,6 +53,7 @@ export function columnCatalog(): Map<string, Known> {
     known.push({
       name,
       kind: 'text',
+      scale: null,
       focus_group_id: null,
       band: null,
       sort: isIndexedSort(name) ? 'index' : 'sorted-once',
@@ -63,6 +65,7 @@ export function columnCatalog(): Map<string, Known> {
       known.push({
         name: column.name,
         kind: column.kind,
+        scale: column.scale,
         focus_group_id: table.sectorId,
         band: null,
         sort: 'sorted-once',
@@ -74,6 +77,7 @@ export function columnCatalog(): Map<string, Known> {
     known.push({
       name: column.name,
       kind: column.kind,
+      scale: column.scale,
       focus_group_id: null,
       band: 'org_air',
       sort: 'sorted-once',

@@ -11,7 +11,16 @@ import {
 import { knownColumn } from '../core/org-filters';
 
 import { ANCHOR_EVERY, encodeCursor } from '../core/cursor';
-import { pgAnchorQuery, pgFilters, pgKeyQuery, pgOrderedQuery, queryRows } from './org-sql';
+import {
+  pgAnchorQueries,
+  pgFilters,
+  pgKeyQuery,
+  pgOrderedQuery,
+  pgSortValue,
+  queryRows,
+  readKeys,
+} from './org-sql';
+import { ascendingParts, keyRanges } from '../core/blank-sort';
 import { inSnapshot } from './pool';
 
 /**
@@ -23,7 +32,8 @@ import { inSnapshot } from './pool';
  * - Any other sort is sorted once per filter in the server and its ids kept here, 16 bytes each
  *   (1.6 MB per 100,000 rows); a window is a slice of them. PostgreSQL's temporary tables belong to
  *   one connection of the pool, so the order lives in this process instead.
- * Descending position p is ascending position total - 1 - p. A window's total, positions and rows
+ * Blanks are last in both directions: descending, the non-blank rows are those ascending in reverse,
+ * and so are the blanks (db/core/blank-sort.ts). A window's total, positions and rows
  * come from one snapshot (a read-only REPEATABLE READ transaction); orders are kept per version of
  * organization_changes, which every write bumps in its own transaction, and dropped when it moves.
  */
@@ -35,9 +45,15 @@ const KEEP_SORTED = 4;
 
 type KeySelection = OrgSelection & { sort: OrgSortColumn };
 
+/** Anchors (anchors[b] is the cursor just before row b·K) and the number of rows before the blanks. */
+interface Anchors {
+  anchors: (string | null)[];
+  values: number;
+}
+
 type Order =
-  | { kind: 'anchors'; anchors: Promise<(string | null)[]> | undefined }
-  | { kind: 'sorted'; ids: Promise<Buffer> };
+  | { kind: 'anchors'; anchors: Promise<Anchors> | undefined }
+  | { kind: 'sorted'; ids: Promise<{ packed: Buffer; values: number }> };
 
 const ID_BYTES = 16;
 
@@ -94,20 +110,38 @@ export function pgPositionReader(pool: pg.Pool, reader: PgOrgReader): PgPosition
     return JSON.stringify([version, where, params, selection.sort]);
   };
 
-  async function keyIds(db: PgReads, query: Parameters<typeof pgKeyQuery>[0]): Promise<string[]> {
-    const rows = await queryRows<(string | number)[]>(db, pgKeyQuery(query));
-    return rows.map((row) => row[row.length - 1] as string);
+  /** Ids of the `limit` rows after `offset` rows past a cursor of an indexed sort. */
+  async function keyIds(
+    db: PgReads,
+    query: Parameters<typeof pgKeyQuery>[0] & { offset: number; limit: number },
+  ): Promise<string[]> {
+    const rows = await readKeys(db, pgKeyQuery(query), query.offset + query.limit);
+    return rows.slice(query.offset).map((row) => row[row.length - 1] as string);
   }
 
-  async function buildAnchors(db: PgReads, selection: KeySelection): Promise<(string | null)[]> {
-    const rows = await queryRows<(string | number)[]>(db, pgAnchorQuery(selection, ANCHOR_EVERY));
-    return [null, ...rows.map(encodeCursor)];
+  /** The anchors of each range of the ascending order (blanks last), numbered across the ranges. */
+  async function buildAnchors(db: PgReads, selection: KeySelection): Promise<Anchors> {
+    const anchors: (string | null)[] = [null];
+    let before = 0;
+    let values = 0;
+    for (const range of keyRanges(selection.sort, true, false)) {
+      const queries = pgAnchorQueries(selection, range, ANCHOR_EVERY, before);
+      const rows = await queryRows<(string | number)[]>(db, queries.anchors);
+      anchors.push(...rows.map(encodeCursor));
+      const [[count] = [0]] = await queryRows<[number]>(db, queries.count);
+      before += count;
+      if (range !== 'blank') values += count;
+    }
+    return { anchors, values };
   }
 
-  async function sortIds(db: PgReads, selection: OrgSelection): Promise<Buffer> {
-    const query = pgOrderedQuery({ ...selection, dir: 'asc' }, 'organizations.organization_id');
-    const rows = await queryRows<[string]>(db, query);
-    return packIds(rows.map(([id]) => id));
+  async function sortIds(db: PgReads, selection: OrgSelection) {
+    const query = pgOrderedQuery(
+      { ...selection, dir: 'asc' },
+      `organizations.organization_id, ${pgSortValue(selection.sort)} IS NULL`,
+    );
+    const rows = await queryRows<[string, boolean]>(db, query);
+    return { packed: packIds(rows.map(([id]) => id)), values: rows.filter(([, blank]) => !blank).length };
   }
 
   /**
@@ -144,9 +178,9 @@ export function pgPositionReader(pool: pg.Pool, reader: PgOrgReader): PgPosition
 
   /** Ascending positions [from, to) as organization ids. */
   async function ascendingIds(db: PgReads, selection: OrgSelection, order: Order, from: number, to: number) {
-    if (order.kind === 'sorted') return unpackIds(await order.ids, from, to);
+    if (order.kind === 'sorted') return unpackIds((await order.ids).packed, from, to);
     const keySelection = selection as KeySelection;
-    const anchors = await anchorsOf(db, keySelection, order);
+    const { anchors } = await anchorsOf(db, keySelection, order);
     const block = Math.min(Math.floor(from / ANCHOR_EVERY), anchors.length - 1);
     return keyIds(db, {
       ...keySelection,
@@ -177,7 +211,9 @@ export function pgPositionReader(pool: pg.Pool, reader: PgOrgReader): PgPosition
         const version = await reader.refresh(db);
         const order = orderOf(db, selection, version);
         const n =
-          order.kind === 'sorted' ? (await order.ids).length / ID_BYTES : await reader.count(selection, db);
+          order.kind === 'sorted'
+            ? (await order.ids).packed.length / ID_BYTES
+            : await reader.count(selection, db);
         const end = Math.min(start + count, n);
         let ids: string[] = [];
         if (end > start && order.kind === 'anchors' && end <= NEAR_END) {
@@ -189,9 +225,18 @@ export function pgPositionReader(pool: pg.Pool, reader: PgOrgReader): PgPosition
             limit: end - start,
           });
         } else if (end > start) {
-          const from = selection.dir === 'asc' ? start : n - end;
-          ids = await ascendingIds(db, selection, order, from, from + end - start);
-          if (selection.dir === 'desc') ids.reverse();
+          // A descending window is read as ascending parts, each reversed; only it needs to know
+          // where the blanks start.
+          const values =
+            selection.dir === 'asc'
+              ? n
+              : order.kind === 'sorted'
+                ? (await order.ids).values
+                : (await anchorsOf(db, selection as KeySelection, order)).values;
+          for (const { from, to } of ascendingParts(selection.dir, start, end, n, values)) {
+            const part = await ascendingIds(db, selection, order, from, to);
+            ids.push(...(selection.dir === 'desc' ? part.reverse() : part));
+          }
         }
         return { version, order, answer: { start, total: n, rows: await reader.rowsByIds(ids, db) } };
       });

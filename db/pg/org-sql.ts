@@ -11,12 +11,13 @@ import {
 import { knownColumn, type FilterDialect } from '../core/org-filters';
 import { decodeCursor, filters } from '../core/cursor';
 import { loadReference } from '../core/reference';
+import { blankKeys, keyRanges, rangeCondition, rangeOf, type KeyRange } from '../core/blank-sort';
 
 /**
  * The SQL of organization pages, counts and orders on PostgreSQL, built from the SQLite side's
  * filters with PostgreSQL's dialect so that both engines select and order the same rows. Text is
- * compared under the "C" collation (byte order, as SQLite compares it) and NULL sorts first
- * ascending, as in SQLite; organization_id breaks ties where SQLite uses the rowid (sample ids are
+ * compared under the "C" collation (byte order, as SQLite compares it) and NULL sorts last in both
+ * directions, as in SQLite; organization_id breaks ties where SQLite uses the rowid (sample ids are
  * time-ordered, so both follow insertion order).
  */
 
@@ -121,18 +122,23 @@ export function pgFilters(filter: OrgFilter): { where: string[]; params: Record<
 const whereClause = (where: string[]) => (where.length ? ` WHERE ${where.join(' AND ')}` : '');
 
 export interface PgKeyQuery {
-  text: string;
-  values: Bound[];
+  /**
+   * Statements run in order until enough rows are read, each taking @limit: the range of the first
+   * key the cursor is in, then the later ranges (blanks last, db/core/blank-sort.ts).
+   */
+  steps: string[];
+  params: Record<string, Bound>;
   /** Sort keys per row before organization_id. */
   keys: number;
 }
 
 /**
  * The sort keys and ids of a page of an indexed sort, from organizations' indexes alone: after or
- * before a cursor (one row-value comparison, which PostgreSQL seeks on), then `offset` rows on.
+ * before a cursor (one row-value comparison, which PostgreSQL seeks on). An offset is applied by
+ * the reader of the steps.
  */
 export function pgKeyQuery(
-  query: Pick<OrgQuery, 'sort' | 'dir' | 'after' | 'before' | 'offset'> & OrgFilter & { limit: number },
+  query: Pick<OrgQuery, 'sort' | 'dir' | 'after' | 'before'> & OrgFilter,
 ): PgKeyQuery & { backward: boolean; cursor: string | null } {
   const { where, params } = pgFilters(query);
   const keys = pgSortKeys(query);
@@ -140,34 +146,81 @@ export function pgKeyQuery(
   const backward = Boolean(query.before);
   const cursor = query.before ?? query.after ?? null;
   const ascending = (query.dir === 'asc') !== backward;
-  const conditions = [...where];
-  const bound: Record<string, Bound> = { ...params, limit: query.limit };
-  if (cursor) {
-    const values = decodeCursor(cursor, columns.length, isUuid);
-    values.forEach((value, i) => (bound[`k${i}`] = value));
-    conditions.push(
-      `ROW(${columns.join(', ')}) ${ascending ? '>' : '<'} ROW(${columns.map((_, i) => `@k${i}`).join(', ')})`,
-    );
-  }
-  if (query.offset) bound.offset = query.offset;
+  const bound: Record<string, Bound> = { ...params };
+  const blank = blankKeys[query.sort];
+  if (blank !== undefined) bound.blank = blank;
   const dir = ascending ? 'ASC' : 'DESC';
-  const sql = `SELECT ${columns.join(', ')} FROM organizations${whereClause(conditions)} ORDER BY ${columns
-    .map((c) => `${c} ${dir}`)
-    .join(', ')} LIMIT @limit${query.offset ? ' OFFSET @offset' : ''}`;
-  return { ...positional(sql, bound), keys: keys.length, backward, cursor };
+  const select = (range: KeyRange | null, conditions: string[]) =>
+    `SELECT ${columns.join(', ')} FROM organizations${whereClause([
+      ...where,
+      ...(range ? [rangeCondition(range, columns[0] as string)] : []),
+      ...conditions,
+    ])} ORDER BY ${columns.map((c) => `${c} ${dir}`).join(', ')} LIMIT @limit`;
+  const ranges = keyRanges(query.sort, ascending, backward);
+  if (!cursor) {
+    return {
+      steps: ranges.map((range) => select(range, [])),
+      params: bound,
+      keys: keys.length,
+      backward,
+      cursor,
+    };
+  }
+  const values = decodeCursor(cursor, columns.length, isUuid);
+  values.forEach((value, i) => (bound[`k${i}`] = value));
+  const range = rangeOf(query.sort, values[0]);
+  const past = `ROW(${columns.join(', ')}) ${ascending ? '>' : '<'} ROW(${columns.map((_, i) => `@k${i}`).join(', ')})`;
+  const steps = [
+    select(range, [past]),
+    ...ranges.slice(ranges.indexOf(range) + 1).map((later) => select(later, [])),
+  ];
+  return { steps, params: bound, keys: keys.length, backward, cursor };
 }
 
-/** Every K-th key of an indexed sort's ascending order (rows K, 2K, ...), computed in the server. */
-export function pgAnchorQuery(selection: OrgFilter & { sort: OrgSortColumn }, every: number): PgKeyQuery {
+/** The first `want` key rows of a page's steps. */
+export async function readKeys(
+  db: pg.Pool | pg.PoolClient,
+  page: PgKeyQuery,
+  want: number,
+): Promise<(string | number)[][]> {
+  const rows: (string | number)[][] = [];
+  for (const sql of page.steps) {
+    if (rows.length >= want) break;
+    rows.push(
+      ...(await queryRows<(string | number)[]>(
+        db,
+        positional(sql, { ...page.params, limit: want - rows.length }),
+      )),
+    );
+  }
+  return rows;
+}
+
+/**
+ * Every K-th key of one range of an indexed sort's ascending order, numbered after the `skip` rows
+ * of the ranges before it, computed in the server; with the range's row count.
+ */
+export function pgAnchorQueries(
+  selection: OrgFilter & { sort: OrgSortColumn },
+  range: KeyRange | null,
+  every: number,
+  skip: number,
+): { anchors: { text: string; values: Bound[] }; count: { text: string; values: Bound[] } } {
   const { where, params } = pgFilters(selection);
   const keys = pgSortKeys(selection);
   const columns = [...keys, 'organization_id'];
   const named = columns.map((c, i) => `${c} AS k${i}`);
-  const sql = `SELECT ${columns.map((_, i) => `k${i}`).join(', ')} FROM (
+  const conditions = [...where, ...(range ? [rangeCondition(range, columns[0] as string)] : [])];
+  const bound: Record<string, Bound> = { ...params };
+  if (range) bound.blank = blankKeys[selection.sort] as Bound;
+  const anchors = `SELECT ${columns.map((_, i) => `k${i}`).join(', ')} FROM (
       SELECT ${named.join(', ')}, row_number() OVER (ORDER BY ${columns.join(', ')}) AS n
-      FROM organizations${whereClause(where)}) AS ordered
-    WHERE n % @every = 0 ORDER BY n`;
-  return { ...positional(sql, { ...params, every }), keys: keys.length };
+      FROM organizations${whereClause(conditions)}) AS ordered
+    WHERE (n + @skip) % @every = 0 ORDER BY n`;
+  return {
+    anchors: positional(anchors, { ...bound, skip, every }),
+    count: positional(`SELECT count(*)::int AS n FROM organizations${whereClause(conditions)}`, bound),
+  };
 }
 
 /** The count of a filter: a sum over organization_counts when only sector and status filter. */
@@ -181,7 +234,7 @@ export function pgCountQuery(filter: OrgFilter): { text: string; values: Bound[]
 }
 
 /** How a column of the view sorts as SQLite sorts it: text by bytes, arrays by their JSON text. */
-function sortValue(name: string): string {
+export function pgSortValue(name: string): string {
   const column = knownColumn(name);
   const expr = `organizations.${column.name}`;
   // Numbers, and days (ISO dates sort as their text does).
@@ -192,16 +245,23 @@ function sortValue(name: string): string {
 
 /**
  * The selection's rows in order, over the view (named `organizations` so that the shared filters
- * apply to it): `select` picks what to read. Ascending NULLs come first, as in SQLite, and a
- * descending order is the exact reverse of the ascending one.
+ * apply to it): `select` picks what to read. NULLs come last in both directions, as in SQLite (an
+ * indexed key's folded value counts as NULL).
  */
 export function pgOrderedQuery(selection: OrgSelection, select: string): { text: string; values: Bound[] } {
   const { where, params } = pgFilters(selection);
   const dir = selection.dir === 'asc' ? 'ASC' : 'DESC';
-  const keys = isIndexedSort(selection.sort)
-    ? pgSortKeys({ ...selection, sort: selection.sort }).map((key) => `${key} ${dir}`)
-    : [`${sortValue(selection.sort)} ${dir} ${dir === 'ASC' ? 'NULLS FIRST' : 'NULLS LAST'}`];
+  const bound: Record<string, Bound> = { ...params };
+  let keys: string[];
+  if (isIndexedSort(selection.sort)) {
+    keys = pgSortKeys({ ...selection, sort: selection.sort });
+    const blank = blankKeys[selection.sort];
+    if (blank !== undefined) {
+      bound.blank = blank;
+      keys = [`(${keys[0] as string} = @blank) ASC`, ...keys.map((key) => `${key} ${dir}`)];
+    } else keys = keys.map((key) => `${key} ${dir}`);
+  } else keys = [`${pgSortValue(selection.sort)} ${dir} NULLS LAST`];
   const order = [...keys, `organizations.organization_id ${dir}`].join(', ');
   const sql = `SELECT ${select} FROM vw_organizations_full AS organizations${whereClause(where)} ORDER BY ${order}`;
-  return positional(sql, params);
+  return positional(sql, bound);
 }

@@ -10,7 +10,7 @@ import { describeColumns, knownColumn } from '../core/org-filters';
 import { encodeCursor, sectorRowColumns } from '../core/cursor';
 import { loadReference } from '../core/reference';
 import { pgSchemaVersion } from './migrate';
-import { pgCountQuery, pgKeyQuery, pgOrderedQuery, queryRows } from './org-sql';
+import { pgCountQuery, pgKeyQuery, pgOrderedQuery, queryRows, readKeys } from './org-sql';
 import { pgPositionReader, type PgOrgReader, type PgReads } from './org-positions';
 import { inSnapshot, typeParsers } from './pool';
 import { pgInsertSampleOrganizations } from './sample-insert';
@@ -155,8 +155,9 @@ export function pgOrganizations(pool: pg.Pool): PgOrganizations {
       // A page's rows and its total from one snapshot, whatever other sessions commit meanwhile.
       return inSnapshot(pool, async (db) => {
         await reader.checkSector(query, db);
-        const page = pgKeyQuery({ ...query, limit: query.limit + 1 });
-        const keyRows = await queryRows<(string | number)[]>(db, page);
+        const page = pgKeyQuery(query);
+        const skip = page.cursor ? 0 : (query.offset ?? 0);
+        const keyRows = (await readKeys(db, page, skip + query.limit + 1)).slice(skip);
         const more = keyRows.length > query.limit;
         if (more) keyRows.pop();
         if (page.backward) keyRows.reverse();

@@ -11,7 +11,7 @@ export const sqliteDialect: FilterDialect = {
   text: (expr) => expr,
 };
 
-/** The expression a sort by `name` orders `organizations` rows by (NULL sorts first ascending). */
+/** The expression a sort by `name` orders `organizations` rows by (its blanks are put last apart). */
 export function sortExpression(name: string): string {
   const column = knownColumn(name);
   const { place } = column;

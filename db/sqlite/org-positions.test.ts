@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { isIndexedSort, orgWindow, type ColumnFilter, type OrgSelection } from '../../shared/org-query';
+import {
+  isIndexedSort,
+  orgWindow,
+  type ColumnFilter,
+  type OrgSelection,
+  type OrgSortColumn,
+} from '../../shared/org-query';
+import { blankKeys } from '../core/blank-sort';
 import type { Db } from './connection';
 import { columnCatalog } from '../core/org-filters';
 import { createPositionReader, type PositionReader } from './org-positions';
@@ -48,8 +55,14 @@ const indexedKeys: Record<string, string[]> = {
 function expectedIds(selection: OrgSelection): string[] {
   const keys = indexedKeys[selection.sort] ?? [selection.sort];
   const dir = selection.dir === 'asc' ? 'ASC' : 'DESC';
-  // Ties go in rowid order, as every paging index ends in the rowid.
-  const order = [...keys, 'tie'].map((k) => `${k} ${dir}`).join(', ');
+  // Blanks last in both directions (an indexed key's folded value counts as blank); ties go in
+  // rowid order, as every paging index ends in the rowid.
+  const blank = blankKeys[selection.sort as OrgSortColumn];
+  const last =
+    blank === undefined
+      ? `${selection.sort} IS NULL`
+      : `${keys[0]} = ${JSON.stringify(blank).replace(/"/g, "'")}`;
+  const order = [`${last} ASC`, ...[...keys, 'tie'].map((k) => `${k} ${dir}`)].join(', ');
   const ordered = db
     .prepare(
       `SELECT organization_id FROM (SELECT v.*, o.rowid AS tie FROM vw_organizations_full AS v

@@ -12,6 +12,7 @@ import { rowDecoder } from '../core/columns';
 import { knownColumn } from '../core/org-filters';
 import { sortExpression, sqliteFilters } from './filter-dialect';
 import { ANCHOR_EVERY, encodeCursor } from '../core/cursor';
+import { ascendingParts, blankKeys } from '../core/blank-sort';
 import type { KeysetSelection, OrganizationRepository } from './org-repo';
 
 /**
@@ -24,8 +25,9 @@ import type { KeysetSelection, OrganizationRepository } from './org-repo';
  * - Any other sort (an attribute, a column without an index) is sorted once per filter into a
  *   temporary table of rowids, numbered by position; a window is then one range of that table.
  *
- * Both directions share one order: descending position p is ascending position total - 1 - p (the
- * tie-breaker, the rowid, reverses with the sort). Everything is dropped when the file changes.
+ * Both directions share one order with blanks last: the non-blank rows descending are those
+ * ascending in reverse, and so are the blanks (the tie-breaker, the rowid, reverses with the sort).
+ * Everything is dropped when the file changes.
  */
 
 /** Windows ending this close to either end are read directly by key, without anchors. */
@@ -35,14 +37,19 @@ const KEEP_SORTED = 4;
 
 interface Anchored {
   kind: 'anchors';
-  /** anchors[b] is the cursor just before row b·K (null for b = 0); undefined until built. */
-  anchors: (string | null)[] | undefined;
+  /**
+   * anchors[b] is the cursor just before row b·K (null for b = 0), and `values` the number of rows
+   * before the blanks; undefined until built.
+   */
+  built: { anchors: (string | null)[]; values: number } | undefined;
 }
 
 interface Sorted {
   kind: 'sorted';
   table: string;
   total: number;
+  /** The rows before the blanks. */
+  values: number;
   read: Statement;
 }
 
@@ -107,19 +114,22 @@ export function createPositionReader(
   function sortIntoTable(selection: OrgSelection): Sorted {
     const table = `org_order_${++tables}`;
     const { where, params } = sqliteFilters(selection);
-    db.prepare(`CREATE TEMP TABLE ${table} (org INTEGER NOT NULL)`).run();
+    db.prepare(`CREATE TEMP TABLE ${table} (org INTEGER NOT NULL, blank INTEGER NOT NULL)`).run();
+    const value = sortExpression(selection.sort);
     const inserted = db
       .prepare(
-        `INSERT INTO temp.${table} (org) SELECT organizations.rowid FROM organizations${
-          where.length ? ` WHERE ${where.join(' AND ')}` : ''
-        } ORDER BY ${sortExpression(selection.sort)}, organizations.rowid`,
+        `INSERT INTO temp.${table} (org, blank) SELECT org, blank FROM (
+           SELECT organizations.rowid AS org, ${value} AS value, ${value} IS NULL AS blank
+           FROM organizations${where.length ? ` WHERE ${where.join(' AND ')}` : ''}
+         ) ORDER BY blank, value, org`,
       )
       .run(params).changes;
     ownChanges += inserted;
+    const blanks = db.prepare(`SELECT count(*) FROM temp.${table} WHERE blank`).pluck().get() as number;
     const read = db
       .prepare(`SELECT org FROM temp.${table} WHERE rowid > @from AND rowid <= @to ORDER BY rowid`)
       .pluck();
-    return { kind: 'sorted', table, total: inserted, read };
+    return { kind: 'sorted', table, total: inserted, values: inserted - blanks, read };
   }
 
   function orderOf(selection: OrgSelection): Order {
@@ -136,9 +146,7 @@ export function createPositionReader(
       orders.set(key, order);
       return order;
     }
-    order = isIndexedSort(selection.sort)
-      ? { kind: 'anchors', anchors: undefined }
-      : sortIntoTable(selection);
+    order = isIndexedSort(selection.sort) ? { kind: 'anchors', built: undefined } : sortIntoTable(selection);
     orders.set(key, order);
     const sorted = [...orders].filter(([, o]) => o.kind === 'sorted');
     if (sorted.length > KEEP_SORTED) {
@@ -151,15 +159,18 @@ export function createPositionReader(
     return order;
   }
 
-  /** One pass over the sort's index, keeping the key of every K-th row. */
-  function buildAnchors(selection: KeysetSelection): (string | null)[] {
+  /** One pass over the sort's index, keeping the key of every K-th row and counting the blanks. */
+  function buildAnchors(selection: KeysetSelection): NonNullable<Anchored['built']> {
     const anchors: (string | null)[] = [null];
+    const blank = blankKeys[selection.sort];
     let i = 0;
+    let blanks = 0;
     for (const key of organizations.keys({ ...selection, dir: 'asc', limit: 1 })) {
       i++;
+      if (blank !== undefined && key[0] === blank) blanks++;
       if (i % ANCHOR_EVERY === 0) anchors.push(encodeCursor(key));
     }
-    return anchors;
+    return { anchors, values: i - blanks };
   }
 
   /** Rows [skip, skip + count) after a cursor of an indexed sort, as raw rows. */
@@ -176,11 +187,11 @@ export function createPositionReader(
 
   /** Ascending positions [from, from + count) of an indexed sort, as raw rows. */
   function anchoredRange(selection: KeysetSelection, order: Anchored, from: number, count: number) {
-    order.anchors ??= buildAnchors(selection);
-    const block = Math.min(Math.floor(from / ANCHOR_EVERY), order.anchors.length - 1);
+    const { anchors } = (order.built ??= buildAnchors(selection));
+    const block = Math.min(Math.floor(from / ANCHOR_EVERY), anchors.length - 1);
     const skip = from - block * ANCHOR_EVERY;
     // One seek to the anchor, then a step of fewer than K keys before the window's own rows.
-    return after({ ...selection, dir: 'asc', after: order.anchors[block] ?? null }, skip, count);
+    return after({ ...selection, dir: 'asc', after: anchors[block] ?? null }, skip, count);
   }
 
   function sortedRange(order: Sorted, from: number, count: number): unknown[][] {
@@ -195,17 +206,25 @@ export function createPositionReader(
   function range(selection: OrgSelection, order: Order, start: number, count: number, n: number) {
     const end = Math.min(start + count, n);
     if (end <= start) return [];
-    // Ascending positions of the window; a descending window is the mirrored range, reversed.
     // The first screens of either direction are one keyset read; no anchors needed yet.
     if (order.kind === 'anchors' && end <= nearEnd) {
       return after({ ...(selection as KeysetSelection), after: null }, start, end - start);
     }
-    const from = selection.dir === 'asc' ? start : n - end;
-    const raw =
-      order.kind === 'sorted'
-        ? sortedRange(order, from, end - start)
-        : anchoredRange(selection as KeysetSelection, order, from, end - start);
-    return selection.dir === 'asc' ? raw : raw.reverse();
+    // A descending window is read as ascending parts, each reversed; only it needs to know where
+    // the blanks start.
+    const values =
+      selection.dir === 'asc'
+        ? n
+        : order.kind === 'sorted'
+          ? order.values
+          : (order.built ??= buildAnchors(selection as KeysetSelection)).values;
+    return ascendingParts(selection.dir, start, end, n, values).flatMap(({ from, to }) => {
+      const raw =
+        order.kind === 'sorted'
+          ? sortedRange(order, from, to - from)
+          : anchoredRange(selection as KeysetSelection, order, from, to - from);
+      return selection.dir === 'asc' ? raw : raw.reverse();
+    });
   }
 
   return {
@@ -220,7 +239,7 @@ export function createPositionReader(
 
     prepare(selection) {
       const order = orderOf(selection);
-      if (order.kind === 'anchors') order.anchors ??= buildAnchors(selection as KeysetSelection);
+      if (order.kind === 'anchors') order.built ??= buildAnchors(selection as KeysetSelection);
     },
 
     *scan(selection, chunkSize) {

@@ -11,6 +11,7 @@ import type { OrgRow } from '../../shared/domain';
 import { attributeTables } from '../core/columns';
 import type { Db } from './connection';
 import { buildPageQuery, createOrganizationRepository, rowSql } from './org-repo';
+import { blankKeys } from '../core/blank-sort';
 import { loadReference } from '../core/reference';
 import { insertSamples } from './sample-orgs';
 import { seededDb } from '../test/helpers';
@@ -32,7 +33,7 @@ beforeAll(async () => {
   all = createOrganizationRepository(db).query(q({ limit: 500, offset: 0 })).rows;
 });
 
-/** The plain SQL order of each sort: NULLs first when ascending, ties by rowid (insertion order). */
+/** The plain SQL order of each sort: NULLs last in both directions, ties by rowid (insertion order). */
 const plainOrder: Record<OrgSortColumn, string[]> = {
   legal_name: ['legal_name'],
   annual_revenue_usd: ['annual_revenue_usd'],
@@ -52,7 +53,8 @@ function expected(sort: OrgSortColumn, dir: 'asc' | 'desc', filter: Filter = {})
     filter.status ? 'status = @status' : null,
     filter.search ? 'instr(lower(legal_name), lower(@search)) > 0' : null,
   ].filter((w) => w !== null);
-  const order = [...plainOrder[sort], 'rowid'].map((c) => `${c} ${dir}`).join(', ');
+  const keys = plainOrder[sort];
+  const order = [`${keys[0] as string} IS NULL`, ...[...keys, 'rowid'].map((c) => `${c} ${dir}`)].join(', ');
   const params = Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== null && v !== undefined));
   return db
     .prepare(
@@ -270,15 +272,22 @@ describe('the unified view', () => {
       for (const dir of ['asc', 'desc'] as const) {
         for (const focus_group_id of [null, 'pe_retail']) {
           const first = buildPageQuery(q({ sort, dir, focus_group_id, limit: 100 }));
-          expect(first.steps).toHaveLength(1);
-          const firstPlan = plan(first.steps[0]!, first.params);
-          expect(firstPlan, firstPlan.join(' | ')).toHaveLength(1);
-          expect(firstPlan[0]).toMatch(/^(SCAN|SEARCH) organizations USING COVERING INDEX idx_org_\w+/);
+          // Blanks last: a sort that folds NULL reads below, above, then at the folded value.
+          const ranges = blankKeys[sort] === undefined ? 1 : 3;
+          expect(first.steps).toHaveLength(ranges);
+          first.steps.forEach((sql) => {
+            const firstPlan = plan(sql, first.params);
+            expect(firstPlan, firstPlan.join(' | ')).toHaveLength(1);
+            expect(firstPlan[0]).toMatch(/^(SCAN|SEARCH) organizations USING COVERING INDEX idx_org_\w+/);
+          });
 
           const cursor = repo.query(q({ sort, dir, focus_group_id, limit: 3 })).next_cursor;
           const next = buildPageQuery(q({ sort, dir, focus_group_id, limit: 100, after: cursor }));
-          // One step per key and one for the rowid: ties with the cursor first, then looser ranges.
-          expect(next.steps).toHaveLength(next.keys.length + 1);
+          // One step per key and one for the rowid: ties with the cursor first, then looser ranges,
+          // then the ranges after the cursor's: its keys are not negative, so ascending only the
+          // blanks follow, descending the negative keys and the blanks.
+          const later = ranges === 1 ? 0 : dir === 'asc' ? 1 : 2;
+          expect(next.steps).toHaveLength(next.keys.length + 1 + later);
           next.steps.forEach((sql, j) => {
             const steps = plan(sql, next.params);
             const label = `${sort} ${dir} ${focus_group_id} step ${j}: ${steps.join(' | ')}`;
@@ -286,7 +295,7 @@ describe('the unified view', () => {
             expect(steps[0], label).toMatch(
               j === 0
                 ? /^SEARCH organizations USING COVERING INDEX idx_org_\w+ \(.*rowid[<>]\?\)$/
-                : /^SEARCH organizations USING COVERING INDEX idx_org_\w+ \(.*[<>]\?\)$/,
+                : /^SEARCH organizations USING COVERING INDEX idx_org_\w+ \(.*[<>=]\?\)$/,
             );
           });
         }

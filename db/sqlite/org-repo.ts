@@ -7,11 +7,12 @@ import { AppError } from '../../shared/errors';
 import type { Db } from './connection';
 import { attributeTables, rowDecoder, type AttributeTable } from '../core/columns';
 import { requireSchema } from './migrate';
+import { blankKeys, keyRanges, rangeCondition, rangeOf, type KeyRange } from '../core/blank-sort';
 
 /**
- * Sort keys per sortable column: the expressions of migration 003's indexes (NULL folded into a
- * value that sorts first, so every key compares), in index order. The rowid, which every index entry
- * ends in, breaks ties.
+ * Sort keys per sortable column: the expressions of migration 004's indexes (NULL folded into a
+ * value, so every key compares; db/core/blank-sort.ts reads the blanks last), in index order. The
+ * rowid, which every index entry ends in, breaks ties.
  */
 const sortKeys: Record<OrgSortColumn, string[]> = {
   legal_name: ['legal_name'],
@@ -27,9 +28,9 @@ export interface PageQuery {
   /**
    * Statements run in order until the page is full: with a cursor, first the rows that tie with it
    * on every key (key = ? AND rowid > ?), then each looser range (key = ? AND next key > ?, ...,
-   * first key > ?). Each is one index range: SQLite does not use the rowid of a row-value
-   * comparison (key, rowid) > (?, ?) to seek, so a single statement would scan every tie.
-   * `@limit` is bound per statement to the rows still wanted.
+   * first key > ?), then the first key's later ranges (blanks last). Each is one index range:
+   * SQLite does not use the rowid of a row-value comparison (key, rowid) > (?, ?) to seek, so a
+   * single statement would scan every tie. `@limit` is bound per statement to the rows still wanted.
    */
   steps: string[];
   params: Record<string, KeyValue>;
@@ -40,7 +41,8 @@ export interface PageQuery {
 
 /**
  * The page's keys and rowids, read from organizations' indexes alone (the rows are fetched by rowid
- * afterwards). The SQL text depends only on which filters and which sort are in use.
+ * afterwards). The SQL text depends only on which filters and which sort are in use. An offset is
+ * applied by the caller, across the steps.
  */
 export function buildPageQuery(query: OrgQuery): PageQuery {
   const { where, params } = sqliteFilters(query);
@@ -52,39 +54,44 @@ export function buildPageQuery(query: OrgQuery): PageQuery {
   const backward = Boolean(query.before);
   const cursor = query.before ?? query.after ?? null;
   const pageParams: Record<string, KeyValue> = { ...params };
+  const blank = blankKeys[query.sort];
+  if (blank !== undefined) pageParams.blank = blank;
   const ascending = (query.dir === 'asc') !== backward;
   const dir = ascending ? 'ASC' : 'DESC';
   const columns = [...keys, 'rowid'];
+  const first = columns[0] as string;
   // Columns pinned by an equality are left out of ORDER BY: SQLite does not see that an expression
   // compared with = is constant and would sort the whole range of ties.
-  const select = (conditions: string[], order: string[], tail = '') =>
+  const select = (conditions: string[], order: string[]) =>
     `SELECT ${columns.join(', ')} FROM organizations${
       conditions.length ? ` WHERE ${conditions.join(' AND ')}` : ''
-    } ORDER BY ${order.map((c) => `${c} ${dir}`).join(', ')} LIMIT @limit${tail}`;
-  if (!cursor) {
-    const useOffset = query.offset !== undefined;
-    if (useOffset) pageParams.offset = query.offset ?? 0;
-    return {
-      steps: [select(where, columns, useOffset ? ' OFFSET @offset' : '')],
-      params: pageParams,
-      keys,
-      backward,
-      cursor,
-    };
-  }
+    } ORDER BY ${order.map((c) => `${c} ${dir}`).join(', ')} LIMIT @limit`;
+  const inRange = (range: KeyRange | null) => (range ? [rangeCondition(range, first)] : []);
+  const whole = (range: KeyRange | null) =>
+    select([...where, ...inRange(range)], range === 'blank' ? ['rowid'] : columns);
+  const ranges = keyRanges(query.sort, ascending, backward);
+  if (!cursor) return { steps: ranges.map(whole), params: pageParams, keys, backward, cursor };
+
   const values = decodeCursor(cursor, columns.length);
   values.forEach((value, i) => (pageParams[`k${i}`] = value));
   const past = ascending ? '>' : '<';
-  // Step j pins the first j columns to the cursor's values and moves past it on column j.
-  const steps = columns
-    .map((column, j) =>
-      select(
-        [...where, ...columns.slice(0, j).map((c, i) => `${c} = @k${i}`), `${column} ${past} @k${j}`],
-        columns.slice(j),
-      ),
-    )
-    .reverse();
-  return { steps, params: pageParams, keys, backward, cursor };
+  const range = rangeOf(query.sort, values[0]);
+  // Step j pins the first j columns to the cursor's values and moves past it on column j; among
+  // the blanks only the tie-breaker moves.
+  const pinnedSteps = range === 'blank' ? [columns.length - 1] : columns.map((_, j) => j).reverse();
+  const steps = pinnedSteps.map((j) =>
+    select(
+      [
+        ...where,
+        ...(range === 'blank' ? [] : inRange(range)),
+        ...columns.slice(0, j).map((c, i) => `${c} = @k${i}`),
+        `${columns[j] as string} ${past} @k${j}`,
+      ],
+      range === 'blank' ? ['rowid'] : columns.slice(j),
+    ),
+  );
+  const later = ranges.slice(ranges.indexOf(range) + 1).map(whole);
+  return { steps: [...steps, ...later], params: pageParams, keys, backward, cursor };
 }
 
 export interface OrganizationRepository {
@@ -173,8 +180,9 @@ export function createOrganizationRepository(db: Db): OrganizationRepository {
       throw new AppError('NOT_FOUND', `Unknown sector: ${query.focus_group_id}`);
     }
     const page = buildPageQuery(query);
-    const want = query.limit + 1;
-    const keyRows: KeyValue[][] = [];
+    const skip = page.cursor ? 0 : (query.offset ?? 0);
+    const want = skip + query.limit + 1;
+    let keyRows: KeyValue[][] = [];
     for (const sql of page.steps) {
       const rows = prepared(sql)
         .raw()
@@ -182,6 +190,7 @@ export function createOrganizationRepository(db: Db): OrganizationRepository {
       keyRows.push(...rows);
       if (keyRows.length >= want) break;
     }
+    keyRows = keyRows.slice(skip);
     const more = keyRows.length > query.limit;
     if (more) keyRows.pop();
     if (page.backward) keyRows.reverse();

@@ -8,6 +8,8 @@ import { filterFromDraft } from './sections/organizations/FilterDialog';
 import { gridColumns, keyGroup, scoreGroup } from './sections/organizations/grid-columns';
 import { showValue } from './sections/organizations/grid/cell-format';
 import { nextCell, rangeOf, toTsv } from './sections/organizations/grid/keys';
+import { describeSpan } from './sections/organizations/row-position';
+import { copyText, defaultCopy } from './sections/organizations/grid/copy-text';
 import {
   MAX_SCROLL_HEIGHT,
   realTop,
@@ -16,9 +18,11 @@ import {
 } from './sections/organizations/grid/scaled-scroll';
 import {
   defaultView,
+  isShown,
   moveColumn,
   orderedColumns,
   readView,
+  showColumns,
   visibleColumns,
 } from './sections/organizations/view-state';
 
@@ -36,6 +40,7 @@ const described: OrgColumn[] = [
 ].map(([name, kind, sector]) => ({
   name: name as string,
   kind: kind as OrgColumn['kind'],
+  scale: kind === 'decimal' ? 2 : null,
   focus_group_id: sector ?? null,
   band: null,
   sort: 'index',
@@ -80,6 +85,7 @@ describe('organizations grid columns', () => {
         ].map((name): OrgColumn => ({
           name,
           kind: name === 'assessed_on' ? 'text' : 'decimal',
+          scale: name === 'assessed_on' ? null : name === 'talent_concentration' ? 4 : 2,
           focus_group_id: null,
           band: 'org_air',
           sort: 'sorted-once',
@@ -105,8 +111,8 @@ describe('organizations grid columns', () => {
       'hr',
       'synergy',
     ]);
-    expect(showValue('org_air', 65.7)).toEqual({ text: '65.70', kind: 'number' });
-    expect(showValue('talent_concentration', 0.25)).toEqual({ text: '0.2500', kind: 'number' });
+    expect(showValue('org_air', 65.7)).toMatchObject({ text: '65.70', kind: 'number' });
+    expect(showValue('talent_concentration', 0.25)).toMatchObject({ text: '0.2500', kind: 'number' });
   });
 
   it('keeps a view’s order, appends columns it does not know, and always pins the name first', () => {
@@ -123,6 +129,30 @@ describe('organizations grid columns', () => {
       'plant_count',
     ]);
     expect(moveColumn(columns, view, 'plant_count', null).at(-1)).toBe('plant_count');
+  });
+
+  it('within one sector shows the core columns and that sector’s attributes, the others brought back on demand', () => {
+    const retail = { ...defaultView, focus_group_id: 'pe_retail' };
+    const shown = names(visibleColumns(columns, retail));
+    expect(shown).toEqual(expect.arrayContaining(['legal_name', 'status', 'store_count', 'loyalty_program']));
+    expect(shown).not.toContain('plant_count');
+    // Another sector's column comes back from the Columns panel, and hides again.
+    const plant = columns.filter((c) => c.name === 'plant_count');
+    const back = { ...retail, ...showColumns(retail, plant, true) };
+    expect(names(visibleColumns(columns, back))).toContain('plant_count');
+    const again = { ...back, ...showColumns(back, plant, false) };
+    expect(names(visibleColumns(columns, again))).not.toContain('plant_count');
+    // Hidden again only for the sector filter: without it, it shows.
+    expect(names(visibleColumns(columns, { ...again, focus_group_id: null }))).toContain('plant_count');
+    // Without a sector filter every column shows, and showing all lists nothing extra.
+    expect(visibleColumns(columns, defaultView)).toHaveLength(columns.length);
+    expect(showColumns({ ...defaultView, hidden: [] }, columns, true)).toEqual({ hidden: [], shown: [] });
+    expect(
+      isShown(
+        columns.find((c) => c.name === 'plant_count')!,
+        { ...retail, hidden: [] },
+      ),
+    ).toBe(false);
   });
 
   it('reads a hand-edited or older stored view without breaking, dropping only what is invalid', () => {
@@ -167,9 +197,54 @@ describe('organizations grid keyboard and clipboard', () => {
     expect(cellText(['ISO 9001', 'SCADA'])).toBe('ISO 9001, SCADA');
     expect(cellText(null)).toBe('');
     expect(describeValue(true)).toBe('Yes');
-    expect(showValue('annual_revenue_usd', 1234567)).toEqual({ text: '$1,234,567', kind: 'number' });
+    expect(showValue('annual_revenue_usd', 1234567)).toEqual({
+      text: '$1.23 M',
+      full: '$1,234,567',
+      kind: 'number',
+    });
     expect(showValue('founding_year', 1999).text).toBe('1999');
-    expect(showValue('x', null)).toEqual({ text: '—', kind: 'null' });
+    expect(showValue('x', null)).toEqual({ text: '—', full: null, kind: 'null' });
+  });
+});
+
+describe('organizations grid position', () => {
+  it('says which rows are in sight, as an analyst counts them', () => {
+    expect(describeSpan({ first: 1200, last: 1231 }, 8533)).toBe('rows 1,201–1,232 of 8,533');
+    // The last screen may reach past the last row.
+    expect(describeSpan({ first: 0, last: 30 }, 12)).toBe('rows 1–12 of 12');
+    expect(describeSpan(null, 12)).toBeNull();
+    expect(describeSpan({ first: 0, last: 0 }, 0)).toBeNull();
+  });
+});
+
+describe('organizations grid copy', () => {
+  const picked = columns.filter((c) =>
+    ['legal_name', 'annual_revenue_usd', 'loyalty_program'].includes(c.name),
+  );
+  const rows = [
+    { legal_name: 'Acme, Inc.', annual_revenue_usd: 1_190_000_000, loyalty_program: true },
+    { legal_name: 'Blank', annual_revenue_usd: null, loyalty_program: false },
+  ];
+  it('copies raw TSV without headers by default, as a spreadsheet pastes it', () => {
+    expect(copyText(rows, picked, defaultCopy)).toBe('Acme, Inc.\t1190000000\ttrue\nBlank\t\tfalse');
+  });
+  it('copies with headers, as CSV or JSON, formatted as on screen or raw', () => {
+    expect(copyText(rows, picked, { format: 'csv', headers: true, formatted: false })).toBe(
+      'legal_name,annual_revenue_usd,loyalty_program\r\n"Acme, Inc.",1190000000,true\r\nBlank,,false',
+    );
+    expect(copyText(rows, picked, { format: 'tsv', headers: true, formatted: true })).toBe(
+      'Legal name\tAnnual revenue (USD)\tLoyalty program\nAcme, Inc.\t$1.19 B\tYes\nBlank\t\tNo',
+    );
+    expect(JSON.parse(copyText(rows, picked, { format: 'json', headers: false, formatted: false }))).toEqual(
+      rows,
+    );
+    expect(
+      JSON.parse(copyText(rows, picked, { format: 'json', headers: false, formatted: true }))[0],
+    ).toEqual({
+      'Legal name': 'Acme, Inc.',
+      'Annual revenue (USD)': '$1.19 B',
+      'Loyalty program': 'Yes',
+    });
   });
 });
 

@@ -20,6 +20,7 @@ const columns: GridColumn[] = names.map((name, i) => ({
   name,
   label: i === 0 ? 'Legal name' : `Column ${i}`,
   kind: i % 3 === 0 ? 'integer' : 'text',
+  scale: null,
   focus_group_id: null,
   band: null,
   sort: 'index',
@@ -59,6 +60,7 @@ function TanStackGrid() {
         blocks={blocks}
         version={snapshot.version}
         sort="legal_name"
+        position={{ set: () => {}, select: () => {} }}
         dir="asc"
         label="Organizations"
         onSort={() => {}}

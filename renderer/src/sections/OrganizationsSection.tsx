@@ -26,6 +26,17 @@ import { useSharedViews } from './organizations/use-shared-views';
 import { useViewInUrl } from './organizations/view-url';
 import { useSection } from '../navigation';
 
+/** Changes made elsewhere, read again when the user asks; recomputed scores, read again at once. */
+function useRereads(refresh: () => void) {
+  const others = useOrgChanges();
+  useReadOnScores(others.scores, refresh);
+  const reread = () => {
+    others.seen();
+    refresh();
+  };
+  return { others, reread };
+}
+
 function OrganizationsBody() {
   const sectors = useSectors();
   const { status } = useDbStatus();
@@ -39,12 +50,7 @@ function OrganizationsBody() {
   );
   const [filtering, setFiltering] = useState<{ column: string | null } | null>(null);
   const exporter = useExport();
-  const others = useOrgChanges();
-  useReadOnScores(others.scores, refresh);
-  const reread = () => {
-    others.seen();
-    refresh();
-  };
+  const { others, reread } = useRereads(refresh);
   const editing = useOrgEditing({ blocks, sectors, columns, onChanged: reread });
   const addFilter = useRef<HTMLButtonElement>(null);
 
@@ -122,6 +128,7 @@ function OrganizationsBody() {
               fields={editing.fields}
               onSave={editing.save}
               onDelete={editing.remove}
+              position={grid.position}
             />
           )}
         </Paper>
@@ -132,6 +139,7 @@ function OrganizationsBody() {
         dir={view.dir}
         changes={others.changes}
         onRefresh={reread}
+        position={grid.position}
       />
       {editing.dialogs}
       <FilterDialog

@@ -1,7 +1,12 @@
 import { ActionIcon, Loader, Menu, Popover, Tooltip } from '@mantine/core';
 import { IconDownload, IconFileImport, IconPlus, IconRefresh, IconSparkles } from '@tabler/icons-react';
 import type { ExportFormat } from '../../../../shared/org-query';
+import { useRef, useState } from 'react';
 import { ColumnsPanel } from './ColumnsPanel';
+import { CopyOptionsPanel } from './CopyOptionsPanel';
+import { ExportDialog, type ExportPart } from './ExportDialog';
+import type { RowSpan } from './row-position';
+import { showColumns } from './view-state';
 import { InsertPanel } from './InsertPanel';
 import { ToolButton } from './ToolButton';
 import type { ExportTask } from './use-export';
@@ -26,8 +31,16 @@ interface Props {
 export function OrgActions(props: Props) {
   const { grid, views, total, exporter, empty, sectorName, onRefresh } = props;
   const { view, change, visible } = grid;
+  const [exporting, setExporting] = useState<RowSpan | undefined>(undefined);
+  const exportButton = useRef<HTMLButtonElement>(null);
   const exportAs = (format: ExportFormat) =>
     void exporter.start({ ...grid.selection, format, columns: visible.map((c) => c.name) });
+  const exportPart = ({ allColumns, ...part }: ExportPart) =>
+    void exporter.start({
+      ...grid.selection,
+      ...part,
+      columns: (allColumns ? grid.ordered : visible).map((c) => c.name),
+    });
   return (
     <>
       <ToolButton
@@ -40,9 +53,9 @@ export function OrgActions(props: Props) {
       <ViewsMenu view={view} shared={views} onOpen={grid.setView} />
       <ColumnsPanel
         columns={grid.ordered}
-        hidden={view.hidden}
-        onHidden={(hidden) => change({ hidden })}
-        onReset={() => change({ order: [], hidden: [], widths: {} })}
+        view={view}
+        onShow={(columns, visible) => change(showColumns(view, columns, visible))}
+        onReset={() => change({ order: [], hidden: [], shown: [], widths: {} })}
       />
       <Menu position="bottom-end" shadow="md">
         <Menu.Target>
@@ -51,6 +64,7 @@ export function OrgActions(props: Props) {
           <ToolButton
             icon={exporter.running ? <Loader size={14} /> : <IconDownload size={14} />}
             label="Export"
+            ref={exportButton}
             aria-busy={exporter.running}
             disabled={total === 0}
           />
@@ -63,8 +77,25 @@ export function OrgActions(props: Props) {
           <Menu.Item disabled={exporter.running} onClick={() => exportAs('json')}>
             Export JSON
           </Menu.Item>
+          <Menu.Item disabled={exporter.running} onClick={() => setExporting(grid.position.selected())}>
+            Export…
+          </Menu.Item>
         </Menu.Dropdown>
       </Menu>
+      <ExportDialog
+        opened={exporting !== undefined}
+        onClose={() => {
+          setExporting(undefined);
+          // Opened from a menu item that is gone: the focus goes back to the menu's button.
+          requestAnimationFrame(() => exportButton.current?.focus());
+        }}
+        total={total}
+        selected={exporting ?? null}
+        visibleCount={visible.length}
+        columnCount={grid.ordered.length}
+        onExport={exportPart}
+      />
+      <CopyOptionsPanel />
       {!empty && (
         <Popover position="bottom-end" shadow="md" width={420} trapFocus>
           <Popover.Target>

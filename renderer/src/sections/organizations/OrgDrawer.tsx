@@ -6,6 +6,7 @@ import type { FieldSpec } from '../../../../shared/org-fields';
 import { columnLabel } from '../../../../shared/labels';
 import { DrawerScore } from '../rankings/DrawerScore';
 import { describeValue } from './cell-text';
+import { fieldColumn, showValue } from './grid/cell-format';
 import { OrgEditForm } from './edit/OrgEditForm';
 import type { SaveOutcome } from './edit/use-org-edit';
 
@@ -19,12 +20,6 @@ interface Props {
   save: (row: OrgRow, values: Record<string, OrgValue>) => Promise<SaveOutcome>;
   onDelete: (row: OrgRow) => void;
 }
-
-const money = new Intl.NumberFormat(undefined, {
-  style: 'currency',
-  currency: 'USD',
-  maximumFractionDigits: 0,
-});
 
 const coreFacts = [
   'display_name',
@@ -46,7 +41,7 @@ const coreFacts = [
   'created_by',
 ];
 
-function Value({ column, value }: { column: string; value: OrgValue }): ReactNode {
+function Value({ column, value, field }: { column: string; value: OrgValue; field?: FieldSpec }): ReactNode {
   if (Array.isArray(value)) {
     if (value.length === 0) {
       return (
@@ -72,8 +67,11 @@ function Value({ column, value }: { column: string; value: OrgValue }): ReactNod
       </Text>
     );
   }
-  if (typeof value === 'number' && column.endsWith('_usd')) return money.format(value);
-  if (typeof value === 'number' && !/(_year|_code|_number)$/.test(column)) return value.toLocaleString();
+  if (typeof value === 'number') {
+    // Every digit here; the grid rounds money to its magnitude.
+    const shown = showValue(field ? fieldColumn(field) : column, value);
+    return shown.full ?? shown.text;
+  }
   if (column === 'website_url' && typeof value === 'string' && /^https?:\/\//.test(value)) {
     return (
       <Anchor href={value} target="_blank" rel="noreferrer noopener" inherit>
@@ -84,7 +82,14 @@ function Value({ column, value }: { column: string; value: OrgValue }): ReactNod
   return describeValue(value);
 }
 
-function Facts({ caption, columns, row }: { caption: string; columns: string[]; row: OrgRow }) {
+interface FactsProps {
+  caption: string;
+  columns: string[];
+  row: OrgRow;
+  fields: FieldSpec[];
+}
+
+function Facts({ caption, columns, row, fields }: FactsProps) {
   return (
     <Table aria-label={caption} variant="vertical" layout="fixed" withTableBorder fz="sm">
       <Table.Tbody>
@@ -92,7 +97,11 @@ function Facts({ caption, columns, row }: { caption: string; columns: string[]; 
           <Table.Tr key={column}>
             <Table.Th w={200}>{columnLabel(column)}</Table.Th>
             <Table.Td>
-              <Value column={column} value={row[column] ?? null} />
+              <Value
+                column={column}
+                value={row[column] ?? null}
+                field={fields.find((f) => f.name === column)}
+              />
             </Table.Td>
           </Table.Tr>
         ))}
@@ -159,14 +168,14 @@ export function OrgDrawer({ row, attributeColumns, onClose, fields, sectors, sav
             <Title order={3} size="h4">
               {sector} attributes
             </Title>
-            <Facts caption={`${sector} attributes`} columns={attributeColumns} row={row} />
+            <Facts caption={`${sector} attributes`} columns={attributeColumns} row={row} fields={fields} />
           </Stack>
           {typeof row.organization_id === 'string' && <DrawerScore organizationId={row.organization_id} />}
           <Stack gap="xs">
             <Title order={3} size="h4">
               Organization
             </Title>
-            <Facts caption="Organization facts" columns={coreFacts} row={row} />
+            <Facts caption="Organization facts" columns={coreFacts} row={row} fields={fields} />
           </Stack>
         </Stack>
       )}

@@ -4,10 +4,12 @@ import type { OrgColumn } from '../../../../shared/org-query';
 import { call } from '../../api/bridge';
 import type { ColumnAction } from './grid/ColumnMenu';
 import { defaultWidth, gridColumns, pinnedColumn } from './grid-columns';
+import { useRowPositionStore } from './row-position';
 import {
   moveColumn,
   orderedColumns,
   selectionOf,
+  showColumns,
   useCurrentView,
   visibleColumns,
   type GridView,
@@ -20,6 +22,7 @@ import {
 export function useGridView(sectors: Sector[]) {
   const [described, setDescribed] = useState<OrgColumn[] | null>(null);
   const [view, setView] = useCurrentView();
+  const position = useRowPositionStore();
   useEffect(() => {
     void call('orgs:columns', {}).then(setDescribed);
   }, []);
@@ -41,7 +44,7 @@ export function useGridView(sectors: Sector[]) {
   /** Every menu action but filtering, which opens a dialog the caller owns. */
   function columnAction(column: string, action: Exclude<ColumnAction, 'filter'>) {
     if (action === 'asc' || action === 'desc') return sortBy(column, action);
-    if (action === 'hide') return change({ hidden: [...view.hidden, column] });
+    if (action === 'hide') return change(showColumns(view, [{ name: column, focus_group_id: null }], false));
     const names = visible.map((c) => c.name);
     const at = names.indexOf(column);
     const before = action === 'left' ? names[at - 1] : names[at + 2];
@@ -52,6 +55,8 @@ export function useGridView(sectors: Sector[]) {
   return {
     /** Null until the database has described its columns. */
     described,
+    /** Which rows are in sight. */
+    position,
     view,
     setView,
     change,

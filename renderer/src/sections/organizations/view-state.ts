@@ -26,6 +26,11 @@ export interface GridView {
   /** Column order (the pinned name is always first and not listed). */
   order: string[];
   hidden: string[];
+  /**
+   * Attribute columns shown although the view is filtered to another sector (whose attributes
+   * alone show by default).
+   */
+  shown: string[];
   widths: Record<string, number>;
 }
 
@@ -38,6 +43,7 @@ export const defaultView: GridView = {
   dir: 'asc',
   order: [],
   hidden: assessmentInputColumns,
+  shown: [],
   widths: {},
 };
 
@@ -54,6 +60,7 @@ const storedView = z.object({
   dir: z.enum(['asc', 'desc']).catch('asc'),
   order: z.array(columnName).catch([]),
   hidden: z.array(columnName).catch([]),
+  shown: z.array(columnName).catch([]),
   widths: z.record(columnName, z.number().finite().positive()).catch({}),
 });
 
@@ -80,10 +87,52 @@ export function orderedColumns(all: GridColumn[], view: Pick<GridView, 'order'>)
   return [...(pinned ? [pinned] : []), ...listed, ...rest];
 }
 
+type Visibility = Pick<GridView, 'focus_group_id' | 'hidden' | 'shown'>;
+
+/**
+ * Whether a column shows: the name always; any other unless hidden; within one sector, another
+ * sector's attributes only when brought back (they would all be blank).
+ */
+export function isShown(column: Pick<GridColumn, 'name' | 'focus_group_id'>, view: Visibility): boolean {
+  if (column.name === pinnedColumn) return true;
+  if (view.hidden.includes(column.name)) return false;
+  const otherSector =
+    view.focus_group_id !== null &&
+    column.focus_group_id !== null &&
+    column.focus_group_id !== view.focus_group_id;
+  return !otherSector || view.shown.includes(column.name);
+}
+
+/**
+ * The view's hidden and shown lists with these columns shown or hidden. Another sector's attributes
+ * within a sector filter are only listed as shown or not: hiding them again does not hide them
+ * once the filter is gone.
+ */
+export function showColumns(
+  view: Visibility,
+  columns: Pick<GridColumn, 'name' | 'focus_group_id'>[],
+  visible: boolean,
+): Pick<GridView, 'hidden' | 'shown'> {
+  const foreign = (column: Pick<GridColumn, 'focus_group_id'>) =>
+    view.focus_group_id !== null &&
+    column.focus_group_id !== null &&
+    column.focus_group_id !== view.focus_group_id;
+  const names = columns.map((column) => column.name);
+  const others = columns.filter(foreign).map((column) => column.name);
+  const own = columns.filter((column) => !foreign(column)).map((column) => column.name);
+  return visible
+    ? {
+        hidden: view.hidden.filter((name) => !names.includes(name)),
+        shown: [...new Set([...view.shown, ...others])],
+      }
+    : {
+        hidden: [...new Set([...view.hidden, ...own])],
+        shown: view.shown.filter((name) => !names.includes(name)),
+      };
+}
+
 export function visibleColumns(all: GridColumn[], view: GridView): GridColumn[] {
-  return orderedColumns(all, view).filter(
-    (column) => column.name === pinnedColumn || !view.hidden.includes(column.name),
-  );
+  return orderedColumns(all, view).filter((column) => isShown(column, view));
 }
 
 /** Moves `column` to just before `before` (or to the end), in the full column order. */
@@ -132,4 +181,14 @@ export function useCurrentView(): [GridView, (view: GridView) => void] {
     deserialize: readJson(readView),
   });
   return [view, setView];
+}
+
+/** Whether rows show their numbers beside the name, remembered on this computer (not part of a view). */
+export function useRowNumbers(): [boolean, (on: boolean) => void] {
+  const [on, setOn] = useLocalStorage<boolean>({
+    key: 'sector-studio:organizations:row-numbers',
+    defaultValue: false,
+    getInitialValueInEffect: false,
+  });
+  return [on, setOn];
 }

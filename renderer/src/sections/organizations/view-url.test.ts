@@ -31,6 +31,7 @@ const view = fc
     dir: fc.constantFrom('asc', 'desc'),
     order: fc.array(name, { maxLength: 6 }),
     hidden: fc.array(name, { maxLength: 6 }),
+    shown: fc.array(name, { maxLength: 6 }),
     widths: fc.dictionary(name, fc.integer({ min: 1, max: 2000 }), { maxKeys: 4 }),
   })
   .map(readView);

@@ -19,6 +19,7 @@ export function viewToQuery(view: GridView): string {
   params.set('dir', view.dir);
   if (view.order.length > 0) params.set('order', view.order.join(','));
   if (view.hidden.length > 0) params.set('hidden', view.hidden.join(','));
+  if (view.shown.length > 0) params.set('shown', view.shown.join(','));
   const widths = Object.entries(view.widths).map(([name, px]) => `${name}:${Math.round(px)}`);
   if (widths.length > 0) params.set('widths', widths.join(','));
   return params.toString();
@@ -50,6 +51,7 @@ export function viewFromQuery(query: string): GridView {
     dir: params.get('dir') ?? undefined,
     order: list(params.get('order')),
     hidden: list(params.get('hidden')),
+    shown: list(params.get('shown')),
     widths: Object.fromEntries(widths),
   });
 }

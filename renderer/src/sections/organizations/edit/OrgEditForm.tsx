@@ -4,7 +4,7 @@ import type { OrgRow, Sector } from '../../../../../shared/domain';
 import { droppedBySectorChange, type FieldSpec } from '../../../../../shared/org-fields';
 import { useEffect, useEffectEvent, useState } from 'react';
 import { call, notifyError, useAction } from '../../../api/bridge';
-import { showValue } from '../grid/cell-format';
+import { fieldColumn, showValue } from '../grid/cell-format';
 import { focusFirstError } from './focus-error';
 import { OrgFields } from './OrgFields';
 import { useOrgForm } from './use-org-form';
@@ -78,7 +78,7 @@ function EditForm({ row, fields, sectors, save, onDone }: Props) {
             icon={<IconArrowsExchange size={18} />}
             title={`Moving to ${to} drops these values`}
           >
-            {dropped.map((f) => `${f.label}: ${showValue(f.name, row[f.name]).text}`).join(' · ')}
+            {dropped.map((f) => `${f.label}: ${showValue(fieldColumn(f), row[f.name]).text}`).join(' · ')}
           </Alert>
         )}
         <Group justify="flex-end">

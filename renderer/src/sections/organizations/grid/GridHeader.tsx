@@ -1,4 +1,4 @@
-import { useLayoutEffect, useMemo, useRef } from 'react';
+import { useLayoutEffect, useMemo, useRef, type CSSProperties } from 'react';
 import type { GridColumn } from '../grid-columns';
 import type { ColumnAction } from './ColumnMenu';
 import { HeaderCell, type HeaderEvents } from './HeaderCell';
@@ -83,7 +83,11 @@ export function GridHeader(props: Props) {
 
   const { totalWidth } = layout;
   return (
-    <div className="og-header" role="rowgroup" style={{ width: totalWidth }}>
+    <div
+      className="og-header"
+      role="rowgroup"
+      style={{ width: totalWidth, '--og-pinned-width': `${layout.pinnedWidth}px` } as CSSProperties}
+    >
       <div className="og-bands" aria-hidden style={{ width: totalWidth }}>
         <div className="og-band og-pinned" style={{ width: layout.pinnedWidth }} />
         {bandsOf(columns, shownCols, layout).map((band) => (

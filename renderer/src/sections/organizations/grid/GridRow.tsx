@@ -21,6 +21,8 @@ interface Props {
   /** The editor of the cell being edited in this row (its column is editCol). */
   editor: ReactNode;
   editCol: number;
+  /** Whether the row's number shows beside the name. */
+  numbered: boolean;
 }
 
 /** One data row: the pinned name, then the visible columns; redrawn only when one of its props changes. */
@@ -37,11 +39,12 @@ export const GridRow = memo(function GridRow({
   width,
   editor,
   editCol,
+  numbered,
 }: Props) {
   const cell = (col: number) => {
     const column = columns[col];
     if (column === undefined) return null;
-    const shown = row === undefined ? null : showValue(column.name, row[column.name]);
+    const shown = row === undefined ? null : showValue(column, row[column.name]);
     const selected = inRange(selection, index, col);
     const style = col === 0 ? { width: widths[0] } : { left: lefts[col], width: widths[col] };
     if (editor !== null && col === editCol) {
@@ -71,8 +74,13 @@ export const GridRow = memo(function GridRow({
         data-column={column.name}
         className={`og-cell${col === 0 ? ' og-pinned' : ''}${selected ? ' og-selected' : ''} og-${shown?.kind ?? 'loading'}`}
         style={style}
-        title={shown !== null && shown.text.length > 24 ? shown.text : undefined}
+        title={shown === null ? undefined : (shown.full ?? (shown.text.length > 24 ? shown.text : undefined))}
       >
+        {col === 0 && numbered && (
+          <span className="og-row-number" aria-hidden>
+            {(index + 1).toLocaleString('en-US')}
+          </span>
+        )}
         {shown === null ? '' : col === 0 ? <span data-open>{shown.text}</span> : shown.text}
       </div>
     );

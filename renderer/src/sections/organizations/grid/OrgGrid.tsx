@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { OrgRow, OrgValue } from '../../../../../shared/domain';
 import type { FieldSpec } from '../../../../../shared/org-fields';
 import type { SaveOutcome } from '../edit/use-org-edit';
@@ -14,6 +14,9 @@ import { useCellEditing } from './use-cell-editing';
 import { useColumnLayout } from './use-column-layout';
 import { useGridFocus } from './use-grid-focus';
 import { revealCell, useGridScroll } from './use-grid-scroll';
+import { useRowNumbers } from '../view-state';
+import type { RowPosition } from '../row-position';
+import { useCopyOptions } from './copy-text';
 
 interface Props {
   columns: GridColumn[];
@@ -36,6 +39,8 @@ interface Props {
   onSave: (row: OrgRow, values: Record<string, OrgValue>) => Promise<SaveOutcome>;
   /** Delete pressed on these rows (the selection's, or the active one). */
   onDelete: (rows: OrgRow[]) => void;
+  /** Told which rows are in sight as the grid scrolls, and which are selected. */
+  position: Pick<RowPosition, 'set' | 'select'>;
 }
 
 /**
@@ -50,6 +55,14 @@ export function OrgGrid(props: Props) {
   const focus = useGridFocus(total, columns.length);
   const { active, selection } = focus;
   const scroll = useGridScroll({ scroller, total, columns, layout, blocks, version, active });
+  const [rowNumbers] = useRowNumbers();
+  const [copyOptions] = useCopyOptions();
+  const { position } = props;
+  const { first, last } = scroll.inSight;
+  useEffect(() => position.set(first, last), [position, first, last]);
+  const top = selection?.top ?? active.row;
+  const bottom = selection?.bottom ?? active.row;
+  useEffect(() => position.select(top, bottom), [position, top, bottom]);
   const moveTo = (cell: Cell, extend: boolean) => {
     focus.moveTo(cell, extend);
     if (scroller.current !== null) revealCell(scroller.current, cell, scroll.geometry, layout);
@@ -76,6 +89,7 @@ export function OrgGrid(props: Props) {
     onSort: props.onSort,
     onOpen: props.onOpen,
     onCopy: props.onCopy,
+    copyOptions,
     edit: editing.start,
     remove: () => {
       const area = selection ?? { top: active.row, bottom: active.row };
@@ -140,6 +154,7 @@ export function OrgGrid(props: Props) {
                 width={layout.totalWidth}
                 editor={editing.editorFor(item.index)}
                 editCol={editing.cell?.row === item.index ? editing.cell.col : -1}
+                numbered={rowNumbers}
               />
             );
           })}

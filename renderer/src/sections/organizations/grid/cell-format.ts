@@ -1,47 +1,35 @@
 import type { OrgValue } from '../../../../../shared/domain';
+import { columnFormat, formatValue, type Formatted } from '../../../../../shared/column-format';
 import { fixedDecimals } from '../../../../../shared/labels';
+import type { FieldSpec } from '../../../../../shared/org-fields';
+import type { ColumnKind, OrgColumn } from '../../../../../shared/org-query';
 
-const money = new Intl.NumberFormat('en-US', {
-  style: 'currency',
-  currency: 'USD',
-  maximumFractionDigits: 0,
-});
-const decimal = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
-const fixed = new Map(
-  [2, 4].map((digits) => [
-    digits,
-    new Intl.NumberFormat('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits }),
-  ]),
-);
+export type FormatColumn = Pick<OrgColumn, 'name' | 'kind' | 'scale'>;
 
-/** Years and codes read wrong with thousands separators. */
-function isRawNumber(column: string): boolean {
-  return /(_year|_code|_number|_id)$/.test(column);
+/** A form field as the column it edits. */
+export function fieldColumn(field: Pick<FieldSpec, 'name' | 'kind' | 'scale'>): FormatColumn {
+  const kinds: readonly string[] = ['integer', 'decimal', 'boolean', 'array'];
+  const kind = (kinds.includes(field.kind) ? field.kind : 'text') as ColumnKind;
+  return { name: field.name, kind, scale: field.scale };
 }
 
-export interface Shown {
-  text: string;
-  /** A class for styles.css: null, true, false, number or list. */
-  kind: 'null' | 'true' | 'false' | 'number' | 'list' | 'text';
+/** A column known only by its name (a preview, a conflict), its kind read from the value. */
+function guessed(name: string, value: OrgValue | undefined): FormatColumn {
+  const kind: ColumnKind =
+    typeof value === 'boolean'
+      ? 'boolean'
+      : Array.isArray(value)
+        ? 'array'
+        : typeof value === 'number'
+          ? Number.isInteger(value)
+            ? 'integer'
+            : 'decimal'
+          : 'text';
+  return { name, kind, scale: kind === 'decimal' || kind === 'integer' ? fixedDecimals(name) : null };
 }
 
-/** How a cell shows a value: money as dollars, NULL as a dash, booleans as Yes/No, lists joined. */
-export function showValue(column: string, value: OrgValue | undefined): Shown {
-  if (value === null || value === undefined) return { text: '—', kind: 'null' };
-  if (typeof value === 'boolean')
-    return value ? { text: 'Yes', kind: 'true' } : { text: 'No', kind: 'false' };
-  if (Array.isArray(value)) return { text: value.length === 0 ? '[ ]' : value.join(' · '), kind: 'list' };
-  if (typeof value === 'number') {
-    const digits = fixedDecimals(column);
-    const text =
-      digits !== null
-        ? (fixed.get(digits)?.format(value) ?? String(value))
-        : isRawNumber(column)
-          ? String(value)
-          : column.endsWith('_usd')
-            ? money.format(value)
-            : decimal.format(value);
-    return { text, kind: 'number' };
-  }
-  return { text: value, kind: 'text' };
+/** How a cell shows a value, by its column's rule (shared/column-format.ts). */
+export function showValue(column: FormatColumn | string, value: OrgValue | undefined): Formatted {
+  const known = typeof column === 'string' ? guessed(column, value) : column;
+  return formatValue(columnFormat(known), value);
 }

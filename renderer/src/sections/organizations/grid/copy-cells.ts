@@ -1,7 +1,7 @@
-import { cellText } from '../cell-text';
 import type { GridColumn } from '../grid-columns';
 import type { RowBlocks } from '../row-blocks';
-import { toTsv, type CellRange } from './keys';
+import { copyText, type CopyOptions } from './copy-text';
+import type { CellRange } from './keys';
 
 /** The most rows one Ctrl+C copies. */
 const COPY_LIMIT = 10_000;
@@ -12,19 +12,20 @@ interface Copied {
   what: string;
 }
 
-/** A rectangle of cells as tab-separated values, reading rows not yet loaded; null if a read failed. */
+/** A rectangle of cells as text to paste, reading rows not yet loaded; null if a read failed. */
 export async function copyCells(
   area: CellRange,
   blocks: RowBlocks,
   columns: GridColumn[],
+  options: CopyOptions,
 ): Promise<Copied | null> {
   const count = area.bottom - area.top + 1;
   if (count > COPY_LIMIT)
     return { text: '', what: `Select at most ${COPY_LIMIT.toLocaleString()} rows to copy` };
   const data = await blocks.rows(area.top, area.bottom);
   if (data === null) return null;
-  const names = columns.slice(area.left, area.right + 1).map((c) => c.name);
-  const text = toTsv(data.map((row) => names.map((name) => cellText(row[name] ?? null))));
+  const names = columns.slice(area.left, area.right + 1);
+  const text = copyText(data, names, options);
   const what =
     count === 1 && names.length === 1
       ? (columns[area.left]?.label ?? 'cell')

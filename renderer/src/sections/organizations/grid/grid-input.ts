@@ -3,6 +3,7 @@ import type { OrgRow } from '../../../../../shared/domain';
 import { pinnedColumn, type GridColumn } from '../grid-columns';
 import type { RowBlocks } from '../row-blocks';
 import { copyCells } from './copy-cells';
+import type { CopyOptions } from './copy-text';
 import { nextCell, type Cell, type CellRange } from './keys';
 
 /** What the grid's keys and clicks act on. */
@@ -21,6 +22,7 @@ export interface InputTarget {
   onSort: (column: string) => void;
   onOpen: (row: OrgRow, index: number) => void;
   onCopy: (text: string, what: string) => void;
+  copyOptions: CopyOptions;
   /** Starts editing a cell in place; false when the cell is not one a person edits. */
   edit: (cell: Cell) => boolean;
   /** Asks to delete the selected rows (or the active one). */
@@ -32,7 +34,7 @@ async function copy(target: InputTarget): Promise<void> {
   if (total === 0) return;
   const area = selection ?? { top: active.row, bottom: active.row, left: active.col, right: active.col };
   if (area.top < 0) return;
-  const copied = await copyCells(area, target.blocks, target.columns);
+  const copied = await copyCells(area, target.blocks, target.columns, target.copyOptions);
   if (copied !== null) target.onCopy(copied.text, copied.what);
 }
 

@@ -126,6 +126,8 @@ export interface GridScroll {
   pageRows: number;
   /** Whether every visible row has arrived. */
   loaded: boolean;
+  /** The first and last rows at least partly in sight below the header. */
+  inSight: { first: number; last: number };
 }
 
 interface Options {
@@ -170,6 +172,10 @@ export function useGridScroll({
     geometry,
     pageRows: Math.max(1, Math.floor((viewport - HEADER_HEIGHT) / ROW_HEIGHT) - 1),
     loaded: total === 0 || blocks.has(first, Math.min(last, total - 1)),
+    inSight: {
+      first: Math.min(Math.floor(offset / ROW_HEIGHT), total - 1),
+      last: Math.min(Math.ceil((offset + viewport - HEADER_HEIGHT) / ROW_HEIGHT) - 1, total - 1),
+    },
   };
 }
 
