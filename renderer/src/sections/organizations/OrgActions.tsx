@@ -7,6 +7,7 @@ import { ToolButton } from './ToolButton';
 import type { ExportTask } from './use-export';
 import type { GridViewState } from './use-grid-view';
 import type { SharedViews } from './use-shared-views';
+import { defaultView } from './view-state';
 import { ViewsMenu } from './ViewsMenu';
 
 interface Props {
@@ -42,7 +43,7 @@ export function OrgActions(props: Props) {
         columns={grid.ordered}
         hidden={view.hidden}
         onHidden={(hidden) => change({ hidden })}
-        onReset={() => change({ order: [], hidden: [], widths: {} })}
+        onReset={() => change({ order: [], hidden: defaultView.hidden, widths: {} })}
       />
       <Menu position="bottom-end" shadow="md">
         <Menu.Target>
