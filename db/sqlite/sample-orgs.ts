@@ -49,8 +49,10 @@ export interface InsertSampleOptions {
   signal?: AbortSignal;
   onProgress?: (done: number, total: number) => void;
   /**
-   * Runs the bulk path's long write transaction (the move and the index rebuild) so that the
-   * caller's other writes on this thread queue behind it instead of waiting on the lock and failing.
+   * Runs the bulk path's long write transaction (the move and the index rebuild), and each slice of
+   * the batched path, so that the caller's other writes on this thread (an edit, the scores' refresh
+   * that the insert's own commits start) queue with them instead of interleaving on the connection:
+   * a write waiting for another process's lock lowers the connection's busy timeout meanwhile.
    */
   exclusive?: <T>(work: () => Promise<T>) => Promise<T>;
 }
@@ -139,7 +141,10 @@ async function insertBatched(db: Db, run: Run): Promise<{ inserted: number; canc
   let inserted = 0;
   while (inserted < run.count) {
     if (run.options.signal?.aborted) return { inserted, cancelled: true };
-    const n = slice.immediate(Math.min(max, run.count - inserted));
+    const want = Math.min(max, run.count - inserted);
+    const n = run.options.exclusive
+      ? await run.options.exclusive(async () => slice.immediate(want))
+      : slice.immediate(want);
     if (n === 0) break;
     inserted += n;
     run.options.onProgress?.(inserted, run.count);

@@ -120,6 +120,13 @@ describe('migrating a file made by schema version 2', () => {
       'sector_name',
       'sector_code',
       ...Object.values(ref.attribute_tables).flatMap((t) => t.columns.map(([name]) => name)),
+      ...ref.dimensions.map((d) => d.dimension_code),
+      'talent_concentration',
+      'assessed_on',
+      'vr',
+      'hr',
+      'synergy',
+      'org_air',
     ]);
   });
 

@@ -100,6 +100,8 @@ beforeAll(async () => {
     expect((await backend.invoke(channel, {})).ok).toBe(true);
   }
   expect((await backend.invoke('orgs:insertSample', { count: 70, seed: 1 })).ok).toBe(true);
+  // The insert left the Org-AI-R scores stale; recomputed now, not in the background during a check.
+  await backend.refreshScores();
   host = await startBrowserHost({ backend, port: 0, staticDir: dir.dir });
 }, 60_000);
 afterAll(async () => {

@@ -37,6 +37,13 @@ CREATE TABLE score_freshness (
 -- Every sector starts stale: the first refresh computes what the assessments already give.
 INSERT INTO score_freshness (focus_group_id, stale, version) SELECT focus_group_id, 1, 1 FROM focus_groups;
 
+-- Every sector has its row, so that "every sector is stale" below means what it says.
+CREATE TRIGGER trg_scores_focus_groups_insert AFTER INSERT ON focus_groups
+BEGIN
+  INSERT INTO score_freshness (focus_group_id, stale, version) VALUES (NEW.focus_group_id, 1, 1)
+  ON CONFLICT (focus_group_id) DO UPDATE SET stale = 1, version = version + 1 WHERE stale = 0;
+END;
+
 CREATE TRIGGER trg_scores_weights_insert AFTER INSERT ON focus_group_dimension_weights
 BEGIN
   INSERT INTO score_freshness (focus_group_id, stale, version) VALUES (NEW.focus_group_id, 1, 1)
@@ -115,8 +122,11 @@ BEGIN
 END;
 
 -- An assessment's organization names the sector (none when a delete of the organization cascades:
--- its own trigger marks the sector).
+-- its own trigger marks the sector). Once every sector is stale (a bulk insert's first rows make it
+-- so) there is nothing to mark: the WHEN reads the seven freshness rows instead of looking up the
+-- organization, for each of an inserted organization's eight assessment rows.
 CREATE TRIGGER trg_scores_assessments_insert AFTER INSERT ON organization_assessments
+WHEN EXISTS (SELECT 1 FROM score_freshness WHERE stale = 0)
 BEGIN
   INSERT INTO score_freshness (focus_group_id, stale, version)
   SELECT focus_group_id, 1, 1 FROM organizations WHERE organization_id = NEW.organization_id
@@ -124,6 +134,7 @@ BEGIN
 END;
 
 CREATE TRIGGER trg_scores_assessments_update AFTER UPDATE ON organization_assessments
+WHEN EXISTS (SELECT 1 FROM score_freshness WHERE stale = 0)
 BEGIN
   INSERT INTO score_freshness (focus_group_id, stale, version)
   SELECT focus_group_id, 1, 1 FROM organizations WHERE organization_id = NEW.organization_id
@@ -135,6 +146,7 @@ BEGIN
 END;
 
 CREATE TRIGGER trg_scores_assessments_delete AFTER DELETE ON organization_assessments
+WHEN EXISTS (SELECT 1 FROM score_freshness WHERE stale = 0)
 BEGIN
   INSERT INTO score_freshness (focus_group_id, stale, version)
   SELECT focus_group_id, 1, 1 FROM organizations WHERE organization_id = OLD.organization_id
@@ -142,6 +154,7 @@ BEGIN
 END;
 
 CREATE TRIGGER trg_scores_dimension_scores_insert AFTER INSERT ON organization_dimension_scores
+WHEN EXISTS (SELECT 1 FROM score_freshness WHERE stale = 0)
 BEGIN
   INSERT INTO score_freshness (focus_group_id, stale, version)
   SELECT focus_group_id, 1, 1 FROM organizations WHERE organization_id = NEW.organization_id
@@ -149,6 +162,7 @@ BEGIN
 END;
 
 CREATE TRIGGER trg_scores_dimension_scores_update AFTER UPDATE ON organization_dimension_scores
+WHEN EXISTS (SELECT 1 FROM score_freshness WHERE stale = 0)
 BEGIN
   INSERT INTO score_freshness (focus_group_id, stale, version)
   SELECT focus_group_id, 1, 1 FROM organizations WHERE organization_id = NEW.organization_id
@@ -160,6 +174,7 @@ BEGIN
 END;
 
 CREATE TRIGGER trg_scores_dimension_scores_delete AFTER DELETE ON organization_dimension_scores
+WHEN EXISTS (SELECT 1 FROM score_freshness WHERE stale = 0)
 BEGIN
   INSERT INTO score_freshness (focus_group_id, stale, version)
   SELECT focus_group_id, 1, 1 FROM organizations WHERE organization_id = OLD.organization_id

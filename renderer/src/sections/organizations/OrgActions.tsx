@@ -6,7 +6,7 @@ import { ColumnsPanel } from './ColumnsPanel';
 import { CopyOptionsPanel } from './CopyOptionsPanel';
 import { ExportDialog, type ExportPart } from './ExportDialog';
 import type { RowSpan } from './row-position';
-import { showColumns } from './view-state';
+import { defaultView, showColumns } from './view-state';
 import { InsertPanel } from './InsertPanel';
 import { ToolButton } from './ToolButton';
 import type { ExportTask } from './use-export';
@@ -55,7 +55,7 @@ export function OrgActions(props: Props) {
         columns={grid.ordered}
         view={view}
         onShow={(columns, visible) => change(showColumns(view, columns, visible))}
-        onReset={() => change({ order: [], hidden: [], shown: [], widths: {} })}
+        onReset={() => change({ order: [], hidden: defaultView.hidden, shown: [], widths: {} })}
       />
       <Menu position="bottom-end" shadow="md">
         <Menu.Target>
