@@ -67,19 +67,29 @@ export function columnGroups(columns: GridColumn[]): { group: string; columns: G
   return groups;
 }
 
-/** A starting width that fits what the column usually holds, and its header. */
+/**
+ * A starting width that fits what the column usually holds, and most of its header (a longer header
+ * ends in an ellipsis and shows whole in its tooltip): at 1024×768 the name and the next five key
+ * facts fit beside the sidebar.
+ */
 export function defaultWidth(column: Pick<GridColumn, 'name' | 'kind' | 'label'>): number {
-  return Math.max(kindWidth(column), Math.min(260, column.label.length * 8 + 64));
+  return Math.max(kindWidth(column), Math.min(120, Math.round(column.label.length * 6.5 + 36)));
 }
 
+/** Key facts whose values are short: a country's three letters, a status, a sector's name. */
+const keyWidths: Record<string, number> = { status: 90, headquarters_country: 90, sector_name: 130 };
+
 function kindWidth(column: Pick<OrgColumn, 'name' | 'kind'>): number {
-  if (column.name === pinnedColumn) return 260;
+  if (column.name === pinnedColumn) return 180;
   if (column.name === 'organization_id') return 300;
-  if (column.kind === 'array') return 220;
-  if (column.kind === 'boolean') return 120;
-  if (column.kind === 'integer' || column.kind === 'decimal') return 150;
-  if (/url|name/.test(column.name)) return 220;
-  return 160;
+  const key = keyWidths[column.name];
+  if (key !== undefined) return key;
+  if (column.kind === 'array') return 200;
+  if (column.kind === 'boolean') return 90;
+  // Money shows its magnitude ($137.86 B), counts their separators: ten characters or so.
+  if (column.kind === 'integer' || column.kind === 'decimal') return 100;
+  if (/url|name/.test(column.name)) return 200;
+  return 140;
 }
 
 export const minWidth = 64;
