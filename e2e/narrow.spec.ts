@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { buildDemoDatabase } from '../db/sqlite/demo';
 import { gridLoaded } from './grid';
 import { invoke, scratchDb, startHost, type RunningHost, type ScratchDb } from './own-host';
-import { choose, openSection } from './ui';
+import { choose, openSection, screenshot } from './ui';
 
 let db: ScratchDb;
 let host: RunningHost;
@@ -155,6 +155,7 @@ test('at 1024×768 the grid shows the name and five more columns whole', async (
       .evaluateAll((cells) => cells.filter((cell) => cell.scrollWidth > cell.clientWidth + 1).length);
     expect(cut, column).toBe(0);
   }
+  await screenshot(page, 'organizations-1024');
 });
 
 test('the subtitle that does not fit shows whole in a tooltip', async ({ page }) => {

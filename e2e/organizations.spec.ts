@@ -369,6 +369,7 @@ test('resizes, moves and hides columns, one at a time or a whole group', async (
   const to = (await header(page, 'Status').boundingBox())!;
   await page.mouse.move(from.x + 20, from.y + 20);
   await page.mouse.down();
+  await page.mouse.move(from.x + 30, from.y + 20);
   await page.mouse.move(to.x + 5, to.y + 20, { steps: 6 });
   await expect(header(page, 'Status')).toHaveAttribute('data-drop', 'before');
   await page.mouse.up();

@@ -65,12 +65,16 @@ export const HeaderCell = memo(function HeaderCell({
       data-drop={dropSide ?? undefined}
       draggable={col > 0}
       onDragStart={(event) => event.dataTransfer.setData('text/x-org-column', column.name)}
+      onDragEnter={(event) => col > 0 && setDropSide(dropSideOf(event))}
       onDragOver={(event) => {
-        if (col === 0 || !event.dataTransfer.types.includes('text/x-org-column')) return;
+        if (col === 0) return;
         event.preventDefault();
         setDropSide(dropSideOf(event));
       }}
-      onDragLeave={() => setDropSide(null)}
+      onDragLeave={(event) => {
+        // Moving between the head and its label is not leaving the head.
+        if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setDropSide(null);
+      }}
       onDrop={(event) => {
         setDropSide(null);
         events.drop(event, col);
