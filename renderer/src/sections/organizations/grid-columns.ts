@@ -68,28 +68,34 @@ export function columnGroups(columns: GridColumn[]): { group: string; columns: G
 }
 
 /**
- * A starting width that fits what the column usually holds, and most of its header (a longer header
- * ends in an ellipsis and shows whole in its tooltip): at 1024×768 the name and the next five key
- * facts fit beside the sidebar.
+ * A starting width that fits what the column usually holds, and its header. The key facts are
+ * compact (a longer header ends in an ellipsis and shows whole in its tooltip), so that at 1024×768
+ * the name and the next five fit beside the sidebar.
  */
 export function defaultWidth(column: Pick<GridColumn, 'name' | 'kind' | 'label'>): number {
-  return Math.max(kindWidth(column), Math.min(120, Math.round(column.label.length * 6.5 + 36)));
+  const key = keyWidths[column.name];
+  if (key !== undefined) return Math.max(key, Math.min(120, Math.round(column.label.length * 6.5 + 36)));
+  return Math.max(kindWidth(column), Math.min(260, column.label.length * 8 + 64));
 }
 
-/** Key facts whose values are short: a country's three letters, a status, a sector's name. */
-const keyWidths: Record<string, number> = { status: 90, headquarters_country: 90, sector_name: 130 };
+/** The key facts after the name: their values are short (money shows its magnitude, $137.86 B). */
+const keyWidths: Record<string, number> = {
+  legal_name: 180,
+  sector_name: 130,
+  status: 90,
+  annual_revenue_usd: 100,
+  employee_count: 100,
+  headquarters_country: 90,
+  founding_year: 100,
+};
 
 function kindWidth(column: Pick<OrgColumn, 'name' | 'kind'>): number {
-  if (column.name === pinnedColumn) return 180;
   if (column.name === 'organization_id') return 300;
-  const key = keyWidths[column.name];
-  if (key !== undefined) return key;
-  if (column.kind === 'array') return 200;
-  if (column.kind === 'boolean') return 90;
-  // Money shows its magnitude ($137.86 B), counts their separators: ten characters or so.
-  if (column.kind === 'integer' || column.kind === 'decimal') return 100;
-  if (/url|name/.test(column.name)) return 200;
-  return 140;
+  if (column.kind === 'array') return 220;
+  if (column.kind === 'boolean') return 120;
+  if (column.kind === 'integer' || column.kind === 'decimal') return 150;
+  if (/url|name/.test(column.name)) return 220;
+  return 160;
 }
 
 export const minWidth = 64;
