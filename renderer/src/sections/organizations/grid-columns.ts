@@ -68,14 +68,16 @@ export function columnGroups(columns: GridColumn[]): { group: string; columns: G
 }
 
 /**
- * A starting width that fits what the column usually holds, and its header. The key facts are
- * compact (a longer header ends in an ellipsis and shows whole in its tooltip), so that at 1024×768
- * the name and the next five fit beside the sidebar.
+ * A starting width that fits what the column usually holds, and its header. In a narrow window the
+ * key facts are compact (a longer header ends in an ellipsis and shows whole in its tooltip), so that
+ * at 1024×768 the name and the next five fit beside the sidebar.
  */
-export function defaultWidth(column: Pick<GridColumn, 'name' | 'kind' | 'label'>): number {
+export function defaultWidth(column: Pick<GridColumn, 'name' | 'kind' | 'label'>, narrow = false): number {
   const key = keyWidths[column.name];
-  if (key !== undefined) return Math.max(key, Math.min(120, Math.round(column.label.length * 6.5 + 36)));
-  return Math.max(kindWidth(column), Math.min(260, column.label.length * 8 + 64));
+  if (key !== undefined && narrow) {
+    return Math.max(key, Math.min(120, Math.round(column.label.length * 6.5 + 36)));
+  }
+  return Math.max(key ?? kindWidth(column), Math.min(260, column.label.length * 8 + 64));
 }
 
 /** The key facts after the name: their values are short (money shows its magnitude, $137.86 B). */
