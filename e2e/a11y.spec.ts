@@ -94,6 +94,16 @@ async function organizations(page: Page, scan: Scan): Promise<void> {
   await scan.check('columns panel');
   await page.keyboard.press('Escape');
 
+  await page.getByRole('button', { name: 'Copy options' }).click();
+  await expect(page.getByRole('dialog', { name: 'Copy options' })).toBeVisible();
+  await scan.check('copy options');
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Export' }).click();
+  await page.getByRole('menuitem', { name: 'Export…' }).click();
+  await expect(page.getByRole('dialog', { name: 'Export organizations' })).toBeVisible();
+  await scan.check('export dialog');
+  await page.keyboard.press('Escape');
+
   await scan.dialog('Add filter', 'Filter organizations');
   await page.getByRole('button', { name: 'Views', exact: true }).click();
   await page.getByRole('menuitem', { name: 'Save view as…' }).click();

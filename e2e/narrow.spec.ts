@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { buildDemoDatabase } from '../db/sqlite/demo';
 import { gridLoaded } from './grid';
 import { invoke, scratchDb, startHost, type RunningHost, type ScratchDb } from './own-host';
-import { choose, openSection } from './ui';
+import { choose, openSection, screenshot } from './ui';
 
 let db: ScratchDb;
 let host: RunningHost;
@@ -123,6 +123,39 @@ test('at 1024×768 the Organizations tools are readable and every icon-only butt
   await expectTooltips(page, 'Organizations');
   await openSection(page, 'Cache');
   await expectTooltips(page, 'Cache');
+});
+
+test('at 1024×768 the grid shows the name and five more columns whole', async ({ page }) => {
+  await page.goto(`${host.url}/#organizations`);
+  await gridLoaded(page);
+  const scroller = page.getByRole('grid', { name: 'Organizations' });
+  const area = await scroller.evaluate((element) => {
+    const box = element.getBoundingClientRect();
+    return { left: box.left, right: box.left + element.clientWidth };
+  });
+  const whole: string[] = [];
+  for (const head of await scroller.getByRole('columnheader').all()) {
+    const box = (await head.boundingBox())!;
+    if (box.x >= area.left - 1 && box.x + box.width <= area.right + 1) {
+      whole.push(await head.locator('.og-head-label').innerText());
+    }
+  }
+  expect(whole).toEqual([
+    'Legal name',
+    'Sector',
+    'Status',
+    'Annual revenue (USD)',
+    'Employees',
+    'HQ country',
+  ]);
+  // Their values fit: no number or code is cut.
+  for (const column of ['status', 'annual_revenue_usd', 'employee_count', 'headquarters_country']) {
+    const cut = await scroller
+      .locator(`[role="gridcell"][data-column="${column}"]`)
+      .evaluateAll((cells) => cells.filter((cell) => cell.scrollWidth > cell.clientWidth + 1).length);
+    expect(cut, column).toBe(0);
+  }
+  await screenshot(page, 'organizations-1024');
 });
 
 test('the subtitle that does not fit shows whole in a tooltip', async ({ page }) => {

@@ -364,8 +364,16 @@ test('resizes, moves and hides columns, one at a time or a whole group', async (
 
   await columnMenu(page, 'Status', 'Move left');
   expect((await headers(page)).slice(0, 3)).toEqual(['Legal name', 'Status', 'Sector']);
-  // Dragging a header onto another moves it there.
-  await header(page, 'Sector').dragTo(header(page, 'Status'), { targetPosition: { x: 5, y: 20 } });
+  // Dragging a header onto another shows where it will land, and moves it there.
+  const from = (await header(page, 'Sector').boundingBox())!;
+  const to = (await header(page, 'Status').boundingBox())!;
+  await page.mouse.move(from.x + 20, from.y + 20);
+  await page.mouse.down();
+  await page.mouse.move(from.x + 30, from.y + 20);
+  await page.mouse.move(to.x + 5, to.y + 20, { steps: 6 });
+  await expect(header(page, 'Status')).toHaveAttribute('data-drop', 'before');
+  await page.mouse.up();
+  await expect(header(page, 'Status')).not.toHaveAttribute('data-drop');
   expect((await headers(page)).slice(0, 3)).toEqual(['Legal name', 'Sector', 'Status']);
 
   await columnMenu(page, 'Status', 'Hide column');

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { scoreColumns } from '../../db/core/assessment-columns';
 import type { ExportRequest } from '../../shared/org-query';
 import { createBackend, type Backend } from './index';
 import { storageEngines } from './test/engines';
@@ -60,10 +61,10 @@ describe.each(engines)('importing organizations on $name', (engine) => {
         },
       }),
     );
-    // The import takes organizations and their attributes, not assessments: the round trip is of
-    // every other column (the assessment and its Org-AI-R scores are the view's last columns).
+    // The import takes organizations, their attributes and assessments; the Org-AI-R scores are
+    // computed, not imported: the round trip is of every other column.
     const columns = (await ok(source.invoke('orgs:columns', {})))
-      .filter((column) => column.band === null)
+      .filter((column) => !(scoreColumns as readonly string[]).includes(column.name))
       .map((column) => column.name);
     const request: ExportRequest = { sort: 'legal_name', dir: 'asc', columns };
     const first = await exportCsv(source, request);

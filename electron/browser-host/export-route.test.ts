@@ -41,6 +41,9 @@ const valid: Query = [
   ['format', 'json'],
   ['where', '[{"column":"store_count","op":"range","min":3}]'],
   ['columns', '["legal_name","store_count"]'],
+  ['start', '10'],
+  ['limit', '5'],
+  ['labels', 'true'],
 ];
 const names = valid.map(([name]) => name);
 
@@ -48,13 +51,16 @@ const names = valid.map(([name]) => name);
 const mistake: fc.Arbitrary<Spoil> = fc.oneof(
   fc
     .oneof(
-      fc.constantFrom('limit', 'offset', '__proto__', 'constructor', 'sector', 'toString'),
+      fc.constantFrom('count', 'offset', '__proto__', 'constructor', 'sector', 'toString'),
       fc.stringMatching(/^[a-z_]{1,12}$/).filter((name) => !names.includes(name)),
     )
     .map((name): Spoil => (params) => [...params, [name, '1']]),
   fc.nat().map((i): Spoil => (params) => [...params, params[i % params.length] as [string, string]]),
   fc
-    .tuple(fc.constantFrom('where', 'columns'), fc.constantFrom('[', '{"column"', 'legal_name', '[1,'))
+    .tuple(
+      fc.constantFrom('where', 'columns', 'start', 'limit', 'labels'),
+      fc.constantFrom('[', '{"column"', 'legal_name', '[1,'),
+    )
     .map(([name, value]): Spoil => (params) => [...params.filter(([n]) => n !== name), [name, value]]),
   fc
     .tuple(
@@ -66,6 +72,9 @@ const mistake: fc.Arbitrary<Spoil> = fc.oneof(
         ['focus_group_id', 'retail'],
         ['where', '[{"column":"x y","op":"is","value":true}]'],
         ['columns', '[]'],
+        ['limit', '0'],
+        ['start', '-1'],
+        ['labels', '"yes"'],
       ),
     )
     .map(([[name, value]]): Spoil => (params) => [...params.filter(([n]) => n !== name), [name, value]]),

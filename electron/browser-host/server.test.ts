@@ -319,7 +319,8 @@ describe('browser host', () => {
       'sort=revenue; DROP TABLE organizations',
       'dir=up',
       'status=gone',
-      'limit=5',
+      'limit=0',
+      'offset=5',
       'focus_group_id=retail',
       'dir=asc&dir=desc',
     ]) {

@@ -1,7 +1,6 @@
-import { Popover, SegmentedControl, Stack, Switch, Text } from '@mantine/core';
+import { ActionIcon, Popover, SegmentedControl, Stack, Switch, Text, Tooltip } from '@mantine/core';
 import { IconClipboard } from '@tabler/icons-react';
 import { copyFormats, useCopyOptions } from './grid/copy-text';
-import { ToolButton } from './ToolButton';
 
 const formatLabels = { tsv: 'TSV', csv: 'CSV', json: 'JSON' } as const;
 
@@ -10,8 +9,13 @@ export function CopyOptionsPanel() {
   const [options, setOptions] = useCopyOptions();
   return (
     <Popover position="bottom-end" shadow="md" width={300} trapFocus>
+      {/* Icon-only at every width: the tools' row is full at 1280 px. */}
       <Popover.Target>
-        <ToolButton icon={<IconClipboard size={14} />} label="Copy options" />
+        <Tooltip label="Copy options">
+          <ActionIcon variant="default" size="md" aria-label="Copy options">
+            <IconClipboard size={16} />
+          </ActionIcon>
+        </Tooltip>
       </Popover.Target>
       <Popover.Dropdown aria-label="Copy options">
         <Stack gap="sm">

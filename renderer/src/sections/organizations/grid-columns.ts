@@ -96,13 +96,31 @@ export function columnGroups(columns: GridColumn[]): { group: string; columns: G
   return groups;
 }
 
-/** A starting width that fits what the column usually holds, and its header. */
-export function defaultWidth(column: Pick<GridColumn, 'name' | 'kind' | 'label'>): number {
-  return Math.max(kindWidth(column), Math.min(260, column.label.length * 8 + 64));
+/**
+ * A starting width that fits what the column usually holds, and its header. In a narrow window the
+ * key facts are compact (a longer header ends in an ellipsis and shows whole in its tooltip), so that
+ * at 1024×768 the name and the next five fit beside the sidebar.
+ */
+export function defaultWidth(column: Pick<GridColumn, 'name' | 'kind' | 'label'>, narrow = false): number {
+  const key = keyWidths[column.name];
+  if (key !== undefined && narrow) {
+    return Math.max(key, Math.min(120, Math.round(column.label.length * 6.5 + 36)));
+  }
+  return Math.max(key ?? kindWidth(column), Math.min(260, column.label.length * 8 + 64));
 }
 
+/** The key facts after the name: their values are short (money shows its magnitude, $137.86 B). */
+const keyWidths: Record<string, number> = {
+  legal_name: 180,
+  sector_name: 130,
+  status: 90,
+  annual_revenue_usd: 100,
+  employee_count: 100,
+  headquarters_country: 90,
+  founding_year: 100,
+};
+
 function kindWidth(column: Pick<OrgColumn, 'name' | 'kind'>): number {
-  if (column.name === pinnedColumn) return 260;
   if (column.name === 'organization_id') return 300;
   if (column.kind === 'array') return 220;
   if (column.kind === 'boolean') return 120;

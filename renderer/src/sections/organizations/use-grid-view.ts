@@ -1,3 +1,5 @@
+import { useMantineTheme } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Sector } from '../../../../shared/domain';
 import type { OrgColumn } from '../../../../shared/org-query';
@@ -30,9 +32,11 @@ export function useGridView(sectors: Sector[]) {
   const columns = useMemo(() => gridColumns(described ?? [], sectors), [described, sectors]);
   const ordered = useMemo(() => orderedColumns(columns, view), [columns, view]);
   const visible = useMemo(() => visibleColumns(columns, view), [columns, view]);
+  const theme = useMantineTheme();
+  const narrow = !useMediaQuery(`(min-width: ${theme.breakpoints.lg})`, true);
   const widths = useMemo(
-    () => visible.map((c) => view.widths[c.name] ?? defaultWidth(c)),
-    [visible, view.widths],
+    () => visible.map((c) => view.widths[c.name] ?? defaultWidth(c, narrow)),
+    [visible, view.widths, narrow],
   );
   const selection = useMemo(() => selectionOf(view), [view]);
   const change = useCallback((next: Partial<GridView>) => setView({ ...view, ...next }), [view, setView]);

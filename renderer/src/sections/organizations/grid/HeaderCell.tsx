@@ -1,5 +1,5 @@
 import { IconArrowDown, IconArrowUp, IconClockHour4 } from '@tabler/icons-react';
-import { memo, type DragEvent, type PointerEvent } from 'react';
+import { memo, useState, type DragEvent, type PointerEvent } from 'react';
 import { clampWidth, type GridColumn } from '../grid-columns';
 import { ColumnMenu, type ColumnAction } from './ColumnMenu';
 import { cellId } from './metrics';
@@ -27,6 +27,12 @@ interface Props {
   events: HeaderEvents;
 }
 
+/** A column dropped on a head's right half goes after it (use-column-layout.ts), else before it. */
+function dropSideOf(event: DragEvent<HTMLDivElement>): 'before' | 'after' {
+  const box = event.currentTarget.getBoundingClientRect();
+  return event.clientX > box.left + box.width / 2 ? 'after' : 'before';
+}
+
 /** One column's head: its label sorts, it drags to move, its edge resizes, its menu does the rest. */
 export const HeaderCell = memo(function HeaderCell({
   column,
@@ -41,6 +47,8 @@ export const HeaderCell = memo(function HeaderCell({
   events,
 }: Props) {
   const Arrow = dir === 'asc' ? IconArrowUp : IconArrowDown;
+  // Where a dragged column would land: a bar on this head's left or right edge.
+  const [dropSide, setDropSide] = useState<'before' | 'after' | null>(null);
   return (
     <div
       id={cellId(-1, col)}
@@ -54,10 +62,23 @@ export const HeaderCell = memo(function HeaderCell({
       data-cell={`-1:${col}`}
       className={`og-head${col === 0 ? ' og-pinned' : ''}${sorted ? ' og-sorted' : ''}`}
       style={col === 0 ? { width } : { left, width }}
+      data-drop={dropSide ?? undefined}
       draggable={col > 0}
       onDragStart={(event) => event.dataTransfer.setData('text/x-org-column', column.name)}
-      onDragOver={(event) => col > 0 && event.preventDefault()}
-      onDrop={(event) => events.drop(event, col)}
+      onDragEnter={(event) => col > 0 && setDropSide(dropSideOf(event))}
+      onDragOver={(event) => {
+        if (col === 0) return;
+        event.preventDefault();
+        setDropSide(dropSideOf(event));
+      }}
+      onDragLeave={(event) => {
+        // Moving between the head and its label is not leaving the head.
+        if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setDropSide(null);
+      }}
+      onDrop={(event) => {
+        setDropSide(null);
+        events.drop(event, col);
+      }}
     >
       <span className="og-head-label" data-sort title={`${column.label} (${column.group}): click to sort`}>
         {column.label}
