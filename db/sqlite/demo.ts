@@ -75,13 +75,14 @@ interface TableRow {
 /**
  * The tables a reset restores, parents before children, read from the schema itself: every table
  * but SQLite's own and those the triggers keep (config_changes and organization_change_log, logs
- * the reset's own writes extend, and organization_counts, which follows the organizations it copies).
+ * the reset's own writes extend; organization_counts, which follows the organizations it copies; and
+ * score_freshness, which the copied weights mark stale, so that the scores are computed again).
  */
 function demoTables(db: Db, schema: 'main' | 'demo' = 'main'): string[] {
   const tables = db
     .prepare<[], TableRow>(
       `SELECT name FROM ${schema}.sqlite_schema WHERE type = 'table'
-       AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND name NOT IN ('config_changes', 'organization_change_log', 'organization_counts')
+       AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND name NOT IN ('config_changes', 'organization_change_log', 'organization_counts', 'score_freshness')
        ORDER BY name`,
     )
     .all()
