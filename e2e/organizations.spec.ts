@@ -266,8 +266,9 @@ test('within one sector shows its attributes alone, under a band that stays in s
   await choose(page, 'Filter Organizations by Sector', 'Healthcare');
   await gridLoaded(page);
   const columnsButton = page.getByRole('button', { name: /^Columns \(/ });
-  // The 22 organization columns and Healthcare's 11 attributes; the other sectors' are hidden.
-  await expect(columnsButton).toHaveAccessibleName(/^Columns \(33\/92\)/);
+  // The 22 organization columns, the 4 Org-AI-R scores and Healthcare's 11 attributes; the other
+  // sectors' and the assessment's 9 inputs are hidden.
+  await expect(columnsButton).toHaveAccessibleName(/^Columns \(37\/105\)/);
   await revealColumn(page, 'Beds');
   expect(await headers(page)).not.toContain('Plants');
   // The band names the sector while its columns scroll by, beside the pinned name.
@@ -286,12 +287,12 @@ test('within one sector shows its attributes alone, under a band that stays in s
   const manufacturing = panel.getByRole('checkbox', { name: 'Manufacturing (11)' });
   await expect(manufacturing).not.toBeChecked();
   await manufacturing.check();
-  await expect(columnsButton).toHaveAccessibleName(/^Columns \(44\/92\)/);
+  await expect(columnsButton).toHaveAccessibleName(/^Columns \(48\/105\)/);
   await manufacturing.uncheck();
   await page.keyboard.press('Escape');
   await grid(page).evaluate((element) => (element.scrollLeft = 0));
   await choose(page, 'Filter Organizations by Sector', 'All Sectors');
-  await expect(columnsButton).toHaveAccessibleName(/^Columns \(92\/92\)/);
+  await expect(columnsButton).toHaveAccessibleName(/^Columns \(96\/105\)/);
 });
 
 test('says which rows are in sight, and numbers the rows when asked', async ({ page }) => {
@@ -415,7 +416,7 @@ test('exports the view as CSV and JSON: its filter, sort and visible columns', a
   expect(head).toContain('hipaa_certified');
   // Only Healthcare's attributes: the other sectors' columns are hidden within one sector.
   expect(head).not.toContain('plant_count');
-  expect(head).toHaveLength(32);
+  expect(head).toHaveLength(36);
   expect(rows).toHaveLength(total);
   const employees = rows.map((row) => Number(row[head!.indexOf('employee_count')]));
   expect(ordered(employees, 'desc')).toBe(true);
