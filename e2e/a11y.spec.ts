@@ -94,7 +94,8 @@ async function organizations(page: Page, scan: Scan): Promise<void> {
   await scan.check('columns panel');
   await page.keyboard.press('Escape');
 
-  await page.getByRole('button', { name: 'Copy options' }).click();
+  await page.getByRole('button', { name: 'Export' }).click();
+  await page.getByRole('menuitem', { name: 'Copy options…' }).click();
   await expect(page.getByRole('dialog', { name: 'Copy options' })).toBeVisible();
   await scan.check('copy options');
   await page.keyboard.press('Escape');

@@ -151,7 +151,11 @@ test('copies with headers as CSV, formatted as on screen, when the copy options 
 }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await open(page);
-  await page.getByRole('button', { name: 'Copy options' }).click();
+  const openOptions = async () => {
+    await page.getByRole('button', { name: 'Export' }).click();
+    await page.getByRole('menuitem', { name: 'Copy options…' }).click();
+  };
+  await openOptions();
   const options = page.getByRole('dialog', { name: 'Copy options' });
   await options.getByText('CSV', { exact: true }).click();
   await options.getByRole('switch', { name: 'With headers' }).check();
@@ -169,7 +173,7 @@ test('copies with headers as CSV, formatted as on screen, when the copy options 
   expect(lines.slice(1)).toEqual(status.map((s, i) => `${s},${revenue[i]}`));
   expect(revenue[0]).toMatch(/^\$[\d.]+ [KMBT]$|^\$[\d.]+$/);
   // Back to the default: raw TSV without headers.
-  await page.getByRole('button', { name: 'Copy options' }).click();
+  await openOptions();
   await options.getByText('TSV', { exact: true }).click();
   await options.getByRole('switch', { name: 'With headers' }).uncheck();
   await options.getByRole('switch', { name: 'Formatted as on screen' }).uncheck();

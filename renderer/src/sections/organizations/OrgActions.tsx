@@ -3,7 +3,7 @@ import { IconDownload, IconFileImport, IconPlus, IconRefresh, IconSparkles } fro
 import type { ExportFormat } from '../../../../shared/org-query';
 import { useRef, useState } from 'react';
 import { ColumnsPanel } from './ColumnsPanel';
-import { CopyOptionsPanel } from './CopyOptionsPanel';
+import { CopyOptionsDialog } from './CopyOptionsDialog';
 import { ExportDialog, type ExportPart } from './ExportDialog';
 import type { RowSpan } from './row-position';
 import { defaultView, showColumns } from './view-state';
@@ -32,6 +32,7 @@ export function OrgActions(props: Props) {
   const { grid, views, total, exporter, empty, sectorName, onRefresh } = props;
   const { view, change, visible } = grid;
   const [exporting, setExporting] = useState<RowSpan | undefined>(undefined);
+  const [copyOptions, setCopyOptions] = useState(false);
   const exportButton = useRef<HTMLButtonElement>(null);
   const exportAs = (format: ExportFormat) =>
     void exporter.start({ ...grid.selection, format, columns: visible.map((c) => c.name) });
@@ -80,6 +81,8 @@ export function OrgActions(props: Props) {
           <Menu.Item disabled={exporter.running} onClick={() => setExporting(grid.position.selected())}>
             Export…
           </Menu.Item>
+          <Menu.Divider />
+          <Menu.Item onClick={() => setCopyOptions(true)}>Copy options…</Menu.Item>
         </Menu.Dropdown>
       </Menu>
       <ExportDialog
@@ -95,7 +98,13 @@ export function OrgActions(props: Props) {
         columnCount={grid.ordered.length}
         onExport={exportPart}
       />
-      <CopyOptionsPanel />
+      <CopyOptionsDialog
+        opened={copyOptions}
+        onClose={() => {
+          setCopyOptions(false);
+          requestAnimationFrame(() => exportButton.current?.focus());
+        }}
+      />
       {!empty && (
         <Popover position="bottom-end" shadow="md" width={420} trapFocus>
           <Popover.Target>
