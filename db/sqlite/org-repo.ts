@@ -180,17 +180,24 @@ export function createOrganizationRepository(db: Db): OrganizationRepository {
       throw new AppError('NOT_FOUND', `Unknown sector: ${query.focus_group_id}`);
     }
     const page = buildPageQuery(query);
-    const skip = page.cursor ? 0 : (query.offset ?? 0);
-    const want = skip + query.limit + 1;
-    let keyRows: KeyValue[][] = [];
+    let skip = page.cursor ? 0 : (query.offset ?? 0);
+    const want = query.limit + 1;
+    const keyRows: KeyValue[][] = [];
     for (const sql of page.steps) {
-      const rows = prepared(sql)
-        .raw()
-        .all({ ...page.params, limit: want - keyRows.length }) as KeyValue[][];
-      keyRows.push(...rows);
+      const statement = prepared(sql).raw();
+      if (skip === 0) {
+        const rows = statement.all({ ...page.params, limit: want - keyRows.length }) as KeyValue[][];
+        for (const row of rows) keyRows.push(row);
+      } else {
+        // An offset spans the steps (blanks are a later step), so it is counted off here, row by row
+        // without keeping them: a CLI offset deep into a million rows holds one page, not the rest.
+        for (const row of statement.iterate({ ...page.params, limit: -1 }) as Iterable<KeyValue[]>) {
+          if (skip > 0) skip--;
+          else if (keyRows.push(row) >= want) break;
+        }
+      }
       if (keyRows.length >= want) break;
     }
-    keyRows = keyRows.slice(skip);
     const more = keyRows.length > query.limit;
     if (more) keyRows.pop();
     if (page.backward) keyRows.reverse();
