@@ -20,6 +20,11 @@ export interface ScoreRefreshSql {
   written: string | null;
   /** Writes a sector's scores (rows of organizations now elsewhere are moved here). */
   insert(db: SqlSession, sectorId: string, scored: ScoredSector): Promise<void>;
+  /**
+   * Runs one sector's refresh in its turn among the engine's other writes (none: at once), so that a
+   * weight saved meanwhile waits for one sector's transaction, not for every stale sector's.
+   */
+  turn?: <T>(work: () => Promise<T>) => Promise<T>;
 }
 
 /** Beyond this many passes, sectors that keep changing are left for the next refresh. */
@@ -58,7 +63,13 @@ export function scoreRefresher(
     return fresh.length > 0;
   }
 
-  async function refreshSector(sectorId: string, version: number): Promise<boolean> {
+  const inTurn = sql.turn ?? (<T>(work: () => Promise<T>) => work());
+
+  function refreshSector(sectorId: string, version: number): Promise<boolean> {
+    return inTurn(() => refreshNow(sectorId, version));
+  }
+
+  async function refreshNow(sectorId: string, version: number): Promise<boolean> {
     if (sql.readsInWrite) {
       return engine.write(async (db) => {
         const now = await db.row<{ version: number }>(

@@ -66,7 +66,10 @@ export function sqliteOperations(db: Db, file: string) {
   const { updatePlatformParameter, refreshScores, ...scoring } = scoringOperations(
     engine,
     configs.reads,
-    { parameters: sqliteParameterSql, refresh: sqliteScoreRefreshSql(db) },
+    {
+      parameters: sqliteParameterSql,
+      refresh: { ...sqliteScoreRefreshSql(db), turn: (work) => writes.run(work) },
+    },
     {
       dataVersion: sqliteDataVersion(db),
     },
@@ -189,8 +192,13 @@ export function sqliteOperations(db: Db, file: string) {
     write: {
       ...viewWrites,
       updatePlatformParameter: tracked(updatePlatformParameter),
-      // Each stale sector in a transaction of its own, in its turn among this thread's writes.
-      refreshScores: () => writes.run(() => measured(refreshScores)),
+      // Each stale sector in a transaction of its own, in its turn among this thread's writes (the
+      // refresher takes a turn per sector); it logs no configuration change.
+      refreshScores: async () => {
+        const value = await refreshScores();
+        const none = lastChange();
+        return { value, changes: [none, none] as [number, number] };
+      },
       // A migration runs its own transactions, and may log changes too: they are this instance's.
       migrate: () =>
         writes.run(() =>
