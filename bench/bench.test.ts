@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { redisServerAvailability } from '../test-support/redis-server';
@@ -6,15 +5,7 @@ import { tempDir } from '../db/test/helpers';
 import { readHistory } from './history';
 import { metrics, type BenchResults } from './report';
 import { runBench } from './run';
-
-function shellInstalled(): boolean {
-  try {
-    execFileSync('sqlite3', ['--version'], { stdio: 'pipe' });
-    return true;
-  } catch {
-    return false;
-  }
-}
+import { hasSqliteShell } from './sqlite3-shell';
 
 // The whole benchmark end to end at a tiny size: the shape of what it writes, not its speed.
 describe('npm run bench', () => {
@@ -39,7 +30,7 @@ describe('npm run bench', () => {
       expect(results.config_hit_vs_redis).toBeNull();
     }
     // The shell is the export's anchor: CI installs it, and without it the figure says why it is missing.
-    if (process.env.CI === 'true' || shellInstalled()) {
+    if (process.env.CI === 'true' || hasSqliteShell()) {
       expect(results.export_vs_sqlite3_shell).toBeGreaterThan(0);
       expect(results.measurements.export_vs_sqlite3_shell?.note).toContain('whole view, 2000 rows');
     } else {

@@ -6,6 +6,7 @@ import type { Db } from '../db/sqlite/connection';
 import { exportRows } from '../db/sqlite/export';
 import { createOrganizationRepository } from '../db/sqlite/org-repo';
 import { exportToFile } from '../electron/backend/export-file';
+import { sqliteShellOrSkip } from './sqlite3-shell';
 import { median } from './stats';
 
 export interface ShellExportCase {
@@ -18,16 +19,6 @@ export interface ShellExportCase {
 }
 
 export type ShellExportBench = { cases: ShellExportCase[]; skipped: null } | { cases: []; skipped: string };
-
-/** Whether the sqlite3 shell runs here; under CI=true its absence is an error (.ci/run installs it). */
-function shellVersion(): string | null {
-  try {
-    return execFileSync('sqlite3', ['--version'], { encoding: 'utf8', stdio: 'pipe' }).trim();
-  } catch {
-    if (process.env.CI === 'true') throw new Error('The sqlite3 shell is missing: .ci/run installs it');
-    return null;
-  }
-}
 
 const mb = (path: string) => statSync(path).size / 2 ** 20;
 
@@ -43,8 +34,7 @@ export async function benchShellExport(
   sector: string,
   quick: boolean,
 ): Promise<ShellExportBench> {
-  const version = shellVersion();
-  if (version === null)
+  if (!sqliteShellOrSkip())
     return { cases: [], skipped: 'the sqlite3 shell is not installed (apt install sqlite3)' };
   const repo = createOrganizationRepository(db);
   const appFile = join(dir, 'app-export.csv');

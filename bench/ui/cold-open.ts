@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import type { Browser } from '@playwright/test';
 import { startHost } from '../../e2e/host';
+import { sqliteShellOrSkip } from '../sqlite3-shell';
 import { waitPainted } from './probes';
 
 export interface ColdOpen {
@@ -17,15 +18,12 @@ export interface ColdOpen {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
-function shellCountMs(db: string): number | null {
+function shellCountMs(db: string): number {
   const started = performance.now();
   const run = spawnSync('sqlite3', ['-readonly', db, 'SELECT count(*) FROM organizations'], {
     stdio: 'ignore',
   });
-  if (run.error !== undefined || run.status !== 0) {
-    if (process.env.CI === 'true') throw new Error('The sqlite3 shell is missing: .ci/run installs it');
-    return null;
-  }
+  if (run.error !== undefined || run.status !== 0) throw new Error(`sqlite3 could not count ${db}`);
   return performance.now() - started;
 }
 
@@ -39,9 +37,9 @@ export async function coldOpen(browser: Browser, db: string, rounds: number): Pr
   const hosts: number[] = [];
   const pages: number[] = [];
   const shell: number[] = [];
+  const hasShell = sqliteShellOrSkip();
   for (let round = 0; round < rounds; round++) {
-    const count = shellCountMs(db);
-    if (count !== null) shell.push(count);
+    if (hasShell) shell.push(shellCountMs(db));
     const started = performance.now();
     const host = await startHost(db);
     const listening = performance.now();
