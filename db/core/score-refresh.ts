@@ -21,8 +21,9 @@ export interface ScoreRefreshSql {
   /** Writes a sector's scores (rows of organizations now elsewhere are moved here). */
   insert(db: SqlSession, sectorId: string, scored: ScoredSector): Promise<void>;
   /**
-   * Runs one sector's refresh in its turn among the engine's other writes (none: at once), so that a
-   * weight saved meanwhile waits for one sector's transaction, not for every stale sector's.
+   * Runs one sector's refresh, or the read of which sectors are stale, in its turn among the engine's
+   * other writes (none: at once), so that a weight saved meanwhile waits for one sector's
+   * transaction, not for every stale sector's.
    */
   turn?: <T>(work: () => Promise<T>) => Promise<T>;
 }
@@ -89,9 +90,13 @@ export function scoreRefresher(
       const started = performance.now();
       const sectors: string[] = [];
       for (let pass = 0; pass < PASSES; pass++) {
-        const stale = await engine.read((db) =>
-          db.rows<{ focus_group_id: string; version: number }>(
-            'SELECT focus_group_id, version FROM score_freshness WHERE stale ORDER BY focus_group_id',
+        // In a turn too: on a connection the writes share, a transaction between turns would be
+        // open when the next write begins its own.
+        const stale = await inTurn(() =>
+          engine.read((db) =>
+            db.rows<{ focus_group_id: string; version: number }>(
+              'SELECT focus_group_id, version FROM score_freshness WHERE stale ORDER BY focus_group_id',
+            ),
           ),
         );
         if (stale.length === 0) break;
