@@ -28,6 +28,12 @@ export interface ScoreRefreshSql {
   turn?: <T>(work: () => Promise<T>) => Promise<T>;
 }
 
+/** A stale sector's versions (numbers, or the strings PostgreSQL gives a BIGINT). */
+interface Freshness {
+  version: number | string;
+  inputs_version: number | string;
+}
+
 /** Beyond this many passes, sectors that keep changing are left for the next refresh. */
 const PASSES = 3;
 
@@ -39,13 +45,18 @@ const PASSES = 3;
  */
 export function scoreRefresher(
   engine: SqlEngine,
-  score: (sectorId: string) => Promise<ScoredSector>,
+  scoring: {
+    /** A sector's scores from its inputs, which may be kept while its inputs_version is the same. */
+    score: (sectorId: string, inputsVersion: number) => Promise<ScoredSector>;
+    /** Drops the sector's kept inputs. */
+    forget: (sectorId: string) => void;
+  },
   sql: ScoreRefreshSql,
 ) {
   /** The sector's scores, or none when it has no configuration to score with. */
-  async function scoredOrNothing(sectorId: string): Promise<ScoredSector | null> {
+  async function scoredOrNothing(sectorId: string, inputsVersion: number): Promise<ScoredSector | null> {
     try {
-      return await score(sectorId);
+      return await scoring.score(sectorId, inputsVersion);
     } catch (error) {
       if (error instanceof AppError && error.code === 'NOT_FOUND') return null;
       throw error;
@@ -66,23 +77,31 @@ export function scoreRefresher(
 
   const inTurn = sql.turn ?? (<T>(work: () => Promise<T>) => work());
 
-  function refreshSector(sectorId: string, version: number): Promise<boolean> {
-    return inTurn(() => refreshNow(sectorId, version));
+  async function refreshSector(sectorId: string, stale: Freshness): Promise<boolean> {
+    try {
+      return await inTurn(() => refreshNow(sectorId, stale));
+    } catch (error) {
+      // Inputs read in a transaction that did not commit would be kept under a version that a later
+      // change may leave as it is (a sector already stale from its inputs is not marked again).
+      scoring.forget(sectorId);
+      throw error;
+    }
   }
 
-  async function refreshNow(sectorId: string, version: number): Promise<boolean> {
+  async function refreshNow(sectorId: string, stale: Freshness): Promise<boolean> {
     if (sql.readsInWrite) {
       return engine.write(async (db) => {
-        const now = await db.row<{ version: number }>(
-          'SELECT version FROM score_freshness WHERE focus_group_id = $1 AND stale',
+        const now = await db.row<Freshness>(
+          'SELECT version, inputs_version FROM score_freshness WHERE focus_group_id = $1 AND stale',
           [sectorId],
         );
         if (now === undefined) return false;
-        return write(db, sectorId, Number(now.version), await scoredOrNothing(sectorId));
+        const scored = await scoredOrNothing(sectorId, Number(now.inputs_version));
+        return write(db, sectorId, Number(now.version), scored);
       });
     }
-    const scored = await scoredOrNothing(sectorId);
-    return engine.write((db) => write(db, sectorId, version, scored));
+    const scored = await scoredOrNothing(sectorId, Number(stale.inputs_version));
+    return engine.write((db) => write(db, sectorId, Number(stale.version), scored));
   }
 
   return {
@@ -94,14 +113,15 @@ export function scoreRefresher(
         // open when the next write begins its own.
         const stale = await inTurn(() =>
           engine.read((db) =>
-            db.rows<{ focus_group_id: string; version: number }>(
-              'SELECT focus_group_id, version FROM score_freshness WHERE stale ORDER BY focus_group_id',
+            db.rows<Freshness & { focus_group_id: string }>(
+              `SELECT focus_group_id, version, inputs_version FROM score_freshness WHERE stale
+               ORDER BY focus_group_id`,
             ),
           ),
         );
         if (stale.length === 0) break;
         for (const row of stale) {
-          if (await refreshSector(row.focus_group_id, Number(row.version))) sectors.push(row.focus_group_id);
+          if (await refreshSector(row.focus_group_id, row)) sectors.push(row.focus_group_id);
         }
       }
       return { sectors, ms: performance.now() - started };

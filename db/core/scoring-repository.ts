@@ -61,8 +61,12 @@ export function scoringRepository(
 ) {
   const kept = new Map<string, Loaded>();
 
-  async function load(sectorId: string): Promise<Loaded> {
-    const version = options.dataVersion?.();
+  /**
+   * A sector's inputs, kept while the database's data version stays the same or, where the caller
+   * read the sector's inputs_version in the same transaction (the scores' refresh), while that does.
+   */
+  async function load(sectorId: string, inputsVersion?: number): Promise<Loaded> {
+    const version = inputsVersion === undefined ? options.dataVersion?.() : `inputs ${inputsVersion}`;
     const hit = kept.get(sectorId);
     if (hit && version !== undefined && hit.version === version) return hit;
     const loaded: Loaded = { version, columns: await engine.read((db) => loadSectorColumns(db, sectorId)) };
@@ -130,10 +134,15 @@ export function scoringRepository(
     return { scores, rank: ranks(scores.orgAir) };
   }
 
-  async function scored(sectorId: string, asOf: string | null, overrides: WhatIfOverrides = {}) {
+  async function scored(
+    sectorId: string,
+    asOf: string | null,
+    overrides: WhatIfOverrides = {},
+    inputsVersion?: number,
+  ) {
     // One after the other: on SQLite, interleaved reads would share (and outlive) one transaction.
     const b = await basis(sectorId, asOf, overrides);
-    const loaded = await load(sectorId);
+    const loaded = await load(sectorId, inputsVersion);
     const sector = sectorScoring(b.basis, b.dimensions, loaded.columns);
     return { ...b, loaded, ...score(loaded, sector, b.basis.parameters) };
   }
@@ -238,12 +247,15 @@ export function scoringRepository(
   }
 
   /** Every assessed organization's scores under the sector's configuration in force. */
-  async function sectorScores(sectorId: string): Promise<ScoredSector> {
-    const { loaded, scores } = await scored(sectorId, null);
+  async function sectorScores(sectorId: string, inputsVersion?: number): Promise<ScoredSector> {
+    const { loaded, scores } = await scored(sectorId, null, {}, inputsVersion);
     return { ids: loaded.columns.ids, scores };
   }
 
-  return { sectorRanking, scoreBreakdown, whatIf, sectorScores };
+  /** Drops a sector's kept inputs (a refresh that read them failed: they may not match its version). */
+  const forget = (sectorId: string) => void kept.delete(sectorId);
+
+  return { sectorRanking, scoreBreakdown, whatIf, sectorScores, forget };
 }
 
 /** A sector's scores as the refresh writes them: the ids and the scores' columns in one order. */
@@ -261,10 +273,10 @@ export function scoringOperations(
 ): ScoringOperations {
   const parameters = platformParameterRepository(engine, engineSql.parameters);
   const { sessionParameters: _, ...parameterOperations } = parameters;
-  const { sectorScores, ...reads } = scoringRepository(engine, config, parameters, options);
+  const { sectorScores, forget, ...reads } = scoringRepository(engine, config, parameters, options);
   return {
     ...parameterOperations,
     ...reads,
-    ...scoreRefresher(engine, sectorScores, engineSql.refresh),
+    ...scoreRefresher(engine, { score: sectorScores, forget }, engineSql.refresh),
   };
 }

@@ -154,6 +154,33 @@ describe.each(storageEngines())('Org-AI-R columns of the unified view on $name',
     for (const row of after) expect(row.org_air).toBe(expected.get(row.organization_id as string));
   });
 
+  test('an assessment changed while a weight has the sector stale: the refresh reads the inputs again', async () => {
+    const { url, backend } = await seeded();
+    const before = await freshRows(backend);
+    const id = before[0]?.organization_id as string;
+    // The sector marked as a saved weight marks it: refreshed alone, its inputs are kept.
+    const markedAsByWeight = `UPDATE score_freshness SET stale = TRUE, version = version + 1
+      WHERE focus_group_id = '${sector}'`;
+    await engine.statements(url, [markedAsByWeight]);
+    await eventually(
+      async () =>
+        (await engine.statements(url, [`SELECT count(*) AS n FROM score_freshness WHERE stale`]))[0],
+      (stale) => Number(stale?.[0]?.n) === 0,
+    );
+    // Marked so again, then an assessment changed before the refresh ran.
+    await engine.statements(url, [
+      markedAsByWeight,
+      `UPDATE organization_dimension_scores SET score = 0 WHERE organization_id = '${id}'`,
+    ]);
+    const after = await eventually(
+      () => freshRows(backend),
+      (rows) => rows[0]?.org_air !== before[0]?.org_air,
+    );
+    expect(dimensionColumns.map((c) => after[0]?.[c])).toEqual(dimensionColumns.map(() => 0));
+    const expected = await rankingScores(backend);
+    for (const row of after) expect(row.org_air).toBe(expected.get(row.organization_id as string));
+  });
+
   test('Org-AI-R filters and sorts, unassessed organizations after the scored ones', async () => {
     const { url, backend } = await seeded();
     await ok(
