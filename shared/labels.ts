@@ -120,8 +120,8 @@ export const assessmentLabels: Record<string, string> = {
   culture: 'Culture',
   talent_concentration: 'Talent concentration',
   assessed_on: 'Assessed on',
-  vr: 'V^R',
-  hr: 'H^R',
+  vr: 'Vᴿ',
+  hr: 'Hᴿ',
   synergy: 'Synergy',
   org_air: 'Org-AI-R',
 };

@@ -103,7 +103,7 @@ describe('organizations grid columns', () => {
       'talent_concentration',
       'assessed_on',
     ]);
-    expect(band.map((c) => c.label).slice(0, 4)).toEqual(['Org-AI-R', 'V^R', 'H^R', 'Synergy']);
+    expect(band.map((c) => c.label).slice(0, 4)).toEqual(['Org-AI-R', 'Vᴿ', 'Hᴿ', 'Synergy']);
     expect(scored.indexOf(band[0] as (typeof scored)[number])).toBe(5);
     expect(names(visibleColumns(scored, defaultView)).filter((n) => band.some((c) => c.name === n))).toEqual([
       'org_air',

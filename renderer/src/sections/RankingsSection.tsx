@@ -39,7 +39,7 @@ function RankingView(props: {
     <Stack gap="lg">
       <Text size="sm" c="dimmed">
         {ranking.assessed} organizations assessed, {ranking.unassessed} without an assessment (no score). Mean
-        V^R {ranking.sector_mean_vr.toFixed(2)}; H^R baseline {ranking.calibrations.h_r_baseline}; α{' '}
+        Vᴿ {ranking.sector_mean_vr.toFixed(2)}; Hᴿ baseline {ranking.calibrations.h_r_baseline}; α{' '}
         {ranking.parameters.alpha}, β {ranking.parameters.beta}
         {asOf ? `; configuration in force on ${asOf}` : '; configuration in force today'}.
       </Text>

@@ -21,13 +21,13 @@ export function breakdownSteps(b: ScoreBreakdown): [string, string, string][] {
       `1 − κ·max(0, TC − τ), κ = ${kappa}, TC = ${b.talent_concentration}, τ = ${tau}`,
       four(b.talent_adjustment),
     ],
-    ['V^R', 'D · penalty · T', scoreText(b.vr)],
-    ['PF: readiness part', `0.6 · (V^R − ${scoreText(b.sector_mean_vr)}) / 50`, four(b.position_relative)],
+    ['Vᴿ', 'D · penalty · T', scoreText(b.vr)],
+    ['PF: readiness part', `0.6 · (Vᴿ − ${scoreText(b.sector_mean_vr)}) / 50`, four(b.position_relative)],
     ['PF: revenue part', `0.4 · (2p − 1), p = ${four(b.revenue_percentile)}`, four(b.position_revenue)],
     ['Position factor PF', 'clamp(sum, −1, 1)', four(b.position_factor)],
-    ['H^R', `${hr0} · (1 + ${delta}·PF)`, scoreText(b.hr)],
-    ['Synergy', 'V^R · H^R / 100 · alignment · timing', scoreText(b.synergy)],
-    ['Org-AI-R', `(1 − ${beta})(${alpha}·V^R + ${1 - alpha}·H^R) + ${beta}·synergy`, scoreText(b.org_air)],
+    ['Hᴿ', `${hr0} · (1 + ${delta}·PF)`, scoreText(b.hr)],
+    ['Synergy', 'Vᴿ · Hᴿ / 100 · alignment · timing', scoreText(b.synergy)],
+    ['Org-AI-R', `(1 − ${beta})(${alpha}·Vᴿ + ${1 - alpha}·Hᴿ) + ${beta}·synergy`, scoreText(b.org_air)],
   ];
 }
 

@@ -77,7 +77,7 @@ export function ReadinessScatter({ ranking }: { ranking: SectorRanking }) {
   const colors = useChartColors();
   return (
     <Scatter
-      aria-label={`V^R against H^R in ${ranking.group_name}`}
+      aria-label={`Vᴿ against Hᴿ in ${ranking.group_name}`}
       role="img"
       data={{
         datasets: [
@@ -99,12 +99,12 @@ export function ReadinessScatter({ ranking }: { ranking: SectorRanking }) {
             callbacks: {
               label: (item) => {
                 const point = item.raw as { x: number; y: number; name: string };
-                return `${point.name}: V^R ${scoreText(point.x)}, H^R ${scoreText(point.y)}`;
+                return `${point.name}: Vᴿ ${scoreText(point.x)}, Hᴿ ${scoreText(point.y)}`;
               },
             },
           },
         },
-        scales: { x: axis(colors, 'V^R', 100), y: { ...axis(colors, 'H^R'), beginAtZero: false } },
+        scales: { x: axis(colors, 'Vᴿ', 100), y: { ...axis(colors, 'Hᴿ'), beginAtZero: false } },
       }}
     />
   );

@@ -3,10 +3,10 @@ import { CALIBRATION_DECIMALS, formatCalibration, parseDecimalInput } from '../.
 
 /** The calibrations and platform parameters a what-if may change, with their labels. */
 export const valueFields = [
-  { key: 'h_r_baseline', label: 'H^R baseline HR₀', kind: 'calibration' },
+  { key: 'h_r_baseline', label: 'Hᴿ baseline HR₀', kind: 'calibration' },
   { key: 'position_factor_delta', label: 'Position factor δ', kind: 'calibration' },
   { key: 'talent_concentration_threshold', label: 'Talent threshold τ', kind: 'calibration' },
-  { key: 'alpha', label: 'α (V^R vs H^R)', kind: 'parameter' },
+  { key: 'alpha', label: 'α (Vᴿ vs Hᴿ)', kind: 'parameter' },
   { key: 'beta', label: 'β (synergy)', kind: 'parameter' },
   { key: 'lambda', label: 'λ (penalty)', kind: 'parameter' },
   { key: 'kappa', label: 'κ (talent risk)', kind: 'parameter' },
