@@ -64,6 +64,15 @@ const value = z.union([z.string(), z.number(), z.boolean(), z.array(z.string()),
  * its rule, then all or nothing. Each issue's path is the field it concerns and its message names it.
  */
 export function assessmentSchema(fields: FieldSpec[]) {
+  let schema = schemas.get(fields);
+  if (schema === undefined) schemas.set(fields, (schema = buildSchema(fields)));
+  return schema;
+}
+
+/** Built once per list of fields: an import checks every row against the same one. */
+const schemas = new WeakMap<FieldSpec[], ReturnType<typeof buildSchema>>();
+
+function buildSchema(fields: FieldSpec[]) {
   return z
     .object(Object.fromEntries(fields.map((f) => [f.name, value.optional()])))
     .superRefine((values, ctx) => {
