@@ -79,11 +79,15 @@ export function buildPageQuery(query: OrgQuery): PageQuery {
   // Step j pins the first j columns to the cursor's values and moves past it on column j; among
   // the blanks only the tie-breaker moves.
   const pinnedSteps = range === 'blank' ? [columns.length - 1] : columns.map((_, j) => j).reverse();
+  // The cursor's own key already lies in its range: where moving past it moves away from the folded
+  // value (or the key is pinned to it), the range's bound is implied, and a second bound on the
+  // same side would be the one SQLite seeks to, reading every key between the two.
+  const implied = (j: number) => j > 0 || (range === 'above') === (past === '>');
   const steps = pinnedSteps.map((j) =>
     select(
       [
         ...where,
-        ...(range === 'blank' ? [] : inRange(range)),
+        ...(range === 'blank' || implied(j) ? [] : inRange(range)),
         ...columns.slice(0, j).map((c, i) => `${c} = @k${i}`),
         `${columns[j] as string} ${past} @k${j}`,
       ],
