@@ -12,8 +12,8 @@ export interface AssessmentColumn {
   kind: ColumnKind;
   /** Decimals shown (and stored, for the assessment's own columns). */
   scale: number | null;
-  /** The value of the organization whose id is `orgId` (an SQL expression), NULL when it has none. */
-  valueOf(orgId: string): string;
+  /** The value of the organizations row named `org` (its table or alias), NULL when it has none. */
+  valueOf(org: string): string;
   /** The ids of organizations whose value meets `condition` (over `value`). */
   idsWhere(condition: string): string;
   /** The column's value within idsWhere, as text for a contains-filter. */
@@ -35,15 +35,19 @@ function column(
   from: string,
   value: string,
   only = '',
+  bySector = false,
 ): AssessmentColumn {
   const and = only ? ` AND ${only}` : '';
+  // The scores are keyed by sector first on SQLite (migration 13): the sector makes the look-up a seek.
+  const sector = (org: string) => (bySector ? ` AND d.focus_group_id = ${org}.focus_group_id` : '');
   return {
     name,
     kind,
     scale,
     value,
     text: `CAST(${value} AS TEXT)`,
-    valueOf: (orgId) => `(SELECT ${value} FROM ${from} WHERE d.organization_id = ${orgId}${and})`,
+    valueOf: (org) =>
+      `(SELECT ${value} FROM ${from} WHERE d.organization_id = ${org}.organization_id${sector(org)}${and})`,
     idsWhere: (condition) => `SELECT d.organization_id FROM ${from} WHERE ${condition}${and}`,
   };
 }
@@ -70,7 +74,7 @@ export function assessmentColumns(): AssessmentColumn[] {
     }),
     column('talent_concentration', 'decimal', 4, 'organization_assessments AS d', 'd.talent_concentration'),
     column('assessed_on', 'text', null, 'organization_assessments AS d', 'd.assessed_on'),
-    ...scoreColumns.map((name) => column(name, 'decimal', 2, freshScores, `d.${name}`)),
+    ...scoreColumns.map((name) => column(name, 'decimal', 2, freshScores, `d.${name}`, '', true)),
   ];
   return columns;
 }

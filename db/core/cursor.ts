@@ -82,7 +82,7 @@ export function sectorRowColumns(
     if (name === 'sector_name') return 'fg.group_name AS sector_name';
     if (name === 'sector_code') return 'fg.group_code AS sector_code';
     const assessed = assessmentColumn(name);
-    if (assessed) return `${assessed.valueOf('o.organization_id')} AS ${name}`;
+    if (assessed) return `${assessed.valueOf('o')} AS ${name}`;
     return own.has(name) ? `a.${name}` : `${nullOf(name)} AS ${name}`;
   });
 }

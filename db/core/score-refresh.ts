@@ -18,7 +18,10 @@ export interface ScoreRefreshSql {
    * rows they change, before the freshness rows), so that a refresh and a delete cannot deadlock.
    */
   written: string | null;
-  /** Writes a sector's scores (rows of organizations now elsewhere are moved here). */
+  /**
+   * Writes a sector's scores after its rows were deleted (where the table is keyed by organization
+   * alone, rows of organizations that moved here from another sector are taken over).
+   */
   insert(db: SqlSession, sectorId: string, scored: ScoredSector): Promise<void>;
   /**
    * Runs one sector's refresh, or the read of which sectors are stale, in its turn among the engine's

@@ -19,7 +19,7 @@ export function sortExpression(name: string): string {
   if (place.where === 'sector') {
     return `(SELECT ${place.column} FROM focus_groups AS fg WHERE fg.focus_group_id = organizations.focus_group_id)`;
   }
-  if (place.where === 'assessment') return place.column.valueOf('organizations.organization_id');
+  if (place.where === 'assessment') return place.column.valueOf('organizations');
   return `(SELECT a.${column.name} FROM ${place.table} AS a WHERE a.organization_id = organizations.organization_id)`;
 }
 

@@ -4,7 +4,8 @@ import type { Db } from './connection';
 
 /**
  * Scores written through one statement prepared on first use (the table exists only after migration
- * 12), each value bound as the double the formula computed.
+ * 12), each value bound as the double the formula computed, in the ids' order: the key order of the
+ * sector's range (migration 13), so the rows are appended rather than spread over the table.
  */
 export function sqliteScoreRefreshSql(db: Db): ScoreRefreshSql {
   let insert: Statement | undefined;
@@ -14,9 +15,7 @@ export function sqliteScoreRefreshSql(db: Db): ScoreRefreshSql {
     async insert(_session, sectorId, { ids, scores }) {
       insert ??= db.prepare(
         `INSERT INTO organization_scores (organization_id, focus_group_id, vr, hr, synergy, org_air)
-         VALUES (?, ?, ?, ?, ?, ?)
-         ON CONFLICT (organization_id) DO UPDATE SET focus_group_id = excluded.focus_group_id,
-           vr = excluded.vr, hr = excluded.hr, synergy = excluded.synergy, org_air = excluded.org_air`,
+         VALUES (?, ?, ?, ?, ?, ?)`,
       );
       for (let i = 0; i < ids.length; i++) {
         insert.run(ids[i], sectorId, scores.vr[i], scores.hr[i], scores.synergy[i], scores.orgAir[i]);
