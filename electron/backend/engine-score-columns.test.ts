@@ -17,7 +17,7 @@ const dimensionColumns = [
 ];
 
 /** Polls `check` until it holds (the refresh runs in the background, within a second of a commit). */
-async function eventually<T>(read: () => Promise<T>, check: (value: T) => boolean, ms = 10_000): Promise<T> {
+async function eventually<T>(read: () => Promise<T>, check: (value: T) => boolean, ms = 30_000): Promise<T> {
   const until = Date.now() + ms;
   for (;;) {
     const value = await read();
