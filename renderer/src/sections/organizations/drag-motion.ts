@@ -1,0 +1,45 @@
+/** A scroll step this soon after the previous one continues the same drag, a stalled frame included. */
+const DRAG_GAP_MS = 500;
+/**
+ * Rows per millisecond above which the rows under the thumb cannot be read in time: two thousand rows a
+ * second is a screen every quarter frame. Wheel and keyboard scrolling stay far below it.
+ */
+const FAST_ROWS_PER_MS = 2;
+/** The speed is measured over this much of the drag, so that one late or doubled frame does not skew it. */
+const WINDOW_MS = 150;
+
+/**
+ * How fast, and which way, a drag that outruns the reads moves the grid's first visible row. A step
+ * taken once the screen was whole (a jump, however soon after the last one) starts over, so only a
+ * drag that leaves screens before their rows arrive counts.
+ */
+export class DragMotion {
+  private samples: { at: number; row: number }[] = [];
+  private velocity = 0;
+
+  constructor(private readonly clock: () => number) {}
+
+  /** The first visible row now, and whether the screen it leaves was still waiting for rows. */
+  move(row: number, outran: boolean): void {
+    const now = this.clock();
+    const last = this.samples.at(-1);
+    const turned =
+      this.samples.length > 1 && Math.sign(row - (last?.row ?? row)) !== Math.sign(this.velocity);
+    if (last === undefined || !outran || turned || now - last.at > DRAG_GAP_MS) this.samples = [];
+    this.samples.push({ at: now, row });
+    while (this.samples.length > 2 && now - (this.samples[1]?.at ?? now) >= WINDOW_MS) this.samples.shift();
+    const oldest = this.samples[0];
+    this.velocity = oldest !== undefined && now > oldest.at ? (row - oldest.row) / (now - oldest.at) : 0;
+  }
+
+  /** The drag came to rest. */
+  stop(): void {
+    this.samples = [];
+    this.velocity = 0;
+  }
+
+  /** Rows per millisecond (negative upwards) while a fast drag goes on, else 0. */
+  speed(): number {
+    return this.samples.length >= 3 && Math.abs(this.velocity) >= FAST_ROWS_PER_MS ? this.velocity : 0;
+  }
+}
