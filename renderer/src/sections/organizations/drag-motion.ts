@@ -40,6 +40,6 @@ export class DragMotion {
 
   /** Rows per millisecond (negative upwards) while a fast drag goes on, else 0. */
   speed(): number {
-    return this.samples.length >= 3 && Math.abs(this.velocity) >= FAST_ROWS_PER_MS ? this.velocity : 0;
+    return this.samples.length >= 2 && Math.abs(this.velocity) >= FAST_ROWS_PER_MS ? this.velocity : 0;
   }
 }

@@ -13,8 +13,8 @@ const KEEP_BLOCKS = 160;
 /** Requests in flight at once: enough to fill a screen while the next one is prefetched. */
 const PARALLEL = 2;
 /**
- * While a drag outruns the reads, the rows shown may be this many milliseconds of the drag's travel
- * away from the thumb: about one answer's time, so that every answer near the thumb gets painted.
+ * While a drag outruns the reads, the rows shown may be two answers' time of the drag's travel away
+ * from the thumb (with two reads in flight, the next answer comes within that), at least this much.
  */
 const STAND_IN_MS = 250;
 
@@ -123,12 +123,12 @@ export class RowBlocks {
   /**
    * The first row to draw for a screen of [first, last]: `first` once those rows are here, or while
    * the grid stands still. During a fast drag whose rows have not arrived, the start of the loaded
-   * block nearest to `first` that fills the screen, within the drag's travel in STAND_IN_MS.
+   * block nearest to `first` that fills the screen, within the drag's travel in two answers' time.
    */
   shownFrom(first: number, last: number): number {
     const speed = this.motion.speed();
     if (speed === 0 || this.has(first, last)) return first;
-    const reach = Math.abs(speed) * STAND_IN_MS;
+    const reach = Math.abs(speed) * Math.max(STAND_IN_MS, 2 * this.answerMs);
     const total = this.snapshot.total ?? 0;
     let best = first;
     let nearest = reach;
