@@ -32,6 +32,14 @@ export class DragMotion {
     this.velocity = oldest !== undefined && now > oldest.at ? (row - oldest.row) / (now - oldest.at) : 0;
   }
 
+  /**
+   * The first row the thumb will show after `ms` at this speed, `span` rows to a screen, never past
+   * the last screen of `total` (where a drag to the end comes to rest).
+   */
+  aim(first: number, span: number, ms: number, total: number): number {
+    return Math.min(Math.max(0, total - span - 1), Math.max(0, Math.round(first + this.speed() * ms)));
+  }
+
   /** The drag came to rest. */
   stop(): void {
     this.samples = [];

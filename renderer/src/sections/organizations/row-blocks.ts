@@ -46,6 +46,12 @@ interface Request {
   prefetch: boolean;
 }
 
+/** The blocks holding rows [first, last]. */
+function blocksOf(first: number, last: number): number[] {
+  const from = Math.floor(Math.max(0, first) / BLOCK_ROWS);
+  return Array.from({ length: Math.floor(Math.max(0, last) / BLOCK_ROWS) - from + 1 }, (_, i) => from + i);
+}
+
 /**
  * The rows of one selection, read in blocks as the grid shows them: the visible blocks first, then
  * the next block in the direction of scrolling. A drag of the thumb too fast for that reads where
@@ -91,7 +97,7 @@ export class RowBlocks {
   reset(selection: OrgSelection | null): void {
     this.generation++;
     this.blocks.clear();
-    for (const request of this.pending.values()) if (request.prefetch) this.giveUp(request);
+    this.giveUpWhere(() => true);
     this.pending.clear();
     this.wanted = [];
     this.selection = selection;
@@ -150,17 +156,18 @@ export class RowBlocks {
     if (moved) this.motion.move(first, !this.has(left.first, left.last));
     this.lastShown = { first, last, direction };
     const speed = this.motion.speed();
-    const from = Math.floor(Math.max(0, first) / BLOCK_ROWS);
-    const to = Math.floor(Math.max(0, last) / BLOCK_ROWS);
-    const visible: number[] = [];
-    for (let b = from; b <= to; b++) visible.push(b);
+    const visible = blocksOf(first, last);
     if (speed === 0) {
       // The next block only once the screen is whole: a jump must not queue behind a guess.
-      const ahead = direction > 0 ? to + 1 : from - 1;
+      const ahead = direction > 0 ? Math.floor(last / BLOCK_ROWS) + 1 : Math.floor(first / BLOCK_ROWS) - 1;
       const whole = visible.every((b) => this.blocks.has(b));
       this.wanted = [...visible, ...(whole && ahead >= 0 ? [ahead] : [])];
     } else {
-      this.wanted = this.aheadOfDrag(first, last, speed);
+      // Where the thumb will be when an answer asked now comes; each frame aims afresh, so the reads
+      // in flight, asked a frame or more apart, cover different stretches of the drag.
+      const at = this.motion.aim(first, last - first, this.answerMs, this.snapshot.total ?? 0);
+      const from = Math.floor(at / BLOCK_ROWS) * BLOCK_ROWS;
+      this.wanted = blocksOf(from, from + last - first);
       this.giveUpPassed(first, last, speed);
       // Once the thumb rests (no scroll event says so), its own rows are read before any guess.
       if (moved) {
@@ -182,47 +189,32 @@ export class RowBlocks {
   private rest(): void {
     this.motion.stop();
     const { first, last, direction } = this.lastShown;
-    const from = Math.floor(first / BLOCK_ROWS);
-    const to = Math.floor(last / BLOCK_ROWS);
-    for (const [block, request] of this.pending) {
-      if (request.prefetch && (block < from || block > to)) {
-        this.pending.delete(block);
-        this.giveUp(request);
-      }
-    }
+    const visible = blocksOf(first, last);
+    this.giveUpWhere((block) => !visible.includes(block));
     this.show(first, last, direction);
-  }
-
-  /**
-   * The screen where the thumb will be when an answer asked now comes. Each frame aims afresh, so the
-   * reads in flight, asked a frame or more apart, cover different stretches of the drag.
-   */
-  private aheadOfDrag(first: number, last: number, speed: number): number[] {
-    // Never past the last screen, where a drag to the end comes to rest.
-    const end = Math.max(0, (this.snapshot.total ?? 0) - (last - first) - 1);
-    const at = Math.min(end, Math.max(0, Math.round(first + speed * this.answerMs)));
-    const from = Math.floor(at / BLOCK_ROWS);
-    const to = Math.floor((from * BLOCK_ROWS + last - first) / BLOCK_ROWS);
-    return Array.from({ length: to - from + 1 }, (_, i) => from + i);
   }
 
   /** Reads behind the thumb (in the drag's direction) would only arrive to be dropped. */
   private giveUpPassed(first: number, last: number, speed: number): void {
-    for (const [block, request] of this.pending) {
-      const passed = speed > 0 ? (block + 1) * BLOCK_ROWS <= first : block * BLOCK_ROWS > last;
-      if (request.prefetch && passed) {
-        this.pending.delete(block);
-        this.giveUp(request);
-        // Passed before its answer came: the answers take longer than the aim assumed.
-        this.answerMs = Math.min(MAX_AIM_MS, Math.max(this.answerMs, this.clock() - request.asked));
-      }
+    const passed = (block: number) =>
+      speed > 0 ? (block + 1) * BLOCK_ROWS <= first : block * BLOCK_ROWS > last;
+    for (const asked of this.giveUpWhere(passed)) {
+      // Passed before its answer came: the answers take longer than the aim assumed.
+      this.answerMs = Math.min(MAX_AIM_MS, Math.max(this.answerMs, this.clock() - asked));
     }
   }
 
-  private giveUp(request: Request): void {
-    if (request.control.signal.aborted) return;
-    request.control.abort();
-    this.inFlight--;
+  /** Aborts the prefetches of the blocks `test` picks (a copy's reads are kept); when each was asked. */
+  private giveUpWhere(test: (block: number) => boolean): number[] {
+    const asked: number[] = [];
+    for (const [block, request] of this.pending) {
+      if (!request.prefetch || !test(block)) continue;
+      this.pending.delete(block);
+      request.control.abort();
+      this.inFlight--;
+      asked.push(request.asked);
+    }
+    return asked;
   }
 
   /** Rows [from, to] for a copy, reading whatever blocks are missing; null if a read failed. */
