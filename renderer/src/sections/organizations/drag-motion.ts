@@ -8,28 +8,47 @@ const FAST_ROWS_PER_MS = 2;
 /** The speed is measured over this much of the drag, so that one late or doubled frame does not skew it. */
 const WINDOW_MS = 150;
 
+interface Sample {
+  at: number;
+  row: number;
+}
+
 /**
  * How fast, and which way, a drag that outruns the reads moves the grid's first visible row. A step
  * taken once the screen was whole (a jump, however soon after the last one) starts over, so only a
  * drag that leaves screens before their rows arrive counts.
  */
 export class DragMotion {
-  private samples: { at: number; row: number }[] = [];
+  private samples: Sample[] = [];
   private velocity = 0;
 
   constructor(private readonly clock: () => number) {}
 
   /** The first visible row now, and whether the screen it leaves was still waiting for rows. */
   move(row: number, outran: boolean): void {
+    [this.samples, this.velocity] = this.step(row, outran);
+  }
+
+  /**
+   * The speed once the grid takes the step to `row`, not taken yet: the frame that draws a step
+   * comes before the grid reports it.
+   */
+  speedAt(row: number, outran: boolean): number {
+    if (row === this.samples.at(-1)?.row) return this.speed();
+    const [samples, velocity] = this.step(row, outran);
+    return fast(samples.length, velocity);
+  }
+
+  private step(row: number, outran: boolean): [Sample[], number] {
     const now = this.clock();
     const last = this.samples.at(-1);
     const turned =
       this.samples.length > 1 && Math.sign(row - (last?.row ?? row)) !== Math.sign(this.velocity);
-    if (last === undefined || !outran || turned || now - last.at > DRAG_GAP_MS) this.samples = [];
-    this.samples.push({ at: now, row });
-    while (this.samples.length > 2 && now - (this.samples[1]?.at ?? now) >= WINDOW_MS) this.samples.shift();
-    const oldest = this.samples[0];
-    this.velocity = oldest !== undefined && now > oldest.at ? (row - oldest.row) / (now - oldest.at) : 0;
+    const kept = last === undefined || !outran || turned || now - last.at > DRAG_GAP_MS ? [] : this.samples;
+    const samples = [...kept, { at: now, row }];
+    while (samples.length > 2 && now - (samples[1]?.at ?? now) >= WINDOW_MS) samples.shift();
+    const oldest = samples[0];
+    return [samples, oldest !== undefined && now > oldest.at ? (row - oldest.row) / (now - oldest.at) : 0];
   }
 
   /**
@@ -48,6 +67,10 @@ export class DragMotion {
 
   /** Rows per millisecond (negative upwards) while a fast drag goes on, else 0. */
   speed(): number {
-    return this.samples.length >= 2 && Math.abs(this.velocity) >= FAST_ROWS_PER_MS ? this.velocity : 0;
+    return fast(this.samples.length, this.velocity);
   }
+}
+
+function fast(steps: number, velocity: number): number {
+  return steps >= 2 && Math.abs(velocity) >= FAST_ROWS_PER_MS ? velocity : 0;
 }

@@ -132,7 +132,11 @@ export class RowBlocks {
    * block nearest to `first` that fills the screen, within the drag's travel in two answers' time.
    */
   shownFrom(first: number, last: number): number {
-    const speed = this.motion.speed();
+    const left = this.lastShown;
+    const speed =
+      first === left.first
+        ? this.motion.speed()
+        : this.motion.speedAt(first, !this.has(left.first, left.last));
     if (speed === 0 || this.has(first, last)) return first;
     const reach = Math.abs(speed) * Math.max(STAND_IN_MS, 2 * this.answerMs);
     const total = this.snapshot.total ?? 0;
