@@ -6,7 +6,7 @@ const DRAG_GAP_MS = 500;
  */
 const FAST_ROWS_PER_MS = 2;
 /** The speed is measured over this much of the drag, so that one late or doubled frame does not skew it. */
-const WINDOW_MS = 150;
+const WINDOW_MS = 300;
 
 interface Sample {
   at: number;
@@ -15,8 +15,8 @@ interface Sample {
 
 /**
  * How fast, and which way, a drag that outruns the reads moves the grid's first visible row. A step
- * taken once the screen was whole (a jump, however soon after the last one) starts over, so only a
- * drag that leaves screens before their rows arrive counts.
+ * taken once the screen was whole (a jump, however soon after the last one) starts over unless the
+ * drag is already under way, so only a drag that leaves screens before their rows arrive counts.
  */
 export class DragMotion {
   private samples: Sample[] = [];
@@ -44,7 +44,10 @@ export class DragMotion {
     const last = this.samples.at(-1);
     const turned =
       this.samples.length > 1 && Math.sign(row - (last?.row ?? row)) !== Math.sign(this.velocity);
-    const kept = last === undefined || !outran || turned || now - last.at > DRAG_GAP_MS ? [] : this.samples;
+    // Once fast, a step that happens to leave a whole screen (an aimed read landed under the thumb)
+    // does not end the drag; until then it is a jump.
+    const going = outran || this.speed() !== 0;
+    const kept = last === undefined || !going || turned || now - last.at > DRAG_GAP_MS ? [] : this.samples;
     const samples = [...kept, { at: now, row }];
     while (samples.length > 2 && now - (samples[1]?.at ?? now) >= WINDOW_MS) samples.shift();
     const oldest = samples[0];

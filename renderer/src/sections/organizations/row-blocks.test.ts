@@ -105,6 +105,39 @@ describe('row blocks while the scrollbar thumb is dragged', () => {
     expect(blocks.shownFrom(first, first + SCREEN)).toBe(first);
   });
 
+  it('keeps a drag going when the thumb lands on rows already read', async () => {
+    const { backend, blocks } = await started();
+    const step = 2_800;
+    let first = 0;
+    for (let frame = 1; frame <= 10; frame++) {
+      vi.advanceTimersByTime(16);
+      first = frame * step;
+      blocks.show(first, first + SCREEN, 1);
+    }
+    const ahead = backend.open().find((c) => c.start > first);
+    await ahead?.answer();
+    vi.advanceTimersByTime(16);
+    first = ahead?.start ?? 0;
+    blocks.show(first, first + SCREEN, 1);
+    expect(blocks.shownFrom(first, first + SCREEN)).toBe(first);
+    // The next step leaves a whole screen, yet it is the same drag: the rows just read stand in.
+    vi.advanceTimersByTime(16);
+    expect(blocks.shownFrom(first + step, first + step + SCREEN)).toBe(first);
+  });
+
+  it('aims no further than the last screen, where a drag to the end comes to rest', async () => {
+    const { backend, blocks } = await started();
+    const end = TOTAL - SCREEN - 1;
+    for (let frame = 1, first = 0; first < end; frame++) {
+      vi.advanceTimersByTime(16);
+      first = Math.min(end, frame * 2_800);
+      blocks.show(first, first + SCREEN, 1);
+      for (const call of backend.open()) if (call.start < first - 10 * 2_800) await call.answer();
+    }
+    expect(backend.calls.every((c) => c.start + BLOCK_ROWS <= TOTAL)).toBe(true);
+    expect(backend.calls.some((c) => c.start === Math.floor(end / BLOCK_ROWS) * BLOCK_ROWS)).toBe(true);
+  });
+
   it('shows placeholders rather than other rows after a jump, however soon after the last one', async () => {
     const { backend, blocks } = await started();
     vi.advanceTimersByTime(5_000);

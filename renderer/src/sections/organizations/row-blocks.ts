@@ -70,7 +70,7 @@ export class RowBlocks {
   private readonly listeners = new Set<() => void>();
   private readonly motion: DragMotion;
   /** Milliseconds from asking to the answer, smoothed: how far ahead a drag's reads aim. */
-  private answerMs = 100;
+  private answerMs = 150;
   private lastShown = { first: 0, last: 0, direction: 1 as 1 | -1 };
   private settle: ReturnType<typeof setTimeout> | undefined;
 
@@ -138,7 +138,7 @@ export class RowBlocks {
         ? this.motion.speed()
         : this.motion.speedAt(first, !this.has(left.first, left.last));
     if (speed === 0 || this.has(first, last)) return first;
-    const reach = Math.abs(speed) * Math.max(STAND_IN_MS, 2 * this.answerMs);
+    const reach = this.reach(speed);
     const total = this.snapshot.total ?? 0;
     let best = first;
     let nearest = reach;
@@ -198,7 +198,12 @@ export class RowBlocks {
     this.show(first, last, direction);
   }
 
-  /** Reads behind the thumb (in the drag's direction) would only arrive to be dropped. */
+  /** How far from the thumb's rows a drag at `speed` may show others. */
+  private reach(speed: number): number {
+    return Math.abs(speed) * Math.max(STAND_IN_MS, 2 * this.answerMs);
+  }
+
+  /** Reads behind the thumb (in the drag's direction) would arrive too late to be its rows. */
   private giveUpPassed(first: number, last: number, speed: number): void {
     const passed = (block: number) =>
       speed > 0 ? (block + 1) * BLOCK_ROWS <= first : block * BLOCK_ROWS > last;
