@@ -5,6 +5,13 @@ const DRAG_GAP_MS = 500;
  * second is a screen every quarter frame. Wheel and keyboard scrolling stay far below it.
  */
 const FAST_ROWS_PER_MS = 2;
+/**
+ * While a drag outruns the reads, the rows shown may be two answers' time of the drag's travel away
+ * from the thumb (with two reads in flight, the next answer comes within that), at least this much.
+ */
+const STAND_IN_MS = 250;
+/** The furthest ahead a drag's reads aim, however slow the answers. */
+const MAX_AIM_MS = 500;
 /** The speed is measured over this much of the drag, so that one late or doubled frame does not skew it. */
 const WINDOW_MS = 300;
 
@@ -17,10 +24,13 @@ interface Sample {
  * How fast, and which way, a drag that outruns the reads moves the grid's first visible row. A step
  * taken once the screen was whole (a jump, however soon after the last one) starts over unless the
  * drag is already under way, so only a drag that leaves screens before their rows arrive counts.
+ * With the time answers take, it says where a drag's reads aim and how far a stand-in may be.
  */
 export class DragMotion {
   private samples: Sample[] = [];
   private velocity = 0;
+  /** Milliseconds from asking for rows to their answer, smoothed: how far ahead a drag's reads aim. */
+  private answerMs = 150;
 
   constructor(private readonly clock: () => number) {}
 
@@ -55,11 +65,26 @@ export class DragMotion {
   }
 
   /**
-   * The first row the thumb will show after `ms` at this speed, `span` rows to a screen, never past
-   * the last screen of `total` (where a drag to the end comes to rest).
+   * The first row the thumb will show when an answer asked now comes, `span` rows to a screen, never
+   * past the last screen of `total` (where a drag to the end comes to rest).
    */
-  aim(first: number, span: number, ms: number, total: number): number {
-    return Math.min(Math.max(0, total - span - 1), Math.max(0, Math.round(first + this.speed() * ms)));
+  aim(first: number, span: number, total: number): number {
+    const at = Math.round(first + this.speed() * this.answerMs);
+    return Math.min(Math.max(0, total - span - 1), Math.max(0, at));
+  }
+
+  /** How far from the thumb's rows a drag at `speed` may show others. */
+  reach(speed: number): number {
+    return Math.abs(speed) * Math.max(STAND_IN_MS, 2 * this.answerMs);
+  }
+
+  answered(ms: number): void {
+    this.answerMs = (this.answerMs + ms) / 2;
+  }
+
+  /** A read the thumb passed `ms` after it was asked: the answers take longer than the aim assumed. */
+  passed(ms: number): void {
+    this.answerMs = Math.min(MAX_AIM_MS, Math.max(this.answerMs, ms));
   }
 
   /** The drag came to rest. */

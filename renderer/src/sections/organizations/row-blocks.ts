@@ -12,16 +12,8 @@ export const BLOCK_ROWS = 50;
 const KEEP_BLOCKS = 160;
 /** Requests in flight at once: enough to fill a screen while the next one is prefetched. */
 const PARALLEL = 2;
-/**
- * While a drag outruns the reads, the rows shown may be two answers' time of the drag's travel away
- * from the thumb (with two reads in flight, the next answer comes within that), at least this much.
- */
-const STAND_IN_MS = 250;
-
 /** No scroll step for this long: the thumb rests (a busy frame may delay a step by 200 ms). */
 const REST_MS = 300;
-/** The furthest ahead a drag's reads aim, however slow the answers. */
-const MAX_AIM_MS = 500;
 
 export type FetchRows = (
   selection: OrgSelection,
@@ -69,8 +61,6 @@ export class RowBlocks {
   private snapshot: BlockSnapshot = { total: null, version: 0, error: null };
   private readonly listeners = new Set<() => void>();
   private readonly motion: DragMotion;
-  /** Milliseconds from asking to the answer, smoothed: how far ahead a drag's reads aim. */
-  private answerMs = 150;
   private lastShown = { first: 0, last: 0, direction: 1 as 1 | -1 };
   private settle: ReturnType<typeof setTimeout> | undefined;
 
@@ -138,7 +128,7 @@ export class RowBlocks {
         ? this.motion.speed()
         : this.motion.speedAt(first, !this.has(left.first, left.last));
     if (speed === 0 || this.has(first, last)) return first;
-    const reach = this.reach(speed);
+    const reach = this.motion.reach(speed);
     const total = this.snapshot.total ?? 0;
     let best = first;
     let nearest = reach;
@@ -169,7 +159,7 @@ export class RowBlocks {
     } else {
       // Where the thumb will be when an answer asked now comes; each frame aims afresh, so the reads
       // in flight, asked a frame or more apart, cover different stretches of the drag.
-      const at = this.motion.aim(first, last - first, this.answerMs, this.snapshot.total ?? 0);
+      const at = this.motion.aim(first, last - first, this.snapshot.total ?? 0);
       const from = Math.floor(at / BLOCK_ROWS) * BLOCK_ROWS;
       this.wanted = blocksOf(from, from + last - first);
       this.giveUpPassed(first, last, speed);
@@ -198,19 +188,11 @@ export class RowBlocks {
     this.show(first, last, direction);
   }
 
-  /** How far from the thumb's rows a drag at `speed` may show others. */
-  private reach(speed: number): number {
-    return Math.abs(speed) * Math.max(STAND_IN_MS, 2 * this.answerMs);
-  }
-
   /** Reads behind the thumb (in the drag's direction) would arrive too late to be its rows. */
   private giveUpPassed(first: number, last: number, speed: number): void {
     const passed = (block: number) =>
       speed > 0 ? (block + 1) * BLOCK_ROWS <= first : block * BLOCK_ROWS > last;
-    for (const asked of this.giveUpWhere(passed)) {
-      // Passed before its answer came: the answers take longer than the aim assumed.
-      this.answerMs = Math.min(MAX_AIM_MS, Math.max(this.answerMs, this.clock() - asked));
-    }
+    for (const asked of this.giveUpWhere(passed)) this.motion.passed(this.clock() - asked);
   }
 
   /** Aborts the prefetches of the blocks `test` picks (a copy's reads are kept); when each was asked. */
@@ -267,7 +249,7 @@ export class RowBlocks {
     const done = this.fetchRows(selection, block * BLOCK_ROWS, BLOCK_ROWS, control.signal)
       .then((result) => {
         if (generation !== this.generation || control.signal.aborted) return;
-        this.answerMs = (this.answerMs + (this.clock() - asked)) / 2;
+        this.motion.answered(this.clock() - asked);
         if (!result.ok) {
           this.emit({ error: result.error });
           return;
