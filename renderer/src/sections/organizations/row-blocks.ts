@@ -89,6 +89,8 @@ export class RowBlocks {
     this.blocks.clear();
     this.giveUpWhere(() => true);
     this.pending.clear();
+    clearTimeout(this.settle);
+    this.motion.stop();
     this.wanted = [];
     this.selection = selection;
     this.emit({ error: null });
