@@ -433,7 +433,8 @@ export function isEventName(name: unknown): name is EventName {
  * bridge implements it in a browser, and the backend itself implements it for the CLI and tests.
  */
 export interface Bridge {
-  invoke<C extends Channel>(channel: C, input: Input<C>): Promise<Result<Output<C>>>;
+  /** `signal` gives up the call where the transport can (an HTTP request is aborted); its answer is then no use. */
+  invoke<C extends Channel>(channel: C, input: Input<C>, signal?: AbortSignal): Promise<Result<Output<C>>>;
   subscribe<E extends EventName>(event: E, listener: (payload: EventMap[E]) => void): () => void;
 }
 

@@ -18,8 +18,8 @@ import { plainTableMs, scrollFps, screenMs, jumpMs, thumbDrag, waitPainted } fro
  * - jump_p95_ms: the scrollbar dragged to around the middle of the result until those rows are painted.
  * - scroll_fps: frames per second while scrolling continuously, from requestAnimationFrame timestamps.
  * - thumb_drag_blank_frames, thumb_drag_paint_p95_ms: the scrollbar's thumb dragged from the top to
- *   the bottom at a steady pace over 6 s: the share of frames with placeholder rows, and how long
- *   placeholders stay before every row is painted.
+ *   the bottom at a steady pace over 6 s: the share of frames with placeholder rows, how long
+ *   placeholders stay before every row is painted, and how far the rows shown are from the thumb's.
  * - cold_open_ms: a new host process on the file and a new page until the grid's first page is
  *   painted, against the sqlite3 shell counting the same file's organizations (cold-open.ts).
  */
@@ -143,6 +143,7 @@ async function main(): Promise<void> {
         thumb_drag_blank_frames: {
           value: round(drag.blankShare, 3),
           frames: drag.frames,
+          lag_rows_median: drag.lagRowsMedian,
           target: '<= 0.1',
         },
         thumb_drag_paint_p95_ms: {

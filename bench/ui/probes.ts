@@ -120,6 +120,11 @@ export interface ThumbDrag {
   /** p95 of the stretches from a frame with placeholders to the next frame with every row painted. */
   paintP95Ms: number;
   longestBlankMs: number;
+  /**
+   * Median, over frames without placeholders, of how many rows the first row shown is from the row
+   * under the thumb: a drag faster than the reads shows the nearest rows that arrived.
+   */
+  lagRowsMedian: number;
 }
 
 /**
@@ -135,6 +140,20 @@ export async function thumbDrag(page: Page, ms: number): Promise<ThumbDrag> {
     while (loading()) await frame();
     const max = grid.scrollHeight - grid.clientHeight;
     const stretches: number[] = [];
+    const lags: number[] = [];
+    const total = Number(grid.getAttribute('aria-rowcount')) - 1;
+    // The rows below the header: the first one and how many (layout reads, once per painted frame).
+    const shownRows = () => {
+      const top = grid.querySelector('.og-header')?.getBoundingClientRect().bottom ?? 0;
+      const bottom = grid.getBoundingClientRect().bottom;
+      const seen = [...grid.querySelectorAll<HTMLElement>('[role="row"][aria-rowindex]')]
+        .filter((row) => {
+          const rect = row.getBoundingClientRect();
+          return Number(row.getAttribute('aria-rowindex')) > 1 && rect.top >= top - 1 && rect.top < bottom;
+        })
+        .map((row) => Number(row.getAttribute('aria-rowindex')) - 2);
+      return { first: Math.min(...seen), count: seen.length };
+    };
     let frames = 0;
     let blank = 0;
     let blankSince: number | null = null;
@@ -144,8 +163,11 @@ export async function thumbDrag(page: Page, ms: number): Promise<ThumbDrag> {
       if (loading()) {
         blank++;
         blankSince ??= now;
-      } else if (blankSince !== null) {
-        stretches.push(now - blankSince);
+      } else {
+        const shown = shownRows();
+        const thumbRow = Math.round((grid.scrollTop / max) * (total - shown.count));
+        lags.push(Math.abs(shown.first - thumbRow));
+        if (blankSince !== null) stretches.push(now - blankSince);
         blankSince = null;
       }
       grid.scrollTop = Math.round(max * Math.min(1, (now - start) / duration));
@@ -153,11 +175,13 @@ export async function thumbDrag(page: Page, ms: number): Promise<ThumbDrag> {
     while (loading()) await frame();
     if (blankSince !== null) stretches.push(performance.now() - blankSince);
     const sorted = [...stretches].sort((a, b) => a - b);
+    lags.sort((a, b) => a - b);
     return {
       frames,
       blankShare: frames > 0 ? blank / frames : 0,
       paintP95Ms: sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)] ?? 0,
       longestBlankMs: sorted.at(-1) ?? 0,
+      lagRowsMedian: lags[Math.floor(lags.length / 2)] ?? 0,
     };
   }, ms);
 }

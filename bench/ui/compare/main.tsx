@@ -8,7 +8,8 @@ import { createRoot } from 'react-dom/client';
 import type { OrgRow } from '../../../shared/domain';
 import { defaultWidth, type GridColumn } from '../../../renderer/src/sections/organizations/grid-columns';
 import { OrgGrid } from '../../../renderer/src/sections/organizations/grid/OrgGrid';
-import { RowBlocks, useRowBlocks } from '../../../renderer/src/sections/organizations/row-blocks';
+import { RowBlocks } from '../../../renderer/src/sections/organizations/row-blocks';
+import { useRowBlocks } from '../../../renderer/src/sections/organizations/use-row-blocks';
 
 /**
  * The grid candidates side by side on the same synthetic result (a million rows, 92 columns, values
@@ -46,7 +47,7 @@ const synthetic = new RowBlocks(async (_selection, start, count) => ({
 
 function TanStackGrid() {
   const [blocks, snapshot] = useRowBlocks(
-    (s, start, count) => synthetic['fetchRows'](s, start, count),
+    (s, start, count, signal) => synthetic['fetchRows'](s, start, count, signal),
     { sort: 'legal_name', dir: 'asc' },
     0,
   );

@@ -48,13 +48,18 @@ export function createHttpBridge(): AppBridge {
     }
   }
 
-  async function invoke<C extends Channel>(channel: C, input: Input<C>): Promise<Result<Output<C>>> {
+  async function invoke<C extends Channel>(
+    channel: C,
+    input: Input<C>,
+    signal?: AbortSignal,
+  ): Promise<Result<Output<C>>> {
     let response: Response;
     try {
       response = await fetch(invokePath(channel), {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify(input),
+        signal,
       });
     } catch (error) {
       return failure(`Cannot reach the Sector Studio host: ${String(error)}`);

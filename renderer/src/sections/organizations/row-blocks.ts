@@ -1,7 +1,7 @@
-import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { OrgRow } from '../../../../shared/domain';
 import type { ErrorValue } from '../../../../shared/errors';
 import type { OrgRows, OrgSelection } from '../../../../shared/org-query';
+import { DragMotion } from './drag-motion';
 
 /**
  * Rows per request: about two screens, so that a jump reads little more than it shows; each block is
@@ -12,11 +12,14 @@ export const BLOCK_ROWS = 50;
 const KEEP_BLOCKS = 160;
 /** Requests in flight at once: enough to fill a screen while the next one is prefetched. */
 const PARALLEL = 2;
+/** No scroll step for this long: the thumb rests (a busy frame may delay a step by 200 ms). */
+const REST_MS = 300;
 
 export type FetchRows = (
   selection: OrgSelection,
   start: number,
   count: number,
+  signal: AbortSignal,
 ) => Promise<{ ok: true; value: OrgRows } | { ok: false; error: ErrorValue }>;
 
 export interface BlockSnapshot {
@@ -27,22 +30,46 @@ export interface BlockSnapshot {
   error: ErrorValue | null;
 }
 
+interface Request {
+  done: Promise<void>;
+  control: AbortController;
+  asked: number;
+  /** A guess of the scrolling, which the drag may pass; a copy's reads are never given up. */
+  prefetch: boolean;
+}
+
+/** The blocks holding rows [first, last]. */
+function blocksOf(first: number, last: number): number[] {
+  const from = Math.floor(Math.max(0, first) / BLOCK_ROWS);
+  return Array.from({ length: Math.floor(Math.max(0, last) / BLOCK_ROWS) - from + 1 }, (_, i) => from + i);
+}
+
 /**
  * The rows of one selection, read in blocks as the grid shows them: the visible blocks first, then
- * the next block in the direction of scrolling. A new selection or a refresh drops everything;
- * answers to an older selection are ignored.
+ * the next block in the direction of scrolling. A drag of the thumb too fast for that reads where
+ * the thumb will be when the answer comes, gives up reads it has passed, and lets the grid paint the
+ * nearest block that arrived (`shownFrom`). A new selection or a refresh drops everything; answers to
+ * an older selection are ignored.
  */
 export class RowBlocks {
   private blocks = new Map<number, OrgRow[]>();
-  private pending = new Map<number, Promise<void>>();
+  private pending = new Map<number, Request>();
   private wanted: number[] = [];
   private inFlight = 0;
   private generation = 0;
   private selection: OrgSelection | null = null;
   private snapshot: BlockSnapshot = { total: null, version: 0, error: null };
   private readonly listeners = new Set<() => void>();
+  private readonly motion: DragMotion;
+  private lastShown = { first: 0, last: 0, direction: 1 as 1 | -1 };
+  private settle: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(private readonly fetchRows: FetchRows) {}
+  constructor(
+    private readonly fetchRows: FetchRows,
+    private readonly clock: () => number = () => performance.now(),
+  ) {
+    this.motion = new DragMotion(clock);
+  }
 
   subscribe = (listener: () => void) => {
     this.listeners.add(listener);
@@ -60,7 +87,10 @@ export class RowBlocks {
   reset(selection: OrgSelection | null): void {
     this.generation++;
     this.blocks.clear();
+    this.giveUpWhere(() => true);
     this.pending.clear();
+    clearTimeout(this.settle);
+    this.motion.stop();
     this.wanted = [];
     this.selection = selection;
     this.emit({ error: null });
@@ -88,16 +118,59 @@ export class RowBlocks {
     return true;
   }
 
+  /**
+   * The first row to draw for a screen of [first, last]: `first` once those rows are here, or while
+   * the grid stands still. During a fast drag whose rows have not arrived, the start of the loaded
+   * block nearest to `first` that fills the screen, within the drag's travel in two answers' time.
+   */
+  shownFrom(first: number, last: number): number {
+    const left = this.lastShown;
+    const speed =
+      first === left.first
+        ? this.motion.speed()
+        : this.motion.speedAt(first, !this.has(left.first, left.last));
+    if (speed === 0 || this.has(first, last)) return first;
+    const reach = this.motion.reach(speed);
+    const total = this.snapshot.total ?? 0;
+    let best = first;
+    let nearest = reach;
+    for (const block of this.blocks.keys()) {
+      const from = block * BLOCK_ROWS;
+      const distance = Math.abs(from - first);
+      if (distance > nearest || from + last - first >= total || !this.has(from, from + last - first))
+        continue;
+      best = from;
+      nearest = distance;
+    }
+    return best;
+  }
+
   /** The rows the grid shows now, and which way it scrolls; older wishes are dropped. */
   show(first: number, last: number, direction: 1 | -1): void {
-    const from = Math.floor(Math.max(0, first) / BLOCK_ROWS);
-    const to = Math.floor(Math.max(0, last) / BLOCK_ROWS);
-    const visible: number[] = [];
-    for (let b = from; b <= to; b++) visible.push(b);
-    // The next block only once the screen is whole: a jump must not queue behind a guess.
-    const ahead = direction > 0 ? to + 1 : from - 1;
-    const whole = visible.every((b) => this.blocks.has(b));
-    this.wanted = [...visible, ...(whole && ahead >= 0 ? [ahead] : [])];
+    const left = this.lastShown;
+    const moved = first !== left.first;
+    if (moved) this.motion.move(first, !this.has(left.first, left.last));
+    this.lastShown = { first, last, direction };
+    const speed = this.motion.speed();
+    const visible = blocksOf(first, last);
+    if (speed === 0) {
+      // The next block only once the screen is whole: a jump must not queue behind a guess.
+      const ahead = direction > 0 ? Math.floor(last / BLOCK_ROWS) + 1 : Math.floor(first / BLOCK_ROWS) - 1;
+      const whole = visible.every((b) => this.blocks.has(b));
+      this.wanted = [...visible, ...(whole && ahead >= 0 ? [ahead] : [])];
+    } else {
+      // Where the thumb will be when an answer asked now comes; each frame aims afresh, so the reads
+      // in flight, asked a frame or more apart, cover different stretches of the drag.
+      const at = this.motion.aim(first, last - first, this.snapshot.total ?? 0);
+      const from = Math.floor(at / BLOCK_ROWS) * BLOCK_ROWS;
+      this.wanted = blocksOf(from, from + last - first);
+      this.giveUpPassed(first, last, speed);
+      // Once the thumb rests (no scroll event says so), its own rows are read before any guess.
+      if (moved) {
+        clearTimeout(this.settle);
+        this.settle = setTimeout(() => this.rest(), REST_MS);
+      }
+    }
     // Recently shown blocks move to the back of the eviction order.
     for (const b of visible) {
       const rows = this.blocks.get(b);
@@ -109,11 +182,39 @@ export class RowBlocks {
     this.pump();
   }
 
+  private rest(): void {
+    this.motion.stop();
+    const { first, last, direction } = this.lastShown;
+    const visible = blocksOf(first, last);
+    this.giveUpWhere((block) => !visible.includes(block));
+    this.show(first, last, direction);
+  }
+
+  /** Reads behind the thumb (in the drag's direction) would arrive too late to be its rows. */
+  private giveUpPassed(first: number, last: number, speed: number): void {
+    const passed = (block: number) =>
+      speed > 0 ? (block + 1) * BLOCK_ROWS <= first : block * BLOCK_ROWS > last;
+    for (const asked of this.giveUpWhere(passed)) this.motion.passed(this.clock() - asked);
+  }
+
+  /** Aborts the prefetches of the blocks `test` picks (a copy's reads are kept); when each was asked. */
+  private giveUpWhere(test: (block: number) => boolean): number[] {
+    const asked: number[] = [];
+    for (const [block, request] of this.pending) {
+      if (!request.prefetch || !test(block)) continue;
+      this.pending.delete(block);
+      request.control.abort();
+      this.inFlight--;
+      asked.push(request.asked);
+    }
+    return asked;
+  }
+
   /** Rows [from, to] for a copy, reading whatever blocks are missing; null if a read failed. */
   async rows(from: number, to: number): Promise<OrgRow[] | null> {
     const loads: Promise<void>[] = [];
     for (let b = Math.floor(from / BLOCK_ROWS); b <= Math.floor(to / BLOCK_ROWS); b++)
-      loads.push(this.load(b));
+      loads.push(this.load(b, false));
     await Promise.all(loads);
     const rows: OrgRow[] = [];
     for (let i = from; i <= to; i++) {
@@ -130,21 +231,27 @@ export class RowBlocks {
       if (this.blocks.has(block) || this.pending.has(block)) continue;
       const total = this.snapshot.total;
       if (total !== null && block * BLOCK_ROWS >= total && block > 0) continue;
-      void this.load(block);
+      void this.load(block, true);
     }
   }
 
-  private load(block: number): Promise<void> {
+  private load(block: number, prefetch: boolean): Promise<void> {
     if (this.blocks.has(block)) return Promise.resolve();
     const running = this.pending.get(block);
-    if (running) return running;
+    if (running) {
+      running.prefetch &&= prefetch;
+      return running.done;
+    }
     const selection = this.selection;
     if (selection === null) return Promise.resolve();
     const generation = this.generation;
+    const control = new AbortController();
+    const asked = this.clock();
     this.inFlight++;
-    const promise = this.fetchRows(selection, block * BLOCK_ROWS, BLOCK_ROWS)
+    const done = this.fetchRows(selection, block * BLOCK_ROWS, BLOCK_ROWS, control.signal)
       .then((result) => {
-        if (generation !== this.generation) return;
+        if (generation !== this.generation || control.signal.aborted) return;
+        this.motion.answered(this.clock() - asked);
         if (!result.ok) {
           this.emit({ error: result.error });
           return;
@@ -156,27 +263,16 @@ export class RowBlocks {
         }
         this.emit({ total: result.value.total, error: null });
       })
+      // A read given up may end in the transport's abort error: nobody waits for its answer.
+      .catch((error: unknown) => {
+        if (!control.signal.aborted) throw error;
+      })
       .finally(() => {
-        this.inFlight--;
-        if (this.pending.get(block) === promise) this.pending.delete(block);
+        if (!control.signal.aborted) this.inFlight--;
+        if (this.pending.get(block)?.control === control) this.pending.delete(block);
         this.pump();
       });
-    this.pending.set(block, promise);
-    return promise;
+    this.pending.set(block, { done, control, asked, prefetch });
+    return done;
   }
-}
-
-/** One RowBlocks for the component's life, re-read whenever the selection (or `refreshes`) changes. */
-export function useRowBlocks(
-  fetchRows: FetchRows,
-  selection: OrgSelection | null,
-  refreshes: number,
-): [RowBlocks, BlockSnapshot] {
-  const [blocks] = useState(() => new RowBlocks(fetchRows));
-  const key = JSON.stringify(selection);
-  useEffect(() => {
-    blocks.reset(key === 'null' ? null : (JSON.parse(key) as OrgSelection));
-  }, [blocks, key, refreshes]);
-  const snapshot = useSyncExternalStore(blocks.subscribe, blocks.getSnapshot);
-  return [blocks, snapshot];
 }

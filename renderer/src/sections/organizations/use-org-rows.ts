@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'react';
 import type { OrgSelection } from '../../../../shared/org-query';
 import { bridge, notifyError } from '../../api/bridge';
-import { useRowBlocks, type FetchRows } from './row-blocks';
+import type { FetchRows } from './row-blocks';
+import { useRowBlocks } from './use-row-blocks';
 
-const fetchRows: FetchRows = (selection, start, count) =>
-  bridge.invoke('orgs:rows', { ...selection, start, count });
+const fetchRows: FetchRows = (selection, start, count, signal) =>
+  bridge.invoke('orgs:rows', { ...selection, start, count }, signal);
 
 /**
  * The rows of the selection, read again on request and whenever the number of organizations changes

@@ -165,16 +165,23 @@ export function useGridScroll({
     // Again when rows arrive, so that the block ahead is read once the screen is whole.
   }, [blocks, first, last, offset, total, version]);
 
+  // A drag faster than the reads shows the nearest rows that arrived, in the places of the rows under
+  // the thumb (each with its own row number), until those arrive.
+  const shift = total > 0 ? blocks.shownFrom(first, last) - first : 0;
+  const items = rows.getVirtualItems();
   return {
-    rowItems: rows.getVirtualItems(),
+    rowItems:
+      shift === 0
+        ? items
+        : items.map((item) => (item.index === active.row ? item : { ...item, index: item.index + shift })),
     shownCols,
     offset,
     geometry,
     pageRows: Math.max(1, Math.floor((viewport - HEADER_HEIGHT) / ROW_HEIGHT) - 1),
-    loaded: total === 0 || blocks.has(first, Math.min(last, total - 1)),
+    loaded: total === 0 || blocks.has(first + shift, Math.min(last + shift, total - 1)),
     inSight: {
-      first: Math.min(Math.floor(offset / ROW_HEIGHT), total - 1),
-      last: Math.min(Math.ceil((offset + viewport - HEADER_HEIGHT) / ROW_HEIGHT) - 1, total - 1),
+      first: Math.min(Math.floor(offset / ROW_HEIGHT) + shift, total - 1),
+      last: Math.min(Math.ceil((offset + viewport - HEADER_HEIGHT) / ROW_HEIGHT) - 1 + shift, total - 1),
     },
   };
 }
