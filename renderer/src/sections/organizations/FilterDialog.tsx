@@ -10,14 +10,17 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
-import { filterOpOf, type ColumnFilter } from '../../../../shared/org-query';
+import { filterOpOf, type ColumnFilter, type OrgFilter } from '../../../../shared/org-query';
 import type { GridColumn } from './grid-columns';
+import { facetCount, useFacet } from './use-facet';
 
 interface Props {
   /** The column to filter, or null to let the analyst pick one. */
   column: string | null;
   opened: boolean;
   columns: GridColumn[];
+  /** The view's filter, under which a yes/no column's values are counted. */
+  filter: OrgFilter;
   /** The column's current filter, if any. */
   current: (column: string) => ColumnFilter | undefined;
   onApply: (filter: ColumnFilter) => void;
@@ -74,7 +77,7 @@ export function filterFromDraft(column: GridColumn, draft: Draft): ColumnFilter 
  * It opens on its first field: the column, unless a value field follows to type in.
  */
 export function FilterDialog(props: Props) {
-  const { column, opened, columns, current, onApply, onRemove, onClose } = props;
+  const { column, opened, columns, filter, current, onApply, onRemove, onClose } = props;
   return (
     <Modal
       opened={opened}
@@ -89,6 +92,7 @@ export function FilterDialog(props: Props) {
           key={column ?? ''}
           initial={column}
           columns={columns}
+          filter={filter}
           current={current}
           onApply={onApply}
           onRemove={onRemove}
@@ -99,9 +103,24 @@ export function FilterDialog(props: Props) {
   );
 }
 
+/** A yes/no choice with each value's count under the rest of the filter ("Yes 1,204"). */
+function YesNo({ label, count }: { label: string; count: string | null }) {
+  return (
+    <span>
+      {label}
+      {count !== null && (
+        <Text span size="xs" c="dimmed" ml={6} className="facet-count">
+          {count}
+        </Text>
+      )}
+    </span>
+  );
+}
+
 function FilterForm({
   initial,
   columns,
+  filter,
   current,
   onApply,
   onRemove,
@@ -112,6 +131,7 @@ function FilterForm({
   const [draft, setDraft] = useState<Draft>(() => draftOf(initial === null ? undefined : current(initial)));
   const [error, setError] = useState<string | null>(null);
   const op = column === undefined ? null : filterOpOf(column.kind);
+  const facet = useFacet(filter, op === 'is' ? (name ?? null) : null, true);
 
   function apply(event: FormEvent) {
     event.preventDefault();
@@ -180,8 +200,8 @@ function FilterForm({
           <SegmentedControl
             aria-label="Value"
             data={[
-              { value: 'yes', label: 'Yes' },
-              { value: 'no', label: 'No' },
+              { value: 'yes', label: <YesNo label="Yes" count={facetCount(facet, true)} /> },
+              { value: 'no', label: <YesNo label="No" count={facetCount(facet, false)} /> },
             ]}
             value={draft.value}
             onChange={(value) => setDraft({ ...draft, value: value === 'no' ? 'no' : 'yes' })}
