@@ -30,6 +30,7 @@ export const metrics = [
   'page_vs_keys_only',
   'page_p95_ms_by_sort',
   'count_first_ms',
+  'facet_counts_ms',
   'export_vs_raw_scan',
   'export_vs_sqlite3_shell',
   'db_mb',

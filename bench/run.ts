@@ -11,6 +11,7 @@ import { benchExport } from './export-bench';
 import { benchShellExport } from './shell-export-bench';
 import { appendHistory, historyEntry, writeHistoryChart } from './history';
 import { benchCounts, benchPages } from './page-bench';
+import { benchFacets } from './facet-bench';
 import {
   metrics,
   passes,
@@ -100,6 +101,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
     const dbMb = statSync(db.name).size / 2 ** 20;
     const counts = await phase('count', () => benchCounts(db, sectors));
     const pages = await phase('page', () => benchPages(db, sectors, options.quick));
+    const facets = await phase('facets', () => benchFacets(db, 'pe_healthcare', options.quick));
     const exported = await phase('export', () => benchExport(db, sector, options.quick));
     const shellExport = await phase('export-shell', () => benchShellExport(db, dir, sector, options.quick));
     const shellWorst = shellExport.cases.reduce<(typeof shellExport.cases)[number] | null>(
@@ -192,6 +194,12 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
         anchor: null,
         unit: 'ms',
         note: `worst first count of ${counts.filters} filters (sector, status, both, none; median ${round(counts.median)} ms)`,
+      },
+      facet_counts_ms: {
+        app: facets.appP95,
+        anchor: facets.anchorP95,
+        unit: 'ms',
+        note: `worst p95 of ${facets.requests} filter-menu facet requests (${facets.worst}) / p95 of SELECT focus_group_id, count(*) FROM organizations GROUP BY focus_group_id, same run`,
       },
       export_vs_raw_scan: {
         app: exported.app,
@@ -299,6 +307,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
       page_vs_keys_only: round(pages.appP95 / pages.keysP95, 2),
       page_p95_ms_by_sort: round(worstSortMs),
       count_first_ms: round(counts.max, 2),
+      facet_counts_ms: round(facets.appP95, 1),
       export_vs_raw_scan: round(exported.app / exported.anchor),
       export_vs_sqlite3_shell: shellWorst === null ? null : round(shellWorst.shellMs / shellWorst.appMs),
       db_mb: round(dbMb, 0),

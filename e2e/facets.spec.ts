@@ -61,7 +61,6 @@ test('the filter dialog counts the yes and no of a yes/no column', async ({ page
   const dialog = page.getByRole('dialog', { name: 'Filter organizations' });
   await dialog.getByRole('combobox', { name: 'Column' }).fill('HIPAA');
   await page.getByRole('option', { name: /^HIPAA certified \(/ }).click();
-  await expect(dialog.getByRole('radio', { name: /^Yes\s*\d/ })).toBeAttached();
   const yes = dialog.locator('label', { hasText: /^Yes/ }).locator('.facet-count');
   await expect(yes).toHaveText(/^[\d,]+$/);
   const count = Number((await yes.innerText()).replace(/,/g, ''));

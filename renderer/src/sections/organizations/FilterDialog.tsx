@@ -107,7 +107,7 @@ export function FilterDialog(props: Props) {
 function YesNo({ label, count }: { label: string; count: string | null }) {
   return (
     <span>
-      {label}
+      <span>{label}</span>
       {count !== null && (
         <Text span size="xs" c="dimmed" ml={6} className="facet-count">
           {count}
