@@ -226,7 +226,7 @@ export function pgOrganizations(pool: pg.Pool): PgOrganizations {
       await reader.checkSector(request);
       knownColumn(request.sort);
       const total = await reader.count(request);
-      const query = pgOrderedQuery(request, '*');
+      const query = pgOrderedQuery(request, '*', request.start ?? 0);
       const client = await pool.connect();
       const cursor = client.query(
         new Cursor(query.text, query.values, { rowMode: 'array', types: typeParsers }),
