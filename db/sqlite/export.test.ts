@@ -123,7 +123,15 @@ describe('CSV export', () => {
       { sort: 'annual_revenue_usd', dir: 'asc', status: 'active' },
       { sort: 'bed_count', dir: 'desc' },
     ];
-    for (const selection of sorts) {
+    // Each order twice: stepped from its first key, then from the anchors the grid builds for it.
+    for (const [selection, anchored] of sorts.flatMap(
+      (sort) =>
+        [
+          [sort, false],
+          [sort, true],
+        ] as const,
+    )) {
+      if (anchored) positions.prepare(orgSelection.parse(selection));
       for (const [start, limit] of [
         [0, 7],
         [1, 40],
