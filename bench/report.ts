@@ -32,6 +32,7 @@ export const metrics = [
   'count_first_ms',
   'facet_counts_ms',
   'export_vs_raw_scan',
+  'export_part_seek',
   'export_vs_sqlite3_shell',
   'db_mb',
   'rss_mb',

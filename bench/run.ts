@@ -12,6 +12,7 @@ import { benchShellExport } from './shell-export-bench';
 import { appendHistory, historyEntry, writeHistoryChart } from './history';
 import { benchCounts, benchPages } from './page-bench';
 import { benchFacets } from './facet-bench';
+import { benchExportPart } from './export-part-bench';
 import {
   metrics,
   passes,
@@ -103,6 +104,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
     const pages = await phase('page', () => benchPages(db, sectors, options.quick));
     const facets = await phase('facets', () => benchFacets(db, 'pe_healthcare', options.quick));
     const exported = await phase('export', () => benchExport(db, sector, options.quick));
+    const part = await phase('export-part', () => benchExportPart(db, options.orgs, options.quick));
     const shellExport = await phase('export-shell', () => benchShellExport(db, dir, sector, options.quick));
     const shellWorst = shellExport.cases.reduce<(typeof shellExport.cases)[number] | null>(
       (worst, c) => (worst === null || c.shellMs / c.appMs < worst.shellMs / worst.appMs ? c : worst),
@@ -207,6 +209,12 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
         unit: 'rows/s',
         note: `${exported.rows} rows, ${round(exported.csvBytes / 2 ** 20, 1)} MB CSV`,
       },
+      export_part_seek: {
+        app: part.seekMs,
+        anchor: part.readThroughMs,
+        unit: 'ms',
+        note: `the first 1,000 rows of a part of the whole view by name starting at row ${part.start}, read by seeking there / read from the top of the order, passing over the rows before it (as the export did before), medians`,
+      },
       export_vs_sqlite3_shell: {
         app: shellWorst?.appMs ?? null,
         anchor: shellWorst?.shellMs ?? null,
@@ -309,6 +317,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
       count_first_ms: round(counts.max, 2),
       facet_counts_ms: round(facets.appP95, 1),
       export_vs_raw_scan: round(exported.app / exported.anchor),
+      export_part_seek: round(part.readThroughMs / part.seekMs, 1),
       export_vs_sqlite3_shell: shellWorst === null ? null : round(shellWorst.shellMs / shellWorst.appMs),
       db_mb: round(dbMb, 0),
       rss_mb: round(rssMb, 0),
