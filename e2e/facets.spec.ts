@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { seriousViolations } from './a11y';
 import { gridLoaded, shownTotal } from './grid';
 import { prepare, scratchDb, startHost, type RunningHost, type ScratchDb } from './own-host';
 import { choose, openSection, optionNamed, screenshotDir } from './ui';
@@ -39,6 +40,7 @@ test('the sector and status menus count each value under the rest of the filter,
   const healthcare = await countOf(page, 'Healthcare');
   expect(healthcare).toBeGreaterThan(0);
   await page.screenshot({ path: `${screenshotDir}/facets-sector-menu.png` });
+  expect(await seriousViolations(page, 'sector menu with counts')).toEqual([]);
   await optionNamed(page, 'Healthcare').click();
   await gridLoaded(page);
   await expect.poll(() => shownTotal(page)).toBe(healthcare);
@@ -65,6 +67,7 @@ test('the filter dialog counts the yes and no of a yes/no column', async ({ page
   await expect(yes).toHaveText(/^[\d,]+$/);
   const count = Number((await yes.innerText()).replace(/,/g, ''));
   await page.screenshot({ path: `${screenshotDir}/facets-filter-dialog.png` });
+  expect(await seriousViolations(page, 'filter dialog with counts')).toEqual([]);
   await dialog.getByRole('button', { name: 'Apply filter' }).click();
   await gridLoaded(page);
   await expect.poll(() => shownTotal(page)).toBe(count);
