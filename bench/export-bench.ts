@@ -2,6 +2,7 @@ import type { Db } from '../db/sqlite/connection';
 import { writeExport } from '../db/core/export';
 import { exportRows } from '../db/sqlite/export';
 import { createOrganizationRepository } from '../db/sqlite/org-repo';
+import { createPositionReader } from '../db/sqlite/org-positions';
 import { median, sink } from './stats';
 
 export interface ExportBench {
@@ -36,14 +37,19 @@ export async function benchExport(db: Db, sector: string, quick: boolean): Promi
     // Text is counted, not written: the benchmark measures the export, not the disk.
     rows = 0;
     csvBytes = 0;
-    const exported = await writeExport(repo.columns, filter, exportRows(repo, filter), {
-      signal: new AbortController().signal,
-      total: 0,
-      progress: () => {},
-      write: async (text) => {
-        csvBytes += Buffer.byteLength(text);
+    const exported = await writeExport(
+      repo.columns,
+      filter,
+      exportRows({ columns: repo.columns, scan: createPositionReader(db, repo).scan }, filter),
+      {
+        signal: new AbortController().signal,
+        total: 0,
+        progress: () => {},
+        write: async (text) => {
+          csvBytes += Buffer.byteLength(text);
+        },
       },
-    });
+    );
     rows = exported.rows;
     appRates.push((rows / (performance.now() - started)) * 1000);
 

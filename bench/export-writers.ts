@@ -8,6 +8,7 @@ import { csvCell, csvLines } from '../db/core/csv-text';
 import { openDatabase } from '../db/sqlite/connection';
 import { exportRows } from '../db/sqlite/export';
 import { createOrganizationRepository } from '../db/sqlite/org-repo';
+import { createPositionReader } from '../db/sqlite/org-positions';
 import { median } from './stats';
 
 /**
@@ -38,7 +39,10 @@ async function main() {
   const selection = { sort: 'legal_name', dir: 'asc' } as const;
   const chunks: Cells[] = [];
   let read = 0;
-  for (const chunk of exportRows(repo, selection)) {
+  for (const chunk of exportRows(
+    { columns: repo.columns, scan: createPositionReader(db, repo).scan },
+    selection,
+  )) {
     chunks.push(chunk.map((row) => row.map(csvCell)));
     read += chunk.length;
     if (read >= limit) break;

@@ -5,6 +5,7 @@ import { openDatabase, type Db } from '../db/sqlite/connection';
 import { exportRows } from '../db/sqlite/export';
 import { migrate } from '../db/sqlite/migrate';
 import { createOrganizationRepository } from '../db/sqlite/org-repo';
+import { createPositionReader } from '../db/sqlite/org-positions';
 import { sqliteImportTarget } from '../db/sqlite/org-import';
 import { insertSamples } from '../db/sqlite/sample-orgs';
 import { seedSectorsAndDimensions } from '../db/sqlite/seeding';
@@ -51,12 +52,17 @@ export async function exportedCsv(
     const repo = createOrganizationRepository(seeded);
     const selection = { sort: 'legal_name', dir: 'asc' } as const;
     const chunks: string[] = [];
-    await writeExport(repo.columns, selection, exportRows(repo, selection), {
-      signal: new AbortController().signal,
-      total: 0,
-      progress: () => {},
-      write: async (text) => void chunks.push(text),
-    });
+    await writeExport(
+      repo.columns,
+      selection,
+      exportRows({ columns: repo.columns, scan: createPositionReader(seeded, repo).scan }, selection),
+      {
+        signal: new AbortController().signal,
+        total: 0,
+        progress: () => {},
+        write: async (text) => void chunks.push(text),
+      },
+    );
     return { bytes: Buffer.from(chunks.join('')), seedSeconds, seedCpuSeconds };
   } finally {
     seeded.close();

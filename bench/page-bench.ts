@@ -1,7 +1,8 @@
 import { orgSortColumns, type OrgQuery, type OrgSortColumn } from '../shared/org-query';
 import type { Db } from '../db/sqlite/connection';
 import type { Statement } from 'better-sqlite3';
-import { buildPageQuery, createOrganizationRepository } from '../db/sqlite/org-repo';
+import { createOrganizationRepository } from '../db/sqlite/org-repo';
+import { buildPageQuery } from '../db/sqlite/page-query';
 import { encodeCursor } from '../db/core/cursor';
 import { percentile } from './stats';
 

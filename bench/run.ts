@@ -11,6 +11,8 @@ import { benchExport } from './export-bench';
 import { benchShellExport } from './shell-export-bench';
 import { appendHistory, historyEntry, writeHistoryChart } from './history';
 import { benchCounts, benchPages } from './page-bench';
+import { benchFacets } from './facet-bench';
+import { benchExportPart } from './export-part-bench';
 import {
   metrics,
   passes,
@@ -100,7 +102,9 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
     const dbMb = statSync(db.name).size / 2 ** 20;
     const counts = await phase('count', () => benchCounts(db, sectors));
     const pages = await phase('page', () => benchPages(db, sectors, options.quick));
+    const facets = await phase('facets', () => benchFacets(db, 'pe_healthcare', options.quick));
     const exported = await phase('export', () => benchExport(db, sector, options.quick));
+    const part = await phase('export-part', () => benchExportPart(db, options.orgs, options.quick));
     const shellExport = await phase('export-shell', () => benchShellExport(db, dir, sector, options.quick));
     const shellWorst = shellExport.cases.reduce<(typeof shellExport.cases)[number] | null>(
       (worst, c) => (worst === null || c.shellMs / c.appMs < worst.shellMs / worst.appMs ? c : worst),
@@ -193,11 +197,23 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
         unit: 'ms',
         note: `worst first count of ${counts.filters} filters (sector, status, both, none; median ${round(counts.median)} ms)`,
       },
+      facet_counts_ms: {
+        app: facets.appP95,
+        anchor: facets.anchorP95,
+        unit: 'ms',
+        note: `worst p95 of ${facets.requests} filter-menu facet requests (${facets.worst}) / p95 of SELECT focus_group_id, count(*) FROM organizations GROUP BY focus_group_id, same run`,
+      },
       export_vs_raw_scan: {
         app: exported.app,
         anchor: exported.anchor,
         unit: 'rows/s',
         note: `${exported.rows} rows, ${round(exported.csvBytes / 2 ** 20, 1)} MB CSV`,
+      },
+      export_part_seek: {
+        app: part.seekMs,
+        anchor: part.readThroughMs,
+        unit: 'ms',
+        note: `the first 1,000 rows of a part of the whole view by name starting at row ${part.start}, read by seeking there / read from the top of the order, passing over the rows before it (as the export did before), medians`,
       },
       export_vs_sqlite3_shell: {
         app: shellWorst?.appMs ?? null,
@@ -305,7 +321,9 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
       page_vs_keys_only: round(pages.appP95 / pages.keysP95, 2),
       page_p95_ms_by_sort: round(worstSortMs),
       count_first_ms: round(counts.max, 2),
+      facet_counts_ms: round(facets.appP95, 1),
       export_vs_raw_scan: round(exported.app / exported.anchor),
+      export_part_seek: round(part.readThroughMs / part.seekMs, 1),
       export_vs_sqlite3_shell: shellWorst === null ? null : round(shellWorst.shellMs / shellWorst.appMs),
       db_mb: round(dbMb, 0),
       rss_mb: round(rssMb, 0),

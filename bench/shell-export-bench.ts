@@ -5,6 +5,7 @@ import { writeExport } from '../db/core/export';
 import type { Db } from '../db/sqlite/connection';
 import { exportRows } from '../db/sqlite/export';
 import { createOrganizationRepository } from '../db/sqlite/org-repo';
+import { createPositionReader } from '../db/sqlite/org-positions';
 import { exportToFile } from '../electron/backend/export-file';
 import { sqliteShellOrSkip } from './sqlite3-shell';
 import { median } from './stats';
@@ -37,6 +38,7 @@ export async function benchShellExport(
   if (!sqliteShellOrSkip())
     return { cases: [], skipped: 'the sqlite3 shell is not installed (apt install sqlite3)' };
   const repo = createOrganizationRepository(db);
+  const source = { columns: repo.columns, scan: createPositionReader(db, repo).scan };
   const appFile = join(dir, 'app-export.csv');
   const shellFile = join(dir, 'shell-export.csv');
   const cases = [
@@ -61,7 +63,7 @@ export async function benchShellExport(
         dbFile: db.name,
         overwrite: true,
         write: (sink) =>
-          writeExport(repo.columns, selection, exportRows(repo, selection), {
+          writeExport(repo.columns, selection, exportRows(source, selection), {
             signal: new AbortController().signal,
             total: 0,
             progress: () => {},

@@ -47,6 +47,7 @@ import type {
   WhatIfResult,
 } from '../shared/scoring';
 import type { ExportRequest, OrgColumn, OrgFilter, OrgQuery, OrgRows, OrgWindow } from '../shared/org-query';
+import type { OrgFacets, OrgFacetsRequest } from '../shared/org-facets';
 
 /** Reading the sector configurations (each from one snapshot). */
 export interface ConfigReads {
@@ -279,6 +280,8 @@ export interface StorageOperations
   resetDemo(template: string): Promise<DemoResetResult>;
   queryOrganizations(query: OrgQuery): Promise<OrgPage>;
   countOrganizations(filter: OrgFilter): Promise<number>;
+  /** Organizations per value of few-valued columns under a filter (db/core/facets.ts). */
+  organizationFacets(request: OrgFacetsRequest): Promise<OrgFacets>;
   /** The view's columns with their kinds and how a sort by each runs. */
   organizationColumns(): Promise<OrgColumn[]>;
   /** Rows by position in any sort (see db/sqlite/org-positions.ts). */

@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /**
  * Screenshots go to an ignored folder, so that `npm test` leaves the work tree clean; `npm run
@@ -14,10 +14,16 @@ export async function openSection(page: Page, name: string): Promise<void> {
   );
 }
 
+/** An option of a select by its label, with or without the count a filter menu shows after it. */
+export function optionNamed(page: Page, label: string): Locator {
+  const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return page.getByRole('option', { name: new RegExp(`^${escaped}(\\s*(≥ )?[\\d,]+)?$`) });
+}
+
 /** Picks an option of a Mantine Select by the select's label and the option's text. */
 export async function choose(page: Page, label: string, option: string): Promise<void> {
   await page.getByRole('combobox', { name: label, exact: true }).click();
-  await page.getByRole('option', { name: option, exact: true }).click();
+  await optionNamed(page, option).click();
   await expect(page.getByRole('combobox', { name: label, exact: true })).toHaveValue(option);
 }
 

@@ -39,6 +39,7 @@ import { downloadRoute } from './download-route';
 import type { Result } from './errors';
 import type { OrgColumn, OrgRows } from './org-query';
 import { sectorId, orgExport, orgQuery, orgWindow } from './org-query';
+import { orgFacetsRequest, type OrgFacets } from './org-facets';
 import { text } from './text';
 import type { FieldSpec } from './org-fields';
 import {
@@ -360,6 +361,8 @@ export const contract = {
   'orgs:query': channel<OrgPage>()(orgQuery),
   'orgs:columns': channel<OrgColumn[]>()(empty),
   'orgs:rows': channel<OrgRows>()(orgWindow),
+  /** How many organizations of a filter hold each value of a few-valued column (filter menus). */
+  'orgs:facets': channel<OrgFacets>()(orgFacetsRequest),
   'orgs:export': channel<ExportResult>()(orgExport),
   'orgs:cancelExport': channel<{ cancelled: boolean }>()(empty),
   /** The columns an organization holds, with their types' rules: what the form and the import check. */

@@ -75,14 +75,11 @@ export interface ExportOutlet {
   write(text: string): Promise<void>;
 }
 
-/** The chunks' rows from position `start`, at most `limit` of them, chunk by chunk. */
-async function* part(chunks: RowChunks, start: number, limit: number): AsyncGenerator<OrgValue[][]> {
-  let skip = start;
+/** The chunks' first `limit` rows, chunk by chunk. */
+async function* part(chunks: RowChunks, limit: number): AsyncGenerator<OrgValue[][]> {
   let left = limit;
-  if (left <= 0) return;
   for await (const chunk of chunks) {
-    const rows = chunk.slice(skip, skip + left);
-    skip = Math.max(0, skip - chunk.length);
+    const rows = chunk.slice(0, left);
     left -= rows.length;
     if (rows.length > 0) yield rows;
     // Stop reading (and let the engine close its cursor) as soon as the part is whole.
@@ -92,8 +89,8 @@ async function* part(chunks: RowChunks, start: number, limit: number): AsyncGene
 
 /**
  * The one export loop of every engine: the selection's rows as text, chunk by chunk, in the
- * selection's order, memory flat however many there are (from `start`, at most `limit` of them,
- * the engine's chunks from the start of the order). The first rows are read before anything is
+ * selection's order, memory flat however many there are (at most `limit` of them; the engine's chunks
+ * begin at `start`, where it seeks). The first rows are read before anything is
  * written, so an unknown sector or column fails with nothing out; a cancel stops between chunks.
  */
 export async function writeExport(
@@ -106,8 +103,7 @@ export async function writeExport(
   const start = request.start ?? 0;
   const limit = request.limit ?? Number.POSITIVE_INFINITY;
   const total = Math.max(0, Math.min(outlet.total - start, limit));
-  const whole = start === 0 && request.limit === undefined;
-  const rowsOf = whole ? chunks : part(chunks, start, limit);
+  const rowsOf = request.limit === undefined ? chunks : part(chunks, limit);
   const iterator =
     Symbol.asyncIterator in rowsOf ? rowsOf[Symbol.asyncIterator]() : rowsOf[Symbol.iterator]();
   let rows = 0;

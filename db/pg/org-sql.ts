@@ -248,7 +248,11 @@ export function pgSortValue(name: string): string {
  * apply to it): `select` picks what to read. NULLs come last in both directions, as in SQLite (an
  * indexed key's folded value counts as NULL).
  */
-export function pgOrderedQuery(selection: OrgSelection, select: string): { text: string; values: Bound[] } {
+export function pgOrderedQuery(
+  selection: OrgSelection,
+  select: string,
+  offset = 0,
+): { text: string; values: Bound[] } {
   const { where, params } = pgFilters(selection);
   const dir = selection.dir === 'asc' ? 'ASC' : 'DESC';
   const bound: Record<string, Bound> = { ...params };
@@ -262,6 +266,8 @@ export function pgOrderedQuery(selection: OrgSelection, select: string): { text:
     } else keys = keys.map((key) => `${key} ${dir}`);
   } else keys = [`${pgSortValue(selection.sort)} ${dir} NULLS LAST`];
   const order = [...keys, `organizations.organization_id ${dir}`].join(', ');
-  const sql = `SELECT ${select} FROM vw_organizations_full AS organizations${whereClause(where)} ORDER BY ${order}`;
-  return positional(sql, bound);
+  // The server passes over the rows before `offset`: none of them is sent, decoded or written.
+  const skip = offset > 0 ? ' OFFSET @offset' : '';
+  const sql = `SELECT ${select} FROM vw_organizations_full AS organizations${whereClause(where)} ORDER BY ${order}${skip}`;
+  return positional(sql, offset > 0 ? { ...bound, offset } : bound);
 }

@@ -10,7 +10,17 @@ import { describeColumns, knownColumn } from '../core/org-filters';
 import { encodeCursor, sectorRowColumns } from '../core/cursor';
 import { loadReference } from '../core/reference';
 import { pgSchemaVersion } from './migrate';
-import { pgCountQuery, pgKeyQuery, pgOrderedQuery, queryRows, readKeys } from './org-sql';
+import {
+  pgCountQuery,
+  pgDialect,
+  pgKeyQuery,
+  pgOrderedQuery,
+  positional,
+  queryRows,
+  readKeys,
+} from './org-sql';
+import { facetOf, facetQueries } from '../core/facets';
+import { FACET_ROW_BUDGET } from '../../shared/org-facets';
 import { pgPositionReader, type PgOrgReader, type PgReads } from './org-positions';
 import { inSnapshot, typeParsers } from './pool';
 import { pgInsertSampleOrganizations } from './sample-insert';
@@ -19,6 +29,7 @@ export type PgOrganizations = Pick<
   Storage,
   | 'queryOrganizations'
   | 'countOrganizations'
+  | 'organizationFacets'
   | 'organizationColumns'
   | 'organizationRows'
   | 'insertSampleOrganizations'
@@ -183,6 +194,22 @@ export function pgOrganizations(pool: pg.Pool): PgOrganizations {
 
     countOrganizations: (filter) => reader.count(filter),
 
+    async organizationFacets(request) {
+      await reader.columns();
+      const budget = request.budget ?? FACET_ROW_BUDGET;
+      const queries = facetQueries(request, pgDialect);
+      // One query at a time: a client runs its queries in turn anyway.
+      const facets = await inSnapshot(pool, async (db) => {
+        const answered = [];
+        for (const query of queries) {
+          const rows = query.sql === null ? [] : await queryRows(db, positional(query.sql, query.params));
+          answered.push(facetOf(query, rows, budget));
+        }
+        return answered;
+      });
+      return { facets, budget };
+    },
+
     organizationColumns: async () => describeColumns(await reader.columns()),
 
     organizationRows: (window) => positions.rows(window),
@@ -199,7 +226,7 @@ export function pgOrganizations(pool: pg.Pool): PgOrganizations {
       await reader.checkSector(request);
       knownColumn(request.sort);
       const total = await reader.count(request);
-      const query = pgOrderedQuery(request, '*');
+      const query = pgOrderedQuery(request, '*', request.start ?? 0);
       const client = await pool.connect();
       const cursor = client.query(
         new Cursor(query.text, query.values, { rowMode: 'array', types: typeParsers }),

@@ -37,7 +37,9 @@ async function exportChunks(source: ScanSource, request: ExportRequest, chunkSiz
 }
 
 async function exportText(selection: object) {
-  const chunks = await exportChunks(createOrganizationRepository(db), orgSelection.parse(selection), 40);
+  const repo = createOrganizationRepository(db);
+  const source = { columns: repo.columns, scan: createPositionReader(db, repo).scan };
+  const chunks = await exportChunks(source, orgSelection.parse(selection), 40);
   return {
     rows: chunks.reduce((sum, c) => sum + c.rows, 0),
     chunks,
@@ -111,11 +113,61 @@ describe('CSV export', () => {
     });
   });
 
+  it('starts a part at its first row, read by seeking there, and writes the same rows as the grid shows there', async () => {
+    const repo = createOrganizationRepository(db);
+    const positions = createPositionReader(db, repo);
+    const source = { columns: repo.columns, scan: positions.scan };
+    const sorts = [
+      { sort: 'legal_name', dir: 'asc' },
+      { sort: 'employee_count', dir: 'desc' },
+      { sort: 'annual_revenue_usd', dir: 'asc', status: 'active' },
+      { sort: 'bed_count', dir: 'desc' },
+    ];
+    // Each order twice: stepped from its first key, then from the anchors the grid builds for it.
+    for (const [selection, anchored] of sorts.flatMap(
+      (sort) =>
+        [
+          [sort, false],
+          [sort, true],
+        ] as const,
+    )) {
+      if (anchored) positions.prepare(orgSelection.parse(selection));
+      for (const [start, limit] of [
+        [0, 7],
+        [1, 40],
+        [201, 30],
+        [340, 100],
+        [350, 5],
+        [999, 1],
+      ] as const) {
+        const request = orgExport.parse({
+          ...selection,
+          format: 'json',
+          columns: ['organization_id'],
+          start,
+          limit,
+        });
+        const expected = positions
+          .rows({ ...request, start, count: limit })
+          .rows.map((r) => r.organization_id);
+        // The first chunk the engine hands over already begins at the part's first row.
+        const [first] = exportRows(source, request, 10);
+        expect(first?.[0]?.[0] ?? null, JSON.stringify(request)).toBe(expected[0] ?? null);
+        const chunks = await exportChunks(source, request, 10);
+        const written = (JSON.parse(chunks.map((c) => c.text).join('')) as { organization_id: string }[]).map(
+          (o) => o.organization_id,
+        );
+        expect(written, JSON.stringify(request)).toEqual(expected);
+      }
+    }
+  });
+
   it('writes an empty JSON array when nothing matches, and refuses an unknown column before writing', async () => {
     const repo = createOrganizationRepository(db);
+    const source = { columns: repo.columns, scan: createPositionReader(db, repo).scan };
     const none = orgExport.parse({ format: 'json', search: 'no such organization anywhere' });
-    expect((await exportChunks(repo, none)).map((c) => c.text).join('')).toBe('[\n]\n');
+    expect((await exportChunks(source, none)).map((c) => c.text).join('')).toBe('[\n]\n');
     const unknown = orgExport.parse({ columns: ['legal_name', 'nope'] });
-    await expect(exportChunks(repo, unknown)).rejects.toThrow('Unknown column to export: nope');
+    await expect(exportChunks(source, unknown)).rejects.toThrow('Unknown column to export: nope');
   });
 });

@@ -1,4 +1,3 @@
-import type { Statement } from 'better-sqlite3';
 import { AppError } from '../../shared/errors';
 import {
   isIndexedSort,
@@ -10,7 +9,8 @@ import {
 import type { Db } from './connection';
 import { rowDecoder } from '../core/columns';
 import { knownColumn } from '../core/org-filters';
-import { sortExpression, sqliteFilters } from './filter-dialect';
+import { sqliteFilters } from './filter-dialect';
+import { dropSorted, sortedOrder, type Sorted } from './sorted-order';
 import { ANCHOR_EVERY, encodeCursor } from '../core/cursor';
 import { ascendingParts, blankKeys } from '../core/blank-sort';
 import type { KeysetSelection, OrganizationRepository } from './org-repo';
@@ -44,15 +44,6 @@ interface Anchored {
   built: { anchors: (string | null)[]; values: number } | undefined;
 }
 
-interface Sorted {
-  kind: 'sorted';
-  table: string;
-  total: number;
-  /** The rows before the blanks. */
-  values: number;
-  read: Statement;
-}
-
 type Order = Anchored | Sorted;
 
 export interface PositionReader {
@@ -62,8 +53,8 @@ export interface PositionReader {
    * first drag after the first screen does not wait for it. Called when the reader is otherwise idle.
    */
   prepare(selection: OrgSelection): void;
-  /** Every row of the selection in order, as raw arrays in the view's column order. */
-  scan(selection: OrgSelection, chunkSize: number): Generator<unknown[][]>;
+  /** The selection's rows in order from position `from`, as raw arrays in the view's column order. */
+  scan(selection: OrgSelection, chunkSize: number, from?: number): Generator<unknown[][]>;
   count(filter: OrgFilter): number;
 }
 
@@ -85,7 +76,6 @@ export function createPositionReader(
     .prepare<[string], number>('SELECT 1 FROM focus_groups WHERE focus_group_id = ?')
     .pluck();
   const orders = new Map<string, Order>();
-  let tables = 0;
   // Rows this connection writes into its own temporary tables are not changes to the data.
   let ownChanges = 0;
   let version = '';
@@ -96,7 +86,7 @@ export function createPositionReader(
   }
 
   function drop(order: Order): void {
-    if (order.kind === 'sorted') db.prepare(`DROP TABLE IF EXISTS temp.${order.table}`).run();
+    if (order.kind === 'sorted') dropSorted(db, order);
   }
 
   function forget(): void {
@@ -110,26 +100,10 @@ export function createPositionReader(
     }
   }
 
-  /** Sorts the selection's rowids into a new temporary table; its rowid is position + 1. */
   function sortIntoTable(selection: OrgSelection): Sorted {
-    const table = `org_order_${++tables}`;
-    const { where, params } = sqliteFilters(selection);
-    db.prepare(`CREATE TEMP TABLE ${table} (org INTEGER NOT NULL, blank INTEGER NOT NULL)`).run();
-    const value = sortExpression(selection.sort);
-    const inserted = db
-      .prepare(
-        `INSERT INTO temp.${table} (org, blank) SELECT org, blank FROM (
-           SELECT organizations.rowid AS org, ${value} AS value, ${value} IS NULL AS blank
-           FROM organizations${where.length ? ` WHERE ${where.join(' AND ')}` : ''}
-         ) ORDER BY blank, value, org`,
-      )
-      .run(params).changes;
-    ownChanges += inserted;
-    const blanks = db.prepare(`SELECT count(*) FROM temp.${table} WHERE blank`).pluck().get() as number;
-    const read = db
-      .prepare(`SELECT org FROM temp.${table} WHERE rowid > @from AND rowid <= @to ORDER BY rowid`)
-      .pluck();
-    return { kind: 'sorted', table, total: inserted, values: inserted - blanks, read };
+    const order = sortedOrder(db, selection);
+    ownChanges += order.total;
+    return order;
   }
 
   function orderOf(selection: OrgSelection): Order {
@@ -183,6 +157,28 @@ export function createPositionReader(
       if (rowids.length === count) break;
     }
     return organizations.rowsByRowid(rowids);
+  }
+
+  /**
+   * The key just before position `from` of an indexed order (null for the first row, undefined past
+   * the last): a seek to the anchor below it when the grid has built the anchors (ascending), then a
+   * step along the index alone; the rows themselves are never read.
+   */
+  function keyBefore(selection: KeysetSelection, from: number): string | null | undefined {
+    let cursor: string | null = null;
+    let skip = from;
+    const order = orderOf(selection);
+    if (selection.dir === 'asc' && order.kind === 'anchors' && order.built) {
+      const block = Math.min(Math.floor(from / ANCHOR_EVERY), order.built.anchors.length - 1);
+      cursor = order.built.anchors[block] ?? null;
+      skip = from - block * ANCHOR_EVERY;
+    }
+    if (skip === 0) return cursor;
+    let stepped = 0;
+    for (const key of organizations.keys({ ...selection, limit: 1, after: cursor })) {
+      if (++stepped === skip) return encodeCursor(key);
+    }
+    return undefined;
   }
 
   /** Ascending positions [from, from + count) of an indexed sort, as raw rows. */
@@ -242,17 +238,18 @@ export function createPositionReader(
       if (order.kind === 'anchors') order.built ??= buildAnchors(selection as KeysetSelection);
     },
 
-    *scan(selection, chunkSize) {
+    *scan(selection, chunkSize, from = 0) {
       checkSector(selection);
       knownColumn(selection.sort);
       if (isIndexedSort(selection.sort)) {
-        yield* organizations.scan(selection as KeysetSelection, chunkSize);
+        const after = keyBefore(selection as KeysetSelection, from);
+        if (after !== undefined) yield* organizations.scan(selection as KeysetSelection, chunkSize, after);
         return;
       }
       // An export gets an order of its own, so that the grid's scrolling cannot drop it midway.
       const order = sortIntoTable(selection);
       try {
-        for (let start = 0; start < order.total; start += chunkSize) {
+        for (let start = from; start < order.total; start += chunkSize) {
           const rows = range(selection, order, start, chunkSize, order.total);
           if (rows.length > 0) yield rows;
         }

@@ -10,7 +10,9 @@ import {
 import type { OrgRow } from '../../shared/domain';
 import { attributeTables } from '../core/columns';
 import type { Db } from './connection';
-import { buildPageQuery, createOrganizationRepository, rowSql } from './org-repo';
+import { createOrganizationRepository } from './org-repo';
+import { buildPageQuery } from './page-query';
+import { rowSql } from './row-sql';
 import { blankKeys } from '../core/blank-sort';
 import { loadReference } from '../core/reference';
 import { insertSamples } from './sample-orgs';

@@ -1,110 +1,25 @@
 import type { Statement } from 'better-sqlite3';
 import type { OrgPage } from '../../shared/domain';
 import type { OrgFilter, OrgQuery, OrgSelection, OrgSortColumn } from '../../shared/org-query';
-import { decodeCursor, encodeCursor, sectorRowColumns, type KeyValue } from '../core/cursor';
+import { encodeCursor, type KeyValue } from '../core/cursor';
 import { sqliteFilters } from './filter-dialect';
 import { AppError } from '../../shared/errors';
 import type { Db } from './connection';
-import { attributeTables, rowDecoder, type AttributeTable } from '../core/columns';
+import { rowDecoder } from '../core/columns';
 import { requireSchema } from './migrate';
-import { blankKeys, keyRanges, rangeCondition, rangeOf, type KeyRange } from '../core/blank-sort';
-
-/**
- * Sort keys per sortable column: the expressions of migration 004's indexes (NULL folded into a
- * value, so every key compares; db/core/blank-sort.ts reads the blanks last), in index order. The
- * rowid, which every index entry ends in, breaks ties.
- */
-const sortKeys: Record<OrgSortColumn, string[]> = {
-  legal_name: ['legal_name'],
-  annual_revenue_usd: ['coalesce(annual_revenue_usd, -1)'],
-  employee_count: ['coalesce(employee_count, -1)'],
-  founding_year: ['coalesce(founding_year, 0)'],
-  headquarters_country: ["coalesce(headquarters_country, '')"],
-  status: ['status', 'legal_name'],
-  sector_name: ['focus_group_id', 'legal_name'],
-};
-
-export interface PageQuery {
-  /**
-   * Statements run in order until the page is full: with a cursor, first the rows that tie with it
-   * on every key (key = ? AND rowid > ?), then each looser range (key = ? AND next key > ?, ...,
-   * first key > ?), then the first key's later ranges (blanks last). Each is one index range:
-   * SQLite does not use the rowid of a row-value comparison (key, rowid) > (?, ?) to seek, so a
-   * single statement would scan every tie. `@limit` is bound per statement to the rows still wanted.
-   */
-  steps: string[];
-  params: Record<string, KeyValue>;
-  keys: string[];
-  backward: boolean;
-  cursor: string | null;
-}
-
-/**
- * The page's keys and rowids, read from organizations' indexes alone (the rows are fetched by rowid
- * afterwards). The SQL text depends only on which filters and which sort are in use. An offset is
- * applied by the caller, across the steps.
- */
-export function buildPageQuery(query: OrgQuery): PageQuery {
-  const { where, params } = sqliteFilters(query);
-  // A key pinned by an equality filter is constant on every page; leaving it in the comparison
-  // would stop SQLite from seeking past it.
-  const pinned = (key: string) =>
-    (key === 'focus_group_id' && query.focus_group_id) || (key === 'status' && query.status);
-  const keys = sortKeys[query.sort].filter((key) => !pinned(key));
-  const backward = Boolean(query.before);
-  const cursor = query.before ?? query.after ?? null;
-  const pageParams: Record<string, KeyValue> = { ...params };
-  const blank = blankKeys[query.sort];
-  if (blank !== undefined) pageParams.blank = blank;
-  const ascending = (query.dir === 'asc') !== backward;
-  const dir = ascending ? 'ASC' : 'DESC';
-  const columns = [...keys, 'rowid'];
-  const first = columns[0] as string;
-  // Columns pinned by an equality are left out of ORDER BY: SQLite does not see that an expression
-  // compared with = is constant and would sort the whole range of ties.
-  const select = (conditions: string[], order: string[]) =>
-    `SELECT ${columns.join(', ')} FROM organizations${
-      conditions.length ? ` WHERE ${conditions.join(' AND ')}` : ''
-    } ORDER BY ${order.map((c) => `${c} ${dir}`).join(', ')} LIMIT @limit`;
-  const inRange = (range: KeyRange | null) => (range ? [rangeCondition(range, first)] : []);
-  const whole = (range: KeyRange | null) =>
-    select([...where, ...inRange(range)], range === 'blank' ? ['rowid'] : columns);
-  const ranges = keyRanges(query.sort, ascending, backward);
-  if (!cursor) return { steps: ranges.map(whole), params: pageParams, keys, backward, cursor };
-
-  const values = decodeCursor(cursor, columns.length);
-  values.forEach((value, i) => (pageParams[`k${i}`] = value));
-  const past = ascending ? '>' : '<';
-  const range = rangeOf(query.sort, values[0]);
-  // Step j pins the first j columns to the cursor's values and moves past it on column j; among
-  // the blanks only the tie-breaker moves.
-  const pinnedSteps = range === 'blank' ? [columns.length - 1] : columns.map((_, j) => j).reverse();
-  // The cursor's own key already lies in its range: where moving past it moves away from the folded
-  // value (or the key is pinned to it), the range's bound is implied, and a second bound on the
-  // same side would be the one SQLite seeks to, reading every key between the two.
-  const implied = (j: number) => j > 0 || (range === 'above') === (past === '>');
-  const steps = pinnedSteps.map((j) =>
-    select(
-      [
-        ...where,
-        ...(range === 'blank' || implied(j) ? [] : inRange(range)),
-        ...columns.slice(0, j).map((c, i) => `${c} = @k${i}`),
-        `${columns[j] as string} ${past} @k${j}`,
-      ],
-      range === 'blank' ? ['rowid'] : columns.slice(j),
-    ),
-  );
-  const later = ranges.slice(ranges.indexOf(range) + 1).map(whole);
-  return { steps: [...steps, ...later], params: pageParams, keys, backward, cursor };
-}
+import { buildPageQuery } from './page-query';
+import { NO_ATTRIBUTES, rowSql } from './row-sql';
 
 export interface OrganizationRepository {
   /** The unified view's column names, in order. */
   readonly columns: string[];
   query(query: OrgQuery): OrgPage;
   count(filter: OrgFilter): number;
-  /** Every matching row of the view as SQLite returns it (arrays in `columns` order), in keyset chunks. */
-  scan(selection: KeysetSelection, chunkSize: number): Generator<unknown[][]>;
+  /**
+   * Every matching row of the view as SQLite returns it (arrays in `columns` order), in keyset
+   * chunks; after a cursor, the rows past it.
+   */
+  scan(selection: KeysetSelection, chunkSize: number, after?: string | null): Generator<unknown[][]>;
   /**
    * The sort keys of an indexed sort's rows after the query's cursor, each ending in the row's
    * rowid, ascending or descending as asked (not for `before`), read lazily: what keyset positions
@@ -280,8 +195,8 @@ export function createOrganizationRepository(db: Db): OrganizationRepository {
     },
 
     // Each chunk is its own short query, so nothing holds the connection between chunks.
-    *scan(filter, chunkSize) {
-      let after: string | null = null;
+    *scan(filter, chunkSize, from = null) {
+      let after = from;
       for (;;) {
         const { keyRows, more } = keyPage({ ...filter, limit: chunkSize, after });
         if (keyRows.length > 0) yield rowsOf(keyRows, filter.focus_group_id);
@@ -291,32 +206,4 @@ export function createOrganizationRepository(db: Db): OrganizationRepository {
       }
     },
   };
-}
-
-/** The row statement for organizations of a sector without an attribute table (one a user added). */
-const NO_ATTRIBUTES = '';
-
-/**
- * Per sector, the SQL that reads organizations by rowid with exactly the view's columns (then the
- * rowid), joining only that sector's attribute table and selecting NULL for every other sector's
- * columns; under NO_ATTRIBUTES, one that joins none. Identifiers come from the reference
- * configuration and the view's own column list.
- */
-export function rowSql(db: Db, columns: string[]): Map<string, string> {
-  const orgColumns = new Set(
-    db.prepare("SELECT name FROM pragma_table_info('organizations')").pluck().all() as string[],
-  );
-  const sql = (table: AttributeTable | null) => {
-    const select = sectorRowColumns(columns, orgColumns, table);
-    return `SELECT ${select.join(', ')}, o.rowid
-      FROM organizations AS o
-      JOIN focus_groups AS fg ON fg.focus_group_id = o.focus_group_id${
-        table ? `\n      LEFT JOIN ${table.table} AS a ON a.organization_id = o.organization_id` : ''
-      }
-      WHERE o.rowid IN (SELECT value FROM json_each(?))`;
-  };
-  return new Map([
-    ...attributeTables().map((table) => [table.sectorId, sql(table)] as const),
-    [NO_ATTRIBUTES, sql(null)],
-  ]);
 }

@@ -177,8 +177,24 @@ describe('hostile but well-formed reads', () => {
       },
       { requiredKeys: [] },
     );
+    const facets = fc.record(
+      {
+        focus_group_id: fc.oneof(fc.constant(null), fc.stringMatching(/^pe_[a-z0-9_]{1,20}$/)),
+        search: fc.oneof(fc.constant(null), hostileStrings),
+        columns: fc.array(
+          fc.oneof(
+            fc.constantFrom('focus_group_id', 'status', 'hipaa_certified', 'legal_name'),
+            fc.stringMatching(/^[a-z][a-z0-9_]{0,20}$/),
+          ),
+          { minLength: 1, maxLength: 4 },
+        ),
+        budget: fc.integer({ min: 1, max: 250_000 }),
+      },
+      { requiredKeys: ['columns'] },
+    );
     const calls = fc.oneof(
       queries.map((input) => ['orgs:query', input] as const),
+      facets.map((input) => ['orgs:facets', input] as const),
       fc.stringMatching(/^pe_[a-z0-9_]{1,30}$/).map((id) => ['config:get', { focus_group_id: id }] as const),
       fc.stringMatching(/^pe_[a-z0-9_]{1,30}$/).map((id) => ['cache:fetch', { focus_group_id: id }] as const),
       fc.constantFrom(...readOnly).map((channel) => [channel, {}] as const),

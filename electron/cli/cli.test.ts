@@ -191,6 +191,35 @@ describe('the CLI on a new file', () => {
     expect(run).toMatchObject({ code: 0, stderr: `Exported 3 organizations to ${out}\n` });
     expect(readFileSync(out, 'utf8').trim().split('\n')).toHaveLength(4);
   });
+
+  it('exports a part of the view: --start, --limit, and the screen labels with --labels', () => {
+    const whole = join(dir.dir, 'whole.csv');
+    const part = join(dir.dir, 'part.csv');
+    expect(cli('export', '--sort', 'employee_count', '--dir', 'desc', '--out', whole).code).toBe(0);
+    const run = cli(
+      'export',
+      ...[
+        '--sort',
+        'employee_count',
+        '--dir',
+        'desc',
+        '--start',
+        '5',
+        '--limit',
+        '4',
+        '--labels',
+        '--out',
+        part,
+      ],
+    );
+    expect(run).toMatchObject({ code: 0, stderr: `Exported 4 organizations to ${part}\n` });
+    const [, ...rows] = readFileSync(whole, 'utf8').trim().split('\n');
+    const [header, ...partRows] = readFileSync(part, 'utf8').trim().split('\n');
+    expect(header).toMatch(/^Organization ID,Legal name,/);
+    expect(partRows.map((row) => row.split(',')[0])).toEqual(
+      rows.slice(5, 9).map((row) => row.split(',')[0]),
+    );
+  });
 });
 
 describe('CLI errors: one line on stderr, non-zero exit, nothing written', () => {

@@ -1,11 +1,10 @@
 import { Command, Option } from 'commander';
-import { contract } from '../../shared/contract';
-import { orgSortColumns, orgStatuses, type OrgSortColumn, type OrgStatus } from '../../shared/org-query';
 import { toErrorValue } from '../../db/core/errors';
 import { commandLineDatabase, defaultDatabase } from '../backend/paths';
 import { runCacheCli } from '../cache-cli/cache-cli';
 import { addConfigCommands, type Runner } from './config-commands';
 import { addCopyCommand } from './copy-command';
+import { addExportCommand } from './export-command';
 import { CommandError } from './command-error';
 import { addOrgCommands } from './org-commands';
 import { formatOrgPage, orgFormats, type OrgFormat } from './format';
@@ -128,67 +127,7 @@ export function buildProgram(): Command {
       }),
     );
 
-  program
-    .command('export')
-    .description('write the unified view as CSV to a file, streamed (whole file or nothing)')
-    .addOption(new Option('--format <format>', 'file format').choices(['csv']).default('csv'))
-    .option('--sector <focus_group_id>', 'only this sector')
-    .addOption(new Option('--status <status>', 'only this status').choices(orgStatuses))
-    .option('--search <text>', 'legal name contains')
-    .addOption(new Option('--sort <column>', 'order by').choices(orgSortColumns).default('legal_name'))
-    .addOption(new Option('--dir <dir>', 'direction').choices(['asc', 'desc']).default('asc'))
-    .requiredOption('--out <file>', 'the CSV file to write')
-    .option('--force', 'replace the file if it exists')
-    .action(
-      (options: {
-        sector?: string;
-        status?: OrgStatus;
-        search?: string;
-        sort: OrgSortColumn;
-        dir: 'asc' | 'desc';
-        out: string;
-        force?: boolean;
-      }) =>
-        run(false, async (b) => {
-          const parsed = contract['orgs:export'].input.safeParse({
-            focus_group_id: options.sector ?? null,
-            status: options.status ?? null,
-            search: options.search ?? null,
-            sort: options.sort,
-            dir: options.dir,
-          });
-          if (!parsed.success) {
-            const reason = parsed.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('; ');
-            throw new CliError(`Invalid export options: ${reason}`, 2);
-          }
-          await freshScores(b);
-          const bar = progressBar();
-          const stop = b.subscribe('progress', (p) => {
-            if (p.task !== 'orgs:export') return;
-            if (p.done === 0) bar?.start(p.total, 0);
-            bar?.update(p.done);
-          });
-          const controller = new AbortController();
-          const stopInterrupt = onInterrupt(() => controller.abort());
-          try {
-            const result = await b.exportOrganizations(
-              parsed.data,
-              { file: options.out, overwrite: options.force === true },
-              controller.signal,
-            );
-            bar?.stop();
-            console.error(
-              result.cancelled
-                ? `Cancelled after ${result.rows} organizations; ${options.out} was not written`
-                : `Exported ${result.rows} organizations to ${options.out}`,
-            );
-          } finally {
-            bar?.stop();
-            stop();
-            stopInterrupt();
-          }
-        }),
-    );
+  addExportCommand(program, run);
 
   program
     .command('parameters')

@@ -4,7 +4,7 @@ import type { Sector } from '../../shared/domain';
 import { exportFileName, type OrgColumn } from '../../shared/org-query';
 import { cellText, describeValue } from './sections/organizations/cell-text';
 import { describeFilter } from './sections/organizations/FilterChips';
-import { filterFromDraft } from './sections/organizations/FilterDialog';
+import { filterFromDraft } from './sections/organizations/filter-draft';
 import { gridColumns, keyGroup, scoreGroup } from './sections/organizations/grid-columns';
 import { showValue } from './sections/organizations/grid/cell-format';
 import { nextCell, rangeOf, toTsv } from './sections/organizations/grid/keys';

@@ -16,6 +16,8 @@ import { copyFromDemo } from '../demo';
 import { exportRows } from '../export';
 import { migrate, requireSchema } from '../migrate';
 import { createPositionReader } from '../org-positions';
+import { createFacetReader } from '../facets';
+import type { OrgFacetsRequest } from '../../../shared/org-facets';
 import { createOrganizationRepository } from '../org-repo';
 import { insertSamples } from '../sample-orgs';
 import { databaseStatus, describeSchema } from '../schema-info';
@@ -45,7 +47,11 @@ const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resol
 
 function organizationServices(db: Db) {
   const organizations = createOrganizationRepository(db);
-  return { organizations, positions: createPositionReader(db, organizations) };
+  return {
+    organizations,
+    positions: createPositionReader(db, organizations),
+    facets: createFacetReader(db),
+  };
 }
 
 /**
@@ -167,6 +173,7 @@ export function sqliteOperations(db: Db, file: string) {
       describeSchema: async () => describeSchema(db),
       queryOrganizations: async (query: OrgQuery) => snapshot(() => ready().organizations.query(query)),
       countOrganizations: async (filter: OrgFilter) => ready().organizations.count(filter),
+      organizationFacets: async (request: OrgFacetsRequest) => ready().facets(request),
       getOrganization: orgs.get,
       organizationChanges: orgs.changes,
       organizationColumns: async () => describeColumns(ready().organizations.columns),

@@ -13,6 +13,7 @@ export function organizationHandlers({
   | 'orgs:query'
   | 'orgs:columns'
   | 'orgs:rows'
+  | 'orgs:facets'
   | 'orgs:export'
   | 'orgs:cancelExport'
 > {
@@ -25,6 +26,7 @@ export function organizationHandlers({
     'orgs:query': (query) => storage.queryOrganizations(query),
     'orgs:columns': () => storage.organizationColumns(),
     'orgs:rows': (window) => storage.organizationRows(window),
+    'orgs:facets': (request) => storage.organizationFacets(request),
     'orgs:export': async (request) => {
       if (!options.chooseExportPath) {
         throw new AppError(

@@ -146,6 +146,7 @@ function OrganizationsBody() {
         opened={filtering !== null}
         column={filtering?.column ?? null}
         columns={columns}
+        filter={view}
         current={(column) => view.where.find((f) => f.column === column)}
         onApply={applyFilter}
         onRemove={(column) => change({ where: view.where.filter((f) => f.column !== column) })}

@@ -10,14 +10,18 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
-import { filterOpOf, type ColumnFilter } from '../../../../shared/org-query';
+import { filterOpOf, type ColumnFilter, type OrgFilter } from '../../../../shared/org-query';
+import { draftOf, filterFromDraft, type Draft } from './filter-draft';
 import type { GridColumn } from './grid-columns';
+import { facetCount, useFacet } from './use-facet';
 
 interface Props {
   /** The column to filter, or null to let the analyst pick one. */
   column: string | null;
   opened: boolean;
   columns: GridColumn[];
+  /** The view's filter, under which a yes/no column's values are counted. */
+  filter: OrgFilter;
   /** The column's current filter, if any. */
   current: (column: string) => ColumnFilter | undefined;
   onApply: (filter: ColumnFilter) => void;
@@ -27,54 +31,12 @@ interface Props {
   onClosed?: () => void;
 }
 
-/** What the analyst has typed so far, for every kind of filter. */
-interface Draft {
-  text: string;
-  min: string | number;
-  max: string | number;
-  value: 'yes' | 'no';
-}
-
-function draftOf(filter: ColumnFilter | undefined): Draft {
-  return {
-    text: filter?.op === 'contains' ? filter.text : filter?.op === 'has' ? filter.item : '',
-    min: filter?.op === 'range' ? (filter.min ?? '') : '',
-    max: filter?.op === 'range' ? (filter.max ?? '') : '',
-    value: filter?.op === 'is' && !filter.value ? 'no' : 'yes',
-  };
-}
-
-const numberOrNull = (value: string | number) => (value === '' ? null : Number(value));
-
-/** The filter a draft describes, or a sentence saying what is missing. */
-export function filterFromDraft(column: GridColumn, draft: Draft): ColumnFilter | string {
-  switch (filterOpOf(column.kind)) {
-    case 'contains':
-      return draft.text.trim() === ''
-        ? 'Type the text to look for'
-        : { column: column.name, op: 'contains', text: draft.text.trim() };
-    case 'has':
-      return draft.text.trim() === ''
-        ? 'Type the item to look for'
-        : { column: column.name, op: 'has', item: draft.text.trim() };
-    case 'is':
-      return { column: column.name, op: 'is', value: draft.value === 'yes' };
-    case 'range': {
-      const min = numberOrNull(draft.min);
-      const max = numberOrNull(draft.max);
-      if (min === null && max === null) return 'Give a minimum, a maximum or both';
-      if (min !== null && max !== null && min > max) return 'The minimum is above the maximum';
-      return { column: column.name, op: 'range', min, max };
-    }
-  }
-}
-
 /**
  * A per-column filter by the column's type: text contains, a numeric range, yes/no, or list contains.
  * It opens on its first field: the column, unless a value field follows to type in.
  */
 export function FilterDialog(props: Props) {
-  const { column, opened, columns, current, onApply, onRemove, onClose } = props;
+  const { column, opened, columns, filter, current, onApply, onRemove, onClose } = props;
   return (
     <Modal
       opened={opened}
@@ -89,6 +51,7 @@ export function FilterDialog(props: Props) {
           key={column ?? ''}
           initial={column}
           columns={columns}
+          filter={filter}
           current={current}
           onApply={onApply}
           onRemove={onRemove}
@@ -99,9 +62,24 @@ export function FilterDialog(props: Props) {
   );
 }
 
+/** A yes/no choice with each value's count under the rest of the filter ("Yes 1,204"). */
+function YesNo({ label, count }: { label: string; count: string | null }) {
+  return (
+    <span>
+      <span>{label}</span>
+      {count !== null && (
+        <Text span size="xs" c="dimmed" ml={6} className="facet-count">
+          {count}
+        </Text>
+      )}
+    </span>
+  );
+}
+
 function FilterForm({
   initial,
   columns,
+  filter,
   current,
   onApply,
   onRemove,
@@ -112,6 +90,7 @@ function FilterForm({
   const [draft, setDraft] = useState<Draft>(() => draftOf(initial === null ? undefined : current(initial)));
   const [error, setError] = useState<string | null>(null);
   const op = column === undefined ? null : filterOpOf(column.kind);
+  const facet = useFacet(filter, op === 'is' ? (name ?? null) : null, true);
 
   function apply(event: FormEvent) {
     event.preventDefault();
@@ -180,8 +159,8 @@ function FilterForm({
           <SegmentedControl
             aria-label="Value"
             data={[
-              { value: 'yes', label: 'Yes' },
-              { value: 'no', label: 'No' },
+              { value: 'yes', label: <YesNo label="Yes" count={facetCount(facet, true)} /> },
+              { value: 'no', label: <YesNo label="No" count={facetCount(facet, false)} /> },
             ]}
             value={draft.value}
             onChange={(value) => setDraft({ ...draft, value: value === 'no' ? 'no' : 'yes' })}
