@@ -115,10 +115,11 @@ export function AppHeader({ navOpened, onToggleNav, collapsed, onToggleCollapsed
       <Group gap="xs" wrap="nowrap">
         {status !== null && (
           <Group gap="xs" wrap="nowrap" visibleFrom="md">
-            <Tooltip label="The SQLite file this window works on">
+            {/* Below 1200 px the path gives its room to the badges; the tooltip still names it. */}
+            <Tooltip label={`The SQLite file this window works on: ${status.file}`}>
               <Group gap={6} wrap="nowrap">
                 <IconDatabase size={16} color="var(--mantine-color-dimmed)" />
-                <Code>{status.file}</Code>
+                <Code visibleFrom="lg">{status.file}</Code>
               </Group>
             </Tooltip>
             <Badge variant="light" color={status.schema_version === 0 ? 'gray' : 'teal'}>
