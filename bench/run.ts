@@ -293,7 +293,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
         app: scored.refreshP95,
         anchor: null,
         unit: 'ms',
-        note: `p95 time to recompute and store the scores of one sector of ${scored.organizations} organizations after a weight saved marked it stale, in one write transaction, its assessments kept from the refresh before (every sector at once after seeding: ${round(scored.refreshAllMs, 0)} ms)`,
+        note: `p95 time to recompute and store the scores of one sector of ${scored.organizations} organizations after a weight saved marked it stale, in one write transaction, its assessments kept from a refresh of the sector before the rounds (every sector at once after seeding: ${round(scored.refreshAllMs, 0)} ms)`,
       },
       score_refresh_inputs_ms: {
         app: scored.refreshInputsP95,

@@ -52,6 +52,9 @@ export async function benchScoreColumns(db: Db, sector: string, quick: boolean):
     `UPDATE organization_dimension_scores SET score = score WHERE organization_id =
        (SELECT organization_id FROM organizations WHERE focus_group_id = ? LIMIT 1)`,
   );
+  // As in an app that has scored the sector once since it started: its inputs are kept.
+  markStale.run(sector);
+  await refreshScores();
   const refreshes: number[] = [];
   const inputRefreshes: number[] = [];
   for (let round = 0; round < (quick ? 2 : 5); round++) {
