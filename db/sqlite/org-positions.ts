@@ -46,6 +46,12 @@ interface Anchored {
 
 type Order = Anchored | Sorted;
 
+/** The last anchor at or before ascending position `from`, and how many keys lie from it to `from`. */
+function anchorBelow(anchors: (string | null)[], from: number): { cursor: string | null; skip: number } {
+  const block = Math.min(Math.floor(from / ANCHOR_EVERY), anchors.length - 1);
+  return { cursor: anchors[block] ?? null, skip: from - block * ANCHOR_EVERY };
+}
+
 export interface PositionReader {
   rows(window: OrgWindow): OrgRows;
   /**
@@ -169,9 +175,7 @@ export function createPositionReader(
     let skip = from;
     const order = orderOf(selection);
     if (selection.dir === 'asc' && order.kind === 'anchors' && order.built) {
-      const block = Math.min(Math.floor(from / ANCHOR_EVERY), order.built.anchors.length - 1);
-      cursor = order.built.anchors[block] ?? null;
-      skip = from - block * ANCHOR_EVERY;
+      ({ cursor, skip } = anchorBelow(order.built.anchors, from));
     }
     if (skip === 0) return cursor;
     let stepped = 0;
@@ -183,11 +187,9 @@ export function createPositionReader(
 
   /** Ascending positions [from, from + count) of an indexed sort, as raw rows. */
   function anchoredRange(selection: KeysetSelection, order: Anchored, from: number, count: number) {
-    const { anchors } = (order.built ??= buildAnchors(selection));
-    const block = Math.min(Math.floor(from / ANCHOR_EVERY), anchors.length - 1);
-    const skip = from - block * ANCHOR_EVERY;
+    const { cursor, skip } = anchorBelow((order.built ??= buildAnchors(selection)).anchors, from);
     // One seek to the anchor, then a step of fewer than K keys before the window's own rows.
-    return after({ ...selection, dir: 'asc', after: anchors[block] ?? null }, skip, count);
+    return after({ ...selection, dir: 'asc', after: cursor }, skip, count);
   }
 
   function sortedRange(order: Sorted, from: number, count: number): unknown[][] {

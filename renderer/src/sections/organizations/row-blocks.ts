@@ -212,10 +212,7 @@ export class RowBlocks {
 
   /** Rows [from, to] for a copy, reading whatever blocks are missing; null if a read failed. */
   async rows(from: number, to: number): Promise<OrgRow[] | null> {
-    const loads: Promise<void>[] = [];
-    for (let b = Math.floor(from / BLOCK_ROWS); b <= Math.floor(to / BLOCK_ROWS); b++)
-      loads.push(this.load(b, false));
-    await Promise.all(loads);
+    await Promise.all(blocksOf(from, to).map((b) => this.load(b, false)));
     const rows: OrgRow[] = [];
     for (let i = from; i <= to; i++) {
       const row = this.rowAt(i);

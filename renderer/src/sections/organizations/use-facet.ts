@@ -5,18 +5,22 @@ import { bridge } from '../../api/bridge';
 
 const count = new Intl.NumberFormat('en-US');
 
-/** A value's count as a menu shows it: "142,858", or "≥ 3,120" when the facet was cut short. */
+/** A count as a menu shows it: "142,858", or "≥ 3,120" when the facet was cut short. */
+const shown = (facet: OrgFacet, n: number) => (facet.complete ? count.format(n) : `≥ ${count.format(n)}`);
+
+/** A value's count as a menu shows it. */
 export function facetCount(facet: OrgFacet | null, value: string | boolean): string | null {
-  if (facet === null) return null;
-  const n = facet.values.find((v) => v.value === value)?.count ?? 0;
-  return facet.complete ? count.format(n) : `≥ ${count.format(n)}`;
+  return facet === null ? null : shown(facet, facet.values.find((v) => v.value === value)?.count ?? 0);
 }
 
 /** Every matching organization, as the menu's "All" option counts them. */
 export function facetTotal(facet: OrgFacet | null): string | null {
-  if (facet === null) return null;
-  const n = facet.values.reduce((sum, v) => sum + v.count, 0);
-  return facet.complete ? count.format(n) : `≥ ${count.format(n)}`;
+  return facet === null
+    ? null
+    : shown(
+        facet,
+        facet.values.reduce((sum, v) => sum + v.count, 0),
+      );
 }
 
 /**
