@@ -1,9 +1,5 @@
 import type { Db } from '../db/sqlite/connection';
-import { sqliteConfigRepository } from '../db/sqlite/config-repo';
-import { sqliteParameterSql } from '../db/core/platform-parameters';
-import { scoringOperations } from '../db/core/scoring-repository';
-import { sqliteScoreRefreshSql } from '../db/sqlite/score-refresh-sql';
-import { sqliteEngine } from '../db/sqlite/sql-engine';
+import { sqliteOperations } from '../db/sqlite/worker/operations';
 import { createOrganizationRepository } from '../db/sqlite/org-repo';
 import { createPositionReader } from '../db/sqlite/org-positions';
 import type { OrgSelection } from '../shared/org-query';
@@ -20,8 +16,10 @@ export interface ScoreColumnsBench {
   sortMs: number;
   /** p95 in ms to recompute and store the scores of the sector after a weight marked it stale. */
   refreshP95: number;
-  /** The same after an assessment of the sector changed: its inputs are read again. */
+  /** The same after an analyst's edit of an assessment of the sector, which the writer follows. */
   refreshInputsP95: number;
+  /** The same after another process changed an assessment: the sector's inputs are read again. */
+  refreshRereadP95: number;
   /** ms of the first refresh, every sector stale (as after the migration or a platform parameter). */
   refreshAllMs: number;
   organizations: number;
@@ -30,39 +28,61 @@ export interface ScoreColumnsBench {
 
 /**
  * The Org-AI-R columns as the writer and the reader run them: the stored scores recomputed (all
- * sectors, then one sector marked stale again, as a weight save does), and windows of the sector's
+ * sectors, then one sector after a weight save, an analyst's edit and another process's change),
+ * and windows of the sector's
  * rows sorted by Org-AI-R against the same windows sorted by name, at positions spread over the
  * order as a scrollbar drag reads them.
  */
 export async function benchScoreColumns(db: Db, sector: string, quick: boolean): Promise<ScoreColumnsBench> {
-  const engine = sqliteEngine(db);
-  const { refreshScores } = scoringOperations(engine, sqliteConfigRepository(db), {
-    parameters: sqliteParameterSql,
-    refresh: sqliteScoreRefreshSql(db),
-  });
+  // The writer thread's operations, as the app runs them (here on this thread).
+  const { write, read } = sqliteOperations(db, db.name);
+  const refreshScores = async () => (await write.refreshScores()).value;
   let started = performance.now();
   await refreshScores();
   const refreshAllMs = performance.now() - started;
 
-  // A weight's save marks the sector stale as this does; an assessment's change marks its inputs too.
+  // A weight's save marks the sector stale as this does.
   const markStale = db.prepare(
     'UPDATE score_freshness SET stale = 1, version = version + 1 WHERE focus_group_id = ?',
   );
-  const touchAssessment = db.prepare(
-    `UPDATE organization_dimension_scores SET score = score WHERE organization_id =
-       (SELECT organization_id FROM organizations WHERE focus_group_id = ? LIMIT 1)`,
-  );
+  const assessed = db
+    .prepare<[string], string>(
+      `SELECT o.organization_id FROM organizations o JOIN organization_assessments a USING (organization_id)
+       WHERE o.focus_group_id = ? LIMIT 20`,
+    )
+    .pluck()
+    .all(sector);
+  let edits = 0;
+  /** An analyst's edit of one organization's assessment, saved through the app's update. */
+  const editAssessment = async () => {
+    const id = assessed[edits % assessed.length] as string;
+    const row = await read.getOrganization(id);
+    const saved = await write.updateOrganization({
+      organization_id: id,
+      version: String(row?.updated_at),
+      values: { data_infrastructure: (edits++ % 100) + 0.25 },
+    });
+    if (saved.value.status !== 'saved') throw new Error(`The bench's edit of ${id} was not saved`);
+  };
+  /** The same change made by another process (an UPDATE this connection did not make through the app). */
+  const changeElsewhere = async () => {
+    db.prepare('UPDATE organization_dimension_scores SET score = score WHERE organization_id = ?').run(
+      assessed[0],
+    );
+  };
   // As in an app that has scored the sector once since it started: its inputs are kept.
   markStale.run(sector);
   await refreshScores();
   const refreshes: number[] = [];
   const inputRefreshes: number[] = [];
+  const rereadRefreshes: number[] = [];
   for (let round = 0; round < (quick ? 2 : 5); round++) {
-    for (const [mark, times] of [
-      [markStale, refreshes],
-      [touchAssessment, inputRefreshes],
+    for (const [change, times] of [
+      [async () => void markStale.run(sector), refreshes],
+      [editAssessment, inputRefreshes],
+      [changeElsewhere, rereadRefreshes],
     ] as const) {
-      mark.run(sector);
+      await change();
       started = performance.now();
       const done = await refreshScores();
       times.push(performance.now() - started);
@@ -103,6 +123,7 @@ export async function benchScoreColumns(db: Db, sector: string, quick: boolean):
     sortMs,
     refreshP95: percentile(refreshes, 95),
     refreshInputsP95: percentile(inputRefreshes, 95),
+    refreshRereadP95: percentile(rereadRefreshes, 95),
     refreshAllMs,
     organizations: total,
     windows: score.length,

@@ -53,6 +53,11 @@ export function scoreRefresher(
     score: (sectorId: string, inputsVersion: number) => Promise<ScoredSector>;
     /** Drops the sector's kept inputs. */
     forget: (sectorId: string) => void;
+    /**
+     * Runs a sector's write (no organization edited) so that the inputs kept for other sectors stay
+     * trusted across it.
+     */
+    alongside: <T>(write: () => Promise<T>) => Promise<T>;
   },
   sql: ScoreRefreshSql,
 ) {
@@ -93,18 +98,21 @@ export function scoreRefresher(
 
   async function refreshNow(sectorId: string, stale: Freshness): Promise<boolean> {
     if (sql.readsInWrite) {
-      return engine.write(async (db) => {
-        const now = await db.row<Freshness>(
-          'SELECT version, inputs_version FROM score_freshness WHERE focus_group_id = $1 AND stale',
-          [sectorId],
-        );
-        if (now === undefined) return false;
-        const scored = await scoredOrNothing(sectorId, Number(now.inputs_version));
-        return write(db, sectorId, Number(now.version), scored);
-      });
+      return engine.write((db) => scoring.alongside(() => refreshRead(db, sectorId)));
     }
     const scored = await scoredOrNothing(sectorId, Number(stale.inputs_version));
     return engine.write((db) => write(db, sectorId, Number(stale.version), scored));
+  }
+
+  /** Reads, scores and writes a sector in the write transaction (where the reads join it). */
+  async function refreshRead(db: SqlSession, sectorId: string): Promise<boolean> {
+    const now = await db.row<Freshness>(
+      'SELECT version, inputs_version FROM score_freshness WHERE focus_group_id = $1 AND stale',
+      [sectorId],
+    );
+    if (now === undefined) return false;
+    const scored = await scoredOrNothing(sectorId, Number(now.inputs_version));
+    return write(db, sectorId, Number(now.version), scored);
   }
 
   return {

@@ -27,7 +27,7 @@ import { requireDimension } from './config-rules';
 import { parameterValues, platformParameterRepository, type EngineParameterSql } from './platform-parameters';
 import { byRank, compareRankings, rankingSummary } from './ranking';
 import { scoreRefresher, type ScoreRefreshSql } from './score-refresh';
-import { loadSectorColumns, type SectorColumns } from './sector-columns';
+import { followEdits, loadSectorColumns, type SectorColumns } from './sector-columns';
 import type { SqlEngine } from './sql';
 
 export interface ScoringOptions {
@@ -42,12 +42,32 @@ export interface ScoringOptions {
 /** Sectors whose loaded assessments are kept: the one being edited and one to compare. */
 const KEPT_SECTORS = 2;
 
+/**
+ * What kept inputs were current at: a sector's inputs_version (read in the transaction that marks
+ * the sector fresh, after which any change of its inputs moves it), the database's data version
+ * (which any commit moves), or both.
+ */
+interface KeptAt {
+  inputs?: number;
+  data?: string;
+}
+
 interface Loaded {
-  version: string | undefined;
+  at: KeptAt;
   columns: SectorColumns;
+  /** Organizations this connection edited since `columns` were read, to read again before use. */
+  edited?: Set<string>;
   /** The saved configuration's scores, for what-ifs against it. */
   saved?: { key: string; scores: SectorScores; rank: Int32Array };
 }
+
+interface Freshness {
+  stale: number | boolean;
+  version: number | string;
+  inputs_version: number | string;
+}
+
+const freshnessSql = 'SELECT stale, version, inputs_version FROM score_freshness WHERE focus_group_id = $1';
 
 /**
  * The Org-AI-R scores of a sector from its configuration in force (or on a day), on any engine: the
@@ -61,20 +81,78 @@ export function scoringRepository(
 ) {
   const kept = new Map<string, Loaded>();
 
+  const current = (at: KeptAt, inputs: number | undefined, data: string | undefined) =>
+    (at.inputs !== undefined || at.data !== undefined) &&
+    (at.inputs === undefined || at.inputs === inputs) &&
+    (at.data === undefined || at.data === data);
+
+  function keep(sectorId: string, loaded: Loaded) {
+    kept.delete(sectorId);
+    kept.set(sectorId, loaded);
+    for (const key of kept.keys()) if (kept.size > KEPT_SECTORS) kept.delete(key);
+  }
+
   /**
    * A sector's inputs, kept while the database's data version stays the same or, where the caller
    * read the sector's inputs_version in the same transaction (the scores' refresh), while that does.
    */
   async function load(sectorId: string, inputsVersion?: number): Promise<Loaded> {
-    const version = inputsVersion === undefined ? options.dataVersion?.() : `inputs ${inputsVersion}`;
+    const data = options.dataVersion?.();
     const hit = kept.get(sectorId);
-    if (hit && version !== undefined && hit.version === version) return hit;
-    const loaded: Loaded = { version, columns: await engine.read((db) => loadSectorColumns(db, sectorId)) };
-    if (version === undefined) return loaded;
-    kept.delete(sectorId);
-    kept.set(sectorId, loaded);
-    for (const key of kept.keys()) if (kept.size > KEPT_SECTORS) kept.delete(key);
+    if (hit && (inputsVersion !== undefined || data !== undefined) && current(hit.at, inputsVersion, data)) {
+      // The refresh marks the sector fresh in this transaction: from then on its inputs_version alone
+      // moves with any change of its inputs.
+      if (inputsVersion !== undefined) hit.at = { inputs: inputsVersion };
+      const { edited } = hit;
+      if (edited !== undefined) {
+        hit.columns = await engine.read((db) => followEdits(db, hit.columns, sectorId, [...edited]));
+        hit.edited = undefined;
+        hit.saved = undefined;
+      }
+      return hit;
+    }
+    const at = inputsVersion === undefined ? { data } : { inputs: inputsVersion };
+    const loaded: Loaded = { at, columns: await engine.read((db) => loadSectorColumns(db, sectorId)) };
+    if (at.inputs !== undefined || at.data !== undefined) keep(sectorId, loaded);
     return loaded;
+  }
+
+  /**
+   * Runs an edit of some organizations on this connection, inside the edit's write transaction, and
+   * notes the organizations it edited beside the kept inputs that were current before it (the others
+   * are dropped): the refresh that follows an analyst's edit reads those organizations again and
+   * merges them in, instead of reading the whole sector. The edit itself reads nothing more.
+   */
+  async function followed<T>(edit: () => Promise<T>, editedOf: (value: T) => readonly string[]): Promise<T> {
+    const before = await engine.read(async (db) => {
+      const data = options.dataVersion?.();
+      const valid: [string, Loaded][] = [];
+      for (const [sectorId, loaded] of kept) {
+        const freshness = await db.row<Freshness>(freshnessSql, [sectorId]);
+        const inputs = freshness === undefined ? undefined : Number(freshness.inputs_version);
+        if (current(loaded.at, inputs, data)) valid.push([sectorId, loaded]);
+        else kept.delete(sectorId);
+      }
+      return valid;
+    });
+    const value = await edit();
+    const edited = editedOf(value);
+    await engine.read(async (db) => {
+      const data = options.dataVersion?.();
+      for (const [sectorId, loaded] of before) {
+        // Read again during the edit (the refresh's own read), or no longer kept: nothing to follow.
+        if (kept.get(sectorId) !== loaded) continue;
+        if (edited.length > 0) loaded.edited = new Set([...(loaded.edited ?? []), ...edited]);
+        const freshness = await db.row<Freshness>(freshnessSql, [sectorId]);
+        const inputs = freshness === undefined ? undefined : Number(freshness.inputs_version);
+        // A sector fresh, or stale from its configuration only, moves its inputs_version with the
+        // next change of its inputs; one already stale from its inputs does not (SQLite migration
+        // 13), so there the next commit of anything, anyone's, is taken as a change.
+        const marks = freshness !== undefined && (!freshness.stale || inputs !== Number(freshness.version));
+        loaded.at = { inputs, data: marks ? undefined : data };
+      }
+    });
+    return value;
   }
 
   /** A day as the configuration reads it: the end of that UTC day. */
@@ -255,7 +333,10 @@ export function scoringRepository(
   /** Drops a sector's kept inputs (a refresh that read them failed: they may not match its version). */
   const forget = (sectorId: string) => void kept.delete(sectorId);
 
-  return { sectorRanking, scoreBreakdown, whatIf, sectorScores, forget };
+  /** Drops every kept input (an edit followed in them did not commit). */
+  const forgetAll = () => kept.clear();
+
+  return { sectorRanking, scoreBreakdown, whatIf, sectorScores, forget, followed, forgetAll };
 }
 
 /** A sector's scores as the refresh writes them: the ids and the scores' columns in one order. */
@@ -264,19 +345,41 @@ export interface ScoredSector {
   scores: SectorScores;
 }
 
-/** The scoring operations of the storage port on one engine. */
-export function scoringOperations(
+/** How a writer that keeps inputs follows its own edits of organizations in them. */
+export type EditFollowing = Pick<ReturnType<typeof scoringRepository>, 'followed' | 'forgetAll'>;
+
+/**
+ * The scoring operations of the storage port on one engine, and how a writer that keeps inputs
+ * follows its own edits in them.
+ */
+export function scoringParts(
   engine: SqlEngine,
   config: Pick<ConfigReads, 'loadSectorConfig' | 'listDimensions'>,
   engineSql: { parameters: EngineParameterSql; refresh: ScoreRefreshSql },
   options: ScoringOptions = {},
-): ScoringOperations {
+): { operations: ScoringOperations; following: EditFollowing } {
   const parameters = platformParameterRepository(engine, engineSql.parameters);
   const { sessionParameters: _, ...parameterOperations } = parameters;
-  const { sectorScores, forget, ...reads } = scoringRepository(engine, config, parameters, options);
+  const { sectorScores, forget, followed, forgetAll, ...reads } = scoringRepository(
+    engine,
+    config,
+    parameters,
+    options,
+  );
   return {
-    ...parameterOperations,
-    ...reads,
-    ...scoreRefresher(engine, { score: sectorScores, forget }, engineSql.refresh),
+    operations: {
+      ...parameterOperations,
+      ...reads,
+      ...scoreRefresher(
+        engine,
+        { score: sectorScores, forget, alongside: (write) => followed(write, () => []) },
+        engineSql.refresh,
+      ),
+    },
+    following: { followed, forgetAll },
   };
 }
+
+/** The scoring operations of the storage port on one engine. */
+export const scoringOperations = (...args: Parameters<typeof scoringParts>): ScoringOperations =>
+  scoringParts(...args).operations;

@@ -3,7 +3,7 @@ import { orgRepository } from '../../core/org-repository';
 import { applyImport, previewImport, type ImportRequest } from '../../core/import/run';
 import { sqliteImportTarget } from '../org-import';
 import { sqliteParameterSql } from '../../core/platform-parameters';
-import { scoringOperations } from '../../core/scoring-repository';
+import { scoringParts } from '../../core/scoring-repository';
 import { sqliteDataVersion } from '../data-version';
 import { sqliteScoreRefreshSql } from '../score-refresh-sql';
 import { writeExport } from '../../core/export';
@@ -68,8 +68,9 @@ export function sqliteOperations(db: Db, file: string) {
   const views = viewsRepository(engine, sqliteViewsSql);
   // Rankings and what-ifs are computed where reads run (the reader's thread), the grid's stored
   // scores on the writer's; loaded assessments are kept while no connection, this one included, has
-  // committed anything, so a what-if re-scores from memory and a refresh never reads an old copy.
-  const { updatePlatformParameter, refreshScores, ...scoring } = scoringOperations(
+  // committed anything, so a what-if re-scores from memory and a refresh never reads an old copy. The
+  // writer patches what it keeps with the organizations its own edits touch (`followed` below).
+  const { operations, following } = scoringParts(
     engine,
     configs.reads,
     {
@@ -80,6 +81,7 @@ export function sqliteOperations(db: Db, file: string) {
       dataVersion: sqliteDataVersion(db),
     },
   );
+  const { updatePlatformParameter, refreshScores, ...scoring } = operations;
   // Built once the schema exists and rebuilt after a migration, so no call re-checks the schema.
   let services: ReturnType<typeof organizationServices> | undefined;
   const ready = () => {
@@ -124,6 +126,29 @@ export function sqliteOperations(db: Db, file: string) {
     <A extends unknown[], T>(write: (...args: A) => T | Promise<T>) =>
     (...args: A): Promise<Tracked<Awaited<T>>> =>
       writes.run(() => immediate(() => measured(() => write(...args))));
+
+  /**
+   * A tracked edit of organizations, followed in the writer's kept scoring inputs (`edited` names
+   * the organizations it touched); if it does not commit, nothing kept is trusted.
+   */
+  const followed =
+    <A extends unknown[], T>(write: (...args: A) => Promise<T>, edited: (value: T, ...args: A) => string[]) =>
+    (...args: A): Promise<Tracked<T>> =>
+      writes.run(async () => {
+        try {
+          return await immediate(() =>
+            measured(() =>
+              following.followed(
+                () => write(...args),
+                (value) => edited(value, ...args),
+              ),
+            ),
+          );
+        } catch (error) {
+          following.forgetAll();
+          throw error;
+        }
+      });
 
   /** The same for a configuration write, which waits for another process's lock as `wait` asks. */
   const waiting =
@@ -216,10 +241,12 @@ export function sqliteOperations(db: Db, file: string) {
           }),
         ),
       seedSectorsDimensions: tracked(() => seedSectorsAndDimensions(db)),
-      addOrganization: tracked(orgs.add),
-      updateOrganization: tracked(orgs.update),
-      deleteOrganizations: tracked(orgs.remove),
-      restoreOrganizations: tracked(orgs.restore),
+      addOrganization: followed(orgs.add, (saved) => [String(saved.row.organization_id)]),
+      updateOrganization: followed(orgs.update, (_, edit) => [edit.organization_id]),
+      deleteOrganizations: followed(orgs.remove, (_, ids) => ids),
+      restoreOrganizations: followed(orgs.restore, (_, rows) =>
+        rows.map((row) => String(row.organization_id)),
+      ),
       seedWeightsCalibrations: tracked((input: { author: string }) =>
         seedWeightsAndCalibrations(db, { author: input.author }),
       ),
