@@ -105,12 +105,23 @@ export async function openSqliteStorage(file: string, options: SqliteStorageOpti
 
   const relay: Record<string, Operation> = {};
   for (const name of names.read) relay[name] = (...args) => reader.call(name, args);
+  // After this instance's own write the refresh is asked for at once rather than when the reader's
+  // watch next looks (up to its poll later): a refresh that starts while the writer still knows what
+  // it edited scores from memory, and the other instances find the sector fresh.
+  const thenRefresh = async <T>(write: Promise<T>) => {
+    const value = await write;
+    scores.request();
+    return value;
+  };
   for (const name of names.write) {
-    relay[name] = (...args) => changes.write(() => writer.call(name, args) as Promise<Tracked<unknown>>);
+    relay[name] = (...args) => {
+      const written = changes.write(() => writer.call(name, args) as Promise<Tracked<unknown>>);
+      return name === 'refreshScores' ? written : thenRefresh(written);
+    };
   }
   for (const name of names.configWrite) {
     relay[name] = (input: unknown, wait?: LockWait) =>
-      changes.write(() => writer.waitingWrite(name, input, wait) as Promise<Tracked<unknown>>);
+      thenRefresh(changes.write(() => writer.waitingWrite(name, input, wait) as Promise<Tracked<unknown>>));
   }
   const task = (link: WorkerLink) => (name: string) =>
     (relay[name] = (input: unknown, hooks: TaskHooks & Partial<ExportHooks>) =>
