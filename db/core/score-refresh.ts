@@ -6,12 +6,13 @@ import type { SqlEngine, SqlSession } from './sql';
 /** Where the engines refresh scores differently. */
 export interface ScoreRefreshSql {
   /**
-   * True where the scoring reads join the refresh's write transaction (SQLite: one connection, and
-   * nobody writes between), so a sector is read, scored and written as one; false where they run
-   * on other connections (PostgreSQL): the scores are computed first and count only if the sector's
-   * version has not moved since it was read.
+   * Where a sector's versions alone do not prove that its inputs are as they were read (SQLite: a
+   * sector already stale from its inputs is not marked again), a mark that every commit moves, this
+   * connection's and others' (null where every change of the inputs moves the version: PostgreSQL).
+   * The inputs are read outside the write lock, and the scores written only if the mark has not moved
+   * since: the lock is held for the write alone, not for the read of a sector's inputs.
    */
-  readsInWrite: boolean;
+  commitMark: (() => string) | null;
   /**
    * Run once a sector's scores are written, before it is marked fresh (null: nothing to run): the
    * note every instance's grid caches follow, taken in the order other writers take it (after the
@@ -85,9 +86,9 @@ export function scoreRefresher(
 
   const inTurn = sql.turn ?? (<T>(work: () => Promise<T>) => work());
 
-  async function refreshSector(sectorId: string, stale: Freshness): Promise<boolean> {
+  async function refreshSector(sectorId: string): Promise<boolean> {
     try {
-      return await inTurn(() => refreshNow(sectorId, stale));
+      return await inTurn(() => refreshNow(sectorId));
     } catch (error) {
       // Inputs read in a transaction that did not commit would be kept under a version that a later
       // change may leave as it is (a sector already stale from its inputs is not marked again).
@@ -96,23 +97,27 @@ export function scoreRefresher(
     }
   }
 
-  async function refreshNow(sectorId: string, stale: Freshness): Promise<boolean> {
-    if (sql.readsInWrite) {
-      return engine.write((db) => scoring.alongside(() => refreshRead(db, sectorId)));
-    }
-    const scored = await scoredOrNothing(sectorId, Number(stale.inputs_version));
-    return engine.write((db) => write(db, sectorId, Number(stale.version), scored));
-  }
-
-  /** Reads, scores and writes a sector in the write transaction (where the reads join it). */
-  async function refreshRead(db: SqlSession, sectorId: string): Promise<boolean> {
-    const now = await db.row<Freshness>(
-      'SELECT version, inputs_version FROM score_freshness WHERE focus_group_id = $1 AND stale',
-      [sectorId],
+  async function refreshNow(sectorId: string): Promise<boolean> {
+    const seen = await engine.read(async (db) => ({
+      mark: sql.commitMark?.(),
+      now: await db.row<Freshness>(
+        'SELECT version, inputs_version FROM score_freshness WHERE focus_group_id = $1 AND stale',
+        [sectorId],
+      ),
+    }));
+    if (seen.now === undefined) return false;
+    const version = Number(seen.now.version);
+    const scored = await scoredOrNothing(sectorId, Number(seen.now.inputs_version));
+    return engine.write((db) =>
+      scoring.alongside(async () => {
+        if (sql.commitMark !== null && sql.commitMark() !== seen.mark) {
+          // Something was committed since the read: the inputs read may not be the sector's now.
+          scoring.forget(sectorId);
+          return false;
+        }
+        return write(db, sectorId, version, scored);
+      }),
     );
-    if (now === undefined) return false;
-    const scored = await scoredOrNothing(sectorId, Number(now.inputs_version));
-    return write(db, sectorId, Number(now.version), scored);
   }
 
   return {
@@ -124,15 +129,14 @@ export function scoreRefresher(
         // open when the next write begins its own.
         const stale = await inTurn(() =>
           engine.read((db) =>
-            db.rows<Freshness & { focus_group_id: string }>(
-              `SELECT focus_group_id, version, inputs_version FROM score_freshness WHERE stale
-               ORDER BY focus_group_id`,
+            db.rows<{ focus_group_id: string }>(
+              'SELECT focus_group_id FROM score_freshness WHERE stale ORDER BY focus_group_id',
             ),
           ),
         );
         if (stale.length === 0) break;
         for (const row of stale) {
-          if (await refreshSector(row.focus_group_id, row)) sectors.push(row.focus_group_id);
+          if (await refreshSector(row.focus_group_id)) sectors.push(row.focus_group_id);
         }
       }
       return { sectors, ms: performance.now() - started };

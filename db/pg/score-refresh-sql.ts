@@ -10,7 +10,7 @@ const arrayOf = (values: ArrayLike<number | string>) => `{${Array.from(values).j
  * that every instance drops its cached orders and counts (migration 3).
  */
 export const pgScoreRefreshSql: ScoreRefreshSql = {
-  readsInWrite: false,
+  commitMark: null,
   written: 'UPDATE organization_changes SET version = version + 1',
   async insert(db, sectorId, { ids, scores }) {
     await db.run(

@@ -1,6 +1,7 @@
 import type { Statement } from 'better-sqlite3';
 import type { ScoreRefreshSql } from '../core/score-refresh';
 import type { Db } from './connection';
+import { sqliteDataVersion } from './data-version';
 
 /**
  * Scores written through one statement prepared on first use (the table exists only after migration
@@ -10,7 +11,7 @@ import type { Db } from './connection';
 export function sqliteScoreRefreshSql(db: Db): ScoreRefreshSql {
   let insert: Statement | undefined;
   return {
-    readsInWrite: true,
+    commitMark: sqliteDataVersion(db),
     written: null,
     async insert(_session, sectorId, { ids, scores }) {
       insert ??= db.prepare(

@@ -1,5 +1,10 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { seededDb } from '../test/helpers';
+import type { SqlEngine } from '../core/sql';
+import { folderPerTest, seededDb } from '../test/helpers';
+import { openDatabase } from './connection';
+import { migrate } from './migrate';
+import { seedSectorsAndDimensions, seedWeightsAndCalibrations } from './seeding';
 import { insertSamples } from './sample-orgs';
 import { sqliteConfigRepository } from './config-repo';
 import { sqliteScoreRefreshSql } from './score-refresh-sql';
@@ -8,6 +13,7 @@ import { sqliteParameterSql } from '../core/platform-parameters';
 import { scoringOperations } from '../core/scoring-repository';
 
 const sector = 'pe_energy';
+const folder = folderPerTest();
 
 describe('the scores refresh', () => {
   it('after a refresh that failed, a later change of the same inputs is still read', async () => {
@@ -46,5 +52,52 @@ describe('the scores refresh', () => {
     const ranking = await sectorRanking({ focus_group_id: sector, limit: 1000 });
     expect(stored).toBe(ranking.top.find((row) => row.organization_id === id)?.org_air);
     db.close();
+  });
+
+  it("another connection's commit between the read of a sector's inputs and its write is not overwritten", async () => {
+    const file = join(folder(), 'scores.db');
+    const db = openDatabase(file);
+    migrate(db);
+    seedSectorsAndDimensions(db);
+    seedWeightsAndCalibrations(db);
+    await insertSamples(db, { count: 70, seed: 5 });
+    const other = openDatabase(file);
+    const id = db
+      .prepare<[string], string>(
+        `SELECT o.organization_id FROM organizations o JOIN organization_assessments a USING (organization_id)
+         WHERE o.focus_group_id = ? ORDER BY 1 LIMIT 1`,
+      )
+      .pluck()
+      .get(sector) as string;
+    const engine = sqliteEngine(db);
+    let commitsBetween = 1;
+    // The inputs are read outside the write lock: another connection commits just before it is taken.
+    // The sector is already stale from its inputs, so the change does not move its versions.
+    const racing: SqlEngine = {
+      ...engine,
+      write: (work, wait) => {
+        if (commitsBetween-- > 0) {
+          other
+            .prepare('UPDATE organization_dimension_scores SET score = 0 WHERE organization_id = ?')
+            .run(id);
+        }
+        return engine.write(work, wait);
+      },
+    };
+    const scoring = (on: SqlEngine) =>
+      scoringOperations(on, sqliteConfigRepository(db), {
+        parameters: sqliteParameterSql,
+        refresh: sqliteScoreRefreshSql(db),
+      });
+    await scoring(racing).refreshScores();
+
+    const stored = db
+      .prepare<[string], number>('SELECT org_air FROM organization_scores WHERE organization_id = ?')
+      .pluck()
+      .get(id);
+    const ranking = await scoring(engine).sectorRanking({ focus_group_id: sector, limit: 1000 });
+    expect(stored).toBe(ranking.top.find((row) => row.organization_id === id)?.org_air);
+    db.close();
+    other.close();
   });
 });
