@@ -14,7 +14,7 @@ import { sqliteConfigSql } from '../config-repo';
 import type { Db } from '../connection';
 import { copyFromDemo } from '../demo';
 import { exportRows } from '../export';
-import { migrate, requireSchema } from '../migrate';
+import { migrate, requireSchema, schemaVersion } from '../migrate';
 import { createPositionReader } from '../org-positions';
 import { createFacetReader } from '../facets';
 import type { OrgFacetsRequest } from '../../../shared/org-facets';
@@ -82,13 +82,19 @@ export function sqliteOperations(db: Db, file: string) {
     },
   );
   const { updatePlatformParameter, refreshScores, ...scoring } = operations;
-  // Built once the schema exists and rebuilt after a migration, so no call re-checks the schema.
-  let services: ReturnType<typeof organizationServices> | undefined;
+  // Built once the schema exists, for the schema version they were built at: a migration, this
+  // thread's or another connection's (the writer upgrades a file the reader already reads), builds
+  // them again with the view's new columns.
+  let services: { version: number; built: ReturnType<typeof organizationServices> } | undefined;
   const ready = () => {
-    if (services) return services;
+    const version = schemaVersion(db);
+    if (services?.version === version) return services.built;
     requireSchema(db);
-    services = organizationServices(db);
-    return services;
+    // A statement prepared on a schema this connection cached before another connection's migration
+    // describes the old view; one stepped first makes the connection read the schema again.
+    db.prepare('SELECT count(*) FROM sqlite_schema').get();
+    services = { version, built: organizationServices(db) };
+    return services.built;
   };
 
   const writes = new WriteQueue();
@@ -232,14 +238,7 @@ export function sqliteOperations(db: Db, file: string) {
         return { value, changes: [none, none] as [number, number] };
       },
       // A migration runs its own transactions, and may log changes too: they are this instance's.
-      migrate: () =>
-        writes.run(() =>
-          measured(() => {
-            const value = migrate(db);
-            services = undefined;
-            return value;
-          }),
-        ),
+      migrate: () => writes.run(() => measured(() => migrate(db))),
       seedSectorsDimensions: tracked(() => seedSectorsAndDimensions(db)),
       addOrganization: followed(orgs.add, (saved) => [String(saved.row.organization_id)]),
       updateOrganization: followed(orgs.update, (_, edit) => [edit.organization_id]),
