@@ -8,6 +8,7 @@ import { writeExport } from '../core/export';
 import { noSchemaError } from '../core/migrations';
 import { describeColumns, knownColumn } from '../core/org-filters';
 import { encodeCursor, sectorRowColumns } from '../core/cursor';
+import { readsAttributes, requestedColumns } from '../core/row-columns';
 import { loadReference } from '../core/reference';
 import { pgSchemaVersion } from './migrate';
 import {
@@ -44,7 +45,7 @@ function pgOrgReader(pool: pg.Pool): PgOrgReader {
   let columns: string[] | undefined;
   let version: number | undefined;
   const counts = new Map<string, number>();
-  let rowQuery: { text: string; sectors: (string | null)[] } | undefined;
+  const rowQueries = new Map<string, RowQuery>();
   const forgetters = new Set<() => void>([() => counts.clear()]);
 
   async function viewColumns(): Promise<string[]> {
@@ -80,19 +81,28 @@ function pgOrgReader(pool: pg.Pool): PgOrgReader {
       });
       if (found.length === 0) throw new AppError('NOT_FOUND', `Unknown sector: ${filter.focus_group_id}`);
     },
-    async rowsByIds(ids, db = pool) {
-      const names = await viewColumns();
+    async rowsByIds(ids, db = pool, wanted) {
+      const names = wanted ?? (await viewColumns());
       if (ids.length === 0) return [];
-      rowQuery ??= sectorRowQuery(names);
+      const key = names.join(',');
+      let rowQuery = rowQueries.get(key);
+      if (!rowQuery) {
+        rowQuery = sectorRowQuery(names);
+        rowQueries.set(key, rowQuery);
+        if (rowQueries.size > KEEP_COLUMN_SETS) rowQueries.delete(rowQueries.keys().next().value as string);
+      }
       const { text, sectors } = rowQuery;
       const bySector = sectors.map((): string[] => []);
-      const sectorsOf = await queryRows<[string, string]>(db, {
-        text: 'SELECT organization_id, focus_group_id FROM organizations WHERE organization_id = ANY($1::uuid[])',
-        values: [ids],
-      });
-      for (const [id, sector] of sectorsOf) {
-        const i = sectors.indexOf(sector);
-        (bySector[i < 0 ? sectors.length - 1 : i] as string[]).push(id);
+      if (sectors.length === 1) bySector[0] = ids;
+      else {
+        const sectorsOf = await queryRows<[string, string]>(db, {
+          text: 'SELECT organization_id, focus_group_id FROM organizations WHERE organization_id = ANY($1::uuid[])',
+          values: [ids],
+        });
+        for (const [id, sector] of sectorsOf) {
+          const i = sectors.indexOf(sector);
+          (bySector[i < 0 ? sectors.length - 1 : i] as string[]).push(id);
+        }
       }
       const rows = await queryRows<OrgValue[]>(db, { text, values: bySector });
       const at = names.indexOf('organization_id');
@@ -118,11 +128,20 @@ function pgOrgReader(pool: pg.Pool): PgOrgReader {
   };
 }
 
+/** Column sets whose row statements are kept; the grid asks for a few as it scrolls sideways. */
+const KEEP_COLUMN_SETS = 8;
+
+interface RowQuery {
+  text: string;
+  sectors: (string | null)[];
+}
+
 /**
- * The view's rows of given organizations as one statement: per sector a branch that joins only its
- * own attribute table (the triggers keep the other six empty for it) and reads NULL for the other
- * sectors' columns, given that sector's ids; a last branch, joining none, takes organizations of a
- * sector without an attribute table. Eight index probes per row through the view cost 5x more.
+ * The view's rows of given organizations, with these of its columns, as one statement: per sector a
+ * branch that joins only its own attribute table (the triggers keep the other six empty for it) and
+ * reads NULL for the other sectors' columns, given that sector's ids; a last branch, joining none,
+ * takes organizations of a sector without an attribute table, and is the only one when no attribute
+ * is asked for. Eight index probes per row through the view cost 5x more.
  */
 const nullTypes: Record<ColumnKind, string> = {
   text: 'text',
@@ -134,9 +153,9 @@ const nullTypes: Record<ColumnKind, string> = {
 /** A NULL of the column's type: UNION ALL resolves each column's type from its branches in turn. */
 const typedNull = (name: string) => `NULL::${nullTypes[columnKind(name) ?? 'text']}`;
 
-function sectorRowQuery(columns: string[]): { text: string; sectors: (string | null)[] } {
+function sectorRowQuery(columns: string[]): RowQuery {
   const orgColumns = new Set(loadReference().organization_columns.map(([name]) => name));
-  const tables: (AttributeTable | null)[] = [...attributeTables(), null];
+  const tables: (AttributeTable | null)[] = [...(readsAttributes(columns) ? attributeTables() : []), null];
   const branch = (table: AttributeTable | null, i: number) =>
     `SELECT ${sectorRowColumns(columns, orgColumns, table, typedNull).join(', ')}
      FROM organizations AS o JOIN focus_groups AS fg ON fg.focus_group_id = o.focus_group_id${
@@ -176,13 +195,15 @@ export function pgOrganizations(pool: pg.Pool): PgOrganizations {
         const hasAfter = page.backward || more;
         const first = keyRows[0];
         const last = keyRows[keyRows.length - 1];
+        const names = requestedColumns(columns, query.columns, query.sort);
         const rows = await reader.rowsByIds(
           keyRows.map((key) => key[key.length - 1] as string),
           db,
+          names,
         );
         const total = await reader.count(query, db);
         return {
-          columns,
+          columns: names,
           rows,
           total,
           limit: query.limit,
