@@ -1,6 +1,6 @@
 import type { OrgRow } from '../../../../shared/domain';
 import type { ErrorValue } from '../../../../shared/errors';
-import type { OrgRows, OrgSelection } from '../../../../shared/org-query';
+import type { OrgRows, OrgSelection, OrgWindow } from '../../../../shared/org-query';
 import { DragMotion } from './drag-motion';
 
 /**
@@ -15,8 +15,11 @@ const PARALLEL = 2;
 /** No scroll step for this long: the thumb rests (a busy frame may delay a step by 200 ms). */
 const REST_MS = 300;
 
+/** A selection and the columns its rows are read with (every one when none are named). */
+export type RowRequest = OrgSelection & Pick<OrgWindow, 'columns'>;
+
 export type FetchRows = (
-  selection: OrgSelection,
+  request: RowRequest,
   start: number,
   count: number,
   signal: AbortSignal,
@@ -49,10 +52,16 @@ function blocksOf(first: number, last: number): number[] {
  * the next block in the direction of scrolling. A drag of the thumb too fast for that reads where
  * the thumb will be when the answer comes, gives up reads it has passed, and lets the grid paint the
  * nearest block that arrived (`shownFrom`). A new selection or a refresh drops everything; answers to
- * an older selection are ignored.
+ * an older selection are ignored. Rows carry only the columns the grid has shown since (`need`):
+ * a column scrolled or brought into sight reads the blocks again, and the rows read before it are
+ * painted meanwhile, its cells loading.
  */
 export class RowBlocks {
   private blocks = new Map<number, OrgRow[]>();
+  /** Rows read without a column the grid now shows, until their block is read again. */
+  private stale = new Map<number, OrgRow[]>();
+  private columns: string[] = [];
+  private inSight: string[] = [];
   private pending = new Map<number, Request>();
   private wanted: number[] = [];
   private inFlight = 0;
@@ -83,12 +92,19 @@ export class RowBlocks {
     for (const listener of this.listeners) listener();
   }
 
-  /** Starts over with a selection (or the same one, after the data changed). */
-  reset(selection: OrgSelection | null): void {
+  /** Forgets the rows and the reads in flight; answers to them are ignored. */
+  private restart(): void {
     this.generation++;
     this.blocks.clear();
     this.giveUpWhere(() => true);
     this.pending.clear();
+  }
+
+  /** Starts over with a selection (or the same one, after the data changed). */
+  reset(selection: OrgSelection | null): void {
+    this.restart();
+    this.stale.clear();
+    this.columns = this.inSight;
     clearTimeout(this.settle);
     this.motion.stop();
     this.wanted = [];
@@ -97,17 +113,40 @@ export class RowBlocks {
     if (selection !== null) this.show(0, 0, 1);
   }
 
+  /**
+   * The columns the grid shows now. Rows are read with every column shown since the selection was
+   * set, so that scrolling back and forth sideways reads nothing again.
+   */
+  need(names: string[]): void {
+    this.inSight = names;
+    this.readWith(names);
+  }
+
+  /** Reads the blocks again when one of these columns has not been read, painting the old rows meanwhile. */
+  private readWith(names: string[]): void {
+    const missing = names.filter((name) => !this.columns.includes(name));
+    if (missing.length === 0) return;
+    this.columns = [...this.columns, ...missing];
+    if (this.selection === null) return;
+    for (const [block, rows] of this.blocks) this.stale.set(block, rows);
+    this.restart();
+    const { first, last, direction } = this.lastShown;
+    this.show(first, last, direction);
+  }
+
   /** An organization saved here: its row is replaced wherever it is loaded, without reading again. */
   replace(row: OrgRow): void {
-    for (const rows of this.blocks.values()) {
+    for (const rows of [...this.blocks.values(), ...this.stale.values()]) {
       const at = rows.findIndex((r) => r.organization_id === row.organization_id);
       if (at >= 0) rows[at] = row;
     }
     this.emit({});
   }
 
+  /** The row to paint at `index`: read with the columns shown, or before one of them was (see `stale`). */
   rowAt(index: number): OrgRow | undefined {
-    return this.blocks.get(Math.floor(index / BLOCK_ROWS))?.[index % BLOCK_ROWS];
+    const block = Math.floor(index / BLOCK_ROWS);
+    return (this.blocks.get(block) ?? this.stale.get(block))?.[index % BLOCK_ROWS];
   }
 
   /** Whether every row in [first, last] has arrived. */
@@ -210,12 +249,16 @@ export class RowBlocks {
     return asked;
   }
 
-  /** Rows [from, to] for a copy, reading whatever blocks are missing; null if a read failed. */
-  async rows(from: number, to: number): Promise<OrgRow[] | null> {
+  /**
+   * Rows [from, to] with these columns (those shown unless told) for a copy, reading whatever blocks
+   * are missing; null if a read failed.
+   */
+  async rows(from: number, to: number, names: string[] = this.inSight): Promise<OrgRow[] | null> {
+    this.readWith(names);
     await Promise.all(blocksOf(from, to).map((b) => this.load(b, false)));
     const rows: OrgRow[] = [];
     for (let i = from; i <= to; i++) {
-      const row = this.rowAt(i);
+      const row = this.blocks.get(Math.floor(i / BLOCK_ROWS))?.[i % BLOCK_ROWS];
       if (row === undefined) return null;
       rows.push(row);
     }
@@ -245,7 +288,8 @@ export class RowBlocks {
     const control = new AbortController();
     const asked = this.clock();
     this.inFlight++;
-    const done = this.fetchRows(selection, block * BLOCK_ROWS, BLOCK_ROWS, control.signal)
+    const columns = this.columns.length > 0 ? { columns: this.columns } : {};
+    const done = this.fetchRows({ ...selection, ...columns }, block * BLOCK_ROWS, BLOCK_ROWS, control.signal)
       .then((result) => {
         if (generation !== this.generation || control.signal.aborted) return;
         this.motion.answered(this.clock() - asked);
@@ -254,6 +298,7 @@ export class RowBlocks {
           return;
         }
         this.blocks.set(block, result.value.rows);
+        this.stale.delete(block);
         while (this.blocks.size > KEEP_BLOCKS) {
           const oldest = this.blocks.keys().next().value as number;
           this.blocks.delete(oldest);
