@@ -9,8 +9,9 @@ import { percentile } from './stats';
 const LIMIT = 100;
 
 /**
- * The columns the grid names in its row requests in its default view at 1280×800: the name, the key
- * facts and the Org-AI-R scores in sight or next to it (the renderer reads the columns on screen).
+ * The columns the grid names in its row requests in its default view at 1280×800 (seen in the browser
+ * host): the name, the key facts and the first Org-AI-R scores, on screen or just beside it. The
+ * backend adds the row's id, sector and updated_at.
  */
 export const GRID_COLUMNS = [
   'legal_name',
@@ -22,7 +23,6 @@ export const GRID_COLUMNS = [
   'founding_year',
   'org_air',
   'vr',
-  'hr',
 ];
 
 export interface PageBench {

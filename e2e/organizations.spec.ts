@@ -397,6 +397,28 @@ test('resizes, moves and hides columns, one at a time or a whole group', async (
   await panel.getByRole('button', { name: 'Default layout' }).click();
   await page.keyboard.press('Escape');
   expect((await headers(page)).slice(0, 3)).toEqual(['Legal name', 'Sector', 'Status']);
+
+  // Rows are read with the columns on screen, not the view's hundred: a column hidden at first and
+  // shown from the panel is read once it comes into sight, and its cells fill with values.
+  const asked: (string[] | undefined)[] = [];
+  page.on('request', (request) => {
+    if (request.url().endsWith('/orgs%3Arows')) {
+      asked.push((request.postDataJSON() as { columns?: string[] }).columns);
+    }
+  });
+  await page.getByRole('button', { name: /^Columns \(/ }).click();
+  await panel.getByRole('checkbox', { name: 'Talent concentration', exact: true }).check();
+  await page.keyboard.press('Escape');
+  await revealColumn(page, 'Talent concentration');
+  await gridLoaded(page);
+  const concentration = await columnTexts(page, 'talent_concentration');
+  expect(concentration.length).toBeGreaterThan(5);
+  expect(concentration.every((text) => /^0\.\d{4}$/.test(text))).toBe(true);
+  expect(asked.at(-1)).toContain('talent_concentration');
+  for (const columns of asked) expect(columns?.length).toBeLessThan(30);
+  await page.getByRole('button', { name: /^Columns \(/ }).click();
+  await panel.getByRole('button', { name: 'Default layout' }).click();
+  await page.keyboard.press('Escape');
 });
 
 test('exports the view as CSV and JSON: its filter, sort and visible columns', async ({ page }) => {

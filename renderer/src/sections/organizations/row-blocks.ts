@@ -61,7 +61,8 @@ export class RowBlocks {
   /** Rows read without a column the grid now shows, until their block is read again. */
   private stale = new Map<number, OrgRow[]>();
   private columns: string[] = [];
-  private inSight: string[] = [];
+  /** The columns on screen; null while nobody has named any (rows carry every column then). */
+  private inSight: string[] | null = null;
   private pending = new Map<number, Request>();
   private wanted: number[] = [];
   private inFlight = 0;
@@ -104,18 +105,20 @@ export class RowBlocks {
   reset(selection: OrgSelection | null): void {
     this.restart();
     this.stale.clear();
-    this.columns = this.inSight;
+    this.columns = this.inSight ?? [];
     clearTimeout(this.settle);
     this.motion.stop();
     this.wanted = [];
     this.selection = selection;
+    this.lastShown = { first: 0, last: 0, direction: 1 };
     this.emit({ error: null });
-    if (selection !== null) this.show(0, 0, 1);
+    // A grid not yet laid out names no column: its first rows are read once it does.
+    if (selection !== null && this.inSight?.length !== 0) this.show(0, 0, 1);
   }
 
   /**
-   * The columns the grid shows now. Rows are read with every column shown since the selection was
-   * set, so that scrolling back and forth sideways reads nothing again.
+   * The columns the grid shows now (none before it is laid out). Rows are read with every column
+   * shown since the selection was set, so that scrolling back and forth sideways reads nothing again.
    */
   need(names: string[]): void {
     this.inSight = names;
@@ -253,7 +256,7 @@ export class RowBlocks {
    * Rows [from, to] with these columns (those shown unless told) for a copy, reading whatever blocks
    * are missing; null if a read failed.
    */
-  async rows(from: number, to: number, names: string[] = this.inSight): Promise<OrgRow[] | null> {
+  async rows(from: number, to: number, names: string[] = this.columns): Promise<OrgRow[] | null> {
     this.readWith(names);
     await Promise.all(blocksOf(from, to).map((b) => this.load(b, false)));
     const rows: OrgRow[] = [];
