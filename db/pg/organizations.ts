@@ -1,15 +1,13 @@
 import type pg from 'pg';
 import Cursor from 'pg-cursor';
-import type { OrgRow, OrgValue } from '../../shared/domain';
+import type { OrgValue } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
 import type { Storage } from '../port';
-import { attributeTables, columnKind, type AttributeTable, type ColumnKind } from '../core/columns';
 import { writeExport } from '../core/export';
 import { noSchemaError } from '../core/migrations';
 import { describeColumns, knownColumn } from '../core/org-filters';
-import { encodeCursor, sectorRowColumns } from '../core/cursor';
-import { readsAttributes, requestedColumns } from '../core/row-columns';
-import { loadReference } from '../core/reference';
+import { encodeCursor } from '../core/cursor';
+import { requestedColumns } from '../core/row-columns';
 import { pgSchemaVersion } from './migrate';
 import {
   pgCountQuery,
@@ -23,6 +21,7 @@ import {
 import { facetOf, facetQueries } from '../core/facets';
 import { FACET_ROW_BUDGET } from '../../shared/org-facets';
 import { pgPositionReader, type PgOrgReader, type PgReads } from './org-positions';
+import { pgRowQueries, toOrgRow } from './org-rows';
 import { inSnapshot, typeParsers } from './pool';
 import { pgInsertSampleOrganizations } from './sample-insert';
 
@@ -45,7 +44,7 @@ function pgOrgReader(pool: pg.Pool): PgOrgReader {
   let columns: string[] | undefined;
   let version: number | undefined;
   const counts = new Map<string, number>();
-  const rowQueries = new Map<string, RowQuery>();
+  const rowQueries = pgRowQueries();
   const forgetters = new Set<() => void>([() => counts.clear()]);
 
   async function viewColumns(): Promise<string[]> {
@@ -84,14 +83,7 @@ function pgOrgReader(pool: pg.Pool): PgOrgReader {
     async rowsByIds(ids, db = pool, wanted) {
       const names = wanted ?? (await viewColumns());
       if (ids.length === 0) return [];
-      const key = names.join(',');
-      let rowQuery = rowQueries.get(key);
-      if (!rowQuery) {
-        rowQuery = sectorRowQuery(names);
-        rowQueries.set(key, rowQuery);
-        if (rowQueries.size > KEEP_COLUMN_SETS) rowQueries.delete(rowQueries.keys().next().value as string);
-      }
-      const { text, sectors } = rowQuery;
+      const { text, sectors } = rowQueries(names);
       const bySector = sectors.map((): string[] => []);
       if (sectors.length === 1) bySector[0] = ids;
       else {
@@ -126,52 +118,6 @@ function pgOrgReader(pool: pg.Pool): PgOrgReader {
       return n;
     },
   };
-}
-
-/** Column sets whose row statements are kept; the grid asks for a few as it scrolls sideways. */
-const KEEP_COLUMN_SETS = 8;
-
-interface RowQuery {
-  text: string;
-  sectors: (string | null)[];
-}
-
-/**
- * The view's rows of given organizations, with these of its columns, as one statement: per sector a
- * branch that joins only its own attribute table (the triggers keep the other six empty for it) and
- * reads NULL for the other sectors' columns, given that sector's ids; a last branch, joining none,
- * takes organizations of a sector without an attribute table, and is the only one when no attribute
- * is asked for. Eight index probes per row through the view cost 5x more.
- */
-const nullTypes: Record<ColumnKind, string> = {
-  text: 'text',
-  integer: 'integer',
-  decimal: 'numeric',
-  boolean: 'boolean',
-  array: 'varchar[]',
-};
-/** A NULL of the column's type: UNION ALL resolves each column's type from its branches in turn. */
-const typedNull = (name: string) => `NULL::${nullTypes[columnKind(name) ?? 'text']}`;
-
-function sectorRowQuery(columns: string[]): RowQuery {
-  const orgColumns = new Set(loadReference().organization_columns.map(([name]) => name));
-  const tables: (AttributeTable | null)[] = [...(readsAttributes(columns) ? attributeTables() : []), null];
-  const branch = (table: AttributeTable | null, i: number) =>
-    `SELECT ${sectorRowColumns(columns, orgColumns, table, typedNull).join(', ')}
-     FROM organizations AS o JOIN focus_groups AS fg ON fg.focus_group_id = o.focus_group_id${
-       table ? ` LEFT JOIN ${table.table} AS a ON a.organization_id = o.organization_id` : ''
-     }
-     WHERE o.organization_id = ANY($${i + 1}::uuid[])`;
-  return {
-    text: tables.map(branch).join('\nUNION ALL\n'),
-    sectors: tables.map((table) => table?.sectorId ?? null),
-  };
-}
-
-function toOrgRow(names: string[], values: OrgValue[]): OrgRow {
-  const row: OrgRow = {};
-  names.forEach((name, i) => (row[name] = values[i] ?? null));
-  return row;
 }
 
 /** Organizations on PostgreSQL, with the SQLite side's semantics and shapes (see db/pg/org-sql.ts). */
