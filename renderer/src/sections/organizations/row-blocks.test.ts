@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { OrgRow } from '../../../../shared/domain';
 import type { OrgSelection } from '../../../../shared/org-query';
-import { BLOCK_ROWS, RowBlocks, type FetchRows } from './row-blocks';
+import { BLOCK_ROWS } from './block-store';
+import { RowBlocks, type FetchRows } from './row-blocks';
 
 const TOTAL = 1_000_000;
 const SCREEN = 30;

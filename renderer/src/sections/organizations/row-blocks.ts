@@ -1,15 +1,8 @@
 import type { OrgRow } from '../../../../shared/domain';
 import type { ErrorValue } from '../../../../shared/errors';
 import type { OrgRows, OrgSelection, OrgWindow } from '../../../../shared/org-query';
+import { BLOCK_ROWS, BlockStore, blocksOf } from './block-store';
 import { DragMotion } from './drag-motion';
-
-/**
- * Rows per request: about two screens, so that a jump reads little more than it shows; each block is
- * one seek to the backend's nearest anchor (every 100 rows) and a short step.
- */
-export const BLOCK_ROWS = 50;
-/** Blocks kept in memory (about 8,000 rows); the least recently shown go first. */
-const KEEP_BLOCKS = 160;
 /** Requests in flight at once: enough to fill a screen while the next one is prefetched. */
 const PARALLEL = 2;
 /** No scroll step for this long: the thumb rests (a busy frame may delay a step by 200 ms). */
@@ -41,12 +34,6 @@ interface Request {
   prefetch: boolean;
 }
 
-/** The blocks holding rows [first, last]. */
-function blocksOf(first: number, last: number): number[] {
-  const from = Math.floor(Math.max(0, first) / BLOCK_ROWS);
-  return Array.from({ length: Math.floor(Math.max(0, last) / BLOCK_ROWS) - from + 1 }, (_, i) => from + i);
-}
-
 /**
  * The rows of one selection, read in blocks as the grid shows them: the visible blocks first, then
  * the next block in the direction of scrolling. A drag of the thumb too fast for that reads where
@@ -57,9 +44,7 @@ function blocksOf(first: number, last: number): number[] {
  * painted meanwhile, its cells loading.
  */
 export class RowBlocks {
-  private blocks = new Map<number, OrgRow[]>();
-  /** Rows read without a column the grid now shows, until their block is read again. */
-  private stale = new Map<number, OrgRow[]>();
+  private blocks = new BlockStore();
   private columns: string[] = [];
   /** The columns on screen; null while nobody has named any (rows carry every column then). */
   private inSight: string[] | null = null;
@@ -93,18 +78,17 @@ export class RowBlocks {
     for (const listener of this.listeners) listener();
   }
 
-  /** Forgets the rows and the reads in flight; answers to them are ignored. */
-  private restart(): void {
+  /** Forgets the rows (painting them until read again, if told) and the reads in flight. */
+  private restart(keepPainted: boolean): void {
     this.generation++;
-    this.blocks.clear();
+    this.blocks.clear(keepPainted);
     this.giveUpWhere(() => true);
     this.pending.clear();
   }
 
   /** Starts over with a selection (or the same one, after the data changed). */
   reset(selection: OrgSelection | null): void {
-    this.restart();
-    this.stale.clear();
+    this.restart(false);
     this.columns = this.inSight ?? [];
     clearTimeout(this.settle);
     this.motion.stop();
@@ -131,25 +115,20 @@ export class RowBlocks {
     if (missing.length === 0) return;
     this.columns = [...this.columns, ...missing];
     if (this.selection === null) return;
-    for (const [block, rows] of this.blocks) this.stale.set(block, rows);
-    this.restart();
+    this.restart(true);
     const { first, last, direction } = this.lastShown;
     this.show(first, last, direction);
   }
 
   /** An organization saved here: its row is replaced wherever it is loaded, without reading again. */
   replace(row: OrgRow): void {
-    for (const rows of [...this.blocks.values(), ...this.stale.values()]) {
-      const at = rows.findIndex((r) => r.organization_id === row.organization_id);
-      if (at >= 0) rows[at] = row;
-    }
+    this.blocks.replace(row);
     this.emit({});
   }
 
-  /** The row to paint at `index`: read with the columns shown, or before one of them was (see `stale`). */
+  /** The row to paint at `index`: read with the columns shown, or before one of them was. */
   rowAt(index: number): OrgRow | undefined {
-    const block = Math.floor(index / BLOCK_ROWS);
-    return (this.blocks.get(block) ?? this.stale.get(block))?.[index % BLOCK_ROWS];
+    return this.blocks.paintedRow(index);
   }
 
   /** Whether every row in [first, last] has arrived. */
@@ -176,7 +155,7 @@ export class RowBlocks {
     const total = this.snapshot.total ?? 0;
     let best = first;
     let nearest = reach;
-    for (const block of this.blocks.keys()) {
+    for (const block of this.blocks.blocks()) {
       const from = block * BLOCK_ROWS;
       const distance = Math.abs(from - first);
       if (distance > nearest || from + last - first >= total || !this.has(from, from + last - first))
@@ -213,14 +192,7 @@ export class RowBlocks {
         this.settle = setTimeout(() => this.rest(), REST_MS);
       }
     }
-    // Recently shown blocks move to the back of the eviction order.
-    for (const b of visible) {
-      const rows = this.blocks.get(b);
-      if (rows) {
-        this.blocks.delete(b);
-        this.blocks.set(b, rows);
-      }
-    }
+    this.blocks.touch(visible);
     this.pump();
   }
 
@@ -261,7 +233,7 @@ export class RowBlocks {
     await Promise.all(blocksOf(from, to).map((b) => this.load(b, false)));
     const rows: OrgRow[] = [];
     for (let i = from; i <= to; i++) {
-      const row = this.blocks.get(Math.floor(i / BLOCK_ROWS))?.[i % BLOCK_ROWS];
+      const row = this.blocks.row(i);
       if (row === undefined) return null;
       rows.push(row);
     }
@@ -301,11 +273,6 @@ export class RowBlocks {
           return;
         }
         this.blocks.set(block, result.value.rows);
-        this.stale.delete(block);
-        while (this.blocks.size > KEEP_BLOCKS) {
-          const oldest = this.blocks.keys().next().value as number;
-          this.blocks.delete(oldest);
-        }
         this.emit({ total: result.value.total, error: null });
       })
       // A read given up may end in the transport's abort error: nobody waits for its answer.
