@@ -5,25 +5,9 @@ import { createOrganizationRepository } from '../db/sqlite/org-repo';
 import { buildPageQuery } from '../db/sqlite/page-query';
 import { encodeCursor } from '../db/core/cursor';
 import { percentile } from './stats';
+import { GRID_COLUMNS } from './grid-columns';
 
 const LIMIT = 100;
-
-/**
- * The columns the grid names in its row requests in its default view at 1280×800 (seen in the browser
- * host): the name, the key facts and the first Org-AI-R scores, on screen or just beside it. The
- * backend adds the row's id, sector and updated_at.
- */
-export const GRID_COLUMNS = [
-  'legal_name',
-  'sector_name',
-  'status',
-  'annual_revenue_usd',
-  'employee_count',
-  'headquarters_country',
-  'founding_year',
-  'org_air',
-  'vr',
-];
 
 export interface PageBench {
   /** The grid's usual page: one sector, sorted by name, with the grid's columns. Latencies in ms. */

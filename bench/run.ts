@@ -10,7 +10,8 @@ import { benchConfig } from './config-bench';
 import { benchExport } from './export-bench';
 import { benchShellExport } from './shell-export-bench';
 import { appendHistory, historyEntry, writeHistoryChart } from './history';
-import { benchCounts, benchPages, GRID_COLUMNS } from './page-bench';
+import { benchCounts, benchPages } from './page-bench';
+import { GRID_COLUMNS } from './grid-columns';
 import { benchFacets } from './facet-bench';
 import { benchExportPart } from './export-part-bench';
 import {
