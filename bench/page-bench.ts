@@ -5,17 +5,20 @@ import { createOrganizationRepository } from '../db/sqlite/org-repo';
 import { buildPageQuery } from '../db/sqlite/page-query';
 import { encodeCursor } from '../db/core/cursor';
 import { percentile } from './stats';
+import { GRID_COLUMNS } from './grid-columns';
 
 const LIMIT = 100;
 
 export interface PageBench {
-  /** The grid's usual page: one sector, sorted by name. Latencies in ms. */
+  /** The grid's usual page: one sector, sorted by name, with the grid's columns. Latencies in ms. */
   appP95: number;
   appMedian: number;
+  /** The same pages with every column of the view, as the CLI and a request without a list read them. */
+  allColumnsP95: number;
   /** The same walks' keys alone (the index-only keyset query): the floor under a page. */
   keysP95: number;
   pages: number;
-  /** p95 per sort, direction and filter ("legal_name asc sector"). */
+  /** p95 per sort, direction and filter ("legal_name asc sector"), with the grid's columns. */
   bySort: Record<string, number>;
 }
 
@@ -36,22 +39,24 @@ function startsOf(db: Db, query: OrgQuery, depths: number[]): Start[] {
 }
 
 /**
- * Keyset pages through the repository as the grid asks for them (100 rows, next_cursor of the
- * previous page), walked from several depths of each sort order, the pages timed one by one.
- * The sector + name walks are also checked against a plain ORDER BY ... OFFSET, so that a fast wrong
- * answer fails, and their key queries are timed alone as the floor a page cannot go under.
+ * Keyset pages through the repository as the grid asks for them (100 rows with the grid's columns,
+ * next_cursor of the previous page), walked from several depths of each sort order, the pages timed
+ * one by one. The sector + name walks are also checked against a plain ORDER BY ... OFFSET, so that a
+ * fast wrong answer fails, timed again with every column, and their key queries timed alone as the
+ * floor a page cannot go under.
  */
 export function benchPages(db: Db, sectors: string[], quick: boolean): PageBench {
   const repo = createOrganizationRepository(db);
   const pagesPerStart = quick ? 3 : 10;
   const rounds = quick ? 1 : 3;
 
-  const walk = (start: Start, times: number[] | null): string[] => {
+  // null: every column, as a request without a list reads them.
+  const walk = (start: Start, times: number[] | null, columns: string[] | null = GRID_COLUMNS) => {
     const ids: string[] = [];
     let after = start.after;
     for (let p = 0; p < pagesPerStart; p++) {
       const began = performance.now();
-      const page = repo.query({ ...start.query, after });
+      const page = repo.query({ ...start.query, after, columns: columns ?? undefined });
       times?.push(performance.now() - began);
       ids.push(...page.rows.map((r) => r.organization_id as string));
       after = page.next_cursor;
@@ -104,10 +109,12 @@ export function benchPages(db: Db, sectors: string[], quick: boolean): PageBench
     });
   });
   const app: number[] = [];
+  const allColumns: number[] = [];
   const keys: number[] = [];
   for (let round = 0; round < rounds; round++) {
     for (const start of byName) {
       walk(start, app);
+      walk(start, allColumns, null);
       keysOnly(start, keys);
     }
   }
@@ -132,6 +139,7 @@ export function benchPages(db: Db, sectors: string[], quick: boolean): PageBench
   return {
     appP95: percentile(app, 95),
     appMedian: percentile(app, 50),
+    allColumnsP95: percentile(allColumns, 95),
     keysP95: percentile(keys, 95),
     pages: app.length,
     bySort,

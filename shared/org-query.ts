@@ -84,6 +84,13 @@ export const orgSelection = orgFilter
 export type OrgSelection = z.output<typeof orgSelection>;
 
 /**
+ * The view's columns a row request reads (every one when omitted): the grid names the ones on its
+ * screen, so that a page reads and decodes ten values a row rather than a hundred. The backend checks
+ * each name against the view's columns and always adds the ones a row needs (db/core/row-columns.ts).
+ */
+export const rowColumns = z.array(columnName).min(1).max(200).optional();
+
+/**
  * A page of vw_organizations_full in an indexed order. Paging is by key: pass the previous page's
  * next_cursor as `after` (or prev_cursor as `before`). `offset` exists for the CLI and small tables.
  */
@@ -94,6 +101,7 @@ export const orgQuery = orgSelection
     offset: z.number().int().min(0).optional(),
     after: z.string().max(2000).nullable().optional(),
     before: z.string().max(2000).nullable().optional(),
+    columns: rowColumns,
   })
   .strict();
 export type OrgQuery = z.output<typeof orgQuery>;
@@ -103,6 +111,7 @@ export const orgWindow = orgSelection
   .extend({
     start: z.number().int().min(0).max(1e9),
     count: z.number().int().min(1).max(500),
+    columns: rowColumns,
   })
   .strict();
 export type OrgWindow = z.output<typeof orgWindow>;
@@ -110,6 +119,7 @@ export type OrgWindow = z.output<typeof orgWindow>;
 export interface OrgRows {
   /** Position of the first row within the selection. */
   start: number;
+  /** Each row with the columns asked for (and those always read), or every column. */
   rows: OrgRow[];
   /** Rows matching the filter. */
   total: number;
@@ -122,7 +132,7 @@ export type ExportFormat = (typeof exportFormats)[number];
 export const orgExport = orgSelection
   .extend({
     format: z.enum(exportFormats).default('csv'),
-    columns: z.array(columnName).min(1).max(200).optional(),
+    columns: rowColumns,
     /** The first row to write, by position in the selection's order (a selected range); 0 unless told. */
     start: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
     /** At most this many rows (the first N, or a selected range); every row unless told. */

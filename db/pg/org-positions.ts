@@ -9,6 +9,7 @@ import {
   type OrgWindow,
 } from '../../shared/org-query';
 import { knownColumn } from '../core/org-filters';
+import { requestedColumns } from '../core/row-columns';
 
 import { ANCHOR_EVERY, encodeCursor } from '../core/cursor';
 import {
@@ -85,8 +86,8 @@ export type PgReads = pg.Pool | pg.PoolClient;
 export interface PgOrgReader {
   columns(): Promise<string[]>;
   checkSector(filter: OrgFilter, db?: PgReads): Promise<void>;
-  /** The view's rows of these organizations, in the order given. */
-  rowsByIds(ids: string[], db?: PgReads): Promise<OrgRow[]>;
+  /** The view's rows of these organizations, in the order given, with these columns (or every one). */
+  rowsByIds(ids: string[], db?: PgReads, columns?: string[]): Promise<OrgRow[]>;
   count(filter: OrgFilter, db?: PgReads): Promise<number>;
   /** Runs `forget` whenever organizations or their attributes change (in any instance). */
   onChange(forget: () => void): void;
@@ -203,9 +204,9 @@ export function pgPositionReader(pool: pg.Pool, reader: PgOrgReader): PgPosition
 
   return {
     async rows(window) {
-      const { start, count, ...selection } = window;
-      await reader.columns();
+      const { start, count, columns, ...selection } = window;
       knownColumn(selection.sort);
+      const names = requestedColumns(await reader.columns(), columns, selection.sort);
       const { version, order, answer } = await inSnapshot(pool, async (db) => {
         await reader.checkSector(selection, db);
         const version = await reader.refresh(db);
@@ -238,7 +239,7 @@ export function pgPositionReader(pool: pg.Pool, reader: PgOrgReader): PgPosition
             ids.push(...(selection.dir === 'desc' ? part.reverse() : part));
           }
         }
-        return { version, order, answer: { start, total: n, rows: await reader.rowsByIds(ids, db) } };
+        return { version, order, answer: { start, total: n, rows: await reader.rowsByIds(ids, db, names) } };
       });
       // The first screen of a view is answered at once; its anchors are built right after, before
       // the analyst can drag the scrollbar.

@@ -1,14 +1,13 @@
 import type pg from 'pg';
 import Cursor from 'pg-cursor';
-import type { OrgRow, OrgValue } from '../../shared/domain';
+import type { OrgValue } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
 import type { Storage } from '../port';
-import { attributeTables, columnKind, type AttributeTable, type ColumnKind } from '../core/columns';
 import { writeExport } from '../core/export';
 import { noSchemaError } from '../core/migrations';
 import { describeColumns, knownColumn } from '../core/org-filters';
-import { encodeCursor, sectorRowColumns } from '../core/cursor';
-import { loadReference } from '../core/reference';
+import { encodeCursor } from '../core/cursor';
+import { requestedColumns } from '../core/row-columns';
 import { pgSchemaVersion } from './migrate';
 import {
   pgCountQuery,
@@ -22,6 +21,7 @@ import {
 import { facetOf, facetQueries } from '../core/facets';
 import { FACET_ROW_BUDGET } from '../../shared/org-facets';
 import { pgPositionReader, type PgOrgReader, type PgReads } from './org-positions';
+import { pgRowQueries, toOrgRow } from './org-rows';
 import { inSnapshot, typeParsers } from './pool';
 import { pgInsertSampleOrganizations } from './sample-insert';
 
@@ -44,7 +44,7 @@ function pgOrgReader(pool: pg.Pool): PgOrgReader {
   let columns: string[] | undefined;
   let version: number | undefined;
   const counts = new Map<string, number>();
-  let rowQuery: { text: string; sectors: (string | null)[] } | undefined;
+  const rowQueries = pgRowQueries();
   const forgetters = new Set<() => void>([() => counts.clear()]);
 
   async function viewColumns(): Promise<string[]> {
@@ -80,19 +80,21 @@ function pgOrgReader(pool: pg.Pool): PgOrgReader {
       });
       if (found.length === 0) throw new AppError('NOT_FOUND', `Unknown sector: ${filter.focus_group_id}`);
     },
-    async rowsByIds(ids, db = pool) {
-      const names = await viewColumns();
+    async rowsByIds(ids, db = pool, wanted) {
+      const names = wanted ?? (await viewColumns());
       if (ids.length === 0) return [];
-      rowQuery ??= sectorRowQuery(names);
-      const { text, sectors } = rowQuery;
+      const { text, sectors } = rowQueries(names);
       const bySector = sectors.map((): string[] => []);
-      const sectorsOf = await queryRows<[string, string]>(db, {
-        text: 'SELECT organization_id, focus_group_id FROM organizations WHERE organization_id = ANY($1::uuid[])',
-        values: [ids],
-      });
-      for (const [id, sector] of sectorsOf) {
-        const i = sectors.indexOf(sector);
-        (bySector[i < 0 ? sectors.length - 1 : i] as string[]).push(id);
+      if (sectors.length === 1) bySector[0] = ids;
+      else {
+        const sectorsOf = await queryRows<[string, string]>(db, {
+          text: 'SELECT organization_id, focus_group_id FROM organizations WHERE organization_id = ANY($1::uuid[])',
+          values: [ids],
+        });
+        for (const [id, sector] of sectorsOf) {
+          const i = sectors.indexOf(sector);
+          (bySector[i < 0 ? sectors.length - 1 : i] as string[]).push(id);
+        }
       }
       const rows = await queryRows<OrgValue[]>(db, { text, values: bySector });
       const at = names.indexOf('organization_id');
@@ -118,43 +120,6 @@ function pgOrgReader(pool: pg.Pool): PgOrgReader {
   };
 }
 
-/**
- * The view's rows of given organizations as one statement: per sector a branch that joins only its
- * own attribute table (the triggers keep the other six empty for it) and reads NULL for the other
- * sectors' columns, given that sector's ids; a last branch, joining none, takes organizations of a
- * sector without an attribute table. Eight index probes per row through the view cost 5x more.
- */
-const nullTypes: Record<ColumnKind, string> = {
-  text: 'text',
-  integer: 'integer',
-  decimal: 'numeric',
-  boolean: 'boolean',
-  array: 'varchar[]',
-};
-/** A NULL of the column's type: UNION ALL resolves each column's type from its branches in turn. */
-const typedNull = (name: string) => `NULL::${nullTypes[columnKind(name) ?? 'text']}`;
-
-function sectorRowQuery(columns: string[]): { text: string; sectors: (string | null)[] } {
-  const orgColumns = new Set(loadReference().organization_columns.map(([name]) => name));
-  const tables: (AttributeTable | null)[] = [...attributeTables(), null];
-  const branch = (table: AttributeTable | null, i: number) =>
-    `SELECT ${sectorRowColumns(columns, orgColumns, table, typedNull).join(', ')}
-     FROM organizations AS o JOIN focus_groups AS fg ON fg.focus_group_id = o.focus_group_id${
-       table ? ` LEFT JOIN ${table.table} AS a ON a.organization_id = o.organization_id` : ''
-     }
-     WHERE o.organization_id = ANY($${i + 1}::uuid[])`;
-  return {
-    text: tables.map(branch).join('\nUNION ALL\n'),
-    sectors: tables.map((table) => table?.sectorId ?? null),
-  };
-}
-
-function toOrgRow(names: string[], values: OrgValue[]): OrgRow {
-  const row: OrgRow = {};
-  names.forEach((name, i) => (row[name] = values[i] ?? null));
-  return row;
-}
-
 /** Organizations on PostgreSQL, with the SQLite side's semantics and shapes (see db/pg/org-sql.ts). */
 export function pgOrganizations(pool: pg.Pool): PgOrganizations {
   const reader = pgOrgReader(pool);
@@ -176,13 +141,15 @@ export function pgOrganizations(pool: pg.Pool): PgOrganizations {
         const hasAfter = page.backward || more;
         const first = keyRows[0];
         const last = keyRows[keyRows.length - 1];
+        const names = requestedColumns(columns, query.columns, query.sort);
         const rows = await reader.rowsByIds(
           keyRows.map((key) => key[key.length - 1] as string),
           db,
+          names,
         );
         const total = await reader.count(query, db);
         return {
-          columns,
+          columns: names,
           rows,
           total,
           limit: query.limit,

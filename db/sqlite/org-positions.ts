@@ -8,6 +8,7 @@ import {
 } from '../../shared/org-query';
 import type { Db } from './connection';
 import { rowDecoder } from '../core/columns';
+import { requestedColumns } from '../core/row-columns';
 import { knownColumn } from '../core/org-filters';
 import { sqliteFilters } from './filter-dialect';
 import { dropSorted, sortedOrder, type Sorted } from './sorted-order';
@@ -74,7 +75,6 @@ export function createPositionReader(
   organizations: OrganizationRepository,
   { nearEnd = NEAR_END }: { nearEnd?: number } = {},
 ): PositionReader {
-  const decode = rowDecoder(organizations.columns);
   const changes = db.prepare<[], [number, number]>(
     'SELECT total_changes(), data_version FROM pragma_data_version',
   );
@@ -153,8 +153,13 @@ export function createPositionReader(
     return { anchors, values: i - blanks };
   }
 
-  /** Rows [skip, skip + count) after a cursor of an indexed sort, as raw rows. */
-  function after(query: KeysetSelection & { after: string | null }, skip: number, count: number) {
+  /** Rows [skip, skip + count) after a cursor of an indexed sort, as raw rows of these columns. */
+  function after(
+    query: KeysetSelection & { after: string | null },
+    skip: number,
+    count: number,
+    names?: string[],
+  ) {
     const rowids: number[] = [];
     let i = 0;
     for (const key of organizations.keys({ ...query, limit: 1 })) {
@@ -162,7 +167,7 @@ export function createPositionReader(
       rowids.push(key[key.length - 1] as number);
       if (rowids.length === count) break;
     }
-    return organizations.rowsByRowid(rowids);
+    return organizations.rowsByRowid(rowids, names);
   }
 
   /**
@@ -186,27 +191,38 @@ export function createPositionReader(
   }
 
   /** Ascending positions [from, from + count) of an indexed sort, as raw rows. */
-  function anchoredRange(selection: KeysetSelection, order: Anchored, from: number, count: number) {
+  function anchoredRange(
+    selection: KeysetSelection,
+    order: Anchored,
+    from: number,
+    count: number,
+    names?: string[],
+  ) {
     const { cursor, skip } = anchorBelow((order.built ??= buildAnchors(selection)).anchors, from);
     // One seek to the anchor, then a step of fewer than K keys before the window's own rows.
-    return after({ ...selection, dir: 'asc', after: cursor }, skip, count);
+    return after({ ...selection, dir: 'asc', after: cursor }, skip, count, names);
   }
 
-  function sortedRange(order: Sorted, from: number, count: number): unknown[][] {
-    return organizations.rowsByRowid(order.read.all({ from, to: from + count }) as number[]);
+  function sortedRange(order: Sorted, from: number, count: number, names?: string[]): unknown[][] {
+    return organizations.rowsByRowid(order.read.all({ from, to: from + count }) as number[], names);
   }
 
   function total(selection: OrgFilter, order: Order): number {
     return order.kind === 'sorted' ? order.total : organizations.count(selection);
   }
 
-  /** Positions [start, start + count) in the selection's direction, as raw rows. */
-  function range(selection: OrgSelection, order: Order, start: number, count: number, n: number) {
+  /** Positions [start, start + count) in the selection's direction, as raw rows of these columns. */
+  function range(
+    selection: OrgSelection,
+    order: Order,
+    { start, count, n }: { start: number; count: number; n: number },
+    names?: string[],
+  ) {
     const end = Math.min(start + count, n);
     if (end <= start) return [];
     // The first screens of either direction are one keyset read; no anchors needed yet.
     if (order.kind === 'anchors' && end <= nearEnd) {
-      return after({ ...(selection as KeysetSelection), after: null }, start, end - start);
+      return after({ ...(selection as KeysetSelection), after: null }, start, end - start, names);
     }
     // A descending window is read as ascending parts, each reversed; only it needs to know where
     // the blanks start.
@@ -219,20 +235,22 @@ export function createPositionReader(
     return ascendingParts(selection.dir, start, end, n, values).flatMap(({ from, to }) => {
       const raw =
         order.kind === 'sorted'
-          ? sortedRange(order, from, to - from)
-          : anchoredRange(selection as KeysetSelection, order, from, to - from);
+          ? sortedRange(order, from, to - from, names)
+          : anchoredRange(selection as KeysetSelection, order, from, to - from, names);
       return selection.dir === 'asc' ? raw : raw.reverse();
     });
   }
 
   return {
     rows(window) {
-      const { start, count, ...selection } = window;
+      const { start, count, columns, ...selection } = window;
       checkSector(selection);
       knownColumn(selection.sort);
+      const names = requestedColumns(organizations.columns, columns, selection.sort);
       const order = orderOf(selection);
       const n = total(selection, order);
-      return { start, total: n, rows: range(selection, order, start, count, n).map(decode) };
+      const rows = range(selection, order, { start, count, n }, names).map(rowDecoder(names));
+      return { start, total: n, rows };
     },
 
     prepare(selection) {
@@ -252,7 +270,7 @@ export function createPositionReader(
       const order = sortIntoTable(selection);
       try {
         for (let start = from; start < order.total; start += chunkSize) {
-          const rows = range(selection, order, start, chunkSize, order.total);
+          const rows = range(selection, order, { start, count: chunkSize, n: order.total });
           if (rows.length > 0) yield rows;
         }
       } finally {

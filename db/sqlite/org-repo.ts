@@ -9,6 +9,10 @@ import { rowDecoder } from '../core/columns';
 import { requireSchema } from './migrate';
 import { buildPageQuery } from './page-query';
 import { NO_ATTRIBUTES, rowSql } from './row-sql';
+import { requestedColumns } from '../core/row-columns';
+
+/** Column sets whose row statements are kept prepared; the grid asks for a few as it scrolls sideways. */
+const KEEP_COLUMN_SETS = 8;
 
 export interface OrganizationRepository {
   /** The unified view's column names, in order. */
@@ -26,8 +30,11 @@ export interface OrganizationRepository {
    * (anchors) are built from and stepped along.
    */
   keys(query: OrgQuery & { sort: OrgSortColumn }): Generator<(string | number)[]>;
-  /** The view's rows of these organizations (by rowid) as SQLite returns them, in the order given. */
-  rowsByRowid(rowids: number[]): unknown[][];
+  /**
+   * The view's rows of these organizations (by rowid) as SQLite returns them, in the order given,
+   * with these of the view's columns (every one unless told).
+   */
+  rowsByRowid(rowids: number[], names?: string[]): unknown[][];
 }
 
 /** A selection in an indexed order, which keyset paging serves. */
@@ -48,15 +55,12 @@ export function createOrganizationRepository(db: Db): OrganizationRepository {
     .prepare('SELECT * FROM vw_organizations_full LIMIT 0')
     .columns()
     .map((c) => c.name);
-  const rowStatements = new Map(
-    [...rowSql(db, columns)].map(([sector, sql]) => [sector, db.prepare(sql).raw()] as const),
-  );
+  const rowStatementSets = new Map<string, Map<string, Statement>>();
   const sectorsOf = db
     .prepare(
       'SELECT rowid, focus_group_id FROM organizations WHERE rowid IN (SELECT value FROM json_each(?))',
     )
     .raw();
-  const decode = rowDecoder(columns);
   const sectorExists = db
     .prepare<[string], number>('SELECT 1 FROM focus_groups WHERE focus_group_id = ?')
     .pluck();
@@ -94,6 +98,19 @@ export function createOrganizationRepository(db: Db): OrganizationRepository {
     return n;
   }
 
+  /** The row statements of a column set (see rowSql), prepared on first use. */
+  function rowStatementsOf(names: string[]): Map<string, Statement> {
+    const key = names.join(',');
+    let set = rowStatementSets.get(key);
+    if (set) rowStatementSets.delete(key);
+    else set = new Map([...rowSql(db, names)].map(([sector, sql]) => [sector, db.prepare(sql).raw()]));
+    rowStatementSets.set(key, set);
+    if (rowStatementSets.size > KEEP_COLUMN_SETS) {
+      rowStatementSets.delete(rowStatementSets.keys().next().value as string);
+    }
+    return set;
+  }
+
   function keyPage(query: OrgQuery) {
     if (query.focus_group_id && !sectorExists.get(query.focus_group_id)) {
       throw new AppError('NOT_FOUND', `Unknown sector: ${query.focus_group_id}`);
@@ -124,14 +141,17 @@ export function createOrganizationRepository(db: Db): OrganizationRepository {
   }
 
   /**
-   * The view's rows for a page of keys, as arrays in the keys' order, read by rowid. Each row joins
-   * only its own sector's attribute table (the triggers keep the other six empty for it): within a
-   * sector filter that is one statement; otherwise the page's rows are grouped by sector first.
+   * The view's rows for a page of keys with these columns, as arrays in the keys' order, read by
+   * rowid. Each row joins only its own sector's attribute table (the triggers keep the other six
+   * empty for it): within a sector filter, or without attribute columns, that is one statement;
+   * otherwise the page's rows are grouped by sector first.
    */
-  function rowsOf(keyRows: KeyValue[][], sector: string | null | undefined): unknown[][] {
+  function rowsOf(keyRows: KeyValue[][], sector: string | null | undefined, names = columns): unknown[][] {
+    const rowStatements = rowStatementsOf(names);
     const rowids = keyRows.map((k) => k[k.length - 1] as number);
     const groups = new Map<string, number[]>();
     if (sector) groups.set(sector, rowids);
+    else if (rowStatements.size === 1) groups.set(NO_ATTRIBUTES, rowids);
     else {
       for (const [rowid, sectorId] of sectorsOf.all(JSON.stringify(rowids)) as [number, string][]) {
         const group = groups.get(sectorId);
@@ -161,9 +181,10 @@ export function createOrganizationRepository(db: Db): OrganizationRepository {
       const hasAfter = page.backward || more;
       const first = keyRows[0];
       const last = keyRows[keyRows.length - 1];
+      const names = requestedColumns(columns, query.columns, query.sort);
       return {
-        columns,
-        rows: rowsOf(keyRows, query.focus_group_id).map(decode),
+        columns: names,
+        rows: rowsOf(keyRows, query.focus_group_id, names).map(rowDecoder(names)),
         total: total(query),
         limit: query.limit,
         next_cursor: hasAfter && last ? encodeCursor(last) : null,
@@ -187,10 +208,11 @@ export function createOrganizationRepository(db: Db): OrganizationRepository {
       }
     },
 
-    rowsByRowid(rowids) {
+    rowsByRowid(rowids, names) {
       return rowsOf(
         rowids.map((rowid) => [rowid]),
         null,
+        names,
       );
     },
 

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { OrgRow } from '../../../../shared/domain';
 import type { OrgSelection } from '../../../../shared/org-query';
-import { BLOCK_ROWS, RowBlocks, type FetchRows } from './row-blocks';
+import { BLOCK_ROWS } from './block-store';
+import { RowBlocks, type FetchRows } from './row-blocks';
 
 const TOTAL = 1_000_000;
 const SCREEN = 30;
@@ -9,6 +10,7 @@ const selection: OrgSelection = { sort: 'legal_name', dir: 'asc' };
 
 interface Call {
   start: number;
+  columns: string[] | undefined;
   signal: AbortSignal;
   settled: boolean;
   answer: () => Promise<void>;
@@ -17,15 +19,19 @@ interface Call {
 /** A backend that answers only when the test says so, as a slow one would. */
 function slowBackend() {
   const calls: Call[] = [];
-  const fetchRows: FetchRows = (_selection, start, count, signal) =>
+  const fetchRows: FetchRows = ({ columns }, start, count, signal) =>
     new Promise((resolve) => {
       const call: Call = {
         start,
+        columns,
         signal,
         settled: false,
         answer: async () => {
           call.settled = true;
-          const rows = Array.from({ length: count }, (_, i) => ({ organization_id: `org-${start + i}` }));
+          const rows = Array.from({ length: count }, (_, i) => ({
+            organization_id: `org-${start + i}`,
+            ...Object.fromEntries((columns ?? []).map((name) => [name, `${name} ${start + i}`])),
+          }));
           resolve({ ok: true, value: { start, rows: rows as unknown as OrgRow[], total: TOTAL } });
           await vi.advanceTimersByTimeAsync(0);
         },
@@ -149,5 +155,47 @@ describe('row blocks while the scrollbar thumb is dragged', () => {
       expect(backend.open()[0]?.start).toBe(at);
       for (const call of backend.open()) await call.answer();
     }
+  });
+});
+
+describe('row blocks and the columns on screen', () => {
+  it('reads the columns in sight, again with a column brought into sight, and paints the old rows meanwhile', async () => {
+    const backend = slowBackend();
+    const blocks = new RowBlocks(backend.fetchRows, () => Date.now());
+    blocks.need(['legal_name', 'status']);
+    blocks.reset(selection);
+    expect(backend.calls.map((c) => c.columns)).toEqual([['legal_name', 'status']]);
+    await backend.calls[0]?.answer();
+    blocks.show(0, SCREEN, 1);
+    expect(blocks.rowAt(3)).toMatchObject({ status: 'status 3' });
+
+    blocks.need(['legal_name', 'status', 'org_air']);
+    const again = backend.open().find((c) => c.start === 0);
+    expect(again?.columns).toEqual(['legal_name', 'status', 'org_air']);
+    expect(blocks.rowAt(3)).not.toHaveProperty('org_air');
+    expect(blocks.has(0, SCREEN)).toBe(false);
+    await again?.answer();
+    expect(blocks.rowAt(3)).toMatchObject({ status: 'status 3', org_air: 'org_air 3' });
+    expect(blocks.has(0, SCREEN)).toBe(true);
+
+    // Scrolled back to where it was: nothing is read again.
+    const asked = backend.calls.length;
+    blocks.need(['legal_name', 'status']);
+    expect(backend.calls.length).toBe(asked);
+  });
+
+  it('copies columns off screen by reading them first', async () => {
+    const backend = slowBackend();
+    const blocks = new RowBlocks(backend.fetchRows, () => Date.now());
+    blocks.need(['legal_name']);
+    blocks.reset(selection);
+    await backend.calls[0]?.answer();
+    const copied = blocks.rows(0, 9, ['legal_name', 'founding_year']);
+    for (const call of backend.open()) {
+      expect(call.columns).toEqual(['legal_name', 'founding_year']);
+      await call.answer();
+    }
+    const rows = await copied;
+    expect(rows?.[9]).toMatchObject({ legal_name: 'legal_name 9', founding_year: 'founding_year 9' });
   });
 });

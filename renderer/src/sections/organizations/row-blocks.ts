@@ -1,22 +1,18 @@
 import type { OrgRow } from '../../../../shared/domain';
 import type { ErrorValue } from '../../../../shared/errors';
-import type { OrgRows, OrgSelection } from '../../../../shared/org-query';
+import type { OrgRows, OrgSelection, OrgWindow } from '../../../../shared/org-query';
+import { BLOCK_ROWS, BlockStore, blocksOf } from './block-store';
 import { DragMotion } from './drag-motion';
-
-/**
- * Rows per request: about two screens, so that a jump reads little more than it shows; each block is
- * one seek to the backend's nearest anchor (every 100 rows) and a short step.
- */
-export const BLOCK_ROWS = 50;
-/** Blocks kept in memory (about 8,000 rows); the least recently shown go first. */
-const KEEP_BLOCKS = 160;
 /** Requests in flight at once: enough to fill a screen while the next one is prefetched. */
 const PARALLEL = 2;
 /** No scroll step for this long: the thumb rests (a busy frame may delay a step by 200 ms). */
 const REST_MS = 300;
 
+/** A selection and the columns its rows are read with (every one when none are named). */
+export type RowRequest = OrgSelection & Pick<OrgWindow, 'columns'>;
+
 export type FetchRows = (
-  selection: OrgSelection,
+  request: RowRequest,
   start: number,
   count: number,
   signal: AbortSignal,
@@ -38,21 +34,20 @@ interface Request {
   prefetch: boolean;
 }
 
-/** The blocks holding rows [first, last]. */
-function blocksOf(first: number, last: number): number[] {
-  const from = Math.floor(Math.max(0, first) / BLOCK_ROWS);
-  return Array.from({ length: Math.floor(Math.max(0, last) / BLOCK_ROWS) - from + 1 }, (_, i) => from + i);
-}
-
 /**
  * The rows of one selection, read in blocks as the grid shows them: the visible blocks first, then
  * the next block in the direction of scrolling. A drag of the thumb too fast for that reads where
  * the thumb will be when the answer comes, gives up reads it has passed, and lets the grid paint the
  * nearest block that arrived (`shownFrom`). A new selection or a refresh drops everything; answers to
- * an older selection are ignored.
+ * an older selection are ignored. Rows carry only the columns the grid has shown since (`need`):
+ * a column scrolled or brought into sight reads the blocks again, and the rows read before it are
+ * painted meanwhile, its cells loading.
  */
 export class RowBlocks {
-  private blocks = new Map<number, OrgRow[]>();
+  private blocks = new BlockStore();
+  private columns: string[] = [];
+  /** The columns on screen; null while nobody has named any (rows carry every column then). */
+  private inSight: string[] | null = null;
   private pending = new Map<number, Request>();
   private wanted: number[] = [];
   private inFlight = 0;
@@ -83,31 +78,57 @@ export class RowBlocks {
     for (const listener of this.listeners) listener();
   }
 
-  /** Starts over with a selection (or the same one, after the data changed). */
-  reset(selection: OrgSelection | null): void {
+  /** Forgets the rows (painting them until read again, if told) and the reads in flight. */
+  private restart(keepPainted: boolean): void {
     this.generation++;
-    this.blocks.clear();
+    this.blocks.clear(keepPainted);
     this.giveUpWhere(() => true);
     this.pending.clear();
+  }
+
+  /** Starts over with a selection (or the same one, after the data changed). */
+  reset(selection: OrgSelection | null): void {
+    this.restart(false);
+    this.columns = this.inSight ?? [];
     clearTimeout(this.settle);
     this.motion.stop();
     this.wanted = [];
     this.selection = selection;
+    this.lastShown = { first: 0, last: 0, direction: 1 };
     this.emit({ error: null });
-    if (selection !== null) this.show(0, 0, 1);
+    // A grid not yet laid out names no column: its first rows are read once it does.
+    if (selection !== null && this.inSight?.length !== 0) this.show(0, 0, 1);
+  }
+
+  /**
+   * The columns the grid shows now (none before it is laid out). Rows are read with every column
+   * shown since the selection was set, so that scrolling back and forth sideways reads nothing again.
+   */
+  need(names: string[]): void {
+    this.inSight = names;
+    this.readWith(names);
+  }
+
+  /** Reads the blocks again when one of these columns has not been read, painting the old rows meanwhile. */
+  private readWith(names: string[]): void {
+    const missing = names.filter((name) => !this.columns.includes(name));
+    if (missing.length === 0) return;
+    this.columns = [...this.columns, ...missing];
+    if (this.selection === null) return;
+    this.restart(true);
+    const { first, last, direction } = this.lastShown;
+    this.show(first, last, direction);
   }
 
   /** An organization saved here: its row is replaced wherever it is loaded, without reading again. */
   replace(row: OrgRow): void {
-    for (const rows of this.blocks.values()) {
-      const at = rows.findIndex((r) => r.organization_id === row.organization_id);
-      if (at >= 0) rows[at] = row;
-    }
+    this.blocks.replace(row);
     this.emit({});
   }
 
+  /** The row to paint at `index`: read with the columns shown, or before one of them was. */
   rowAt(index: number): OrgRow | undefined {
-    return this.blocks.get(Math.floor(index / BLOCK_ROWS))?.[index % BLOCK_ROWS];
+    return this.blocks.paintedRow(index);
   }
 
   /** Whether every row in [first, last] has arrived. */
@@ -134,7 +155,7 @@ export class RowBlocks {
     const total = this.snapshot.total ?? 0;
     let best = first;
     let nearest = reach;
-    for (const block of this.blocks.keys()) {
+    for (const block of this.blocks.blocks()) {
       const from = block * BLOCK_ROWS;
       const distance = Math.abs(from - first);
       if (distance > nearest || from + last - first >= total || !this.has(from, from + last - first))
@@ -171,14 +192,7 @@ export class RowBlocks {
         this.settle = setTimeout(() => this.rest(), REST_MS);
       }
     }
-    // Recently shown blocks move to the back of the eviction order.
-    for (const b of visible) {
-      const rows = this.blocks.get(b);
-      if (rows) {
-        this.blocks.delete(b);
-        this.blocks.set(b, rows);
-      }
-    }
+    this.blocks.touch(visible);
     this.pump();
   }
 
@@ -210,12 +224,16 @@ export class RowBlocks {
     return asked;
   }
 
-  /** Rows [from, to] for a copy, reading whatever blocks are missing; null if a read failed. */
-  async rows(from: number, to: number): Promise<OrgRow[] | null> {
+  /**
+   * Rows [from, to] with these columns (those shown unless told) for a copy, reading whatever blocks
+   * are missing; null if a read failed.
+   */
+  async rows(from: number, to: number, names: string[] = this.columns): Promise<OrgRow[] | null> {
+    this.readWith(names);
     await Promise.all(blocksOf(from, to).map((b) => this.load(b, false)));
     const rows: OrgRow[] = [];
     for (let i = from; i <= to; i++) {
-      const row = this.rowAt(i);
+      const row = this.blocks.row(i);
       if (row === undefined) return null;
       rows.push(row);
     }
@@ -245,7 +263,8 @@ export class RowBlocks {
     const control = new AbortController();
     const asked = this.clock();
     this.inFlight++;
-    const done = this.fetchRows(selection, block * BLOCK_ROWS, BLOCK_ROWS, control.signal)
+    const columns = this.columns.length > 0 ? { columns: this.columns } : {};
+    const done = this.fetchRows({ ...selection, ...columns }, block * BLOCK_ROWS, BLOCK_ROWS, control.signal)
       .then((result) => {
         if (generation !== this.generation || control.signal.aborted) return;
         this.motion.answered(this.clock() - asked);
@@ -254,10 +273,6 @@ export class RowBlocks {
           return;
         }
         this.blocks.set(block, result.value.rows);
-        while (this.blocks.size > KEEP_BLOCKS) {
-          const oldest = this.blocks.keys().next().value as number;
-          this.blocks.delete(oldest);
-        }
         this.emit({ total: result.value.total, error: null });
       })
       // A read given up may end in the transport's abort error: nobody waits for its answer.

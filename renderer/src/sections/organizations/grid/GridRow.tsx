@@ -8,7 +8,7 @@ import { cellId } from './metrics';
 interface Props {
   index: number;
   top: number;
-  /** Undefined until its block arrives: the cells show as loading. */
+  /** Undefined until its block arrives: the cells show as loading (and those of columns it lacks). */
   row: OrgRow | undefined;
   columns: GridColumn[];
   shownCols: number[];
@@ -44,7 +44,8 @@ export const GridRow = memo(function GridRow({
   const cell = (col: number) => {
     const column = columns[col];
     if (column === undefined) return null;
-    const shown = row === undefined ? null : showValue(column, row[column.name]);
+    // A column shown since the row was read is loading until its block is read again.
+    const shown = row === undefined || !(column.name in row) ? null : showValue(column, row[column.name]);
     const selected = inRange(selection, index, col);
     const style = col === 0 ? { width: widths[0] } : { left: lefts[col], width: widths[col] };
     if (editor !== null && col === editCol) {

@@ -59,6 +59,13 @@ export function OrgGrid(props: Props) {
   const [copyOptions] = useCopyOptions();
   const { position } = props;
   const { first, last } = scroll.inSight;
+  // Rows are read with the columns on screen (and the pinned name), not the hundred the view has;
+  // before the first layout no column is in sight yet.
+  const laidOut = scroll.shownCols.length > 0 || columns.length <= 1;
+  const columnsInSight = laidOut
+    ? [0, ...scroll.shownCols].flatMap((col) => columns[col]?.name ?? []).join(',')
+    : '';
+  useEffect(() => blocks.need(columnsInSight.split(',').filter(Boolean)), [blocks, columnsInSight]);
   useEffect(() => position.set(first, last), [position, first, last]);
   const top = selection?.top ?? active.row;
   const bottom = selection?.bottom ?? active.row;

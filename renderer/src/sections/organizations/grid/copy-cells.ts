@@ -22,9 +22,13 @@ export async function copyCells(
   const count = area.bottom - area.top + 1;
   if (count > COPY_LIMIT)
     return { text: '', what: `Select at most ${COPY_LIMIT.toLocaleString()} rows to copy` };
-  const data = await blocks.rows(area.top, area.bottom);
-  if (data === null) return null;
   const names = columns.slice(area.left, area.right + 1);
+  const data = await blocks.rows(
+    area.top,
+    area.bottom,
+    names.map((column) => column.name),
+  );
+  if (data === null) return null;
   const text = copyText(data, names, options);
   const what =
     count === 1 && names.length === 1
