@@ -2,13 +2,13 @@ import { statSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeExport } from '../db/core/export';
-import { applyImport, openImportFile } from '../db/core/import/run';
+import { openImportFile } from '../db/core/import/run';
 import { openDatabase, type Db } from '../db/sqlite/connection';
 import { exportRows } from '../db/sqlite/export';
 import { migrate } from '../db/sqlite/migrate';
 import { createOrganizationRepository } from '../db/sqlite/org-repo';
 import { createPositionReader } from '../db/sqlite/org-positions';
-import { sqliteImportTarget } from '../db/sqlite/org-import';
+import { openSqliteStorage } from '../db/sqlite/storage';
 import { insertSamples } from '../db/sqlite/sample-orgs';
 import { seedSectorsAndDimensions } from '../db/sqlite/seeding';
 import { createBackend } from '../electron/backend';
@@ -81,14 +81,16 @@ export async function exportedCsv(
 
 /**
  * The app's bulk seeding of `orgs` organizations into an empty file, then its CSV export of them,
- * imported through the app's import (the same code the writer worker runs: every row read from the
- * file as a stream, checked and written in one transaction) into another empty file. Generation is part of seeding's time, as
+ * imported as the app imports it (by the storage's writer worker: every row read from the file as a
+ * stream, checked and written in one transaction) into another empty file. Generation is part of seeding's time, as
  * parsing and checking are part of the import's.
  */
 export async function benchImport(dir: string, orgs: number, log: Log): Promise<ImportBench> {
   const { path, seedSeconds, seedCpuSeconds } = await exportedCsv(dir, orgs);
   log(`import bench: seeded ${orgs.toLocaleString('en-US')} in ${seedSeconds.toFixed(1)} s`);
-  const target = emptyDatabase(join(dir, 'import-target.sqlite'));
+  const targetFile = join(dir, 'import-target.sqlite');
+  emptyDatabase(targetFile).close();
+  const storage = await openSqliteStorage(targetFile, { mustExist: true });
   try {
     (globalThis as { gc?: () => void }).gc?.();
     const started = performance.now();
@@ -96,10 +98,10 @@ export async function benchImport(dir: string, orgs: number, log: Log): Promise<
     const { size, mtimeMs } = statSync(path);
     const file = { path, name: 'organizations.csv', size, modifiedMs: mtimeMs };
     const { headers, mapping } = await openImportFile(file);
-    const outcome = await applyImport(
+    const { signal } = new AbortController();
+    const outcome = await storage.importOrganizations(
       { ...file, options: { import_id: '0'.repeat(32), mapping, existing: 'fail', valid_rows: false } },
-      sqliteImportTarget(target, (work) => work()),
-      { signal: new AbortController().signal, progress: () => {} },
+      { signal, progress: () => {} },
     );
     const importSeconds = (performance.now() - started) / 1000;
     const importCpuSeconds = cpuSeconds(cpu);
@@ -117,7 +119,7 @@ export async function benchImport(dir: string, orgs: number, log: Log): Promise<
       csvMb: size / 2 ** 20,
     };
   } finally {
-    target.close();
+    await storage.close();
   }
 }
 
