@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { createReadStream } from 'node:fs';
 import { finished, type Readable } from 'node:stream';
@@ -182,8 +182,10 @@ function cellText(value: ExcelJS.CellValue): string {
 
 /** The workbook's sheet names and the rows of one (the first when `sheet` is null), in chunks. */
 async function* xlsxRows(open: OpenBytes, sheet: string | null, names: string[]): AsyncGenerator<CellRow[]> {
+  // Loaded when a workbook is read: every thread that can import holds this module, few read Excel.
+  const { default: Excel } = await import('exceljs');
   const input = open();
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+  const reader = new Excel.stream.xlsx.WorkbookReader(input, {
     worksheets: 'emit',
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
