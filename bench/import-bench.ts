@@ -1,12 +1,14 @@
+import { statSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeExport } from '../db/core/export';
-import { applyImport, openImportFile } from '../db/core/import/run';
+import { openImportFile } from '../db/core/import/run';
 import { openDatabase, type Db } from '../db/sqlite/connection';
 import { exportRows } from '../db/sqlite/export';
 import { migrate } from '../db/sqlite/migrate';
 import { createOrganizationRepository } from '../db/sqlite/org-repo';
 import { createPositionReader } from '../db/sqlite/org-positions';
-import { sqliteImportTarget } from '../db/sqlite/org-import';
+import { openSqliteStorage } from '../db/sqlite/storage';
 import { insertSamples } from '../db/sqlite/sample-orgs';
 import { seedSectorsAndDimensions } from '../db/sqlite/seeding';
 import { createBackend } from '../electron/backend';
@@ -37,11 +39,14 @@ function emptyDatabase(file: string): Db {
   return db;
 }
 
-/** The app's bulk seeding of `orgs` organizations into an empty file, timed, and its CSV export of them. */
+/**
+ * The app's bulk seeding of `orgs` organizations into an empty file, timed, and its CSV export of
+ * them written to `organizations.csv` in `dir`, as a user's file would be.
+ */
 export async function exportedCsv(
   dir: string,
   orgs: number,
-): Promise<{ bytes: Buffer; seedSeconds: number; seedCpuSeconds: number }> {
+): Promise<{ path: string; seedSeconds: number; seedCpuSeconds: number }> {
   const seeded = emptyDatabase(join(dir, 'import-source.sqlite'));
   try {
     const started = performance.now();
@@ -51,19 +56,24 @@ export async function exportedCsv(
     const seedCpuSeconds = cpuSeconds(cpu);
     const repo = createOrganizationRepository(seeded);
     const selection = { sort: 'legal_name', dir: 'asc' } as const;
-    const chunks: string[] = [];
-    await writeExport(
-      repo.columns,
-      selection,
-      exportRows({ columns: repo.columns, scan: createPositionReader(seeded, repo).scan }, selection),
-      {
-        signal: new AbortController().signal,
-        total: 0,
-        progress: () => {},
-        write: async (text) => void chunks.push(text),
-      },
-    );
-    return { bytes: Buffer.from(chunks.join('')), seedSeconds, seedCpuSeconds };
+    const path = join(dir, 'organizations.csv');
+    const out = await open(path, 'w');
+    try {
+      await writeExport(
+        repo.columns,
+        selection,
+        exportRows({ columns: repo.columns, scan: createPositionReader(seeded, repo).scan }, selection),
+        {
+          signal: new AbortController().signal,
+          total: 0,
+          progress: () => {},
+          write: async (text) => void (await out.write(text)),
+        },
+      );
+    } finally {
+      await out.close();
+    }
+    return { path, seedSeconds, seedCpuSeconds };
   } finally {
     seeded.close();
   }
@@ -71,24 +81,27 @@ export async function exportedCsv(
 
 /**
  * The app's bulk seeding of `orgs` organizations into an empty file, then its CSV export of them,
- * imported through the app's import (the same code the writer worker runs: every row read, checked
- * and written in one transaction) into another empty file. Generation is part of seeding's time, as
+ * imported as the app imports it (by the storage's writer worker: every row read from the file as a
+ * stream, checked and written in one transaction) into another empty file. Generation is part of seeding's time, as
  * parsing and checking are part of the import's.
  */
 export async function benchImport(dir: string, orgs: number, log: Log): Promise<ImportBench> {
-  const { bytes, seedSeconds, seedCpuSeconds } = await exportedCsv(dir, orgs);
+  const { path, seedSeconds, seedCpuSeconds } = await exportedCsv(dir, orgs);
   log(`import bench: seeded ${orgs.toLocaleString('en-US')} in ${seedSeconds.toFixed(1)} s`);
-  const target = emptyDatabase(join(dir, 'import-target.sqlite'));
+  const targetFile = join(dir, 'import-target.sqlite');
+  emptyDatabase(targetFile).close();
+  const storage = await openSqliteStorage(targetFile, { mustExist: true });
   try {
     (globalThis as { gc?: () => void }).gc?.();
     const started = performance.now();
     const cpu = process.cpuUsage();
-    const file = { bytes, name: 'organizations.csv' };
+    const { size, mtimeMs } = statSync(path);
+    const file = { path, name: 'organizations.csv', size, modifiedMs: mtimeMs };
     const { headers, mapping } = await openImportFile(file);
-    const outcome = await applyImport(
+    const { signal } = new AbortController();
+    const outcome = await storage.importOrganizations(
       { ...file, options: { import_id: '0'.repeat(32), mapping, existing: 'fail', valid_rows: false } },
-      sqliteImportTarget(target, (work) => work()),
-      { signal: new AbortController().signal, progress: () => {} },
+      { signal, progress: () => {} },
     );
     const importSeconds = (performance.now() - started) / 1000;
     const importCpuSeconds = cpuSeconds(cpu);
@@ -103,10 +116,10 @@ export async function benchImport(dir: string, orgs: number, log: Log): Promise<
       importSeconds,
       seedCpuSeconds,
       importCpuSeconds,
-      csvMb: bytes.length / 2 ** 20,
+      csvMb: size / 2 ** 20,
     };
   } finally {
-    target.close();
+    await storage.close();
   }
 }
 

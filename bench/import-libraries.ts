@@ -184,13 +184,12 @@ function measure(kind: 'csv' | 'xlsx', reader: string, file: string, rounds: num
 async function compare(orgs: number, rounds: number) {
   const dir = mkdtempSync(join(tmpdir(), 'sector-studio-libraries-'));
   try {
-    const { bytes } = await exportedCsv(dir, orgs);
+    const csvFile = (await exportedCsv(dir, orgs)).path;
+    const bytes = readFileSync(csvFile);
     const rows = Papa.parse<string[]>(bytes.toString('utf8').replace(/^\uFEFF/, ''), {
       skipEmptyLines: true,
     }).data;
-    const csvFile = join(dir, 'organizations.csv');
     const xlsxFile = join(dir, 'organizations.xlsx');
-    writeFileSync(csvFile, bytes);
     writeFileSync(xlsxFile, await workbook(rows, false));
     const cases = await workbook([['name', 'amount', 'day', 'text']], true);
     const expectedCase = ['Acme', '12.5', '2024-03-01T00:00:00.000Z', '=not a formula'];

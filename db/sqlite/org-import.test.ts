@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { applyImport, openImportFile } from '../core/import/run';
-import { seededDb } from '../test/helpers';
+import { importFile, seededDb, tempDir } from '../test/helpers';
 import { sqliteImportTarget } from './org-import';
 import type { Db } from './connection';
 
@@ -11,13 +11,13 @@ const indexes = (db: Db) =>
     )
     .all();
 
+const folder = tempDir();
+afterAll(folder.cleanup);
 const csv = (n: number) =>
-  Buffer.from(
-    `legal_name,focus_group_id,employee_count\n${Array.from({ length: n }, (_, i) => `Org ${n - i},pe_technology,${i}`).join('\n')}\n`,
-  );
+  `legal_name,focus_group_id,employee_count\n${Array.from({ length: n }, (_, i) => `Org ${n - i},pe_technology,${i}`).join('\n')}\n`;
 
 async function importRows(db: Db, n: number, cancelAfter: number | null = null) {
-  const file = { bytes: csv(n), name: 'orgs.csv' };
+  const file = importFile(folder.dir, `orgs-${n}.csv`, csv(n));
   const { mapping } = await openImportFile(file);
   const controller = new AbortController();
   return applyImport(

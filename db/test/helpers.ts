@@ -1,8 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { afterEach } from 'vitest';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseAsOf, type AsOf } from '../../shared/as-of';
+import type { ImportFile } from '../core/import/run';
 import type { ConfigReads, ConfigRepository, ConfigWrites, LockWait } from '../port';
 import { sqliteConfigRepository } from '../sqlite/config-repo';
 import { openDatabase, type Db } from '../sqlite/connection';
@@ -13,6 +14,14 @@ import { seedSectorsAndDimensions, seedWeightsAndCalibrations } from '../sqlite/
 export function tempDir(): { dir: string; cleanup: () => void } {
   const dir = mkdtempSync(join(tmpdir(), 'sector-studio-'));
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** `content` written to `name` in `dir`, as the import takes a file. */
+export function importFile(dir: string, name: string, content: string | Uint8Array): ImportFile {
+  const path = join(dir, name);
+  writeFileSync(path, content);
+  const { size, mtimeMs } = statSync(path);
+  return { path, name, size, modifiedMs: mtimeMs };
 }
 
 /** A fresh temporary folder per test of the calling file, removed after each test. */

@@ -148,7 +148,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     subscribe: (event, listener) => bus.subscribe(event, listener),
     exportOrganizations,
     openImportFile: (path) => importFiles.readPath(path),
-    uploadImportFile: (bytes, name) => importFiles.stage({ bytes, name, path: null }),
+    uploadImportFile: (body, name) => importFiles.upload(body, name),
     rejectedRows: (id) => importFiles.rejected(id),
     refreshScores: () => storage.refreshScores(),
     async close() {
@@ -156,6 +156,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       tasks.cancelAll();
       await store.close();
       await storage.close();
+      await importFiles.close();
     },
   };
 }

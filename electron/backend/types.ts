@@ -26,8 +26,8 @@ export interface Backend extends Bridge {
   ): Promise<{ rows: number; cancelled: boolean }>;
   /** Reads a file the user named for an import and holds it for the import's steps (the CLI). */
   openImportFile(path: string): Promise<ImportSource>;
-  /** Holds an uploaded file for an import's steps (the browser host). */
-  uploadImportFile(bytes: Uint8Array, name: string): Promise<ImportSource>;
+  /** Keeps an uploaded file for an import's steps, written to a temporary file as it arrives (the browser host). */
+  uploadImportFile(body: AsyncIterable<Uint8Array>, name: string): Promise<ImportSource>;
   /** The rejected rows of the held file's last import, as CSV (the browser's download). */
   rejectedRows(importId: string): string;
   /**

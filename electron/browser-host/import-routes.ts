@@ -10,35 +10,10 @@ type SendError = (res: ServerResponse, error: ErrorValue, status?: number) => vo
 
 const invalid = (message: string): ErrorValue => ({ code: 'INVALID_INPUT', message });
 
-function readUpload(req: IncomingMessage, name: string): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const tooLarge = () =>
-      new AppError(
-        'INVALID_INPUT',
-        `${name} is larger than ${MAX_IMPORT_BYTES / 1_000_000} MB: split it into smaller files`,
-      );
-    if (Number(req.headers['content-length'] ?? 0) > MAX_IMPORT_BYTES) return reject(tooLarge());
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_IMPORT_BYTES) {
-        req.removeAllListeners('data');
-        req.resume();
-        reject(tooLarge());
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks, size)));
-    req.on('error', reject);
-  });
-}
-
 /**
  * A file to import, uploaded as the body (`POST /api/import-upload?name=…`, application/octet-stream,
- * which a plain HTML form cannot send without a preflight), held by the backend for the import's
- * steps; answers what `orgs:importOpen` answers in the desktop app.
+ * which a plain HTML form cannot send without a preflight), written by the backend to a temporary file
+ * as it arrives, for the import's steps; answers what `orgs:importOpen` answers in the desktop app.
  */
 export async function handleImportUpload(
   req: IncomingMessage,
@@ -55,8 +30,13 @@ export async function handleImportUpload(
   if (!params.ok) return sendError(res, params.error);
   let result: Result<unknown>;
   try {
-    const bytes = await readUpload(req, params.value.name);
-    result = { ok: true, value: await backend.uploadImportFile(bytes, params.value.name) };
+    if (Number(req.headers['content-length'] ?? 0) > MAX_IMPORT_BYTES) {
+      throw new AppError(
+        'INVALID_INPUT',
+        `${params.value.name} is larger than ${MAX_IMPORT_BYTES / 1_000_000} MB: split it into smaller files`,
+      );
+    }
+    result = { ok: true, value: await backend.uploadImportFile(req, params.value.name) };
   } catch (error) {
     res.setHeader('Connection', 'close');
     return sendError(res, toErrorValue(error));

@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { readCells, type CellRow } from './cells';
@@ -20,7 +21,8 @@ async function workbook(): Promise<Uint8Array> {
 
 async function rows(bytes: Uint8Array, sheet: string | null): Promise<CellRow[]> {
   const all: CellRow[] = [];
-  for await (const chunk of readCells(bytes, 'book.xlsx', sheet).rows) all.push(...chunk);
+  const source = await readCells(() => Readable.from([Buffer.from(bytes)]), 'book.xlsx', sheet);
+  for await (const chunk of source.rows) all.push(...chunk);
   return all;
 }
 
@@ -39,5 +41,33 @@ describe('an Excel workbook as the import reads it', () => {
     await expect(rows(await workbook(), 'Companies')).rejects.toThrow(
       'The workbook has no sheet named Companies (it has Notes, Organizations)',
     );
+  });
+});
+
+describe('a CSV as the import reads it', () => {
+  it('reads the file as it goes: rows come before the rest of the file is read, never far behind', async () => {
+    const row = 'Acme Holdings,pe_technology,1200,https://acme.example\n';
+    const rowsInFile = 200_000;
+    let read = 0;
+    async function* file() {
+      yield Buffer.from('legal_name,focus_group_id,employee_count,website_url\n');
+      const piece = Buffer.from(row.repeat(1_000));
+      for (let i = 0; i < rowsInFile / 1_000; i++) {
+        read += piece.length;
+        yield piece;
+      }
+    }
+    const source = await readCells(() => Readable.from(file(), { objectMode: false }), 'big.csv', null);
+    const fileBytes = rowsInFile * row.length;
+    let rows = -1;
+    let furthestAhead = 0;
+    for await (const chunk of source.rows) {
+      rows += chunk.length;
+      furthestAhead = Math.max(furthestAhead, read - rows * row.length);
+    }
+    expect(rows).toBe(rowsInFile);
+    // 11 MB of rows, read at most a few of the reader's 256 KB chunks ahead of the rows handed on.
+    expect(fileBytes).toBeGreaterThan(10 * 2 ** 20);
+    expect(furthestAhead).toBeLessThan(2 * 2 ** 20);
   });
 });

@@ -1,6 +1,7 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import Papa from 'papaparse';
-import { Readable } from 'node:stream';
+import { createReadStream } from 'node:fs';
+import { finished, type Readable } from 'node:stream';
 import { AppError } from '../../../shared/errors';
 import type { ImportFormat } from '../../../shared/org-import';
 
@@ -21,8 +22,10 @@ export interface CellRow {
 /** Larger cells or wider rows are not organizations: the file is refused in one sentence. */
 export const MAX_CELL_CHARACTERS = 100_000;
 export const MAX_COLUMNS = 1_000;
-/** Bytes of text parsed between two turns of the event loop (about 5 ms). */
-const CSV_CHUNK = 256 * 1024;
+/** Bytes read, and for a CSV parsed, between two turns of the event loop (about 5 ms of parsing). */
+const CHUNK_BYTES = 256 * 1024;
+/** What the format is told from: the start of the file. */
+const HEAD_BYTES = 64 * 1024;
 const XLSX_CHUNK_ROWS = 500;
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -34,7 +37,7 @@ export function detectFormat(bytes: Uint8Array, name: string): ImportFormat {
   if (bytes.length === 0)
     throw new AppError('INVALID_INPUT', `${name} is empty (0 bytes): there is nothing to import`);
   if (zipMagic.every((b, i) => bytes[i] === b)) return 'xlsx';
-  const head = bytes.subarray(0, 64 * 1024);
+  const head = bytes.subarray(0, HEAD_BYTES);
   if (head.includes(0)) {
     const sqlite = Buffer.from(head.subarray(0, 16)).toString('latin1') === 'SQLite format 3\0';
     throw new AppError(
@@ -83,27 +86,48 @@ function checkRow(row: CellRow): void {
   });
 }
 
-/** CSV rows in chunks; a blank line is skipped (and still counted, so that row numbers match the file). */
-async function* csvRows(bytes: Uint8Array): AsyncGenerator<CellRow[]> {
-  const text = new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '');
+/**
+ * CSV rows in chunks, read from the stream a chunk at a time: the stream is paused while a chunk's
+ * rows are checked and written, so that the file is never held whole (only the chunk being parsed
+ * and the one the stream has read ahead). A blank line is skipped (and still counted, so that row
+ * numbers match the file).
+ */
+async function* csvRows(open: OpenBytes, head: Uint8Array): AsyncGenerator<CellRow[]> {
+  // The delimiter and line break are guessed from the start of the file, not from a stream's first
+  // read, which may end anywhere (even between a CR and its LF).
+  const start = new TextDecoder('utf-8').decode(head.subarray(0, lastWholeCharacter(head)));
+  const { delimiter, linebreak } = Papa.parse<string[]>(start.replace(/^\uFEFF/, ''), { preview: 20 }).meta;
+  const input = open();
+  // A string decoder across chunks: a character cut between two reads is decoded whole.
+  input.setEncoding('utf8');
   let line = 0;
   const chunks: CellRow[][] = [];
   let resume: (() => void) | null = null;
   let done = false;
   let failure: unknown = null;
   let wake: (() => void) | null = null;
-  Papa.parse<string[]>(text, {
-    chunkSize: CSV_CHUNK,
-    chunk(result: Papa.ParseResult<string[]>, parser: Papa.Parser) {
+  let parser: Papa.Parser | null = null;
+  Papa.parse<string[]>(input, {
+    delimiter,
+    newline: linebreak as Papa.ParseConfig['newline'],
+    beforeFirstChunk: (text) => text.replace(/^\uFEFF/, ''),
+    chunk(result: Papa.ParseResult<string[]>, chunkParser: Papa.Parser) {
       const rows: CellRow[] = [];
       for (const cells of result.data) {
         line++;
         if (cells.length === 1 && cells[0] === '') continue;
         rows.push({ line, cells });
       }
+      if (rows.length === 0) return;
       chunks.push(rows);
-      parser.pause();
-      resume = () => parser.resume();
+      // papaparse pauses its parsing, not the stream it reads: both wait for the chunk's turn.
+      input.pause();
+      chunkParser.pause();
+      parser = chunkParser;
+      resume = () => {
+        chunkParser.resume();
+        input.resume();
+      };
       wake?.();
     },
     complete() {
@@ -116,22 +140,28 @@ async function* csvRows(bytes: Uint8Array): AsyncGenerator<CellRow[]> {
       wake?.();
     },
   });
-  for (;;) {
-    const next = chunks.shift();
-    if (next !== undefined) {
-      next.forEach(checkRow);
-      yield next;
-      await yieldToEventLoop();
-      const go = resume as (() => void) | null;
-      resume = null;
-      go?.();
-      continue;
+  try {
+    for (;;) {
+      const next = chunks.shift();
+      if (next !== undefined) {
+        next.forEach(checkRow);
+        yield next;
+        await yieldToEventLoop();
+        const go = resume as (() => void) | null;
+        resume = null;
+        go?.();
+        continue;
+      }
+      if (failure !== null)
+        throw new AppError('INVALID_INPUT', `The file is not readable as CSV: ${String(failure)}`);
+      if (done) return;
+      await new Promise<void>((resolve) => (wake = resolve));
+      wake = null;
     }
-    if (failure !== null)
-      throw new AppError('INVALID_INPUT', `The file is not readable as CSV: ${String(failure)}`);
-    if (done) return;
-    await new Promise<void>((resolve) => (wake = resolve));
-    wake = null;
+  } finally {
+    // A reader that stops early (the headers only) closes the file.
+    (parser as Papa.Parser | null)?.abort();
+    await closed(input);
   }
 }
 
@@ -151,12 +181,11 @@ function cellText(value: ExcelJS.CellValue): string {
 }
 
 /** The workbook's sheet names and the rows of one (the first when `sheet` is null), in chunks. */
-async function* xlsxRows(
-  bytes: Uint8Array,
-  sheet: string | null,
-  names: string[],
-): AsyncGenerator<CellRow[]> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(Buffer.from(bytes)), {
+async function* xlsxRows(open: OpenBytes, sheet: string | null, names: string[]): AsyncGenerator<CellRow[]> {
+  // Loaded when a workbook is read: every thread that can import holds this module, few read Excel.
+  const { default: Excel } = await import('exceljs');
+  const input = open();
+  const reader = new Excel.stream.xlsx.WorkbookReader(input, {
     worksheets: 'emit',
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
@@ -194,6 +223,8 @@ async function* xlsxRows(
       'INVALID_INPUT',
       `The file is not a readable Excel workbook: ${(error as Error).message}`,
     );
+  } finally {
+    await closed(input);
   }
   if (!found) {
     throw new AppError(
@@ -212,9 +243,46 @@ export interface CellSource {
   rows: AsyncGenerator<CellRow[]>;
 }
 
-/** The rows of a CSV, or of one sheet of a workbook. */
-export function readCells(bytes: Uint8Array, name: string, sheet: string | null): CellSource {
-  const format = detectFormat(bytes, name);
+/** A file's bytes from its start, as a new stream at each call: an import reads its file twice. */
+export type OpenBytes = () => Readable;
+
+/** The first bytes of a file, for telling what it is. */
+async function headOf(open: OpenBytes): Promise<Uint8Array> {
+  const parts: Buffer[] = [];
+  let size = 0;
+  const input = open();
+  try {
+    for await (const part of input as AsyncIterable<Buffer>) {
+      parts.push(part);
+      size += part.length;
+      if (size >= HEAD_BYTES) break;
+    }
+  } finally {
+    await closed(input);
+  }
+  return Buffer.concat(parts, size).subarray(0, HEAD_BYTES);
+}
+
+/**
+ * Closes a stream and waits for its file to be closed: a file this process holds a descriptor of
+ * looks like one of the database's to the check that refuses those (see checkUserFile).
+ */
+async function closed(input: Readable): Promise<void> {
+  // Settles on the close whatever came before it (a cancelled read ends in an abort error).
+  const done = new Promise<void>((resolve) => finished(input, () => resolve()));
+  input.destroy();
+  await done;
+}
+
+/** The rows of a CSV, or of one sheet of a workbook, read from the file as a stream. */
+export async function readCells(open: OpenBytes, name: string, sheet: string | null): Promise<CellSource> {
+  const start = await headOf(open);
+  const format = detectFormat(start, name);
   const sheets: string[] = [];
-  return { format, sheets, rows: format === 'csv' ? csvRows(bytes) : xlsxRows(bytes, sheet, sheets) };
+  return { format, sheets, rows: format === 'csv' ? csvRows(open, start) : xlsxRows(open, sheet, sheets) };
+}
+
+/** A file on disk, read in chunks of CHUNK_BYTES (about 5 ms of parsing each). */
+export function fileBytes(path: string): OpenBytes {
+  return () => createReadStream(path, { highWaterMark: CHUNK_BYTES });
 }

@@ -47,6 +47,13 @@ export interface Planner {
   plan(rows: CellRow[]): Promise<{ planned: PlannedRow[]; rejected: RejectedRow[] }>;
 }
 
+/**
+ * The text as a string of its own. A parser's cell is a slice of the chunk of the file it was read
+ * from, and V8 keeps the whole chunk alive for it: the ids and rejected rows kept for the rest of the
+ * import would keep their chunks, and so the whole file, in memory.
+ */
+const ownCopy = (text: string) => ` ${text}`.slice(1);
+
 export function planner(context: PlanContext): Planner {
   const seen = new Map<string, number>();
   const bySector = new Map<string, string>();
@@ -179,7 +186,7 @@ export function planner(context: PlanContext): Planner {
               column: idColumn,
               reason: `is a duplicate id (also on row ${first})`,
             });
-          else seen.set(given, row.line);
+          else seen.set(ownCopy(given), row.line);
         }
         if (previous !== null && context.existing === 'fail') {
           problems.push({
@@ -200,7 +207,7 @@ export function planner(context: PlanContext): Planner {
         requiredProblems(row, values, action, problems);
         const assessment = assessmentOf(row, values, problems);
         if (problems.length > 0 || sector === null) {
-          rejected.push({ row, problems });
+          rejected.push({ row: { line: row.line, cells: row.cells.map(ownCopy) }, problems });
           continue;
         }
         const id = given ?? uuidv7();

@@ -1,16 +1,34 @@
+import { statSync } from 'node:fs';
 import { stringify } from 'csv-stringify/sync';
 import { AppError } from '../../../shared/errors';
 import type { ImportOptions, ImportPreview, ImportProblem, ImportSummary } from '../../../shared/org-import';
 import type { OrgRow } from '../../../shared/domain';
 import { spreadsheetSafe } from '../csv-text';
-import { readCells, type CellRow } from './cells';
+import { fileBytes, readCells, type CellRow, type OpenBytes } from './cells';
 import { checkMapping, suggestMapping } from './mapping';
 import { planner, type PlannedRow, type RejectedRow, type SectorRef } from './plan';
 
-/** A file the backend holds for an import, as the engine's import operations take it. */
+/**
+ * A file the backend holds for an import, as the engine's import operations take it: where it lies
+ * (read as a stream at each pass, never held whole), and its size and time when it was opened.
+ */
 export interface ImportFile {
-  bytes: Uint8Array;
+  path: string;
   name: string;
+  size: number;
+  modifiedMs: number;
+}
+
+/** The file's bytes, refused if it changed since it was opened: the preview was of what it held then. */
+function bytesOf(file: ImportFile): OpenBytes {
+  const read = fileBytes(file.path);
+  return () => {
+    const now = statSync(file.path, { throwIfNoEntry: false });
+    if (now === undefined) throw new AppError('NOT_FOUND', `${file.name} is no longer there: open it again`);
+    if (now.size !== file.size || now.mtimeMs !== file.modifiedMs)
+      throw new AppError('CONFLICT', `${file.name} changed since it was opened: open it again`);
+    return read();
+  };
 }
 
 export interface ImportRequest extends ImportFile {
@@ -43,7 +61,7 @@ const SAMPLE_ROWS = 20;
 
 /** The first row of the file (or sheet) as its headers, with the suggested mapping and the sheets. */
 export async function openImportFile(file: ImportFile, sheet: string | null = null) {
-  const source = readCells(file.bytes, file.name, sheet);
+  const source = await readCells(bytesOf(file), file.name, sheet);
   let headers: string[] | null = null;
   for await (const chunk of source.rows) {
     headers ??= chunk[0]?.cells ?? null;
@@ -74,7 +92,7 @@ async function pass(
   each: (rows: PlannedRow[]) => Promise<void>,
 ): Promise<Pass & { cancelled: boolean }> {
   const { options } = request;
-  const source = readCells(request.bytes, request.name, options.sheet ?? null);
+  const source = await readCells(bytesOf(request), request.name, options.sheet ?? null);
   let plan: ReturnType<typeof planner> | null = null;
   let headers: string[] = [];
   const result = { rows: 0, rejected: [] as RejectedRow[], planned: [] as PlannedRow[][] };

@@ -11,8 +11,8 @@ export function organizationImportHandlers(
   'orgs:importOpen' | 'orgs:importSheet' | 'orgs:importPreview' | 'orgs:import' | 'orgs:cancelImport'
 > {
   const request = (input: ImportOptions) => {
-    const { bytes, name } = files.get(input.import_id);
-    return { bytes, name, options: input };
+    const { path, name, size, modifiedMs } = files.get(input.import_id);
+    return { path, name, size, modifiedMs, options: input };
   };
   return {
     'orgs:importOpen': async () => {
