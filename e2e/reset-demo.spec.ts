@@ -50,6 +50,8 @@ test('a new database starts as the demo, and Reset demo restores it after confir
       page.getByText('Demo restored: the seeded configuration and 150 organizations'),
     ).toBeVisible();
     await expect(page.getByText('Weights sum to 1.000')).toBeVisible();
+    // The dialog's title is a heading too until its closing transition ends.
+    await expect(dialog).toBeHidden();
     await openSection(page, 'Home');
     await expect(stat(page, 'Organizations')).toHaveText('150');
   } finally {
