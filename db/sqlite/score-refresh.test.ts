@@ -1,8 +1,9 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { SqlEngine } from '../core/sql';
+import type { ScoringOperations } from '../port';
 import { folderPerTest, seededDb } from '../test/helpers';
-import { openDatabase } from './connection';
+import { openDatabase, type Db } from './connection';
 import { migrate } from './migrate';
 import { seedSectorsAndDimensions, seedWeightsAndCalibrations } from './seeding';
 import { insertSamples } from './sample-orgs';
@@ -14,6 +15,28 @@ import { scoringOperations } from '../core/scoring-repository';
 
 const sector = 'pe_energy';
 const folder = folderPerTest();
+
+/** The sector's first assessed organization, by id. */
+const firstAssessed = (db: Db) =>
+  db
+    .prepare<[string], string>(
+      `SELECT o.organization_id FROM organizations o JOIN organization_assessments a USING (organization_id)
+       WHERE o.focus_group_id = ? ORDER BY 1 LIMIT 1`,
+    )
+    .pluck()
+    .get(sector) as string;
+
+const storedOrgAir = (db: Db, id: string) =>
+  db
+    .prepare<[string], number>('SELECT org_air FROM organization_scores WHERE organization_id = ?')
+    .pluck()
+    .get(id);
+
+/** The organization's Org-AI-R as a ranking computes it from the inputs now. */
+async function rankedOrgAir(sectorRanking: ScoringOperations['sectorRanking'], id: string) {
+  const ranking = await sectorRanking({ focus_group_id: sector, limit: 1000 });
+  return ranking.top.find((row) => row.organization_id === id)?.org_air;
+}
 
 describe('the scores refresh', () => {
   it('after a refresh that failed, a later change of the same inputs is still read', async () => {
@@ -34,23 +57,12 @@ describe('the scores refresh', () => {
     // Every sector is stale from its inputs: the failed refresh read them, then rolled back.
     await expect(refreshScores()).rejects.toThrow('disk full');
     fail = false;
-    const id = db
-      .prepare<[string], string>(
-        `SELECT o.organization_id FROM organizations o JOIN organization_assessments a USING (organization_id)
-         WHERE o.focus_group_id = ? ORDER BY 1 LIMIT 1`,
-      )
-      .pluck()
-      .get(sector) as string;
+    const id = firstAssessed(db);
     // Still stale from an input change, so this one does not mark the sector again.
     db.prepare('UPDATE organization_dimension_scores SET score = 0 WHERE organization_id = ?').run(id);
     await refreshScores();
 
-    const stored = db
-      .prepare<[string], number>('SELECT org_air FROM organization_scores WHERE organization_id = ?')
-      .pluck()
-      .get(id);
-    const ranking = await sectorRanking({ focus_group_id: sector, limit: 1000 });
-    expect(stored).toBe(ranking.top.find((row) => row.organization_id === id)?.org_air);
+    expect(storedOrgAir(db, id)).toBe(await rankedOrgAir(sectorRanking, id));
     db.close();
   });
 
@@ -62,13 +74,7 @@ describe('the scores refresh', () => {
     seedWeightsAndCalibrations(db);
     await insertSamples(db, { count: 70, seed: 5 });
     const other = openDatabase(file);
-    const id = db
-      .prepare<[string], string>(
-        `SELECT o.organization_id FROM organizations o JOIN organization_assessments a USING (organization_id)
-         WHERE o.focus_group_id = ? ORDER BY 1 LIMIT 1`,
-      )
-      .pluck()
-      .get(sector) as string;
+    const id = firstAssessed(db);
     const engine = sqliteEngine(db);
     let commitsBetween = 1;
     // The inputs are read outside the write lock: another connection commits just before it is taken.
@@ -91,12 +97,7 @@ describe('the scores refresh', () => {
       });
     await scoring(racing).refreshScores();
 
-    const stored = db
-      .prepare<[string], number>('SELECT org_air FROM organization_scores WHERE organization_id = ?')
-      .pluck()
-      .get(id);
-    const ranking = await scoring(engine).sectorRanking({ focus_group_id: sector, limit: 1000 });
-    expect(stored).toBe(ranking.top.find((row) => row.organization_id === id)?.org_air);
+    expect(storedOrgAir(db, id)).toBe(await rankedOrgAir(scoring(engine).sectorRanking, id));
     db.close();
     other.close();
   });

@@ -2,22 +2,12 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { OrgRow } from '../../shared/domain';
 import type { Storage } from '../port';
-import { folderPerTest } from '../test/helpers';
+import { eventually, folderPerTest } from '../test/helpers';
 import { openSqliteStorage } from './storage';
 
 const folder = folderPerTest();
 const sector = 'pe_energy';
 const hooks = () => ({ signal: new AbortController().signal, progress: () => {} });
-
-async function eventually<T>(read: () => Promise<T>, check: (value: T) => boolean, ms = 15_000): Promise<T> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const value = await read();
-    if (check(value)) return value;
-    if (Date.now() > until) throw new Error(`still not so after ${ms} ms: ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 describe('the scores after a write of this instance', () => {
   let storage: Storage | undefined;
@@ -47,6 +37,7 @@ describe('the scores after a write of this instance', () => {
     const row = await eventually(
       async () => (await storage?.getOrganization(id)) as OrgRow,
       (now) => now.org_air === breakdown.org_air,
+      15_000,
     );
     expect(row.org_air).not.toBe(assessed?.org_air);
   });

@@ -35,6 +35,21 @@ export function folderPerTest(): () => string {
   };
 }
 
+/** Polls `read` until `check` holds (background work such as the scores' refresh), or throws after `ms`. */
+export async function eventually<T>(
+  read: () => Promise<T>,
+  check: (value: T) => boolean,
+  ms = 30_000,
+): Promise<T> {
+  const until = Date.now() + ms;
+  for (;;) {
+    const value = await read();
+    if (check(value)) return value;
+    if (Date.now() > until) throw new Error(`still not so after ${ms} ms: ${JSON.stringify(value)}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 export function migratedDb(): Db {
   const db = openDatabase(':memory:');
   migrate(db);

@@ -4,6 +4,7 @@ import type { OrgWindow } from '../../shared/org-query';
 import { createBackend, type Backend } from './index';
 import { storageEngines } from './test/engines';
 import { ok } from './test/results';
+import { eventually } from '../../db/test/helpers';
 
 const sector = 'pe_manufacturing';
 const dimensionColumns = [
@@ -15,17 +16,6 @@ const dimensionColumns = [
   'use_case_portfolio',
   'culture',
 ];
-
-/** Polls `check` until it holds (the refresh runs in the background, within a second of a commit). */
-async function eventually<T>(read: () => Promise<T>, check: (value: T) => boolean, ms = 30_000): Promise<T> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const value = await read();
-    if (check(value)) return value;
-    if (Date.now() > until) throw new Error(`still not so after ${ms} ms: ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 describe.each(storageEngines())('Org-AI-R columns of the unified view on $name', (engine) => {
   const open: Backend[] = [];
