@@ -32,8 +32,8 @@ export interface ScoreRefreshSql {
   turn?: <T>(work: () => Promise<T>) => Promise<T>;
 }
 
-/** A stale sector's versions (numbers, or the strings PostgreSQL gives a BIGINT). */
-interface Freshness {
+/** A sector's versions (numbers, or the strings PostgreSQL gives a BIGINT). */
+export interface Freshness {
   version: number | string;
   inputs_version: number | string;
 }

@@ -26,9 +26,9 @@ import type {
 import { requireDimension } from './config-rules';
 import { parameterValues, platformParameterRepository, type EngineParameterSql } from './platform-parameters';
 import { byRank, compareRankings, rankingSummary } from './ranking';
-import { scoreRefresher, type ScoreRefreshSql } from './score-refresh';
+import { scoreRefresher, type Freshness, type ScoreRefreshSql } from './score-refresh';
 import { followEdits, loadSectorColumns, type SectorColumns } from './sector-columns';
-import type { SqlEngine } from './sql';
+import type { SqlEngine, SqlSession } from './sql';
 
 export interface ScoringOptions {
   /**
@@ -59,12 +59,6 @@ interface Loaded {
   edited?: Set<string>;
   /** The saved configuration's scores, for what-ifs against it. */
   saved?: { key: string; scores: SectorScores; rank: Int32Array };
-}
-
-interface Freshness {
-  stale: number | boolean;
-  version: number | string;
-  inputs_version: number | string;
 }
 
 const freshnessSql = 'SELECT stale, version, inputs_version FROM score_freshness WHERE focus_group_id = $1';
@@ -118,6 +112,18 @@ export function scoringRepository(
   }
 
   /**
+   * A sector's inputs_version, and whether the next change of its inputs will move it: a sector fresh,
+   * or stale from its configuration only, does; one already stale from its inputs does not (SQLite
+   * migration 13), so there the next commit of anything, anyone's, is taken as a change.
+   */
+  async function freshnessOf(db: SqlSession, sectorId: string) {
+    const freshness = await db.row<Freshness & { stale: number | boolean }>(freshnessSql, [sectorId]);
+    if (freshness === undefined) return { inputs: undefined, marksChanges: false };
+    const inputs = Number(freshness.inputs_version);
+    return { inputs, marksChanges: !freshness.stale || inputs !== Number(freshness.version) };
+  }
+
+  /**
    * Runs an edit of some organizations on this connection, inside the edit's write transaction, and
    * notes the organizations it edited beside the kept inputs that were current before it (the others
    * are dropped): the refresh that follows an analyst's edit reads those organizations again and
@@ -128,9 +134,8 @@ export function scoringRepository(
       const data = options.dataVersion?.();
       const valid: [string, Loaded][] = [];
       for (const [sectorId, loaded] of kept) {
-        const freshness = await db.row<Freshness>(freshnessSql, [sectorId]);
-        const inputs = freshness === undefined ? undefined : Number(freshness.inputs_version);
-        if (current(loaded.at, inputs, data)) valid.push([sectorId, loaded]);
+        if (current(loaded.at, (await freshnessOf(db, sectorId)).inputs, data))
+          valid.push([sectorId, loaded]);
         else kept.delete(sectorId);
       }
       return valid;
@@ -143,13 +148,8 @@ export function scoringRepository(
         // Read again during the edit (the refresh's own read), or no longer kept: nothing to follow.
         if (kept.get(sectorId) !== loaded) continue;
         if (edited.length > 0) loaded.edited = new Set([...(loaded.edited ?? []), ...edited]);
-        const freshness = await db.row<Freshness>(freshnessSql, [sectorId]);
-        const inputs = freshness === undefined ? undefined : Number(freshness.inputs_version);
-        // A sector fresh, or stale from its configuration only, moves its inputs_version with the
-        // next change of its inputs; one already stale from its inputs does not (SQLite migration
-        // 13), so there the next commit of anything, anyone's, is taken as a change.
-        const marks = freshness !== undefined && (!freshness.stale || inputs !== Number(freshness.version));
-        loaded.at = { inputs, data: marks ? undefined : data };
+        const { inputs, marksChanges } = await freshnessOf(db, sectorId);
+        loaded.at = { inputs, data: marksChanges ? undefined : data };
       }
     });
     return value;
