@@ -36,7 +36,7 @@ export interface ScoreColumnsBench {
 export async function benchScoreColumns(db: Db, sector: string, quick: boolean): Promise<ScoreColumnsBench> {
   // The writer thread's operations, as the app runs them (here on this thread).
   const { write, read } = sqliteOperations(db, db.name);
-  const refreshScores = async () => (await write.refreshScores()).value;
+  const { refreshScores } = write;
   let started = performance.now();
   await refreshScores();
   const refreshAllMs = performance.now() - started;

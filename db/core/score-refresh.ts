@@ -1,6 +1,7 @@
 import { AppError } from '../../shared/errors';
 import type { ScoreRefresh } from '../../shared/scoring';
 import type { ScoredSector } from './scoring-repository';
+import type { PartRead } from './sector-parts';
 import type { SqlEngine, SqlSession } from './sql';
 
 /** Where the engines refresh scores differently. */
@@ -25,9 +26,11 @@ export interface ScoreRefreshSql {
    */
   insert(db: SqlSession, sectorId: string, scored: ScoredSector): Promise<void>;
   /**
-   * Runs one sector's refresh, or the read of which sectors are stale, in its turn among the engine's
-   * other writes (none: at once), so that a weight saved meanwhile waits for one sector's
-   * transaction, not for every stale sector's.
+   * Where the engine's reads and writes take turns on one connection (SQLite's writer thread): runs
+   * work in its turn among the others. A sector's inputs are then read in parts, a turn each, checked
+   * against the commit mark, and scored and written in one more turn: a weight saved meanwhile waits
+   * for a part or a write, not for a sector's read or every stale sector's. None: at once (PostgreSQL,
+   * whose reads run on a pool beside the writes).
    */
   turn?: <T>(work: () => Promise<T>) => Promise<T>;
 }
@@ -52,6 +55,8 @@ export function scoreRefresher(
   scoring: {
     /** A sector's scores from its inputs, which may be kept while its inputs_version is the same. */
     score: (sectorId: string, inputsVersion: number) => Promise<ScoredSector>;
+    /** Reads a sector's inputs in parts and keeps them for `score`; false when abandoned. */
+    readInParts: (sectorId: string, inputsVersion: number, read: PartRead) => Promise<boolean>;
     /** Drops the sector's kept inputs. */
     forget: (sectorId: string) => void;
     /**
@@ -88,7 +93,7 @@ export function scoreRefresher(
 
   async function refreshSector(sectorId: string): Promise<boolean> {
     try {
-      return await inTurn(() => refreshNow(sectorId));
+      return await refreshNow(sectorId);
     } catch (error) {
       // Inputs read in a transaction that did not commit would be kept under a version that a later
       // change may leave as it is (a sector already stale from its inputs is not marked again).
@@ -98,26 +103,44 @@ export function scoreRefresher(
   }
 
   async function refreshNow(sectorId: string): Promise<boolean> {
-    const seen = await engine.read(async (db) => ({
-      mark: sql.commitMark?.(),
-      now: await db.row<Freshness>(
-        'SELECT version, inputs_version FROM score_freshness WHERE focus_group_id = $1 AND stale',
-        [sectorId],
-      ),
-    }));
+    const seen = await inTurn(() =>
+      engine.read(async (db) => ({
+        mark: sql.commitMark?.(),
+        now: await db.row<Freshness>(
+          'SELECT version, inputs_version FROM score_freshness WHERE focus_group_id = $1 AND stale',
+          [sectorId],
+        ),
+      })),
+    );
     if (seen.now === undefined) return false;
     const version = Number(seen.now.version);
-    const scored = await scoredOrNothing(sectorId, Number(seen.now.inputs_version));
-    return engine.write((db) =>
-      scoring.alongside(async () => {
-        if (sql.commitMark !== null && sql.commitMark() !== seen.mark) {
-          // Something was committed since the read: the inputs read may not be the sector's now.
-          scoring.forget(sectorId);
-          return false;
-        }
-        return write(db, sectorId, version, scored);
-      }),
-    );
+    const inputsVersion = Number(seen.now.inputs_version);
+    const unchanged = () => sql.commitMark === null || sql.commitMark() === seen.mark;
+    if (sql.turn !== undefined) {
+      const read: PartRead = (work) =>
+        inTurn(async () => {
+          const value = await engine.read(work);
+          return unchanged() ? value : null;
+        });
+      if (!(await scoring.readInParts(sectorId, inputsVersion, read))) {
+        scoring.forget(sectorId);
+        return false;
+      }
+    }
+    return inTurn(async () => {
+      const scored = unchanged() ? await scoredOrNothing(sectorId, inputsVersion) : null;
+      return engine.write((db) =>
+        scoring.alongside(async () => {
+          // Checked again under the write lock: nothing can be committed between this and the write.
+          if (!unchanged()) {
+            // Something was committed since the read: the inputs read may not be the sector's now.
+            scoring.forget(sectorId);
+            return false;
+          }
+          return write(db, sectorId, version, scored);
+        }),
+      );
+    });
   }
 
   return {

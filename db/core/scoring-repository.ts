@@ -28,6 +28,7 @@ import { parameterValues, platformParameterRepository, type EngineParameterSql }
 import { byRank, compareRankings, rankingSummary } from './ranking';
 import { scoreRefresher, type Freshness, type ScoreRefreshSql } from './score-refresh';
 import { followEdits, loadSectorColumns, type SectorColumns } from './sector-columns';
+import { loadSectorColumnsInParts, type PartRead } from './sector-parts';
 import type { SqlEngine, SqlSession } from './sql';
 
 export interface ScoringOptions {
@@ -109,6 +110,22 @@ export function scoringRepository(
     const loaded: Loaded = { at, columns: await engine.read((db) => loadSectorColumns(db, sectorId)) };
     if (at.inputs !== undefined || at.data !== undefined) keep(sectorId, loaded);
     return loaded;
+  }
+
+  /**
+   * Reads a sector's inputs in parts, each `read` in its own turn (the writer's refresh: its other
+   * writes wait for a part, not for the sector), and keeps them under `inputsVersion`; nothing is
+   * read when those kept are current. False when a part found the file changed since the first.
+   */
+  async function readInParts(sectorId: string, inputsVersion: number, read: PartRead): Promise<boolean> {
+    const hit = kept.get(sectorId);
+    const data = await read(async () => options.dataVersion?.());
+    if (data === null) return false;
+    if (hit && current(hit.at, inputsVersion, data)) return true;
+    const columns = await loadSectorColumnsInParts(read, sectorId);
+    if (columns === null) return false;
+    keep(sectorId, { at: { inputs: inputsVersion }, columns });
+    return true;
   }
 
   /**
@@ -336,7 +353,7 @@ export function scoringRepository(
   /** Drops every kept input (an edit followed in them did not commit). */
   const forgetAll = () => kept.clear();
 
-  return { sectorRanking, scoreBreakdown, whatIf, sectorScores, forget, followed, forgetAll };
+  return { sectorRanking, scoreBreakdown, whatIf, sectorScores, readInParts, forget, followed, forgetAll };
 }
 
 /** A sector's scores as the refresh writes them: the ids and the scores' columns in one order. */
@@ -360,7 +377,7 @@ export function scoringParts(
 ): { operations: ScoringOperations; following: EditFollowing } {
   const parameters = platformParameterRepository(engine, engineSql.parameters);
   const { sessionParameters: _, ...parameterOperations } = parameters;
-  const { sectorScores, forget, followed, forgetAll, ...reads } = scoringRepository(
+  const { sectorScores, readInParts, forget, followed, forgetAll, ...reads } = scoringRepository(
     engine,
     config,
     parameters,
@@ -372,7 +389,7 @@ export function scoringParts(
       ...reads,
       ...scoreRefresher(
         engine,
-        { score: sectorScores, forget, alongside: (write) => followed(write, () => []) },
+        { score: sectorScores, readInParts, forget, alongside: (write) => followed(write, () => []) },
         engineSql.refresh,
       ),
     },

@@ -24,7 +24,11 @@ export const FOLLOWED_EDITS = 2_000;
  * a second time and cost two to four times as long. The same text on both engines; ids compare
  * bytewise on both (lower-case hex UUIDs).
  */
-const assessed = (dimensions: number, where: string) => `SELECT o.organization_id, o.focus_group_id,
+export const assessed = (
+  dimensions: number,
+  where: string,
+  order = 'o.organization_id',
+) => `SELECT o.organization_id, o.focus_group_id,
     o.legal_name, o.status, o.annual_revenue_usd AS revenue, a.talent_concentration AS talent,
     a.assessed_on${Array.from(
       { length: dimensions },
@@ -33,7 +37,7 @@ const assessed = (dimensions: number, where: string) => `SELECT o.organization_i
       WHERE s.organization_id = o.organization_id AND s.dimension_id = $${k + 2}) AS s${k}`,
     ).join('')}
     FROM organizations o JOIN organization_assessments a ON a.organization_id = o.organization_id
-    WHERE ${where} ORDER BY o.organization_id`;
+    WHERE ${where} ORDER BY ${order}`;
 
 const sql = {
   dimensions: 'SELECT dimension_id FROM dimensions ORDER BY display_order, dimension_id',
@@ -42,7 +46,7 @@ const sql = {
   organization: (dimensions: number) => assessed(dimensions, 'o.organization_id = $1'),
 };
 
-interface AssessedRow {
+export interface AssessedRow {
   organization_id: string;
   focus_group_id: string;
   legal_name: string;
@@ -54,7 +58,7 @@ interface AssessedRow {
 }
 
 /** Columns filled row by row, sized for at most `capacity` organizations. */
-function columnBuilder(dimensionIds: string[], capacity: number) {
+export function columnBuilder(dimensionIds: string[], capacity: number) {
   const d = dimensionIds.length;
   const ids: string[] = [];
   const names: string[] = [];
@@ -112,10 +116,10 @@ function columnBuilder(dimensionIds: string[], capacity: number) {
   };
 }
 
-const dimensionsOf = async (db: SqlSession) =>
+export const dimensionsOf = async (db: SqlSession) =>
   (await db.rows<{ dimension_id: string }>(sql.dimensions)).map((d) => d.dimension_id);
 
-const organizationsIn = async (db: SqlSession, sectorId: string) =>
+export const organizationsIn = async (db: SqlSession, sectorId: string) =>
   Number((await db.row<{ n: number }>(sql.organizations, [sectorId]))?.n ?? 0);
 
 /**

@@ -41,4 +41,35 @@ describe('the scores after a write of this instance', () => {
     );
     expect(row.org_air).not.toBe(assessed?.org_air);
   });
+
+  it('let a weight saved meanwhile go ahead of the sectors still to refresh', async () => {
+    storage = await openSqliteStorage(join(folder(), 'turns.db'), { pollMs: 3_600_000 });
+    await storage.migrate();
+    await storage.seedSectorsDimensions();
+    await storage.seedWeightsCalibrations({ author: 'Test Analyst' });
+    // Every sector stale: the refresh has seven sectors to read and write.
+    await storage.insertSampleOrganizations({ count: 3_000, seed: 5 }, hooks());
+    const finished: string[] = [];
+    const refresh = storage.refreshScores().then((done) => {
+      finished.push('refresh');
+      return done;
+    });
+    const saved = storage
+      .updateWeights({
+        focus_group_id: sector,
+        weights: [{ dimension_code: 'talent', weight: 0.13 }],
+        rationale: 'saved while the scores refresh',
+        author: 'Test Analyst',
+      })
+      .then(() => finished.push('weight'));
+    await Promise.all([refresh, saved]);
+    expect(finished).toEqual(['weight', 'refresh']);
+
+    // The weight's sector was written after the weight, or is refreshed again for it.
+    await storage.refreshScores();
+    const window = { focus_group_id: sector, sort: 'legal_name', dir: 'asc', start: 0, count: 100 } as const;
+    const assessed = (await storage.organizationRows(window)).rows.find((row) => row.assessed_on !== null);
+    const id = assessed?.organization_id as string;
+    expect(assessed?.org_air).toBe((await storage.scoreBreakdown({ organization_id: id })).org_air);
+  });
 });

@@ -114,10 +114,12 @@ export async function openSqliteStorage(file: string, options: SqliteStorageOpti
     return value;
   };
   for (const name of names.write) {
-    relay[name] = (...args) => {
-      const written = changes.write(() => writer.call(name, args) as Promise<Tracked<unknown>>);
-      return name === 'refreshScores' ? written : thenRefresh(written);
-    };
+    relay[name] =
+      name === 'refreshScores'
+        ? // It logs no configuration change: other processes' changes need not wait for it (after a
+          // large insert it runs for seconds).
+          (...args) => writer.call(name, args)
+        : (...args) => thenRefresh(changes.write(() => writer.call(name, args) as Promise<Tracked<unknown>>));
   }
   for (const name of names.configWrite) {
     relay[name] = (input: unknown, wait?: LockWait) =>

@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers/promises';
 import { configRepository } from '../../core/config-repository';
 import { orgRepository } from '../../core/org-repository';
 import { applyImport, previewImport, type ImportRequest } from '../../core/import/run';
@@ -66,6 +67,14 @@ export function sqliteOperations(db: Db, file: string) {
   const configs = configRepository(engine, sqliteConfigSql);
   const orgs = orgRepository(engine, sqliteOrgSql);
   const views = viewsRepository(engine, sqliteViewsSql);
+  const writes = new WriteQueue();
+  // better-sqlite3's awaits resolve at once: without a pause, a refresh's turns would follow one
+  // another before this thread hears the messages that came meanwhile (a weight saved), which could
+  // then only queue behind every stale sector.
+  const refreshTurn = async <T>(work: () => Promise<T>): Promise<T> => {
+    await setImmediate();
+    return writes.run(work);
+  };
   // Rankings and what-ifs are computed where reads run (the reader's thread), the grid's stored
   // scores on the writer's; loaded assessments are kept while no connection, this one included, has
   // committed anything, so a what-if re-scores from memory and a refresh never reads an old copy. The
@@ -75,7 +84,7 @@ export function sqliteOperations(db: Db, file: string) {
     configs.reads,
     {
       parameters: sqliteParameterSql,
-      refresh: { ...sqliteScoreRefreshSql(db), turn: (work) => writes.run(work) },
+      refresh: { ...sqliteScoreRefreshSql(db), turn: refreshTurn },
     },
     {
       dataVersion: sqliteDataVersion(db),
@@ -97,7 +106,6 @@ export function sqliteOperations(db: Db, file: string) {
     return services.built;
   };
 
-  const writes = new WriteQueue();
   /** The last config_changes row, or 0 before the migration that creates the log. */
   const lastChange = () =>
     db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'config_changes'").get()
@@ -230,13 +238,9 @@ export function sqliteOperations(db: Db, file: string) {
     write: {
       ...viewWrites,
       updatePlatformParameter: tracked(updatePlatformParameter),
-      // Each stale sector in a transaction of its own, in its turn among this thread's writes (the
-      // refresher takes a turn per sector); it logs no configuration change.
-      refreshScores: async () => {
-        const value = await refreshScores();
-        const none = lastChange();
-        return { value, changes: [none, none] as [number, number] };
-      },
+      // Each stale sector read in parts and written, each part and write in its turn among this
+      // thread's writes; it logs no configuration change, so it is not tracked.
+      refreshScores,
       // A migration runs its own transactions, and may log changes too: they are this instance's.
       migrate: () => writes.run(() => measured(() => migrate(db))),
       seedSectorsDimensions: tracked(() => seedSectorsAndDimensions(db)),
