@@ -64,7 +64,7 @@ export function csvRecords(
     for (let i = 0; i < positions.length; i++) fields[i] = field(row[positions[i] as number]);
     lines[r] = fields.join(',');
   }
-  // The last line's feed.
+  // The last line's feed (none when there are no rows).
   lines[rows.length] = '';
-  return rows.length === 0 ? '' : lines.join('\n');
+  return lines.join('\n');
 }

@@ -84,7 +84,10 @@ export function sectorColumn(
   return table?.columns.some((c) => c.name === name) ? `a.${name}` : null;
 }
 
-/** The view's columns as sectorColumn reads them, the other sectors' typed by `nullOf` where the engine needs it. */
+/**
+ * The view's columns as sectorColumn reads them, another sector's attributes as NULL (typed by
+ * `nullOf` where the engine needs it).
+ */
 export function sectorRowColumns(
   columns: string[],
   orgColumns: ReadonlySet<string>,
