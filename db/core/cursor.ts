@@ -66,9 +66,27 @@ export function filters(
 }
 
 /**
- * The view's columns as read from organizations `o`, focus_groups `fg`, the assessment and score
- * tables (db/core/assessment-columns.ts) and one sector's attribute table `a` (NULL for every other sector's columns, and for all of them when `table` is null, typed
- * by `nullOf` where the engine needs it).
+ * How one of the view's columns is read from organizations `o`, focus_groups `fg`, the assessment and
+ * score tables (db/core/assessment-columns.ts) and one sector's attribute table `a`; null for another
+ * sector's attribute, which is NULL for every organization of this one (and for all of them when
+ * `table` is null).
+ */
+export function sectorColumn(
+  name: string,
+  orgColumns: ReadonlySet<string>,
+  table: AttributeTable | null,
+): string | null {
+  if (orgColumns.has(name)) return `o.${name}`;
+  if (name === 'sector_name') return 'fg.group_name AS sector_name';
+  if (name === 'sector_code') return 'fg.group_code AS sector_code';
+  const assessed = assessmentColumn(name);
+  if (assessed) return `${assessed.valueOf('o')} AS ${name}`;
+  return table?.columns.some((c) => c.name === name) ? `a.${name}` : null;
+}
+
+/**
+ * The view's columns as sectorColumn reads them, another sector's attributes as NULL (typed by
+ * `nullOf` where the engine needs it).
  */
 export function sectorRowColumns(
   columns: string[],
@@ -76,13 +94,5 @@ export function sectorRowColumns(
   table: AttributeTable | null,
   nullOf: (name: string) => string = () => 'NULL',
 ): string[] {
-  const own = new Set(table?.columns.map((c) => c.name));
-  return columns.map((name) => {
-    if (orgColumns.has(name)) return `o.${name}`;
-    if (name === 'sector_name') return 'fg.group_name AS sector_name';
-    if (name === 'sector_code') return 'fg.group_code AS sector_code';
-    const assessed = assessmentColumn(name);
-    if (assessed) return `${assessed.valueOf('o')} AS ${name}`;
-    return own.has(name) ? `a.${name}` : `${nullOf(name)} AS ${name}`;
-  });
+  return columns.map((name) => sectorColumn(name, orgColumns, table) ?? `${nullOf(name)} AS ${name}`);
 }

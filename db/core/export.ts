@@ -2,7 +2,7 @@ import type { OrgValue } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
 import type { ExportRequest } from '../../shared/org-query';
 import { columnLabel } from '../../shared/labels';
-import { csvCell, csvLines } from './csv-text';
+import { csvField, csvLines, csvRecords } from './csv-text';
 
 /** Rows of the view as typed values (booleans, numbers, arrays, null), in its column order. */
 export type RowChunks = Iterable<OrgValue[][]> | AsyncIterable<OrgValue[][]>;
@@ -56,12 +56,12 @@ export function exportFormatter(columns: string[], request: ExportRequest): Expo
       tail: '\n]\n',
     };
   }
-  const cell = request.labels
-    ? (value: OrgValue | undefined) => (typeof value === 'boolean' ? (value ? 'Yes' : 'No') : csvCell(value))
-    : csvCell;
+  const field = request.labels
+    ? (value: OrgValue | undefined) => (typeof value === 'boolean' ? (value ? 'Yes' : 'No') : csvField(value))
+    : csvField;
   return {
     head: csvLines([names]),
-    rows: (chunk) => csvLines(chunk.map((row) => indexes.map((index) => cell(row[index])))),
+    rows: (chunk) => csvRecords(chunk, indexes, field),
     tail: '',
   };
 }

@@ -314,7 +314,7 @@ describe('the unified view', () => {
 
   it('reads the page rows by rowid, joining only their own attribute table (EXPLAIN QUERY PLAN)', () => {
     const columns = createOrganizationRepository(db).columns;
-    for (const [sector, sql] of rowSql(db, columns)) {
+    for (const [sector, { sql }] of rowSql(db, columns)) {
       const plan = (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all('[]') as { detail: string }[])
         .map((r) => r.detail)
         .join(' | ');

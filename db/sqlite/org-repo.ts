@@ -40,6 +40,19 @@ export interface OrganizationRepository {
 /** A selection in an indexed order, which keyset paging serves. */
 export type KeysetSelection = OrgSelection & { sort: OrgSortColumn };
 
+interface RowStatement {
+  statement: Statement;
+  positions: number[];
+}
+
+/** A row of the columns a sector has, placed among all the requested ones (NULL for the others). */
+function spread(values: unknown[], positions: number[], width: number): unknown[] {
+  if (positions.length === width) return values;
+  const row = new Array<unknown>(width).fill(null);
+  for (let i = 0; i < positions.length; i++) row[positions[i] as number] = values[i];
+  return row;
+}
+
 export function createOrganizationRepository(db: Db): OrganizationRepository {
   requireSchema(db);
   const statements = new Map<string, Statement>();
@@ -55,7 +68,7 @@ export function createOrganizationRepository(db: Db): OrganizationRepository {
     .prepare('SELECT * FROM vw_organizations_full LIMIT 0')
     .columns()
     .map((c) => c.name);
-  const rowStatementSets = new Map<string, Map<string, Statement>>();
+  const rowStatementSets = new Map<string, Map<string, RowStatement>>();
   const sectorsOf = db
     .prepare(
       'SELECT rowid, focus_group_id FROM organizations WHERE rowid IN (SELECT value FROM json_each(?))',
@@ -99,11 +112,18 @@ export function createOrganizationRepository(db: Db): OrganizationRepository {
   }
 
   /** The row statements of a column set (see rowSql), prepared on first use. */
-  function rowStatementsOf(names: string[]): Map<string, Statement> {
+  function rowStatementsOf(names: string[]): Map<string, RowStatement> {
     const key = names.join(',');
     let set = rowStatementSets.get(key);
     if (set) rowStatementSets.delete(key);
-    else set = new Map([...rowSql(db, names)].map(([sector, sql]) => [sector, db.prepare(sql).raw()]));
+    else {
+      set = new Map(
+        [...rowSql(db, names)].map(([sector, { sql, positions }]) => [
+          sector,
+          { statement: db.prepare(sql).raw(), positions },
+        ]),
+      );
+    }
     rowStatementSets.set(key, set);
     if (rowStatementSets.size > KEEP_COLUMN_SETS) {
       rowStatementSets.delete(rowStatementSets.keys().next().value as string);
@@ -161,9 +181,10 @@ export function createOrganizationRepository(db: Db): OrganizationRepository {
     }
     const byRowid = new Map<number, unknown[]>();
     for (const [sectorId, ids] of groups) {
-      const statement = rowStatements.get(sectorId) ?? (rowStatements.get(NO_ATTRIBUTES) as Statement);
+      const { statement, positions } =
+        rowStatements.get(sectorId) ?? (rowStatements.get(NO_ATTRIBUTES) as RowStatement);
       for (const row of statement.all(JSON.stringify(ids)) as unknown[][]) {
-        byRowid.set(row.pop() as number, row);
+        byRowid.set(row.pop() as number, spread(row, positions, names.length));
       }
     }
     return rowids.flatMap((rowid) => {
