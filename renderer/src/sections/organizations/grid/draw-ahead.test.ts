@@ -9,10 +9,13 @@ const item = (index: number) => {
 
 describe('drawing the next screen ahead', () => {
   it('keeps the rows in sight and a reach more in the direction of travel, within the result', () => {
-    expect(drawnSpan(100, 117, 1, 18, 1000)).toEqual({ from: 100, to: 135 });
-    expect(drawnSpan(100, 117, -1, 18, 1000)).toEqual({ from: 82, to: 117 });
+    // In steps of 8 rows, so that the rows ahead are redrawn every few rows scrolled.
+    expect(drawnSpan(100, 117, 1, 18, 1000)).toEqual({ from: 100, to: 136 });
+    expect(drawnSpan(101, 118, 1, 18, 1000)).toEqual({ from: 101, to: 136 });
+    expect(drawnSpan(100, 117, -1, 18, 1000)).toEqual({ from: 80, to: 117 });
     expect(drawnSpan(5, 22, -1, 18, 1000)).toEqual({ from: 0, to: 22 });
     expect(drawnSpan(990, 999, 1, 18, 1000)).toEqual({ from: 990, to: 999 });
+    expect(drawnSpan(100, 117, 1, 0, 1000)).toEqual({ from: 100, to: 117 });
   });
 
   it('reaches a screen of rows, or a page of the compressed scrollbar, which moves several', () => {

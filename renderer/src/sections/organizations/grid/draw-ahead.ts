@@ -1,6 +1,8 @@
 import type { VirtualItem } from '@tanstack/react-virtual';
 import { HEADER_HEIGHT, ROW_HEIGHT } from './metrics';
 
+const STEP = 8;
+
 /** Rows [from, to], inclusive; none when from > to. */
 export interface RowSpan {
   from: number;
@@ -18,10 +20,10 @@ export function drawnSpan(
   reach: number,
   total: number,
 ): RowSpan {
-  return {
-    from: Math.max(0, direction > 0 ? first : first - reach),
-    to: Math.min(total - 1, direction > 0 ? last + reach : last),
-  };
+  // In steps of STEP rows, so that scrolling redraws the rows ahead every few rows, not every row.
+  const from = direction > 0 || reach === 0 ? first : Math.floor((first - reach) / STEP) * STEP;
+  const to = direction < 0 || reach === 0 ? last : Math.ceil((last + reach) / STEP) * STEP;
+  return { from: Math.max(0, from), to: Math.min(total - 1, to) };
 }
 
 /** Rows to scroll before the next screen is drawn: a screen, or a page of the compressed scrollbar. */

@@ -62,6 +62,9 @@ function withIndex(extra: number) {
 
 type Scroller = RefObject<HTMLDivElement | null>;
 
+/** Rows drawn beyond those in sight on either side. */
+const ROW_OVERSCAN = 4;
+
 /** The rows on screen, in a scroll area compressed when every row would not fit a browser's height. */
 function useRowWindow(scroller: Scroller, total: number, activeRow: number) {
   const [viewport, setViewport] = useState(600);
@@ -85,7 +88,7 @@ function useRowWindow(scroller: Scroller, total: number, activeRow: number) {
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
     paddingStart: HEADER_HEIGHT,
-    overscan: 4,
+    overscan: ROW_OVERSCAN,
     observeElementOffset: observeOffset,
     scrollToFn: (offset, _options, instance) => {
       instance.scrollElement?.scrollTo({ top: toReal(offset, geometryRef.current) });
@@ -191,12 +194,18 @@ export function useGridScroll({
 
   // The screen ahead is drawn after the frame that shows this one (a deferred render, in the time
   // between frames), and what was drawn stays until then: a scroll into rows already drawn paints
-  // without adding a row to the document.
+  // without adding a row to the document. A drag draws none ahead: the thumb passes them unseen.
   const [direction, setDirection] = useState<1 | -1>(1);
   const travel = rows.scrollDirection === null ? direction : rows.scrollDirection === 'forward' ? 1 : -1;
   if (travel !== direction) setDirection(travel);
-  const wanted = drawnSpan(first, last, travel, drawReach(viewport, geometry.scale), total);
-  const drawn = { from: useDeferredValue(wanted.from), to: useDeferredValue(wanted.to) };
+  // The next screen's own overscan with it: none of its rows is added when it is scrolled to.
+  const reach = blocks.dragging() ? 0 : drawReach(viewport, geometry.scale) + ROW_OVERSCAN;
+  // Only rows that have arrived: a placeholder drawn ahead would be drawn again when its block comes.
+  const wanted = drawnSpan(first, last, travel, reach, total);
+  const drawn = {
+    from: useDeferredValue(blocks.arrivedUntil(first, wanted.from)),
+    to: useDeferredValue(blocks.arrivedUntil(last, wanted.to)),
+  };
 
   // A drag faster than the reads shows the nearest rows that arrived, in the places of the rows under
   // the thumb (each with its own row number), until those arrive.
