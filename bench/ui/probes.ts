@@ -35,60 +35,6 @@ export async function jumpMs(page: Page, fraction: number): Promise<number> {
   }, fraction);
 }
 
-/** Scrolls one screen down; milliseconds until the new rows are painted. */
-export async function screenMs(page: Page): Promise<number> {
-  return page.evaluate(async () => {
-    const grid = document.querySelector('[role="grid"]') as HTMLElement;
-    const frame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve));
-    await frame();
-    const start = performance.now();
-    grid.scrollTop += grid.clientHeight - 62;
-    for (;;) {
-      await frame();
-      if (grid.dataset.loading === 'false') break;
-    }
-    await frame();
-    return performance.now() - start;
-  });
-}
-
-/**
- * The anchor: the rows the grid shows now, every column of them, written as one plain HTML table via
- * innerHTML into a box of the grid's size; milliseconds until painted. The box is removed afterwards.
- */
-export async function plainTableMs(page: Page): Promise<number> {
-  return page.evaluate(async () => {
-    const grid = document.querySelector('[role="grid"]') as HTMLElement;
-    const frame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve));
-    const columns = Number(grid.getAttribute('aria-colcount'));
-    const rows = [...grid.querySelectorAll<HTMLElement>('[role="row"][aria-rowindex]')].filter(
-      (row) => Number(row.getAttribute('aria-rowindex')) > 1,
-    );
-    // The same texts the grid shows, repeated across every column of the view.
-    const texts = rows.map((row) =>
-      [...row.querySelectorAll<HTMLElement>('[role="gridcell"]')].map((c) => c.textContent ?? ''),
-    );
-    const html = `<table><tbody>${texts
-      .map(
-        (cells) =>
-          `<tr>${Array.from({ length: columns }, (_, i) => `<td>${cells[i % cells.length] ?? ''}</td>`).join('')}</tr>`,
-      )
-      .join('')}</tbody></table>`;
-    const box = document.createElement('div');
-    const rect = grid.getBoundingClientRect();
-    box.style.cssText = `position:fixed;left:${rect.left}px;top:${rect.top}px;width:${rect.width}px;height:${rect.height}px;overflow:auto;background:white;z-index:9999;font-size:14px`;
-    document.body.appendChild(box);
-    await frame();
-    const start = performance.now();
-    box.innerHTML = html;
-    await frame();
-    await frame();
-    const elapsed = performance.now() - start;
-    box.remove();
-    return elapsed;
-  });
-}
-
 /** Scrolls continuously (a screen every 400 ms) for `ms`; frames per second from rAF timestamps. */
 export async function scrollFps(page: Page, ms: number, scroller = '[role="grid"]'): Promise<number> {
   return page.evaluate(

@@ -144,6 +144,24 @@ describe('row blocks while the scrollbar thumb is dragged', () => {
     expect(backend.calls.some((c) => c.start === Math.floor(end / BLOCK_ROWS) * BLOCK_ROWS)).toBe(true);
   });
 
+  it('says a drag is under way (the grid then draws no rows ahead) until the thumb rests, never for jumps', async () => {
+    const { backend, blocks } = await started();
+    for (let frame = 1; frame <= 10; frame++) {
+      vi.advanceTimersByTime(16);
+      blocks.show(frame * 2_800, frame * 2_800 + SCREEN, 1);
+    }
+    expect(blocks.dragging()).toBe(true);
+    vi.advanceTimersByTime(1_000);
+    expect(blocks.dragging()).toBe(false);
+    // Jumps, each painted before the next.
+    for (let at = 400_000; at <= 440_000; at += 10_000) {
+      vi.advanceTimersByTime(150);
+      blocks.show(at, at + SCREEN, 1);
+      expect(blocks.dragging()).toBe(false);
+      for (const call of backend.open()) await call.answer();
+    }
+  });
+
   it('shows placeholders rather than other rows after a jump, however soon after the last one', async () => {
     const { backend, blocks } = await started();
     vi.advanceTimersByTime(5_000);
@@ -155,6 +173,21 @@ describe('row blocks while the scrollbar thumb is dragged', () => {
       expect(backend.open()[0]?.start).toBe(at);
       for (const call of backend.open()) await call.answer();
     }
+  });
+});
+
+describe('row blocks drawn ahead', () => {
+  it('says up to which row, from the screen towards a row ahead or behind, every row has arrived', async () => {
+    const { backend, blocks } = await started();
+    blocks.show(0, SCREEN, 1);
+    for (const call of backend.open()) await call.answer();
+    // Blocks 0 and 1 (rows 0–99) have arrived, block 2 not.
+    expect(blocks.has(0, 2 * BLOCK_ROWS - 1)).toBe(true);
+    expect(blocks.has(2 * BLOCK_ROWS, 2 * BLOCK_ROWS)).toBe(false);
+    expect(blocks.arrivedUntil(SCREEN, 70)).toBe(70);
+    expect(blocks.arrivedUntil(SCREEN, 140)).toBe(2 * BLOCK_ROWS - 1);
+    expect(blocks.arrivedUntil(40, 0)).toBe(0);
+    expect(blocks.arrivedUntil(2 * BLOCK_ROWS + 5, 300)).toBe(2 * BLOCK_ROWS + 5);
   });
 });
 

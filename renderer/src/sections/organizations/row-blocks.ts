@@ -131,6 +131,22 @@ export class RowBlocks {
     return this.blocks.paintedRow(index);
   }
 
+  /** Whether the thumb is being dragged faster than the reads (the grid then shows guesses). */
+  dragging(): boolean {
+    return this.motion.speed() !== 0;
+  }
+
+  /** The row nearest `to`, from `row` towards it, up to which every row has arrived (`row` if none). */
+  arrivedUntil(row: number, to: number): number {
+    const step = to >= row ? 1 : -1;
+    let at = row;
+    while (at !== to && this.blocks.has(Math.floor((at + step) / BLOCK_ROWS))) {
+      const block = Math.floor((at + step) / BLOCK_ROWS);
+      at = step > 0 ? Math.min(to, (block + 1) * BLOCK_ROWS - 1) : Math.max(to, block * BLOCK_ROWS);
+    }
+    return at;
+  }
+
   /** Whether every row in [first, last] has arrived. */
   has(first: number, last: number): boolean {
     for (let b = Math.floor(first / BLOCK_ROWS); b <= Math.floor(last / BLOCK_ROWS); b++) {

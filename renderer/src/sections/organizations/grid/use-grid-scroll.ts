@@ -1,31 +1,48 @@
 import { useVirtualizer, type Range, type VirtualItem, type Virtualizer } from '@tanstack/react-virtual';
-import { useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import {
+  useDeferredValue,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type RefObject,
+} from 'react';
 import type { GridColumn } from '../grid-columns';
 import type { RowBlocks } from '../row-blocks';
 import type { ColumnLayout } from './use-column-layout';
 import type { Cell } from './keys';
+import { drawnSpan, drawReach, withSpan } from './draw-ahead';
 import { HEADER_HEIGHT, ROW_HEIGHT } from './metrics';
 import { revealOffset, scrollGeometry, toReal, toVirtual, type ScrollGeometry } from './scaled-scroll';
 
-/** Scroll offsets reported in virtual pixels, so that the row virtualizer never sees the compression. */
-function observeScaledOffset(geometry: () => ScrollGeometry) {
+/**
+ * The scroll offset along one axis, reported only when it moved: a scroll along the other axis
+ * redraws nothing here. The columns listen in the capture phase, which runs first, so that their read
+ * of scrollLeft comes before the rows redraw; read after, it would force a layout of the new rows in
+ * the middle of the event, and the frame would lay them out again.
+ */
+function observeAxis(read: (element: HTMLElement) => number, capture: boolean) {
   return (
     instance: Virtualizer<HTMLDivElement, Element>,
     cb: (offset: number, isScrolling: boolean) => void,
   ) => {
     const element = instance.scrollElement;
     if (element === null) return;
+    let last = read(element);
     let timer = 0;
-    const report = (scrolling: boolean) => cb(toVirtual(element.scrollTop, geometry()), scrolling);
     const onScroll = () => {
-      report(true);
+      const offset = read(element);
+      if (offset === last) return;
+      last = offset;
+      cb(offset, true);
       window.clearTimeout(timer);
-      timer = window.setTimeout(() => report(false), 150);
+      timer = window.setTimeout(() => cb(read(element), false), 150);
     };
-    report(false);
-    element.addEventListener('scroll', onScroll, { passive: true });
+    cb(last, false);
+    element.addEventListener('scroll', onScroll, { passive: true, capture });
     return () => {
-      element.removeEventListener('scroll', onScroll);
+      element.removeEventListener('scroll', onScroll, { capture });
       window.clearTimeout(timer);
     };
   };
@@ -45,6 +62,9 @@ function withIndex(extra: number) {
 
 type Scroller = RefObject<HTMLDivElement | null>;
 
+/** Rows drawn beyond those in sight on either side. */
+const ROW_OVERSCAN = 4;
+
 /** The rows on screen, in a scroll area compressed when every row would not fit a browser's height. */
 function useRowWindow(scroller: Scroller, total: number, activeRow: number) {
   const [viewport, setViewport] = useState(600);
@@ -56,7 +76,11 @@ function useRowWindow(scroller: Scroller, total: number, activeRow: number) {
   useLayoutEffect(() => {
     geometryRef.current = geometry;
   }, [geometry]);
-  const observeOffset = useMemo(() => observeScaledOffset(() => geometryRef.current), []);
+  // Offsets in virtual pixels, so that the row virtualizer never sees the compression.
+  const observeOffset = useMemo(
+    () => observeAxis((element) => toVirtual(element.scrollTop, geometryRef.current), false),
+    [],
+  );
 
   // eslint-disable-next-line react-hooks/incompatible-library -- read afresh each render, never memoized
   const rows = useVirtualizer({
@@ -64,7 +88,7 @@ function useRowWindow(scroller: Scroller, total: number, activeRow: number) {
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
     paddingStart: HEADER_HEIGHT,
-    overscan: 4,
+    overscan: ROW_OVERSCAN,
     observeElementOffset: observeOffset,
     scrollToFn: (offset, _options, instance) => {
       instance.scrollElement?.scrollTo({ top: toReal(offset, geometryRef.current) });
@@ -94,6 +118,8 @@ function useRowWindow(scroller: Scroller, total: number, activeRow: number) {
   return { rows, geometry, viewport };
 }
 
+const observeLeft = observeAxis((element) => element.scrollLeft, true);
+
 /** The columns on screen besides the pinned name, as one stable array per set, so that unchanged rows skip rendering. */
 function useColumnWindow(scroller: Scroller, columns: GridColumn[], layout: ColumnLayout, activeCol: number) {
   // eslint-disable-next-line react-hooks/incompatible-library -- read afresh each render, never memoized
@@ -105,6 +131,7 @@ function useColumnWindow(scroller: Scroller, columns: GridColumn[], layout: Colu
     getItemKey: (i) => columns[i + 1]?.name ?? i,
     paddingStart: layout.pinnedWidth,
     overscan: 2,
+    observeElementOffset: observeLeft,
     rangeExtractor: useMemo(() => withIndex(activeCol - 1), [activeCol]),
   });
   useEffect(() => cols.measure(), [cols, layout.widths, columns]);
@@ -165,6 +192,21 @@ export function useGridScroll({
     // Again when rows arrive, so that the block ahead is read once the screen is whole.
   }, [blocks, first, last, offset, total, version]);
 
+  // The screen ahead is drawn after the frame that shows this one (a deferred render, in the time
+  // between frames), and what was drawn stays until then: a scroll into rows already drawn paints
+  // without adding a row to the document. A drag draws none ahead: the thumb passes them unseen.
+  const [direction, setDirection] = useState<1 | -1>(1);
+  const travel = rows.scrollDirection === null ? direction : rows.scrollDirection === 'forward' ? 1 : -1;
+  if (travel !== direction) setDirection(travel);
+  // The next screen's own overscan with it: none of its rows is added when it is scrolled to.
+  const reach = blocks.dragging() ? 0 : drawReach(viewport, geometry.scale) + ROW_OVERSCAN;
+  // Only rows that have arrived: a placeholder drawn ahead would be drawn again when its block comes.
+  const wanted = drawnSpan(first, last, travel, reach, total);
+  const drawn = {
+    from: useDeferredValue(blocks.arrivedUntil(first, wanted.from)),
+    to: useDeferredValue(blocks.arrivedUntil(last, wanted.to)),
+  };
+
   // A drag faster than the reads shows the nearest rows that arrived, in the places of the rows under
   // the thumb (each with its own row number), until those arrive.
   const shift = total > 0 ? blocks.shownFrom(first, last) - first : 0;
@@ -172,7 +214,7 @@ export function useGridScroll({
   return {
     rowItems:
       shift === 0
-        ? items
+        ? withSpan(items, { from: drawn.from, to: Math.min(drawn.to, total - 1) })
         : items.map((item) => (item.index === active.row ? item : { ...item, index: item.index + shift })),
     shownCols,
     offset,
