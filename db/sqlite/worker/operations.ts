@@ -1,4 +1,3 @@
-import { setImmediate } from 'node:timers/promises';
 import { configRepository } from '../../core/config-repository';
 import { orgRepository } from '../../core/org-repository';
 import { applyImport, previewImport, type ImportRequest } from '../../core/import/run';
@@ -72,7 +71,7 @@ export function sqliteOperations(db: Db, file: string) {
   // another before this thread hears the messages that came meanwhile (a weight saved), which could
   // then only queue behind every stale sector.
   const refreshTurn = async <T>(work: () => Promise<T>): Promise<T> => {
-    await setImmediate();
+    await yieldToEventLoop();
     return writes.run(work);
   };
   // Rankings and what-ifs are computed where reads run (the reader's thread), the grid's stored
