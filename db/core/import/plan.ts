@@ -1,4 +1,4 @@
-import { partialReason, readAssessment, type Assessment } from '../../../shared/assessment';
+import { assessmentOfValues, partialReason, type Assessment } from '../../../shared/assessment';
 import type { OrgValue } from '../../../shared/domain';
 import type { ExistingChoice, ImportProblem } from '../../../shared/org-import';
 import { parseFieldText, type FieldSpec } from '../../../shared/org-fields';
@@ -130,22 +130,24 @@ export function planner(context: PlanContext): Planner {
   }
 
   /**
-   * The row's assessment, all or nothing (the shared schema): a column left out of the file counts as
-   * empty. A cell's own problem was said when it was read; what a partial assessment lacks is one
-   * problem of the row, naming every empty column.
+   * The row's assessment, all or nothing (the shared schema's rule): a column left out of the file
+   * counts as empty. A cell's own problem was said when it was read, and such a cell left no value;
+   * what a partial assessment lacks is one problem of the row, naming every empty column. Each
+   * given value already passed its field's rule, so the rest of the schema (readAssessment) is not
+   * run again for every row.
    */
   function assessmentOf(row: CellRow, values: Record<string, OrgValue>, problems: ImportProblem[]) {
     if (!assessed) return undefined;
-    const picked = Object.fromEntries(assessmentFields.map((f) => [f.name, values[f.name] ?? null]));
-    const read = readAssessment(assessmentFields, picked);
-    if (read.ok) return read.assessment;
+    const empty = assessmentFields.filter((f) => (values[f.name] ?? null) === null);
+    if (empty.length === assessmentFields.length) return null;
+    if (empty.length === 0) return assessmentOfValues(assessmentFields, values);
     const unread = new Set(problems.map((p) => p.column));
-    const empty = read.problems.map((p) => headerOf(p.field)).filter((column) => !unread.has(column));
-    if (empty.length > 0) {
+    const columns = empty.map((f) => headerOf(f.name)).filter((column) => !unread.has(column));
+    if (columns.length > 0) {
       problems.push({
         row: row.line,
-        column: empty.join(', '),
-        reason: partialReason(assessmentFields, empty.length),
+        column: columns.join(', '),
+        reason: partialReason(assessmentFields, columns.length),
       });
     }
     return undefined;
