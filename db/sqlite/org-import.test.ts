@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { applyImport, openImportFile } from '../core/import/run';
+import { applyImport } from '../core/import/apply';
+import { openImportFile } from '../core/import/run';
 import { importFile, seededDb, tempDir } from '../test/helpers';
 import { sqliteImportTarget } from './org-import';
 import type { Db } from './connection';
