@@ -108,6 +108,7 @@ export function planner(context: PlanContext): Planner {
     return { problems, values, sector };
   }
 
+  /** A value of another sector's attribute is a problem; an empty one is left out of the row. */
   function checkSectorColumns(
     row: CellRow,
     values: Record<string, OrgValue>,
@@ -117,16 +118,38 @@ export function planner(context: PlanContext): Planner {
     context.mapping.forEach((column, i) => {
       const spec = fields[i];
       if (spec === undefined || spec.sector === null || spec.sector === sector) return;
-      if (values[spec.name] === null || values[spec.name] === undefined) {
-        Reflect.deleteProperty(values, spec.name);
-        return;
-      }
+      if (values[spec.name] === null || values[spec.name] === undefined) return;
       problems.push({
         row: row.line,
         column: context.headers[i] ?? spec.name,
         reason: `is an attribute of ${sectorName(spec.sector)}, not of ${sectorName(sector)}`,
       });
     });
+  }
+
+  /** The columns a row of each sector stores, in the file's order: its own and its sector's. */
+  const storedBySector = new Map(
+    context.sectors.map(({ focus_group_id: sector }) => {
+      const names = fields.flatMap((f) =>
+        f !== undefined && (f.sector ?? sector) === sector ? [f.name] : [],
+      );
+      return [sector, [...new Set(names)]] as const;
+    }),
+  );
+
+  /**
+   * The row's values as the writer takes them, built once in the file's column order: deleting
+   * the other sectors' columns from the object read (most of a wide file's) cost more than this.
+   */
+  function stored(values: Record<string, OrgValue>, id: string, sector: string) {
+    const row: Record<string, OrgValue> = {};
+    for (const name of storedBySector.get(sector) ?? []) {
+      const value = values[name];
+      if (value !== undefined) row[name] = value;
+    }
+    row.organization_id = id;
+    row.focus_group_id = sector;
+    return row;
   }
 
   /**
@@ -223,7 +246,7 @@ export function planner(context: PlanContext): Planner {
           id,
           sector,
           previousSector: previous,
-          values: { ...values, organization_id: id, focus_group_id: sector },
+          values: stored(values, id, sector),
           assessment,
         });
       }
