@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { finished } from 'node:stream/promises';
+import type { OrgValue } from '../../../shared/domain';
 import type { PlannedRow } from './plan';
 
 /** One chunk of the first pass: the rows it planned, and the database's answers it planned them on. */
@@ -22,7 +23,45 @@ export interface Staging {
 }
 
 /**
- * The first pass's planned rows, kept in a private temporary file (one JSON line per chunk) so that
+ * A chunk as one line of the file: each row's values as a list, with the names they go by listed
+ * once per chunk (a file's rows share a few lists).
+ */
+interface Line {
+  looked: StagedChunk['looked'];
+  names: string[][];
+  /** JSON leaves out an assessment that is undefined (no column holds one): it reads back so. */
+  rows: (Omit<PlannedRow, 'values'> & { of: number; values: OrgValue[] })[];
+}
+
+function toLine({ looked, rows }: StagedChunk): Line {
+  const index = new Map<string, number>();
+  const names: string[][] = [];
+  return {
+    looked,
+    names,
+    rows: rows.map(({ values, ...row }) => {
+      const keys = Object.keys(values);
+      const key = keys.join(',');
+      let of = index.get(key);
+      if (of === undefined) index.set(key, (of = names.push(keys) - 1));
+      return { ...row, of, values: keys.map((k) => values[k] as OrgValue) };
+    }),
+  };
+}
+
+function fromLine({ looked, names, rows }: Line): StagedChunk {
+  return {
+    looked,
+    rows: rows.map(({ of, values, ...row }) => {
+      const named: Record<string, OrgValue> = {};
+      (names[of] ?? []).forEach((name, i) => (named[name] = values[i] ?? null));
+      return { ...row, values: named };
+    }),
+  };
+}
+
+/**
+ * The first pass's planned rows, kept in a private temporary file (one line of JSON per chunk) so that
  * the write reads them back instead of parsing and checking the file again, and never holds them
  * all in memory.
  */
@@ -36,14 +75,14 @@ export async function stagingFile(): Promise<Staging> {
   };
   return {
     async append(chunk) {
-      if (!out.write(`${JSON.stringify(chunk)}\n`)) await once(out, 'drain');
+      if (!out.write(`${JSON.stringify(toLine(chunk))}\n`)) await once(out, 'drain');
     },
     async *chunks() {
       await ended();
       const input = createReadStream(path);
       try {
         for await (const line of createInterface({ input, crlfDelay: Infinity }))
-          yield JSON.parse(line) as StagedChunk;
+          yield fromLine(JSON.parse(line) as Line);
       } finally {
         input.destroy();
       }
