@@ -55,3 +55,16 @@ describe("the import's staging file", () => {
     );
   });
 });
+
+describe("the import's staging file removed early", () => {
+  it('lets the writes under way finish when an import stops before its write (refused rows, a cancel)', async () => {
+    const rows = await fc.sample(chunk, { numRuns: 20, seed: 1 });
+    for (let i = 0; i < 20; i++) {
+      const staging = await stagingFile();
+      for (const c of rows) await staging.append(c);
+      await staging.remove();
+    }
+    // A write's callback on a destroyed stream threw from the event loop, after remove returned.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  });
+});

@@ -69,12 +69,15 @@ export async function stagingFile(): Promise<Staging> {
   const dir = await mkdtemp(join(tmpdir(), 'sector-studio-staging-'));
   const path = join(dir, 'planned.ndjson');
   const out = createWriteStream(path, { mode: 0o600 });
+  // A failed write (a full disk) fails the import's next step here, never the thread.
+  out.on('error', () => {});
   const ended = async () => {
     if (!out.writableEnded) out.end();
     await finished(out);
   };
   return {
     async append(chunk) {
+      if (out.errored) throw out.errored;
       if (!out.write(`${JSON.stringify(toLine(chunk))}\n`)) await once(out, 'drain');
     },
     async *chunks() {
@@ -88,7 +91,8 @@ export async function stagingFile(): Promise<Staging> {
       }
     },
     async remove() {
-      out.destroy();
+      // Writes still under way finish first: a stream destroyed under them throws from its callback.
+      await ended().catch(() => {});
       await rm(dir, { recursive: true, force: true });
     },
   };
