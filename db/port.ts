@@ -25,7 +25,8 @@ import type {
 } from '../shared/domain';
 import type { SavedView, ViewBody, ViewsImported } from '../shared/saved-views';
 import type { StorageStatus } from './core/status';
-import type { ImportOutcome, ImportRequest as OrgImportRequest } from './core/import/run';
+import type { ImportOutcome } from './core/import/apply';
+import type { ImportRequest as OrgImportRequest } from './core/import/run';
 import type { ImportPreview as OrgImportPreview } from '../shared/org-import';
 import type {
   ChangeRange,

@@ -140,16 +140,21 @@ export function readAssessment(
     };
   }
   if (fields.every((f) => picked[f.name] === null)) return { ok: true, assessment: null };
+  return { ok: true, assessment: assessmentOfValues(fields, picked) };
+}
+
+/** The assessment of values that each field's rule accepted, every field given. */
+export function assessmentOfValues(
+  fields: FieldSpec[],
+  values: Record<string, OrgValue | undefined>,
+): Assessment {
   const scores: Record<string, number> = {};
   for (const f of fields)
-    if (f.name !== TALENT_CONCENTRATION && f.kind === 'decimal') scores[f.name] = Number(picked[f.name]);
+    if (f.name !== TALENT_CONCENTRATION && f.kind === 'decimal') scores[f.name] = Number(values[f.name]);
   return {
-    ok: true,
-    assessment: {
-      scores,
-      talent_concentration: Number(picked[TALENT_CONCENTRATION]),
-      assessed_on: String(picked[ASSESSED_ON]),
-    },
+    scores,
+    talent_concentration: Number(values[TALENT_CONCENTRATION]),
+    assessed_on: String(values[ASSESSED_ON]),
   };
 }
 

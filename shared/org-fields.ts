@@ -93,7 +93,11 @@ function rangeProblem(spec: FieldSpec, n: number): string | null {
 
 /** Digits after the point of a number as JavaScript writes it (1e-7 included). */
 function decimalsOf(n: number): number {
-  const [mantissa = '', exponent] = String(n).split('e');
+  // Every import cell of a decimal column comes here: the common cases without splitting strings.
+  if (Number.isInteger(n)) return 0;
+  const text = String(n);
+  if (!text.includes('e')) return text.length - text.indexOf('.') - 1;
+  const [mantissa = '', exponent] = text.split('e');
   const fraction = mantissa.split('.')[1]?.length ?? 0;
   return Math.max(0, fraction - Number(exponent ?? 0));
 }

@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { applyImport, openImportFile } from '../core/import/run';
+import { applyImport } from '../core/import/apply';
+import { openImportFile } from '../core/import/run';
 import { importFile, seededDb, tempDir } from '../test/helpers';
 import { sqliteImportTarget } from './org-import';
 import type { Db } from './connection';
@@ -58,5 +59,47 @@ describe('a large import on SQLite', () => {
     expect(indexes(db)).toEqual(before);
     expect(db.prepare('SELECT count(*) FROM organizations').pluck().get()).toBe(40);
     expect(db.prepare('PRAGMA integrity_check').pluck().get()).toBe('ok');
+  });
+});
+
+// The write takes the rows the first pass planned; an organization another writer adds between the
+// two is seen, and the file is planned again against it.
+describe('an import whose ids another writer adds meanwhile', () => {
+  const id = (i: number) => `01a24612-4a12-7ed3-8748-${String(i).padStart(12, '0')}`;
+  const text = `organization_id,legal_name,focus_group_id\n${[1, 2, 3].map((i) => `${id(i)},Org ${i},pe_technology`).join('\n')}\n`;
+
+  async function importMeanwhile(db: Db, existing: 'fail' | 'update') {
+    const file = importFile(folder.dir, `meanwhile-${existing}.csv`, text);
+    const { mapping } = await openImportFile(file);
+    let added = false;
+    const addedMeanwhile = <T>(work: () => Promise<T>) => {
+      if (!added)
+        db.prepare(
+          "INSERT INTO organizations (organization_id, legal_name, focus_group_id) VALUES (?, 'Theirs', 'pe_technology')",
+        ).run(id(2));
+      added = true;
+      return work();
+    };
+    return applyImport(
+      { ...file, options: { import_id: '0'.repeat(32), mapping, existing, valid_rows: false } },
+      sqliteImportTarget(db, addedMeanwhile),
+      { signal: new AbortController().signal, progress: () => {} },
+    );
+  }
+  const names = (db: Db) =>
+    db.prepare('SELECT legal_name FROM organizations ORDER BY organization_id').pluck().all();
+
+  it('updates it when asked to update existing rows', async () => {
+    const db = seededDb();
+    expect(await importMeanwhile(db, 'update')).toMatchObject({ applied: true, inserted: 2, updated: 1 });
+    expect(names(db)).toEqual(['Org 1', 'Org 2', 'Org 3']);
+  });
+
+  it('imports nothing when existing rows are refused', async () => {
+    const db = seededDb();
+    const outcome = await importMeanwhile(db, 'fail');
+    expect(outcome).toMatchObject({ applied: false, inserted: 0 });
+    expect(outcome.message).toMatch(/1 rows changed in the database meanwhile/);
+    expect(names(db)).toEqual(['Theirs']);
   });
 });

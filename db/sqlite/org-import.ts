@@ -16,13 +16,13 @@ const tableOf = (sector: string) => attributeTables().find((t) => t.sectorId ===
 const keptOnUpdate = new Set(['organization_id', 'created_at', 'updated_at']);
 
 /** A row's own columns and its sector's attribute columns, by where each field lives. */
-function split(row: PlannedRow) {
+function split(names: string[], sector: string) {
   const own: string[] = [];
   const attributes: string[] = [];
-  for (const name of Object.keys(row.values)) {
-    const sector = fieldNamed(name)?.sector;
-    if (sector === null) own.push(name);
-    else if (sector === row.sector) attributes.push(name);
+  for (const name of names) {
+    const home = fieldNamed(name)?.sector;
+    if (home === null) own.push(name);
+    else if (home === sector) attributes.push(name);
   }
   return { own, attributes };
 }
@@ -72,33 +72,67 @@ export function sqliteImportTarget(
         return index.sql;
       });
 
+  /**
+   * A row's statements and the columns they bind, by its action, sector and set of values: rows of
+   * one file share a handful of these, so a row costs no SQL text, only its values.
+   */
+  interface Shape {
+    own: string[];
+    attributes: string[];
+    write: Statement;
+    attribute: Statement | null;
+  }
+  const shapes = new Map<string, Shape>();
+  function shapeOf(row: PlannedRow): Shape {
+    const names = Object.keys(row.values);
+    const key = `${row.action} ${row.sector} ${names.join(',')}`;
+    let shape = shapes.get(key);
+    if (shape !== undefined) return shape;
+    const { own, attributes } = split(names, row.sector);
+    const set = own.filter((name) => !keptOnUpdate.has(name));
+    const table = tableOf(row.sector);
+    shape = {
+      own: row.action === 'insert' ? own : set,
+      attributes,
+      write: db.prepare(
+        row.action === 'insert'
+          ? `INSERT INTO organizations (${own.join(', ')}) VALUES (${own.map(() => '?').join(', ')})`
+          : `UPDATE organizations SET ${[...set.map((name) => `${name} = ?`), `updated_at = ${sqliteOrgSql.nextVersion}`].join(', ')}
+             WHERE organization_id = ?`,
+      ),
+      attribute:
+        table === null || attributes.length === 0
+          ? null
+          : db.prepare(
+              `INSERT INTO ${table} (organization_id, ${attributes.join(', ')}) VALUES (?, ${attributes.map(() => '?').join(', ')})
+               ON CONFLICT (organization_id) DO UPDATE SET ${attributes.map((n) => `${n} = excluded.${n}`).join(', ')}`,
+            ),
+    };
+    shapes.set(key, shape);
+    return shape;
+  }
+
   function writeRow(row: PlannedRow): void {
-    const { own, attributes } = split(row);
-    const value = (name: string) => bindValue(row.values[name] ?? null);
+    const shape = shapeOf(row);
+    const values = shape.own.map((name) => bindValue(row.values[name] ?? null));
     if (row.action === 'insert') {
-      prepared(`INSERT INTO organizations (${own.join(', ')}) VALUES (${own.map(() => '?').join(', ')})`).run(
-        own.map(value),
-      );
+      shape.write.run(values);
     } else {
-      const set = own.filter((name) => !keptOnUpdate.has(name));
       if (row.previousSector !== null && row.previousSector !== row.sector) {
         const old = tableOf(row.previousSector);
         if (old !== null) prepared(`DELETE FROM ${old} WHERE organization_id = ?`).run(row.id);
       }
-      prepared(
-        `UPDATE organizations SET ${[...set.map((name) => `${name} = ?`), `updated_at = ${sqliteOrgSql.nextVersion}`].join(', ')}
-         WHERE organization_id = ?`,
-      ).run([...set.map(value), row.id]);
+      values.push(row.id);
+      shape.write.run(values);
     }
-    const table = tableOf(row.sector);
-    if (table !== null && attributes.length > 0) {
-      prepared(
-        `INSERT INTO ${table} (organization_id, ${attributes.join(', ')}) VALUES (?, ${attributes.map(() => '?').join(', ')})
-         ON CONFLICT (organization_id) DO UPDATE SET ${attributes.map((n) => `${n} = excluded.${n}`).join(', ')}`,
-      ).run([row.id, ...attributes.map(value)]);
+    if (shape.attribute !== null) {
+      shape.attribute.run([row.id, ...shape.attributes.map((name) => bindValue(row.values[name] ?? null))]);
     }
     if (row.assessment !== undefined) writeAssessment(row);
   }
+
+  /** Each dimension's id by its code, read once per import (the codes the file's columns name). */
+  let dimensionIds: Map<string, string> | null = null;
 
   /** The row's assessment in place of the one it had (its scores go with it: ON DELETE CASCADE). */
   function writeAssessment({ id, action, assessment }: PlannedRow): void {
@@ -108,15 +142,30 @@ export function sqliteImportTarget(
     prepared(
       'INSERT INTO organization_assessments (organization_id, talent_concentration, assessed_on) VALUES (?, ?, ?)',
     ).run(id, assessment.talent_concentration, assessment.assessed_on);
-    const score = prepared(
-      `INSERT INTO organization_dimension_scores (organization_id, dimension_id, score)
-       SELECT ?, dimension_id, ? FROM dimensions WHERE dimension_code = ?`,
+    dimensionIds ??= new Map(
+      db.prepare<[], [string, string]>('SELECT dimension_code, dimension_id FROM dimensions').raw().all(),
     );
-    for (const [code, value] of Object.entries(assessment.scores)) {
-      if (score.run(id, value, code).changes !== 1) {
+    const values: (string | number)[] = [];
+    for (const [code, score] of Object.entries(assessment.scores)) {
+      const dimension = dimensionIds.get(code);
+      if (dimension === undefined)
         throw new AppError('INVALID_INPUT', `No dimension has the code ${code}`, code);
-      }
+      values.push(id, dimension, score);
     }
+    if (values.length > 0) scoresInsert(values.length / 3).run(values);
+  }
+
+  /** All of a row's scores in one statement (prepared once per number of scores). */
+  const scoreStatements = new Map<number, Statement>();
+  function scoresInsert(n: number): Statement {
+    let statement = scoreStatements.get(n);
+    if (statement === undefined) {
+      statement = db.prepare(
+        `INSERT INTO organization_dimension_scores (organization_id, dimension_id, score) VALUES ${Array(n).fill('(?, ?, ?)').join(', ')}`,
+      );
+      scoreStatements.set(n, statement);
+    }
+    return statement;
   }
 
   const tx: ImportTransaction = {
@@ -143,6 +192,7 @@ export function sqliteImportTarget(
         const cache = db.pragma('cache_size', { simple: true }) as number;
         db.pragma(`cache_size = -${BULK_CACHE_KIB}`);
         db.exec('BEGIN IMMEDIATE');
+        dimensionIds = null;
         try {
           const rebuild =
             inserts >= bulkMinRows && inserts >= (organizationCount.get() ?? 0) ? dropIndexes() : [];

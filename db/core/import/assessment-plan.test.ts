@@ -1,5 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { readAssessment } from '../../../shared/assessment';
+import type { OrgValue } from '../../../shared/domain';
+import { parseFieldText } from '../../../shared/org-fields';
 import { importAssessmentFields, suggestMapping } from './mapping';
 import { planner } from './plan';
 
@@ -131,5 +134,49 @@ describe("the import's assessment columns", () => {
     // A workbook's date cell is midnight UTC of its day.
     const { planned } = await plan([...scores, '0.5', '2026-03-01T00:00:00.000Z']);
     expect(planned[0]?.assessment?.assessed_on).toBe('2026-03-01');
+  });
+});
+
+describe("the import's assessment check against the shared schema", () => {
+  const fields = importAssessmentFields();
+  const cell = (max: number, scale: number) =>
+    fc.oneof(
+      written(max, scale),
+      fc.constantFrom('', ' ', 'x', '-1', `${max + 1}`, `0.${'1'.repeat(scale + 1)}`, '1e1', '2024-02-30'),
+    );
+  const cells = fc.tuple(
+    ...fields.map((f) => (f.kind === 'date' ? fc.oneof(day, cell(1, 0)) : cell(f.max ?? 1, f.scale ?? 0))),
+  );
+
+  /** What the import said before it skipped the schema: readAssessment on the values its cells gave. */
+  function throughSchema(row: string[]) {
+    const values: Record<string, OrgValue> = {};
+    const unread = new Set<string>();
+    fields.forEach((f, i) => {
+      const parsed = parseFieldText(f, row[i] ?? '');
+      if (parsed.ok) values[f.name] = parsed.value;
+      else unread.add(f.name);
+    });
+    const read = readAssessment(fields, values);
+    if (read.ok) return { assessment: read.assessment, partial: null };
+    const empty = read.problems.map((p) => p.field).filter((name) => !unread.has(name));
+    return { assessment: undefined, partial: empty.length > 0 ? empty.join(', ') : null };
+  }
+
+  it('accepts and refuses exactly the rows readAssessment did, with the same problems', async () => {
+    await fc.assert(
+      fc.asyncProperty(cells, async (row) => {
+        const { planned, rejected } = await plan(row);
+        const expected = throughSchema(row);
+        if (expected.assessment !== undefined && rejected.length === 0) {
+          expect(planned[0]?.assessment).toEqual(expected.assessment);
+          return;
+        }
+        const partial = rejected[0]?.problems.find((p) => p.reason.includes('an assessment has all'));
+        expect(partial?.column ?? null).toBe(expected.partial);
+        if (expected.assessment === undefined) expect(rejected).toHaveLength(1);
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -1,4 +1,4 @@
-import { partialReason, readAssessment, type Assessment } from '../../../shared/assessment';
+import { assessmentOfValues, partialReason, type Assessment } from '../../../shared/assessment';
 import type { OrgValue } from '../../../shared/domain';
 import type { ExistingChoice, ImportProblem } from '../../../shared/org-import';
 import { parseFieldText, type FieldSpec } from '../../../shared/org-fields';
@@ -108,6 +108,7 @@ export function planner(context: PlanContext): Planner {
     return { problems, values, sector };
   }
 
+  /** A value of another sector's attribute is a problem; an empty one is left out of the row. */
   function checkSectorColumns(
     row: CellRow,
     values: Record<string, OrgValue>,
@@ -117,10 +118,7 @@ export function planner(context: PlanContext): Planner {
     context.mapping.forEach((column, i) => {
       const spec = fields[i];
       if (spec === undefined || spec.sector === null || spec.sector === sector) return;
-      if (values[spec.name] === null || values[spec.name] === undefined) {
-        Reflect.deleteProperty(values, spec.name);
-        return;
-      }
+      if (values[spec.name] === null || values[spec.name] === undefined) return;
       problems.push({
         row: row.line,
         column: context.headers[i] ?? spec.name,
@@ -129,23 +127,50 @@ export function planner(context: PlanContext): Planner {
     });
   }
 
+  /** The columns a row of each sector stores, in the file's order: its own and its sector's. */
+  const storedBySector = new Map(
+    context.sectors.map(({ focus_group_id: sector }) => {
+      const names = fields.flatMap((f) =>
+        f !== undefined && (f.sector ?? sector) === sector ? [f.name] : [],
+      );
+      return [sector, [...new Set(names)]] as const;
+    }),
+  );
+
   /**
-   * The row's assessment, all or nothing (the shared schema): a column left out of the file counts as
-   * empty. A cell's own problem was said when it was read; what a partial assessment lacks is one
-   * problem of the row, naming every empty column.
+   * The row's values as the writer takes them, built once in the file's column order: deleting
+   * the other sectors' columns from the object read (most of a wide file's) cost more than this.
+   */
+  function stored(values: Record<string, OrgValue>, id: string, sector: string) {
+    const row: Record<string, OrgValue> = {};
+    for (const name of storedBySector.get(sector) ?? []) {
+      const value = values[name];
+      if (value !== undefined) row[name] = value;
+    }
+    row.organization_id = id;
+    row.focus_group_id = sector;
+    return row;
+  }
+
+  /**
+   * The row's assessment, all or nothing (the shared schema's rule): a column left out of the file
+   * counts as empty. A cell's own problem was said when it was read, and such a cell left no value;
+   * what a partial assessment lacks is one problem of the row, naming every empty column. Each
+   * given value already passed its field's rule, so the rest of the schema (readAssessment) is not
+   * run again for every row.
    */
   function assessmentOf(row: CellRow, values: Record<string, OrgValue>, problems: ImportProblem[]) {
     if (!assessed) return undefined;
-    const picked = Object.fromEntries(assessmentFields.map((f) => [f.name, values[f.name] ?? null]));
-    const read = readAssessment(assessmentFields, picked);
-    if (read.ok) return read.assessment;
+    const empty = assessmentFields.filter((f) => (values[f.name] ?? null) === null);
+    if (empty.length === assessmentFields.length) return null;
+    if (empty.length === 0) return assessmentOfValues(assessmentFields, values);
     const unread = new Set(problems.map((p) => p.column));
-    const empty = read.problems.map((p) => headerOf(p.field)).filter((column) => !unread.has(column));
-    if (empty.length > 0) {
+    const columns = empty.map((f) => headerOf(f.name)).filter((column) => !unread.has(column));
+    if (columns.length > 0) {
       problems.push({
         row: row.line,
-        column: empty.join(', '),
-        reason: partialReason(assessmentFields, empty.length),
+        column: columns.join(', '),
+        reason: partialReason(assessmentFields, columns.length),
       });
     }
     return undefined;
@@ -221,7 +246,7 @@ export function planner(context: PlanContext): Planner {
           id,
           sector,
           previousSector: previous,
-          values: { ...values, organization_id: id, focus_group_id: sector },
+          values: stored(values, id, sector),
           assessment,
         });
       }

@@ -1,9 +1,7 @@
 import { statSync } from 'node:fs';
-import { stringify } from 'csv-stringify/sync';
 import { AppError } from '../../../shared/errors';
-import type { ImportOptions, ImportPreview, ImportProblem, ImportSummary } from '../../../shared/org-import';
+import type { ImportOptions, ImportPreview } from '../../../shared/org-import';
 import type { OrgRow } from '../../../shared/domain';
-import { spreadsheetSafe } from '../csv-text';
 import { fileBytes, readCells, type CellRow, type OpenBytes } from './cells';
 import { checkMapping, suggestMapping } from './mapping';
 import { planner, type PlannedRow, type RejectedRow, type SectorRef } from './plan';
@@ -85,7 +83,7 @@ interface Pass {
  * One pass over the file: every row read, checked and planned against `lookup`, `each` given each
  * chunk of planned rows. Progress counts bytes for a CSV and rows for a workbook.
  */
-async function pass(
+export async function pass(
   request: ImportRequest,
   target: { sectors: SectorRef[]; lookup: ImportTarget['lookup'] },
   hooks: ImportHooks,
@@ -119,7 +117,7 @@ async function pass(
   return { ...result, headers, sheets: source.sheets, cancelled: false };
 }
 
-function counts(planned: PlannedRow[], into: { inserts: number; updates: number; skips: number }) {
+export function counts(planned: PlannedRow[], into: { inserts: number; updates: number; skips: number }) {
   for (const row of planned) {
     if (row.action === 'insert') into.inserts++;
     else if (row.action === 'update') into.updates++;
@@ -160,102 +158,4 @@ export async function previewImport(
     sample,
     sheets: result.sheets,
   };
-}
-
-/** The rejected rows as the file had them, with a last column saying why. */
-export function rejectedCsv(headers: string[], rejected: RejectedRow[]): string {
-  const why = (problems: ImportProblem[]) => problems.map((p) => `${p.column}: ${p.reason}`).join('; ');
-  return stringify([
-    [...headers, 'problems'],
-    ...rejected.map(({ row, problems }) =>
-      [...headers.map((_, i) => row.cells[i] ?? ''), `row ${row.line}: ${why(problems)}`].map(
-        spreadsheetSafe,
-      ),
-    ),
-  ]);
-}
-
-export interface ImportOutcome extends Omit<ImportSummary, 'rejected_file'> {
-  /** The rejected rows as CSV, for the backend to put beside the source (null when none). */
-  rejected_csv: string | null;
-}
-
-/**
- * Imports a file: a first pass checks every row; unless every row is valid or `valid_rows` is set,
- * nothing is written. The second pass writes the valid rows in one transaction, reading and checking
- * them again inside it (a row another process changed meanwhile is checked against what is there
- * now); a cancel or any failure rolls the whole import back.
- */
-export async function applyImport(
-  request: ImportRequest,
-  target: ImportTarget,
-  hooks: ImportHooks,
-): Promise<ImportOutcome> {
-  const started = performance.now();
-  const sectors = await target.sectors();
-  const tally = { inserts: 0, updates: 0, skips: 0 };
-  const first = await pass(request, { sectors, lookup: target.lookup }, hooks, async (rows) =>
-    counts(rows, tally),
-  );
-  const base = {
-    inserted: 0,
-    updated: 0,
-    skipped: 0,
-    rejected: first.rejected.length,
-    cancelled: first.cancelled,
-  };
-  const rejected_csv = first.rejected.length > 0 ? rejectedCsv(first.headers, first.rejected) : null;
-  const done = (applied: boolean, message: string, extra = {}) => ({
-    ...base,
-    ...extra,
-    applied,
-    rejected_csv,
-    duration_ms: Math.round(performance.now() - started),
-    message,
-  });
-  if (first.cancelled) return done(false, 'Cancelled: nothing was imported');
-  if (first.rejected.length > 0 && !request.options.valid_rows) {
-    return done(
-      false,
-      `Nothing imported: ${first.rejected.length.toLocaleString('en-US')} of ${first.rows.toLocaleString('en-US')} rows have problems`,
-    );
-  }
-  const total = tally.inserts + tally.updates;
-  const written = { inserted: 0, updated: 0, skipped: 0 };
-  let changedMeanwhile = 0;
-  const committed = await target.transaction(tally.inserts, async (tx) => {
-    const second = await pass(
-      request,
-      { sectors, lookup: tx.lookup },
-      { signal: hooks.signal, progress: () => {} },
-      async (rows) => {
-        await tx.write(rows.filter((r) => r.action !== 'skip'));
-        for (const row of rows) {
-          if (row.action === 'insert') written.inserted++;
-          else if (row.action === 'update') written.updated++;
-          else written.skipped++;
-        }
-        hooks.progress(written.inserted + written.updated, total);
-      },
-    );
-    changedMeanwhile = second.rejected.length - first.rejected.length;
-    // A cancel after the last chunk still keeps nothing; once committed, the import is done.
-    return (
-      !second.cancelled && !hooks.signal.aborted && (changedMeanwhile === 0 || request.options.valid_rows)
-    );
-  });
-  if (!committed && hooks.signal.aborted)
-    return done(false, 'Cancelled: nothing was imported', { cancelled: true });
-  if (!committed)
-    return done(
-      false,
-      `Nothing imported: ${changedMeanwhile} rows changed in the database meanwhile; try again`,
-    );
-  const what = [
-    `${written.inserted.toLocaleString('en-US')} inserted`,
-    `${written.updated.toLocaleString('en-US')} updated`,
-    `${written.skipped.toLocaleString('en-US')} skipped`,
-    `${base.rejected.toLocaleString('en-US')} rejected`,
-  ].join(', ');
-  return done(true, `Imported: ${what}`, written);
 }

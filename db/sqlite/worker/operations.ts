@@ -1,6 +1,7 @@
 import { configRepository } from '../../core/config-repository';
 import { orgRepository } from '../../core/org-repository';
-import { applyImport, previewImport, type ImportRequest } from '../../core/import/run';
+import { applyImport } from '../../core/import/apply';
+import { previewImport, type ImportRequest } from '../../core/import/run';
 import { sqliteImportTarget } from '../org-import';
 import { sqliteParameterSql } from '../../core/platform-parameters';
 import { scoringParts } from '../../core/scoring-repository';
