@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { drawnSpan, drawReach, withSpan } from './draw-ahead';
+import { drawnSpan, drawReach, spanWithin, withSpan } from './draw-ahead';
 import { HEADER_HEIGHT, ROW_HEIGHT } from './metrics';
 
 const item = (index: number) => {
@@ -31,5 +31,17 @@ describe('drawing the next screen ahead', () => {
     expect(drawn.find((row) => row.index === 13)).toEqual(item(13));
     expect(withSpan(items, { from: 10, to: 12 })).toBe(items);
     expect(withSpan(items, { from: 1, to: 0 })).toBe(items);
+  });
+
+  it('draws nothing of the place a jump left, while the deferred span is still there', () => {
+    // A thumb drag from row 100 to row 500 000: no row ahead is wanted, the deferred span is the old one.
+    const wanted = drawnSpan(500_000, 500_017, 1, 0, 1_000_000);
+    expect(spanWithin({ from: 100, to: 136 }, wanted)).toEqual({ from: 500_000, to: 136 });
+    expect(withSpan([item(500_000)], spanWithin({ from: 100, to: 136 }, wanted))).toEqual([item(500_000)]);
+    // Scrolling on: what was drawn ahead and is still wanted stays.
+    expect(spanWithin({ from: 100, to: 136 }, drawnSpan(104, 121, 1, 18, 1000))).toEqual({
+      from: 104,
+      to: 136,
+    });
   });
 });

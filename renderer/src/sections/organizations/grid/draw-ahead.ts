@@ -43,3 +43,12 @@ export function withSpan(items: VirtualItem[], span: RowSpan): VirtualItem[] {
   // In the order of the rows, whichever were drawn first: React then moves no row in the document.
   return extra.length === 0 ? items : [...items, ...extra].sort((a, b) => a.index - b.index);
 }
+
+/**
+ * The part of `drawn` (a deferred span, possibly still the last place's) within `wanted` (the span
+ * for the rows in sight now): after a jump, such as a thumb drag's, rows of the place left are not
+ * drawn again while the new place's rows wait.
+ */
+export function spanWithin(drawn: RowSpan, wanted: RowSpan): RowSpan {
+  return { from: Math.max(drawn.from, wanted.from), to: Math.min(drawn.to, wanted.to) };
+}

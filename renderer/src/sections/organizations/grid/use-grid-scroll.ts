@@ -12,7 +12,7 @@ import type { GridColumn } from '../grid-columns';
 import type { RowBlocks } from '../row-blocks';
 import type { ColumnLayout } from './use-column-layout';
 import type { Cell } from './keys';
-import { drawnSpan, drawReach, withSpan } from './draw-ahead';
+import { drawnSpan, drawReach, spanWithin, withSpan } from './draw-ahead';
 import { HEADER_HEIGHT, ROW_HEIGHT } from './metrics';
 import { revealOffset, scrollGeometry, toReal, toVirtual, type ScrollGeometry } from './scaled-scroll';
 
@@ -202,10 +202,13 @@ export function useGridScroll({
   const reach = blocks.dragging() ? 0 : drawReach(viewport, geometry.scale) + ROW_OVERSCAN;
   // Only rows that have arrived: a placeholder drawn ahead would be drawn again when its block comes.
   const wanted = drawnSpan(first, last, travel, reach, total);
-  const drawn = {
-    from: useDeferredValue(blocks.arrivedUntil(first, wanted.from)),
-    to: useDeferredValue(blocks.arrivedUntil(last, wanted.to)),
-  };
+  const drawn = spanWithin(
+    {
+      from: useDeferredValue(blocks.arrivedUntil(first, wanted.from)),
+      to: useDeferredValue(blocks.arrivedUntil(last, wanted.to)),
+    },
+    wanted,
+  );
 
   // A drag faster than the reads shows the nearest rows that arrived, in the places of the rows under
   // the thumb (each with its own row number), until those arrive.
