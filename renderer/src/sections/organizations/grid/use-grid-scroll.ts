@@ -199,7 +199,12 @@ export function useGridScroll({
   const travel = rows.scrollDirection === null ? direction : rows.scrollDirection === 'forward' ? 1 : -1;
   if (travel !== direction) setDirection(travel);
   // The next screen's own overscan with it: none of its rows is added when it is scrolled to.
-  const reach = blocks.dragging() ? 0 : drawReach(viewport, geometry.scale) + ROW_OVERSCAN;
+  // Nor does a jump of more than a screen (a drag's step, a jump to a row): the rows ahead are drawn
+  // again once the place moves on by less. Drawn after each of a drag's steps, they made its blank
+  // stretches longer (bench:ui at a million: up to 616 ms against 33–83 ms without).
+  const [place, setPlace] = useState({ first, jumped: false });
+  if (place.first !== first) setPlace({ first, jumped: Math.abs(first - place.first) > last - first + 1 });
+  const reach = blocks.dragging() || place.jumped ? 0 : drawReach(viewport, geometry.scale) + ROW_OVERSCAN;
   // Only rows that have arrived: a placeholder drawn ahead would be drawn again when its block comes.
   const wanted = drawnSpan(first, last, travel, reach, total);
   const drawn = spanWithin(
