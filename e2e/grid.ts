@@ -78,6 +78,8 @@ export async function columnMenu(page: Page, label: string, item: string): Promi
     .getByRole('button', { name: `Column menu: ${label}`, exact: true })
     .click();
   await page.getByRole('menuitem', { name: item, exact: true }).click();
+  // Until its closing transition ends the menu is still there, and the next column's menu has the same items.
+  await expect(page.getByRole('menu')).toHaveCount(0);
 }
 
 /** Scrolls the grid sideways until a column's header is drawn (only visible columns are). */
