@@ -5,13 +5,11 @@ import { scoringOperations } from '../core/scoring-repository';
 import { sqliteParameterSql } from '../core/platform-parameters';
 import { loadSectorColumns } from '../core/sector-columns';
 import { loadSectorColumnsInParts } from '../core/sector-parts';
-import { folderPerTest, seededDb } from '../test/helpers';
+import { folderPerTest, seededDb, seededFileDb } from '../test/helpers';
 import { sqliteConfigRepository } from './config-repo';
 import { openDatabase } from './connection';
-import { migrate } from './migrate';
 import { insertSamples } from './sample-orgs';
 import { sqliteScoreRefreshSql } from './score-refresh-sql';
-import { seedSectorsAndDimensions, seedWeightsAndCalibrations } from './seeding';
 import { sqliteEngine } from './sql-engine';
 
 const sector = 'pe_energy';
@@ -45,10 +43,7 @@ describe("a sector's inputs read in parts", () => {
 
   it("are read again when another connection commits between two of the refresh's turns", async () => {
     const file = join(folder(), 'parts.db');
-    const db = openDatabase(file);
-    migrate(db);
-    seedSectorsAndDimensions(db);
-    seedWeightsAndCalibrations(db);
+    const db = seededFileDb(file);
     await insertSamples(db, { count: 70, seed: 5 });
     const other = openDatabase(file);
     // pe_energy is the first sector the refresh takes, and after the first round the only stale one.

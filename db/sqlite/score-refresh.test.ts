@@ -2,10 +2,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { SqlEngine } from '../core/sql';
 import type { ScoringOperations } from '../port';
-import { folderPerTest, seededDb } from '../test/helpers';
+import { folderPerTest, seededDb, seededFileDb } from '../test/helpers';
 import { openDatabase, type Db } from './connection';
-import { migrate } from './migrate';
-import { seedSectorsAndDimensions, seedWeightsAndCalibrations } from './seeding';
 import { insertSamples } from './sample-orgs';
 import { sqliteConfigRepository } from './config-repo';
 import { sqliteScoreRefreshSql } from './score-refresh-sql';
@@ -68,10 +66,7 @@ describe('the scores refresh', () => {
 
   it("another connection's commit between the read of a sector's inputs and its write is not overwritten", async () => {
     const file = join(folder(), 'scores.db');
-    const db = openDatabase(file);
-    migrate(db);
-    seedSectorsAndDimensions(db);
-    seedWeightsAndCalibrations(db);
+    const db = seededFileDb(file);
     await insertSamples(db, { count: 70, seed: 5 });
     const other = openDatabase(file);
     const id = firstAssessed(db);

@@ -56,6 +56,15 @@ export function migratedDb(): Db {
   return db;
 }
 
+/** A file database with the schema and the reference configuration, as another connection can open it too. */
+export function seededFileDb(file: string): Db {
+  const db = openDatabase(file);
+  migrate(db);
+  seedSectorsAndDimensions(db);
+  seedWeightsAndCalibrations(db);
+  return db;
+}
+
 export function seededDb(): Db {
   const db = migratedDb();
   seedSectorsAndDimensions(db);
