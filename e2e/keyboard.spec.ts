@@ -145,5 +145,5 @@ test('the Cache lab by keyboard: pick a sector, fetch it, invalidate it', async 
   await tabTo(page, 'Invalidate Cache', 10);
   await page.keyboard.press('Enter');
   await expect(page.getByRole('table', { name: 'Cache log' })).toContainText('Cache DELETE');
-  await expectFocusKept(page);
+  await expectFocusOn(page, 'Invalidate Cache');
 });
