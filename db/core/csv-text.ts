@@ -39,7 +39,7 @@ export function csvField(value: OrgValue | undefined): string {
 /**
  * Records as CSV text, each ending in a line feed: a cell is quoted only when it holds a quote, a
  * comma or a line break, quotes doubled, NULL empty. The same bytes as csv-stringify's defaults, in
- * an eighth of its time (bench/export-writers.json: the writers measured on the view's rows).
+ * a fifth of its time (bench/export-writers.json: the writers measured on the view's rows).
  */
 export function csvLines(rows: readonly (readonly (string | number | null)[])[]): string {
   let out = '';
