@@ -1,12 +1,10 @@
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { scoringOperations } from '../core/scoring-repository';
-import { sqliteParameterSql } from '../core/platform-parameters';
 import { loadSectorColumns } from '../core/sector-columns';
 import { loadSectorColumnsInParts } from '../core/sector-parts';
 import { folderPerTest, seededDb, seededFileDb } from '../test/helpers';
-import { sqliteConfigRepository } from './config-repo';
+import { assessedIds, rankedOrgAir, sqliteScoring, storedOrgAir } from '../test/scores';
 import { openDatabase } from './connection';
 import { insertSamples } from './sample-orgs';
 import { sqliteScoreRefreshSql } from './score-refresh-sql';
@@ -47,37 +45,22 @@ describe("a sector's inputs read in parts", () => {
     await insertSamples(db, { count: 70, seed: 5 });
     const other = openDatabase(file);
     // pe_energy is the first sector the refresh takes, and after the first round the only stale one.
-    const assessed = db
-      .prepare<[string], string>(
-        `SELECT organization_id FROM organization_assessments JOIN organizations USING (organization_id)
-         WHERE focus_group_id = ? ORDER BY 1`,
-      )
-      .pluck()
-      .all(sector);
+    const assessed = assessedIds(db, sector);
     const change = other.prepare(
       'UPDATE organization_dimension_scores SET score = ? WHERE organization_id = ?',
     );
-    const stored = db.prepare<[string], number>(
-      'SELECT org_air FROM organization_scores WHERE organization_id = ?',
-    );
-    const engine = sqliteEngine(db);
-    const scoring = (turn?: <T>(work: () => Promise<T>) => Promise<T>) =>
-      scoringOperations(engine, sqliteConfigRepository(db), {
-        parameters: sqliteParameterSql,
-        refresh: { ...sqliteScoreRefreshSql(db), turn },
-      });
 
     // Before each turn in turn (the stale list, a sector's versions, its parts, its write), another
     // connection changes an assessment: the sector, already stale from its inputs, keeps its versions.
     for (let before = 1; before <= 8; before++) {
       const id = assessed[before % assessed.length] as string;
       let turns = 0;
-      await scoring(async (work) => {
+      const turn = async <T>(work: () => Promise<T>): Promise<T> => {
         if (++turns === before) change.run(before, id);
         return work();
-      }).refreshScores();
-      const ranking = await scoring().sectorRanking({ focus_group_id: sector, limit: 1000 });
-      expect(stored.pluck().get(id)).toBe(ranking.top.find((row) => row.organization_id === id)?.org_air);
+      };
+      await sqliteScoring(db, { refresh: { ...sqliteScoreRefreshSql(db), turn } }).refreshScores();
+      expect(storedOrgAir(db, id)).toBe(await rankedOrgAir(sqliteScoring(db).sectorRanking, sector, id));
       // Stale again for the next round.
       change.run(0, id);
     }

@@ -1,40 +1,18 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { SqlEngine } from '../core/sql';
-import type { ScoringOperations } from '../port';
 import { folderPerTest, seededDb, seededFileDb } from '../test/helpers';
+import { assessedIds, rankedOrgAir, sqliteScoring, storedOrgAir } from '../test/scores';
 import { openDatabase, type Db } from './connection';
 import { insertSamples } from './sample-orgs';
-import { sqliteConfigRepository } from './config-repo';
 import { sqliteScoreRefreshSql } from './score-refresh-sql';
 import { sqliteEngine } from './sql-engine';
-import { sqliteParameterSql } from '../core/platform-parameters';
-import { scoringOperations } from '../core/scoring-repository';
 
 const sector = 'pe_energy';
 const folder = folderPerTest();
 
 /** The sector's first assessed organization, by id. */
-const firstAssessed = (db: Db) =>
-  db
-    .prepare<[string], string>(
-      `SELECT o.organization_id FROM organizations o JOIN organization_assessments a USING (organization_id)
-       WHERE o.focus_group_id = ? ORDER BY 1 LIMIT 1`,
-    )
-    .pluck()
-    .get(sector) as string;
-
-const storedOrgAir = (db: Db, id: string) =>
-  db
-    .prepare<[string], number>('SELECT org_air FROM organization_scores WHERE organization_id = ?')
-    .pluck()
-    .get(id);
-
-/** The organization's Org-AI-R as a ranking computes it from the inputs now. */
-async function rankedOrgAir(sectorRanking: ScoringOperations['sectorRanking'], id: string) {
-  const ranking = await sectorRanking({ focus_group_id: sector, limit: 1000 });
-  return ranking.top.find((row) => row.organization_id === id)?.org_air;
-}
+const firstAssessed = (db: Db) => assessedIds(db, sector)[0] as string;
 
 describe('the scores refresh', () => {
   it('after a refresh that failed, a later change of the same inputs is still read', async () => {
@@ -42,8 +20,7 @@ describe('the scores refresh', () => {
     await insertSamples(db, { count: 70, seed: 5 });
     const refreshSql = sqliteScoreRefreshSql(db);
     let fail = true;
-    const { refreshScores, sectorRanking } = scoringOperations(sqliteEngine(db), sqliteConfigRepository(db), {
-      parameters: sqliteParameterSql,
+    const { refreshScores, sectorRanking } = sqliteScoring(db, {
       refresh: {
         ...refreshSql,
         async insert(session, sectorId, scored) {
@@ -60,7 +37,7 @@ describe('the scores refresh', () => {
     db.prepare('UPDATE organization_dimension_scores SET score = 0 WHERE organization_id = ?').run(id);
     await refreshScores();
 
-    expect(storedOrgAir(db, id)).toBe(await rankedOrgAir(sectorRanking, id));
+    expect(storedOrgAir(db, id)).toBe(await rankedOrgAir(sectorRanking, sector, id));
     db.close();
   });
 
@@ -85,14 +62,9 @@ describe('the scores refresh', () => {
         return engine.write(work, wait);
       },
     };
-    const scoring = (on: SqlEngine) =>
-      scoringOperations(on, sqliteConfigRepository(db), {
-        parameters: sqliteParameterSql,
-        refresh: sqliteScoreRefreshSql(db),
-      });
-    await scoring(racing).refreshScores();
+    await sqliteScoring(db, { engine: racing }).refreshScores();
 
-    expect(storedOrgAir(db, id)).toBe(await rankedOrgAir(scoring(engine).sectorRanking, id));
+    expect(storedOrgAir(db, id)).toBe(await rankedOrgAir(sqliteScoring(db).sectorRanking, sector, id));
     db.close();
     other.close();
   });

@@ -9,21 +9,33 @@ const folder = folderPerTest();
 const sector = 'pe_energy';
 const hooks = () => ({ signal: new AbortController().signal, progress: () => {} });
 
+/**
+ * A storage on a new file with the reference configuration, whose watch of the file looks once an
+ * hour: only its own writes' requests can start a refresh.
+ */
+async function seededStorage(name: string): Promise<Storage> {
+  const opened = await openSqliteStorage(join(folder(), name), { pollMs: 3_600_000 });
+  await opened.migrate();
+  await opened.seedSectorsDimensions();
+  await opened.seedWeightsCalibrations({ author: 'Test Analyst' });
+  return opened;
+}
+
+/** The sector's first assessed organization by name, as the grid shows it. */
+async function firstAssessedRow(from: Storage): Promise<OrgRow | undefined> {
+  const window = { focus_group_id: sector, sort: 'legal_name', dir: 'asc', start: 0, count: 100 } as const;
+  return (await from.organizationRows(window)).rows.find((row) => row.assessed_on !== null);
+}
+
 describe('the scores after a write of this instance', () => {
   let storage: Storage | undefined;
   afterEach(async () => storage?.close());
 
   it('are recomputed at once, without waiting for the watch of the file', async () => {
-    // The watch that notices any connection's commit looks once an hour here: only the write's own
-    // request can start the refresh.
-    storage = await openSqliteStorage(join(folder(), 'scores.db'), { pollMs: 3_600_000 });
-    await storage.migrate();
-    await storage.seedSectorsDimensions();
-    await storage.seedWeightsCalibrations({ author: 'Test Analyst' });
+    storage = await seededStorage('scores.db');
     await storage.insertSampleOrganizations({ count: 70, seed: 4 }, hooks());
     await storage.refreshScores();
-    const window = { focus_group_id: sector, sort: 'legal_name', dir: 'asc', start: 0, count: 100 } as const;
-    const assessed = (await storage.organizationRows(window)).rows.find((row) => row.assessed_on !== null);
+    const assessed = await firstAssessedRow(storage);
     const id = assessed?.organization_id as string;
     expect(typeof assessed?.org_air).toBe('number');
 
@@ -43,10 +55,7 @@ describe('the scores after a write of this instance', () => {
   });
 
   it('let a weight saved meanwhile go ahead of the sectors still to refresh', async () => {
-    storage = await openSqliteStorage(join(folder(), 'turns.db'), { pollMs: 3_600_000 });
-    await storage.migrate();
-    await storage.seedSectorsDimensions();
-    await storage.seedWeightsCalibrations({ author: 'Test Analyst' });
+    storage = await seededStorage('turns.db');
     // Every sector stale: the refresh has seven sectors to read and write.
     await storage.insertSampleOrganizations({ count: 3_000, seed: 5 }, hooks());
     const finished: string[] = [];
@@ -67,8 +76,7 @@ describe('the scores after a write of this instance', () => {
 
     // The weight's sector was written after the weight, or is refreshed again for it.
     await storage.refreshScores();
-    const window = { focus_group_id: sector, sort: 'legal_name', dir: 'asc', start: 0, count: 100 } as const;
-    const assessed = (await storage.organizationRows(window)).rows.find((row) => row.assessed_on !== null);
+    const assessed = await firstAssessedRow(storage);
     const id = assessed?.organization_id as string;
     expect(assessed?.org_air).toBe((await storage.scoreBreakdown({ organization_id: id })).org_air);
   });
